@@ -1,0 +1,43 @@
+# The front door. `make demo` and `make test` are all a new machine needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_DATA := .assure-demo
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: demo test test-sqlite test-postgres lint bench lock clean examples
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+demo: $(STAMP)
+	rm -rf $(DEMO_DATA)
+	ASSURE_DATA_DIR=$(DEMO_DATA) $(BIN)/assure ingest examples --council "Northfield Borough Council"
+	ASSURE_DATA_DIR=$(DEMO_DATA) $(BIN)/assure documents
+	ASSURE_DATA_DIR=$(DEMO_DATA) $(BIN)/assure search "direct payments"
+	$(BIN)/assure score 3 3 2 3 3 3 3 3 3
+
+# The whole suite, on SQLite and (where it is reachable) PostgreSQL.
+test: $(STAMP)
+	$(BIN)/python -m pytest -n 2 -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+# Rebuild the lock file after changing dependencies in pyproject.toml.
+lock: $(STAMP)
+	$(BIN)/pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) $(DEMO_DATA) .pytest_cache .ruff_cache .mypy_cache

@@ -1,0 +1,89 @@
+"""The reader registry and the one entry point, ``read_document``."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from functools import cache
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Protocol
+
+from assure.document import SourceDocument
+from assure.errors import DocumentError, EmptyDocument, TooLarge, UnsupportedType
+from assure.settings import Settings
+
+
+class Reader(Protocol):
+    """Turns one file's bytes into a ``SourceDocument``."""
+
+    name: str
+
+    def score(self, head: bytes) -> float:
+        """How well this reader handles content starting with ``head`` (0: not at all)."""
+
+    def read(self, path: Path, data: bytes, content_hash: str) -> SourceDocument:
+        """Read the whole file. Raises a ``DocumentError`` subclass on bad input."""
+
+
+@cache
+def readers() -> tuple[Reader, ...]:
+    """Built-in readers, then any registered under the ``assure.readers`` entry point."""
+    from assure.reading import text
+
+    found: list[Reader] = [*text.READERS]
+    for module in ("pdf", "office", "html", "tables"):
+        try:
+            mod = __import__(f"assure.reading.{module}", fromlist=["READERS"])
+        except ImportError:
+            continue
+        found.extend(mod.READERS)
+    for point in entry_points(group="assure.readers"):
+        found.append(point.load()())
+    return tuple(found)
+
+
+HEAD_BYTES = 8192
+
+
+def choose_reader(head: bytes, candidates: Iterable[Reader] | None = None) -> Reader | None:
+    best, best_score = None, 0.0
+    for reader in candidates if candidates is not None else readers():
+        score = reader.score(head)
+        if score > best_score:
+            best, best_score = reader, score
+    return best
+
+
+def read_document(path: str | Path, settings: Settings | None = None) -> SourceDocument:
+    """Read ``path`` into lines, choosing the reader from its content.
+
+    Raises ``EmptyDocument``, ``TooLarge``, ``UnsupportedType`` or whatever the
+    chosen reader raises (``CorruptDocument``, ``EncryptedDocument``, ...).
+    """
+    settings = settings or Settings()
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise DocumentError(path, error.strerror or "cannot open") from error
+    if size == 0:
+        raise EmptyDocument(path)
+    if size > settings.max_file_bytes:
+        raise TooLarge(path, f"{size / 1048576:.1f} MB, limit {settings.max_file_mb:g} MB")
+    data = path.read_bytes()
+    reader = choose_reader(data[:HEAD_BYTES])
+    if reader is None:
+        raise UnsupportedType(path, describe_content(data[:HEAD_BYTES]))
+    return reader.read(path, data, hashlib.sha256(data).hexdigest())
+
+
+def describe_content(head: bytes) -> str:
+    """A short description of unrecognised content, for the error message."""
+    if head.startswith(b"%PDF"):
+        return "PDF"
+    if head.startswith(b"PK\x03\x04"):
+        return "zip archive that is not a Word or Excel document"
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
+        return "image"
+    return "binary content"

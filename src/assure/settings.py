@@ -1,0 +1,92 @@
+"""Settings, declared once as data and passed around in a ``Settings`` object.
+
+No stage reads the environment itself: ``Settings.from_environment()`` is called
+once at the edge (CLI, web app) and the result is handed in.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class SettingSpec:
+    name: str
+    env: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[SettingSpec, ...] = (
+    SettingSpec(
+        "database_url",
+        "ASSURE_DATABASE_URL",
+        None,
+        "SQLAlchemy URL of the database. Unset: an SQLite file in the data directory. "
+        "postgresql+psycopg://... switches to PostgreSQL.",
+    ),
+    SettingSpec(
+        "data_dir",
+        "ASSURE_DATA_DIR",
+        ".assure",
+        "Folder for the embedded database and trained models.",
+    ),
+    SettingSpec(
+        "max_file_mb",
+        "ASSURE_MAX_FILE_MB",
+        100.0,
+        "Files larger than this many megabytes are refused.",
+    ),
+    SettingSpec(
+        "evidence_max_age_days",
+        "ASSURE_EVIDENCE_MAX_AGE_DAYS",
+        730,
+        "Evidence older than this many days is flagged as stale in the gap matrix.",
+    ),
+    SettingSpec(
+        "council",
+        "ASSURE_COUNCIL",
+        None,
+        "Default council that ingested documents belong to.",
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    database_url: str | None = None
+    data_dir: str = ".assure"
+    max_file_mb: float = 100.0
+    evidence_max_age_days: int = 730
+    council: str | None = None
+
+    @classmethod
+    def from_environment(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
+        """Settings from ``ASSURE_*`` variables, then ``overrides`` (ignoring ``None``)."""
+        environ = dict(os.environ if environ is None else environ)
+        values: dict[str, Any] = {}
+        for spec in SETTINGS:
+            raw = environ.get(spec.env)
+            if raw is not None and raw != "":
+                values[spec.name] = type(spec.default)(raw) if spec.default is not None else raw
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{Path(self.data_dir).resolve() / 'assure.db'}"
+
+    def with_(self, **changes: Any) -> Settings:
+        return replace(self, **changes)
+
+
+assert {f.name for f in fields(Settings)} == {s.name for s in SETTINGS}

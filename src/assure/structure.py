@@ -1,0 +1,253 @@
+"""The structure recovered from a document: typed, frozen, with provenance.
+
+These dataclasses travel between the parsing, extracting and classifying
+stages and are what storage persists and ``assure inspect --json`` prints (see
+``interfaces/contract.py``). Every item carries the 1-based source line where it
+starts; pages are looked up from the lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class DocumentKind(StrEnum):
+    SELF_ASSESSMENT = "self_assessment"
+    ASSESSMENT_REPORT = "assessment_report"
+    COMMITTEE_PACK = "committee_pack"
+    IMPROVEMENT_PLAN = "improvement_plan"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A titled span of the document.
+
+    ``kind`` names what the section is within its family, e.g. ``theme``,
+    ``quality_statement``, ``proud_of``, ``areas_for_improvement``,
+    ``how_we_know``, ``plans``, ``what_others_say``, ``case_study``,
+    ``call_out``, ``agenda_item``, ``minutes``, ``report``, ``appendix``,
+    ``priority``, ``finding``, ``summary``, ``facts`` or plain ``heading``.
+    ``qs`` holds quality statement ids the section's own title names.
+    ``refs`` holds evidence-library references cited in it ("Ref 12", "IR5").
+    """
+
+    title: str
+    level: int
+    kind: str
+    start_line: int
+    end_line: int
+    qs: tuple[str, ...] = ()
+    refs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    present: tuple[str, ...] = ()
+    apologies: tuple[str, ...] = ()
+    in_attendance: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
+    number: str
+    title: str
+    pages: tuple[int, int] | None = None
+    purpose: str | None = None
+    contact: str | None = None
+    group: str | None = None  # a group heading such as "TO NOTE"
+    start_line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    text: str
+    start_line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    text: str
+    start_line: int
+    owner: str | None = None
+    due: str | None = None  # ISO date where the text gives a full date, else as written
+
+
+@dataclass(frozen=True, slots=True)
+class MinuteItem:
+    number: str | None
+    title: str
+    start_line: int
+    end_line: int | None = None
+    decisions: tuple[Decision, ...] = ()
+    actions: tuple[Action, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """A meeting: either the notice of a coming meeting (with its agenda) or a
+    set of minutes of a past one (with minute items)."""
+
+    body: str | None
+    date: str | None  # ISO YYYY-MM-DD
+    start_line: int
+    end_line: int | None = None
+    time: str | None = None  # HH:MM, 24-hour
+    venue: str | None = None
+    members: tuple[str, ...] = ()
+    attendance: Attendance = field(default_factory=Attendance)
+    agenda: tuple[AgendaItem, ...] = ()
+    minutes: tuple[MinuteItem, ...] = ()
+    role: str = "minutes"  # "notice" or "minutes"
+
+
+@dataclass(frozen=True, slots=True)
+class PlanAction:
+    text: str
+    start_line: int
+    leads: tuple[str, ...] = ()
+    timeframe: str | None = None  # as written, e.g. "Q3 2018/19" or "Q1-Q2"
+    status: str | None = None
+    refs: tuple[str, ...] = ()  # regulator recommendation codes, e.g. "O12"
+
+
+@dataclass(frozen=True, slots=True)
+class SuccessMeasure:
+    text: str
+    direction: str | None = None  # "up", "down" or "maintain" is good
+    start_line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Priority:
+    number: str | None
+    title: str
+    start_line: int
+    aliases: tuple[str, ...] = ()
+    leads: tuple[str, ...] = ()
+    actions: tuple[PlanAction, ...] = ()
+    measures: tuple[SuccessMeasure, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    title: str | None
+    start_line: int
+    priorities: tuple[Priority, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """A regulator's scores as the document states them, with the percent and
+    rating computed by the framework's scoring rules. ``stated_rating`` is the
+    rating the document itself gives, to check against."""
+
+    scores: dict[str, int]
+    percent: int | None
+    rating: str | None
+    stated_rating: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Comparator:
+    kind: str  # england | region | statistical_neighbours | target | previous | other
+    value: float | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    """A figure found in the text.
+
+    ``unit`` is one of ``percent``, ``gbp``, ``count``, ``days``, ``weeks``,
+    ``years``, ``ratio``, ``score`` or ``None``. ``value`` is in the unit's base
+    (money in pounds: "£2.3m" is 2300000).
+    """
+
+    text: str
+    value: float | None
+    unit: str | None
+    start_line: int
+    measure: str | None = None  # what is measured, as a short phrase
+    period: str | None = None
+    geography: str | None = None
+    comparators: tuple[Comparator, ...] = ()
+    provisional: bool = False
+    malformed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class StatementLabel:
+    """A quality statement suggested for a passage.
+
+    ``source`` says who said so: ``structure`` (the document's own headings),
+    ``model`` (the classifier), ``keywords`` or ``user`` (a person's correction).
+    """
+
+    id: str
+    confidence: float
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A paragraph-sized unit of text: what search finds and the classifier labels."""
+
+    start_line: int
+    end_line: int
+    text: str
+    page: int | None = None
+    section: str | None = None  # title of the innermost enclosing section
+    qs: tuple[StatementLabel, ...] = ()
+    category: str | None = None
+    stance: str | None = None
+    refs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A consistency problem: a placeholder, two values for one measure, a date
+    that disagrees. ``other_line`` and ``other_document`` point at the second
+    location where there is one."""
+
+    kind: str  # placeholder | conflicting_figure | date_mismatch
+    message: str
+    start_line: int
+    other_line: int | None = None
+    other_document: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedStructure:
+    """What a family parser returns."""
+
+    kind: DocumentKind
+    title: str | None = None
+    council: str | None = None
+    date: str | None = None
+    sections: tuple[Section, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
+    plans: tuple[Plan, ...] = ()
+    assessment: Assessment | None = None
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDocument:
+    """Everything the pipeline learned about one file."""
+
+    path: str
+    content_hash: str
+    format: str
+    lines: int
+    pages: int | None
+    structure: ParsedStructure
+    metrics: tuple[Metric, ...] = ()
+    passages: tuple[Passage, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def kind(self) -> DocumentKind:
+        return self.structure.kind
