@@ -11,6 +11,8 @@ COMMAND_MODULES = (
     "assure.interfaces.cli.library",
     "assure.interfaces.cli.evidence",
     "assure.interfaces.cli.framework",
+    "assure.interfaces.cli.classifying",
+    "assure.interfaces.cli.analysis",
 )
 
 app = typer.Typer(
