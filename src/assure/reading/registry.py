@@ -44,6 +44,20 @@ def readers() -> tuple[Reader, ...]:
 
 
 HEAD_BYTES = 8192
+ZIP_TAIL_BYTES = 65536
+
+
+def content_head(data: bytes) -> bytes:
+    """What readers score: the first bytes, and for a zip also its central directory.
+
+    A zip names its members in a directory at the end, so a Word or Excel file
+    is told apart from any other zip by ``word/document.xml`` or
+    ``xl/workbook.xml`` there, whatever the file is called.
+    """
+    head = data[:HEAD_BYTES]
+    if head.startswith(b"PK\x03\x04") and len(data) > HEAD_BYTES:
+        head += data[-ZIP_TAIL_BYTES:]
+    return head
 
 
 def choose_reader(head: bytes, candidates: Iterable[Reader] | None = None) -> Reader | None:
@@ -71,19 +85,33 @@ def read_document(path: str | Path, settings: Settings | None = None) -> SourceD
         raise EmptyDocument(path)
     if size > settings.max_file_bytes:
         raise TooLarge(path, f"{size / 1048576:.1f} MB, limit {settings.max_file_mb:g} MB")
-    data = path.read_bytes()
-    reader = choose_reader(data[:HEAD_BYTES])
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise DocumentError(path, error.strerror or "cannot open") from error
+    reader = choose_reader(content_head(data))
     if reader is None:
-        raise UnsupportedType(path, describe_content(data[:HEAD_BYTES]))
+        raise UnsupportedType(path, describe_content(data[:HEAD_BYTES], path.suffix))
     return reader.read(path, data, hashlib.sha256(data).hexdigest())
 
 
-def describe_content(head: bytes) -> str:
+IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM")
+CLAIMED_BY_SUFFIX = {".pdf": "PDF", ".docx": "Word document", ".xlsx": "Excel workbook"}
+
+
+def describe_content(head: bytes, suffix: str = "") -> str:
     """A short description of unrecognised content, for the error message."""
     if head.startswith(b"%PDF"):
-        return "PDF"
-    if head.startswith(b"PK\x03\x04"):
-        return "zip archive that is not a Word or Excel document"
-    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
-        return "image"
-    return "binary content"
+        kind = "PDF"
+    elif head.startswith(b"PK\x03\x04"):
+        kind = "zip archive that is not a Word or Excel document"
+    elif head.startswith(IMAGE_MAGIC):
+        kind = "image"
+    elif head.startswith(b"\xd0\xcf\x11\xe0"):
+        kind = "legacy or password-protected Office file"
+    else:
+        kind = "binary content"
+    claimed = CLAIMED_BY_SUFFIX.get(suffix.lower())
+    if claimed and kind != claimed:
+        kind += f", although the name ends {suffix}"
+    return kind

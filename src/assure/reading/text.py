@@ -1,4 +1,10 @@
-"""Plain text and Markdown."""
+"""Plain text and Markdown.
+
+Encodings: UTF-8 (with or without a byte-order mark), then Windows-1252, which
+council systems commonly export, then whatever charset-normalizer finds. A form
+feed (as ``pdftotext`` writes between pages) starts a new page, so text
+extracted from a PDF keeps its page numbers.
+"""
 
 from __future__ import annotations
 
@@ -9,18 +15,37 @@ from charset_normalizer import from_bytes
 
 from assure.document import Format, SourceDocument, SourceLine
 from assure.errors import UnsupportedType
+from assure.reading.lines import split_lines
 
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+\S")
+FORM_FEED = "\f"
+UTF16_LE_BOM, UTF16_BE_BOM = b"\xff\xfe", b"\xfe\xff"
+# Bytes Windows-1252 leaves undefined; their presence rules that encoding out.
+CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+
+
+def control_share(data: bytes) -> float:
+    """Share of bytes that are control characters other than tab, newlines and form feed."""
+    if not data:
+        return 0.0
+    return sum(1 for b in data if b < 9 or 13 < b < 32 or b == 127) / len(data)
 
 
 def decode_text(data: bytes) -> str | None:
     """Decode bytes that are text, or ``None`` if they are not text."""
-    if b"\x00" in data[:8192]:
+    if data.startswith((UTF16_LE_BOM, UTF16_BE_BOM)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    if b"\x00" in data[:8192] or control_share(data[:8192]) > 0.01:
         return None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    if not CP1252_UNDEFINED.intersection(data):
+        return data.decode("cp1252")
     best = from_bytes(data).best()
     if best is None or best.chaos > 0.2:
         return None
@@ -28,23 +53,42 @@ def decode_text(data: bytes) -> str | None:
 
 
 def looks_like_text(head: bytes) -> bool:
-    if not head or b"\x00" in head:
+    """Whether content starting with ``head`` reads as text in some encoding."""
+    if head.startswith((UTF16_LE_BOM, UTF16_BE_BOM)):
+        return True
+    if not head or b"\x00" in head or control_share(head) > 0.01:
         return False
-    sample = head
     try:
-        sample.decode("utf-8")
+        head.decode("utf-8")
         return True
     except UnicodeDecodeError as error:
-        if error.start >= len(sample) - 4:  # a character cut by the sample's end
+        if error.start >= len(head) - 4:  # a character cut by the sample's end
             return True
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
-    return controls / len(sample) < 0.01 and decode_text(sample) is not None
+    return decode_text(head) is not None
 
 
-def is_markdown(text: str) -> bool:
-    lines = text.splitlines()[:400]
-    headings = sum(1 for line in lines if MARKDOWN_HEADING.match(line))
+def is_markdown(lines: list[str]) -> bool:
+    headings = sum(1 for line in lines[:400] if MARKDOWN_HEADING.match(line))
     return headings >= 2
+
+
+def text_lines(text: str, markdown: bool) -> tuple[SourceLine, ...]:
+    lines = []
+    page = 1 if FORM_FEED in text else None
+    for number, raw in enumerate(split_lines(text), 1):
+        if page is not None and FORM_FEED in raw:
+            # Leading form feeds start this line's page; any others start the next line's.
+            leading = len(raw) - len(raw.lstrip(FORM_FEED))
+            page += leading
+            line_page, page = page, page + raw.count(FORM_FEED) - leading
+            raw = raw.replace(FORM_FEED, "")
+        else:
+            line_page = page
+        level = None
+        if markdown and (match := MARKDOWN_HEADING.match(raw)):
+            level = len(match.group(1))
+        lines.append(SourceLine(number, raw, line_page, heading_level=level, table_row="\t" in raw))
+    return tuple(lines)
 
 
 class TextReader:
@@ -57,19 +101,16 @@ class TextReader:
         text = decode_text(data)
         if text is None:
             raise UnsupportedType(path, "binary content")
-        markdown = is_markdown(text)
-        lines = []
-        for number, raw in enumerate(text.splitlines(), 1):
-            level = None
-            if markdown and (match := MARKDOWN_HEADING.match(raw)):
-                level = len(match.group(1))
-            lines.append(SourceLine(number, raw, heading_level=level, table_row="\t" in raw))
+        markdown = is_markdown(split_lines(text[:100_000]))
+        lines = text_lines(text, markdown)
+        pages = lines[-1].page if lines and lines[-1].page is not None else None
         return SourceDocument(
             path=str(path),
             format=Format.MARKDOWN if markdown else Format.TEXT,
             content_hash=content_hash,
             size=len(data),
-            lines=tuple(lines),
+            lines=lines,
+            pages=pages,
         )
 
 

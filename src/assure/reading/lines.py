@@ -1,0 +1,57 @@
+"""Numbering lines as a reader emits them, so every reader counts the same way."""
+
+from __future__ import annotations
+
+import re
+
+from assure.document import SourceLine
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines of ``text``, split on ``\\n``, ``\\r\\n`` or ``\\r`` only.
+
+    Unlike ``str.splitlines`` this leaves form feeds, ``\\x1c``..``\\x1e`` and
+    Unicode separators inside the line, so numbers agree with ``grep -n``. A
+    final line break does not start an empty line.
+    """
+    parts = LINE_BREAK.split(text)
+    if parts and parts[-1] == "":
+        parts.pop()
+    return parts
+
+
+class LineBuilder:
+    """Collects ``SourceLine`` objects numbered 1, 2, 3... in the order added."""
+
+    def __init__(self) -> None:
+        self._lines: list[SourceLine] = []
+
+    def add(
+        self,
+        text: str,
+        page: int | None = None,
+        heading_level: int | None = None,
+        table_row: bool = False,
+    ) -> None:
+        """Add one line; text holding line breaks becomes several lines."""
+        pieces = split_lines(text) or [""]
+        for piece in pieces:
+            self._lines.append(
+                SourceLine(len(self._lines) + 1, piece, page, heading_level, table_row)
+            )
+
+    def add_row(self, cells: list[str], page: int | None = None) -> None:
+        """Add a table row: cells joined by tabs, line breaks inside a cell become spaces."""
+        flat = [" ".join(split_lines(cell)).replace("\t", " ").strip() for cell in cells]
+        while flat and not flat[-1]:
+            flat.pop()
+        self._lines.append(SourceLine(len(self._lines) + 1, "\t".join(flat), page, table_row=True))
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @property
+    def lines(self) -> tuple[SourceLine, ...]:
+        return tuple(self._lines)

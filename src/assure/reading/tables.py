@@ -1,0 +1,141 @@
+"""Spreadsheets: CSV (dialect sniffed) and Excel workbooks (XLSX, via openpyxl).
+
+Each row is one line, its cells joined by tabs (``table_row=True``). In a
+workbook each sheet is one "page" (the sheet's 1-based index) whose first line
+is the sheet's name, marked as a heading.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+from assure.document import Format, SourceDocument
+from assure.errors import CorruptDocument, UnsupportedType
+from assure.reading.lines import LineBuilder, split_lines
+from assure.reading.office import zip_has_member
+from assure.reading.text import decode_text, looks_like_text
+
+DELIMITERS = (",", "\t", ";", "|")
+SAMPLE_LINES = 20
+
+
+def count_outside_quotes(line: str, delimiter: str) -> int:
+    count, quoted = 0, False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        elif char == delimiter and not quoted:
+            count += 1
+    return count
+
+
+def sniff_delimiter(text: str) -> str | None:
+    """The delimiter that every one of the first lines uses equally often, if any.
+
+    Prose uses commas unevenly from line to line, so it is not taken for CSV;
+    at least three non-blank lines must agree (all of them if the sample is
+    cut at its end, the last is left out).
+    """
+    lines = [line for line in split_lines(text)[: SAMPLE_LINES + 1] if line.strip()]
+    if len(lines) > SAMPLE_LINES:
+        lines = lines[:SAMPLE_LINES]
+    if len(lines) < 3:
+        return None
+    for delimiter in DELIMITERS:
+        counts = {count_outside_quotes(line, delimiter) for line in lines}
+        if len(counts) == 1 and counts.pop() >= 1:
+            return delimiter
+    return None
+
+
+def cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+class CsvReader:
+    name = "csv"
+
+    def score(self, head: bytes) -> float:
+        if not looks_like_text(head):
+            return 0.0
+        text = decode_text(head)
+        # Drop the last line of the sample: the sample's end may cut it short.
+        return 0.3 if text and sniff_delimiter(text.rsplit("\n", 1)[0]) else 0.0
+
+    def read(self, path: Path, data: bytes, content_hash: str) -> SourceDocument:
+        text = decode_text(data)
+        if text is None:
+            raise UnsupportedType(path, "binary content")
+        delimiter = sniff_delimiter(text[:65536].rsplit("\n", 1)[0]) or ","
+        try:
+            dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
+                text[:65536], delimiters=delimiter
+            )
+        except csv.Error:
+            dialect = csv.excel
+        builder = LineBuilder()
+        try:
+            for row in csv.reader(io.StringIO(text, newline=""), dialect):
+                builder.add_row(row)
+        except csv.Error as error:
+            raise CorruptDocument(path, f"CSV cannot be parsed: {error}") from error
+        return SourceDocument(
+            path=str(path),
+            format=Format.CSV,
+            content_hash=content_hash,
+            size=len(data),
+            lines=builder.lines,
+        )
+
+
+class XlsxReader:
+    name = "xlsx"
+
+    def score(self, head: bytes) -> float:
+        return 0.9 if zip_has_member(head, b"xl/workbook.xml") else 0.0
+
+    def read(self, path: Path, data: bytes, content_hash: str) -> SourceDocument:
+        from openpyxl import load_workbook
+
+        try:
+            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+            raise CorruptDocument(path, "damaged Excel workbook") from error
+        builder = LineBuilder()
+        try:
+            for index, sheet in enumerate(workbook.worksheets, 1):
+                builder.add(sheet.title, page=index, heading_level=1)
+                for row in sheet.iter_rows(values_only=True):
+                    cells = [cell_text(value) for value in row]
+                    if any(cell.strip() for cell in cells):
+                        builder.add_row(cells, page=index)
+            sheets = len(workbook.worksheets)
+            title = (workbook.properties.title or "").strip() or None
+        except (zipfile.BadZipFile, KeyError, ValueError) as error:
+            raise CorruptDocument(path, "damaged Excel workbook") from error
+        finally:
+            workbook.close()
+        return SourceDocument(
+            path=str(path),
+            format=Format.XLSX,
+            content_hash=content_hash,
+            size=len(data),
+            lines=builder.lines,
+            pages=sheets,
+            title=title,
+        )
+
+
+READERS = (CsvReader(), XlsxReader())
