@@ -1,0 +1,394 @@
+"""The self-assessment draft as a document model, built only from stored evidence.
+
+Per theme and quality statement it has the sections councils use (ambition and
+performance, what we are proud of, areas for improvement, how we know, plans,
+what others say). Every sentence is taken from a stored passage, figure or
+action and carries numbered citations into an evidence index (document, page,
+lines). Where there is nothing to say the draft says so as a gap; it never
+writes claims of its own. ``assure.exporting`` renders the model as DOCX,
+HTML or Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import partial
+
+from assure.analysis.evidence import Evidence, EvidenceBase, TrackedAction
+from assure.analysis.sentences import (
+    key,
+    lead_sentences,
+    quotations,
+    sentence_with,
+    whole_sentences,
+)
+from assure.framework.model import Framework, QualityStatement, load_framework
+
+LIMITS = {"ambition": 4, "proud": 4, "improvement": 4, "how_we_know": 3, "plans": 5, "others": 4}
+TITLES = {
+    "ambition": "Our ambition and how we perform",
+    "proud": "What we are proud of",
+    "improvement": "Areas for improvement",
+    "how_we_know": "How we know",
+    "plans": "Our plans",
+    "others": "What others say",
+}
+COMPARISON = re.compile(
+    r"\b(England|national|regional|region|average|benchmark|comparator|neighbours|target|"
+    r"compared|last year|previous year)\b",
+    re.I,
+)
+DONE = re.compile(r"\b(complete|completed|done|closed)\b", re.I)
+NO_STATEMENT_EVIDENCE = (
+    "Gap: no stored document gives evidence for this quality statement yet, so nothing "
+    "is drafted here."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One entry of the evidence index."""
+
+    number: int
+    document: str
+    document_date: str | None
+    page: int | None
+    start_line: int
+    end_line: int
+    passage_id: int | None = None
+
+    def lines(self) -> str:
+        if self.start_line == self.end_line:
+            return f"line {self.start_line}"
+        return f"lines {self.start_line}-{self.end_line}"
+
+    def where(self) -> str:
+        page = f"page {self.page}, " if self.page is not None else ""
+        return f"{self.document}, {page}{self.lines()}"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """Drafted text with its citation numbers; ``quote`` marks someone's own words."""
+
+    text: str
+    citations: tuple[int, ...]
+    quote: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DraftSection:
+    kind: str
+    title: str
+    sentences: tuple[Sentence, ...] = ()
+    gap: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SelfScoreNote:
+    score: int
+    label: str
+    rationale: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StatementDraft:
+    id: str
+    name: str
+    description: str
+    sections: tuple[DraftSection, ...] = ()
+    gap: str | None = None
+    self_score: SelfScoreNote | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeDraft:
+    id: str
+    name: str
+    statements: tuple[StatementDraft, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    title: str
+    council: str | None
+    generated: str  # ISO date
+    themes: tuple[ThemeDraft, ...]
+    citations: tuple[Citation, ...]
+
+    @property
+    def gaps(self) -> tuple[str, ...]:
+        """Ids of statements drafted as gaps (no evidence at all)."""
+        return tuple(s.id for t in self.themes for s in t.statements if s.gap)
+
+    def citation(self, number: int) -> Citation:
+        return self.citations[number - 1]
+
+
+@dataclass
+class CitationBook:
+    """Numbers citations in order of first use; one number per cited span."""
+
+    entries: list[Citation] = field(default_factory=list)
+    numbers: dict[tuple[int, int, int], int] = field(default_factory=dict)
+
+    def cite(self, document_id: int, entry: Citation) -> int:
+        span = (document_id, entry.start_line, entry.end_line)
+        if span not in self.numbers:
+            number = len(self.entries) + 1
+            self.entries.append(
+                Citation(
+                    number,
+                    entry.document,
+                    entry.document_date,
+                    entry.page,
+                    entry.start_line,
+                    entry.end_line,
+                    entry.passage_id,
+                )
+            )
+            self.numbers[span] = number
+        return self.numbers[span]
+
+    def passage(self, item: Evidence) -> int:
+        p = item.passage
+        return self.cite(
+            item.document.id,
+            Citation(
+                0, item.document.name, item.document.date, p.page, p.start_line, p.end_line, item.id
+            ),
+        )
+
+    def action(self, action: TrackedAction, page: int | None) -> int:
+        return self.cite(
+            action.document.id,
+            Citation(
+                0,
+                action.document.name,
+                action.document.date,
+                page,
+                action.start_line,
+                action.start_line,
+            ),
+        )
+
+
+@dataclass
+class Drafting:
+    """State while one statement is drafted: sentences and passages already used."""
+
+    statement: str
+    book: CitationBook
+    seen_sentences: set[str]
+    used_passages: set[int] = field(default_factory=set)
+
+    def take(
+        self,
+        text: str | None,
+        item: Evidence | None,
+        quote: bool = False,
+        cite: Callable[[], int] | None = None,
+    ) -> Sentence | None:
+        if not text or key(text) in self.seen_sentences:
+            return None
+        self.seen_sentences.add(key(text))
+        number = cite() if cite else self.book.passage(item) if item else None
+        if number is None:
+            return None
+        if item is not None:
+            self.used_passages.add(item.id)
+        return Sentence(text, (number,), quote)
+
+
+def build_draft(
+    base: EvidenceBase,
+    *,
+    council: str | None = None,
+    today: date | None = None,
+    framework: Framework | None = None,
+    self_scores: Mapping[str, tuple[int, str | None]] | None = None,
+) -> Draft:
+    """Draft every statement of ``framework`` from ``base``.
+
+    ``self_scores`` maps statement ids to a stored score and its rationale,
+    shown under the statement's heading.
+    """
+    framework = framework or load_framework()
+    book = CitationBook()
+    seen: set[str] = set()
+    themes = []
+    for theme in framework.themes:
+        statements = []
+        for statement in theme.statements:
+            drafting = Drafting(statement.id, book, seen)
+            drafted = draft_statement(base, statement, drafting)
+            if self_scores and statement.id in self_scores:
+                value, rationale = self_scores[statement.id]
+                label = framework.scale.labels.get(str(value), "") if framework.scale else ""
+                drafted = StatementDraft(
+                    drafted.id,
+                    drafted.name,
+                    drafted.description,
+                    drafted.sections,
+                    drafted.gap,
+                    SelfScoreNote(value, label, rationale),
+                )
+            statements.append(drafted)
+        themes.append(ThemeDraft(theme.id, theme.name, tuple(statements)))
+    title = f"Self-assessment draft: {council}" if council else "Self-assessment draft"
+    return Draft(
+        title, council, (today or date.today()).isoformat(), tuple(themes), tuple(book.entries)
+    )
+
+
+def draft_statement(
+    base: EvidenceBase, statement: QualityStatement, drafting: Drafting
+) -> StatementDraft:
+    evidence = base.evidence_for(statement.id)
+    actions = base.actions_for(statement.id)
+    if not evidence and not actions:
+        return StatementDraft(
+            statement.id, statement.name, statement.description, gap=NO_STATEMENT_EVIDENCE
+        )
+    builders = {
+        "ambition": lambda: ambition(base, evidence, drafting),
+        "proud": lambda: by_stance(evidence, drafting, "strength"),
+        "improvement": lambda: by_stance(evidence, drafting, "improvement"),
+        "how_we_know": lambda: how_we_know(evidence, drafting),
+        "plans": lambda: plans(base, actions, drafting),
+        "others": lambda: what_others_say(evidence, drafting),
+    }
+    sections = []
+    for kind, build in builders.items():
+        sentences = tuple(build()[: LIMITS[kind]])
+        gap = None if sentences else f"Gap: no stored evidence for {TITLES[kind].lower()}."
+        sections.append(DraftSection(kind, TITLES[kind], sentences, gap))
+    return StatementDraft(statement.id, statement.name, statement.description, tuple(sections))
+
+
+def collect(
+    drafting: Drafting,
+    candidates: list[tuple[str | None, Evidence]],
+    limit: int,
+    quote: bool = False,
+) -> list[Sentence]:
+    chosen: list[Sentence] = []
+    for text, item in candidates:
+        if len(chosen) >= limit:
+            break
+        if item.id in drafting.used_passages:
+            continue
+        sentence = drafting.take(text, item, quote)
+        if sentence:
+            chosen.append(sentence)
+    return chosen
+
+
+def ambition(base: EvidenceBase, evidence: list[Evidence], drafting: Drafting) -> list[Sentence]:
+    """Sentences holding the statement's figures, those with comparators first;
+    then sentences of its passages that compare a number with something."""
+    figures = base.figures_for(drafting.statement)
+    figures.sort(
+        key=lambda pair: (
+            not pair[0].metric.comparators,
+            pair[0].metric.malformed or pair[0].metric.provisional,
+            -pair[1].confidence(drafting.statement),
+        )
+    )
+    candidates: list[tuple[str | None, Evidence]] = [
+        (sentence_with(holder.passage.text, figure.metric.text), holder)
+        for figure, holder in figures
+    ]
+    for item in evidence:
+        candidates.extend((found, item) for found in comparing_sentences(item.passage.text))
+    chosen: list[Sentence] = []
+    for text, item in candidates:
+        if len(chosen) >= LIMITS["ambition"]:
+            break
+        sentence = drafting.take(text, item)
+        if sentence:
+            chosen.append(sentence)
+    return chosen
+
+
+def comparing_sentences(text: str) -> list[str]:
+    return [s for s in whole_sentences(text) if re.search(r"\d", s) and COMPARISON.search(s)]
+
+
+def by_stance(evidence: list[Evidence], drafting: Drafting, stance: str) -> list[Sentence]:
+    candidates = [
+        (lead_sentences(e.passage.text), e) for e in evidence if e.passage.stance == stance
+    ]
+    return collect(drafting, candidates, LIMITS["proud" if stance == "strength" else "improvement"])
+
+
+def how_we_know(evidence: list[Evidence], drafting: Drafting) -> list[Sentence]:
+    """Processes and outcomes evidence, neutral statements of fact first."""
+    chosen = [e for e in evidence if e.passage.category in ("processes", "outcomes")]
+    chosen.sort(key=lambda e: e.passage.stance != "neutral")
+    candidates = [(lead_sentences(e.passage.text), e) for e in chosen]
+    return collect(drafting, candidates, LIMITS["how_we_know"])
+
+
+def what_others_say(evidence: list[Evidence], drafting: Drafting) -> list[Sentence]:
+    """Quoted words first, then people's and partners' feedback passages."""
+    candidates: list[tuple[str | None, Evidence]] = []
+    for item in evidence:
+        candidates.extend((text, item) for text in quotations(item.passage.text))
+    chosen: list[Sentence] = []
+    for text, item in candidates:
+        if len(chosen) >= LIMITS["others"]:
+            break
+        sentence = drafting.take(text, item, quote=True)
+        if sentence:
+            chosen.append(sentence)
+    voices = [
+        (lead_sentences(e.passage.text), e)
+        for e in evidence
+        if e.passage.category in ("people", "partners")
+    ]
+    return chosen + collect(drafting, voices, LIMITS["others"] - len(chosen))
+
+
+def plans(base: EvidenceBase, actions: list[TrackedAction], drafting: Drafting) -> list[Sentence]:
+    """Tracked plan actions first, then actions from minutes, open ones first."""
+    ordered = sorted(
+        actions, key=lambda a: (a.source != "plan", is_done(a.status), a.document.id, a.start_line)
+    )
+    chosen: list[Sentence] = []
+    for action in ordered:
+        text = describe_action(action)
+        page = (
+            action.page
+            if action.page is not None
+            else base.page_of(action.document.id, action.start_line)
+        )
+        sentence = drafting.take(text, None, cite=partial(drafting.book.action, action, page))
+        if sentence:
+            chosen.append(sentence)
+    return chosen
+
+
+def is_done(status: str | None) -> bool:
+    return bool(status and DONE.search(status))
+
+
+def describe_action(action: TrackedAction) -> str | None:
+    """The action's own words (whole sentences), then who, when and where it stands."""
+    text = lead_sentences(action.text, limit=2, budget=350) or action.text.strip()
+    if not text:
+        return None
+    details = []
+    if action.owner:
+        details.append(f"{'lead' if action.source == 'plan' else 'owner'}: {action.owner}")
+    if action.due:
+        details.append(f"{'timeframe' if action.source == 'plan' else 'due'}: {action.due}")
+    if action.status:
+        details.append(f"status: {action.status}")
+    body = text.rstrip()
+    if details:
+        return f"{body} ({'; '.join(details)})"
+    return body

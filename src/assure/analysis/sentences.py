@@ -1,0 +1,87 @@
+"""Cutting passages into whole sentences and quotations for the draft.
+
+Passages come from extracted text: a paragraph may begin mid-sentence (split
+across a page break) or stop mid-sentence (cut at the passage limit). The
+draft quotes only whole sentences, so such fragments are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A sentence ends at . ! or ? (maybe followed by a closing quote or bracket),
+# then space, then something that can start a sentence.
+BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9£])")
+# Abbreviations after which a full stop does not end the sentence.
+ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|Cllr|No|approx|vs|St)\.$", re.I)
+END = re.compile(r"[.!?][\"'”’)]*$")
+QUOTE = re.compile(r"[“\"]([^“”\"]{20,400})[”\"]")
+MARKUP = re.compile(r"\*\*|__|</?[a-z][a-z0-9]*\s*/?>", re.I)
+SPACE = re.compile(r"\s+")
+MAX_SENTENCE = 450
+
+
+def clean(text: str) -> str:
+    """Text without markdown bold, HTML remnants and runs of spaces."""
+    return SPACE.sub(" ", MARKUP.sub("", text)).strip()
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of ``text`` in order, fragments included."""
+    pieces: list[str] = []
+    for piece in BOUNDARY.split(clean(text)):
+        if pieces and ABBREVIATIONS.search(pieces[-1]):
+            pieces[-1] = f"{pieces[-1]} {piece}"
+        else:
+            pieces.append(piece)
+    return [p.strip() for p in pieces if p.strip()]
+
+
+def whole_sentences(text: str) -> list[str]:
+    """The whole sentences of ``text``: a leading piece that starts in lower
+    case (the tail of a sentence from the page before) and a trailing piece
+    without a full stop (a cut-off sentence) are dropped. A passage that is one
+    unpunctuated line, such as a list item, is kept as it is."""
+    pieces = split_sentences(text)
+    if len(pieces) > 1 and pieces[0][:1].islower():
+        pieces = pieces[1:]
+    if len(pieces) > 1 and not END.search(pieces[-1]):
+        pieces = pieces[:-1]
+    if len(pieces) == 1 and pieces[0][:1].islower():
+        return []
+    return [p for p in pieces if len(p) <= MAX_SENTENCE and len(p.split()) >= 4]
+
+
+def lead_sentences(text: str, limit: int = 2, budget: int = 400) -> str | None:
+    """Up to ``limit`` whole sentences from the start of ``text`` within
+    ``budget`` characters (always at least one), or ``None`` if there is none."""
+    chosen: list[str] = []
+    for sentence in whole_sentences(text):
+        if chosen and (len(chosen) >= limit or sum(map(len, chosen)) + len(sentence) > budget):
+            break
+        chosen.append(sentence)
+    return " ".join(chosen) if chosen else None
+
+
+def sentence_with(text: str, needle: str) -> str | None:
+    """The first whole sentence of ``text`` that contains ``needle``."""
+    needle = clean(needle)
+    for sentence in whole_sentences(text):
+        if needle and needle in sentence:
+            return sentence
+    return None
+
+
+def quotations(text: str) -> list[str]:
+    """Quoted speech in ``text`` (inside straight or curly double quotes), of
+    at least four words."""
+    return [
+        clean(match.group(1)).strip(" ,")
+        for match in QUOTE.finditer(text)
+        if len(match.group(1).split()) >= 4
+    ]
+
+
+def key(text: str) -> str:
+    """What two sentences share when they say the same thing."""
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
