@@ -128,6 +128,7 @@ class Priority:
     leads: tuple[str, ...] = ()
     actions: tuple[PlanAction, ...] = ()
     measures: tuple[SuccessMeasure, ...] = ()
+    refs: tuple[str, ...] = ()  # regulator recommendation codes the priority answers
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,329 @@
+"""Find improvement plans anywhere in a document.
+
+One pass over the clean lines: a priority heading ("Priority 3: Early Support",
+"PRIORITY 3 – EARLY SUPPORT", "Objective 2 -") makes that priority current;
+what follows is filed under it: a strategic lead line, action tables, bulleted
+actions under an actions label, success measures under a measures label, and
+regulator recommendation codes. A priority may be headed several times (a
+summary page, a plan page, its action table); all are one priority. A number
+seen again under an unrelated title starts a new plan.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assure.document import CleanLine, CleanText
+from assure.parsing.plan.fields import (
+    recommendation_codes,
+    split_leads,
+    status_of,
+    timeframe_of,
+)
+from assure.parsing.plan.labels import (
+    BULLET,
+    INLINE_LEAD,
+    LEAD_LINE,
+    PLAN_TITLE,
+    label_of,
+    priority_heading,
+    titles_agree,
+)
+from assure.parsing.plan.tables import (
+    Columns,
+    Row,
+    actions_of,
+    cells_of,
+    header_columns,
+    is_table_line,
+    merge,
+    quarter_headers,
+)
+from assure.structure import Plan, PlanAction, Priority, SuccessMeasure
+
+NUMBERED_ITEM = re.compile(r"^(\d{1,2})[.)]\s+([^\t]{2,80}?)\s*(?:\t(.*))?$")
+LOOK_BACK = 300
+
+
+@dataclass
+class Draft:
+    """A priority being filled in."""
+
+    number: str | None
+    title: str
+    start_line: int
+    aliases: list[str] = field(default_factory=list)
+    leads: list[str] = field(default_factory=list)
+    tables: list[tuple[Columns, list[Row]]] = field(default_factory=list)
+    bullet_actions: list[PlanAction] = field(default_factory=list)
+    timed_bullets: list[PlanAction] = field(default_factory=list)
+    measures: list[SuccessMeasure] = field(default_factory=list)
+    refs: list[str] = field(default_factory=list)
+
+    def name(self, title: str) -> None:
+        if not title:
+            return
+        if not self.title:
+            self.title = title
+        elif title.casefold() != self.title.casefold() and not any(
+            a.casefold() == title.casefold() for a in self.aliases
+        ):
+            self.aliases.append(title)
+
+    def finish(self) -> Priority:
+        table_actions = [a for columns, rows in self.tables for a in actions_of(rows, columns)]
+        actions = table_actions or self.bullet_actions or self.timed_bullets
+        refs = list(dict.fromkeys([*self.refs, *(r for a in actions for r in a.refs)]))
+        return Priority(
+            number=self.number,
+            title=self.title or (f"Priority {self.number}" if self.number else "Actions"),
+            start_line=self.start_line,
+            aliases=tuple(self.aliases),
+            leads=tuple(dict.fromkeys(self.leads)),
+            actions=tuple(actions),
+            measures=tuple(self.measures),
+            refs=tuple(refs),
+        )
+
+
+@dataclass
+class PlanDraft:
+    start_line: int
+    priorities: dict[str | None, Draft] = field(default_factory=dict)
+    title: str | None = None
+    keyword: str = "priority"
+
+    def substantial(self) -> bool:
+        """A plan has actions, measures or leads; bare "Theme 1" headings are not one."""
+        drafts = self.priorities.values()
+        filled = any(
+            d.tables or d.bullet_actions or d.timed_bullets or d.measures or d.leads for d in drafts
+        )
+        return filled or (len(self.priorities) >= 3 and self.keyword == "priority")
+
+
+def bullet_text(line: CleanLine) -> str | None:
+    match = BULLET.match(line.text)
+    return line.text[match.end() :].strip() if match else None
+
+
+def bullet_action(text: str, start_line: int) -> PlanAction:
+    lead = INLINE_LEAD.search(text)
+    return PlanAction(
+        text=text,
+        start_line=start_line,
+        leads=split_leads(lead.group(1)) if lead else (),
+        timeframe=timeframe_of(text),
+        status=status_of(text),
+        refs=recommendation_codes(text),
+    )
+
+
+class PlanScanner:
+    """The single pass over a document's lines that drafts its plans."""
+
+    def __init__(self, text: CleanText) -> None:
+        self.lines = text.lines
+        self.source = text.source.lines
+        self.plans: list[PlanDraft] = []
+        self.current: Draft | None = None
+        self.label: str | None = None
+        self.columns: Columns | None = None
+        self.rows: list[Row] | None = None
+        self.last: CleanLine | None = None
+        self.bulleted = False
+
+    def run(self) -> list[PlanDraft]:
+        for index, line in enumerate(self.lines):
+            self.step(index, line)
+            self.last = line
+        return [p for p in self.plans if p.substantial()]
+
+    def step(self, index: int, line: CleanLine) -> None:
+        first = line.text.split("\t", 1)[0].strip()
+        heading = priority_heading(first) if len(first) <= 150 else None
+        if heading is not None:
+            self.open_priority(index, *heading, line)
+            return
+        if is_table_line(line):
+            self.table_line(index, line)
+            return
+        adjacent = self.last is not None and line.number == self.last.end + 1
+        if self.rows is not None and adjacent and self.rows and len(line.text) < 300:
+            merge(self.rows[-1], [""] * self.columns.action + [line.text])  # type: ignore[union-attr]
+            return
+        self.rows = None
+        if self.current is None:
+            return
+        self.prose_line(line, adjacent)
+
+    def open_priority(
+        self, index: int, keyword: str, number: str, title: str, line: CleanLine
+    ) -> None:
+        plan = self.plans[-1] if self.plans else None
+        if plan is not None and plan.keyword != keyword:
+            if keyword != "priority":
+                return  # "Theme 1" grouping the priorities of a plan headed by priorities
+            plan = None
+        known = plan.priorities.get(number) if plan else None
+        if plan is None or (known is not None and not titles_agree(known.title, title)):
+            found = self.plan_title(index)
+            plan = PlanDraft(
+                start_line=found[1] if found else line.number,
+                title=found[0] if found else None,
+                keyword=keyword,
+            )
+            self.plans.append(plan)
+            known = None
+        if known is None:
+            known = Draft(number, "", line.number)
+            plan.priorities[number] = known
+        known.name(title)
+        self.current, self.label, self.bulleted = known, None, False
+        if self.rows is not None and self.columns is not None and is_table_line(line):
+            self.rows = []
+            known.tables.append((self.columns, self.rows))
+        else:
+            self.rows = None
+
+    def plan_title(self, index: int) -> tuple[str, int, int] | None:
+        """The nearest plan title above line ``index``: (title, line number, index)."""
+        for back in range(index - 1, max(-1, index - LOOK_BACK), -1):
+            text = self.lines[back].text.strip()
+            if len(text) <= 100 and PLAN_TITLE.search(text) and "\t" not in text:
+                title = re.sub(r"^part\s+\w+\s*[:.\-–]\s*", "", text, flags=re.IGNORECASE)
+                return (title.lstrip("# "), self.lines[back].number, back)
+        return None
+
+    def table_line(self, index: int, line: CleanLine) -> None:
+        cells = cells_of(line, self.source)
+        if (columns := header_columns(cells)) is not None:
+            self.columns = columns
+            self.rows = []
+            if self.current is None:
+                self.open_implicit(index, line)
+            if self.current is not None:
+                self.current.tables.append((columns, self.rows))
+            return
+        if self.rows is None or self.columns is None:
+            if self.current is not None:
+                self.current.refs.extend(recommendation_codes(line.text))
+            return
+        if not self.rows and not self.columns.quarters and (quarters := quarter_headers(cells)):
+            self.columns.quarters = quarters
+        elif re.match(r"^[\s\-|:]+$", line.text):
+            return
+        elif self.rows and not cells[0] and any(cells):
+            merge(self.rows[-1], cells)
+        elif any(cells):
+            self.rows.append(Row(line.number, cells, note=cells[0].startswith("*")))
+
+    def open_implicit(self, index: int, line: CleanLine) -> None:
+        """A flat action table with no priority headings: one unnamed priority."""
+        found = self.plan_title(index)
+        if found is None or index - found[2] > 40:
+            self.rows = None
+            return
+        plan = PlanDraft(start_line=found[1], title=found[0])
+        self.plans.append(plan)
+        self.current = Draft(None, "", line.number)
+        plan.priorities[None] = self.current
+
+    def prose_line(self, line: CleanLine, adjacent: bool) -> None:
+        draft = self.current
+        assert draft is not None
+        if lead := LEAD_LINE.match(line.text):
+            draft.leads.extend(split_leads(lead.group(1)))
+            return
+        text = bullet_text(line)
+        if text is None:
+            if (label := label_of(line.text)) is not None:
+                self.label, self.bulleted = label, False
+                return
+            if adjacent and line.text[:1].islower():
+                self.continue_item(line.text)
+                return
+        draft.refs.extend(recommendation_codes(line.text))
+        if text is None and (self.bulleted or self.label != "measures" or len(line.text) > 200):
+            if self.bulleted:
+                self.label = None
+            return
+        item = text if text is not None else line.text
+        self.bulleted = self.bulleted or text is not None
+        if self.label == "measures":
+            draft.measures.append(SuccessMeasure(item, direction_for(item), line.number))
+        elif self.label == "actions":
+            draft.bullet_actions.append(bullet_action(item, line.number))
+        elif self.label in (None, "other") and (timeframe_of(item) or INLINE_LEAD.search(item)):
+            draft.timed_bullets.append(bullet_action(item, line.number))
+
+    def continue_item(self, more: str) -> None:
+        draft = self.current
+        assert draft is not None
+        if self.label == "measures" and draft.measures:
+            last = draft.measures[-1]
+            text = f"{last.text} {more}"
+            draft.measures[-1] = SuccessMeasure(text, direction_for(text), last.start_line)
+        elif self.label == "actions" and draft.bullet_actions:
+            last_action = draft.bullet_actions[-1]
+            draft.bullet_actions[-1] = bullet_action(
+                f"{last_action.text} {more}", last_action.start_line
+            )
+
+
+def direction_for(text: str) -> str | None:
+    from assure.parsing.plan.fields import direction_of
+
+    return direction_of(text)
+
+
+def add_aliases(text: CleanText, plans: list[PlanDraft]) -> None:
+    """Numbered lists elsewhere ("3. Early Support and Edge of Care\tO17") name the
+    priorities by other names and may give their recommendation codes."""
+    runs: list[list[tuple[str, str, str]]] = []
+    run: list[tuple[str, str, str]] = []
+    for line in text.lines:
+        match = NUMBERED_ITEM.match(line.text.strip())
+        if match and int(match.group(1)) == len(run) + 1:
+            run.append((match.group(1), match.group(2).strip(), match.group(3) or ""))
+            continue
+        if len(run) >= 3:
+            runs.append(run)
+        run = (
+            [(match.group(1), match.group(2).strip(), match.group(3) or "")]
+            if match and match.group(1) == "1"
+            else []
+        )
+    if len(run) >= 3:
+        runs.append(run)
+    for plan in plans:
+        for items in runs:
+            agreeing = [
+                (plan.priorities[n], title, rest)
+                for n, title, rest in items
+                if n in plan.priorities and titles_agree(plan.priorities[n].title, title)
+            ]
+            if len(agreeing) * 2 < len(items):
+                continue
+            for draft, title, rest in agreeing:
+                draft.name(title)
+                draft.refs.extend(recommendation_codes(rest))
+
+
+def find_plans(text: CleanText) -> tuple[Plan, ...]:
+    """Every improvement plan in ``text``: its priorities, leads, actions and measures.
+
+    Works on a standalone plan and on a plan embedded in a committee pack; returns
+    an empty tuple when there is none. Never raises on odd text.
+    """
+    drafts = PlanScanner(text).run()
+    add_aliases(text, drafts)
+    return tuple(
+        Plan(
+            title=draft.title,
+            start_line=draft.start_line,
+            priorities=tuple(d.finish() for d in draft.priorities.values()),
+        )
+        for draft in drafts
+    )

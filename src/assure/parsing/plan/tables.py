@@ -1,0 +1,186 @@
+"""Action tables of an improvement plan: tab-separated rows as extracted from a PDF.
+
+A table starts at a header row naming an action column ("What", "Action") and
+a lead column ("Lead", "Owner"); it may carry timescale, status and
+recommendation columns, and a second header row of financial quarters. Rows may
+be wrapped (a continuation line with the first cell empty, or a bare line
+straight after the row), and short rows with only a title group the actions
+below them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assure.document import CleanLine, SourceLine
+from assure.parsing.plan.fields import (
+    QUARTER_HEADER,
+    recommendation_codes,
+    split_leads,
+    status_of,
+    timeframe_of,
+)
+from assure.structure import PlanAction
+
+ACTION_HEAD = re.compile(
+    r"^(?:what|actions?|key actions?|tasks?|activity|activities|deliverables?|description"
+    r"|what we will do|improvement actions?|action required|actions? to be taken)\b",
+    re.IGNORECASE,
+)
+LEAD_HEAD = re.compile(
+    r"^(?:lead|leads|owner|owners|responsible|responsibility|lead officer|who|by whom"
+    r"|accountable|action owner|lead officers?)\b",
+    re.IGNORECASE,
+)
+TIME_HEAD = re.compile(
+    r"^(?:time ?frames?|time ?scales?|by when|deadline|due(?: date)?|target date|date|when"
+    r"|completion date|timing|target)\b",
+    re.IGNORECASE,
+)
+STATUS_HEAD = re.compile(r"^(?:status|rag|progress|update|rag status|rag rating)\b", re.IGNORECASE)
+CODE_HEAD = re.compile(
+    r"(?:ofsted|cqc|inspection|regulator)?\s*(?:rec\b|recs\b|recommendations?)", re.IGNORECASE
+)
+NOTE = re.compile(r"^\s*\*")
+SEPARATOR = re.compile(r"^[\s\-|:]+$")
+
+
+@dataclass
+class Columns:
+    action: int
+    lead: int | None = None
+    time: list[int] = field(default_factory=list)
+    status: int | None = None
+    codes: int | None = None
+    quarters: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass
+class Row:
+    start_line: int
+    cells: list[str]
+    note: bool = False
+
+
+def cells_of(line: CleanLine, source: tuple[SourceLine, ...] = ()) -> list[str]:
+    """The cells of a tab-separated row, with its leading empty cells.
+
+    Normalisation may strip a row's leading tabs; the source line keeps them,
+    and they say which column the first written cell sits in.
+    """
+    cells = [cell.strip() for cell in line.text.split("\t")]
+    if line.number == line.end and 1 <= line.number <= len(source):
+        raw = source[line.number - 1].text
+        if raw.startswith(("\t", " \t")) and not line.text.startswith("\t"):
+            skipped = len(raw) - len(raw.lstrip(" \t"))
+            leading = raw[:skipped].count("\t")
+            cells = [""] * leading + cells
+    return cells
+
+
+def is_table_line(line: CleanLine) -> bool:
+    return line.table_row or "\t" in line.text
+
+
+def header_columns(cells: list[str]) -> Columns | None:
+    """The columns of an action table if ``cells`` is its header row."""
+    action = lead = status = codes = None
+    times: list[int] = []
+    for i, cell in enumerate(cells):
+        if not cell or len(cell) > 40:
+            continue
+        if action is None and ACTION_HEAD.match(cell):
+            action = i
+        elif lead is None and LEAD_HEAD.match(cell):
+            lead = i
+        elif STATUS_HEAD.match(cell):
+            status = i
+        elif TIME_HEAD.match(cell):
+            times.append(i)
+        elif CODE_HEAD.search(cell):
+            codes = i
+    if action is None or (lead is None and not times):
+        return None
+    return Columns(action=action, lead=lead, time=times, status=status, codes=codes)
+
+
+def quarter_headers(cells: list[str]) -> dict[int, str]:
+    """Timeline columns from a second header row ("Q3 18/19", "Q4 18/19", ...)."""
+    found = {i: c for i, c in enumerate(cells) if c and QUARTER_HEADER.match(c) and len(c) < 20}
+    return found if len(found) >= 2 and len(found) >= sum(1 for c in cells if c) - 1 else {}
+
+
+def is_group_row(row: Row, following: Row | None, columns: Columns) -> bool:
+    """A row holding only a short title groups the actions under it."""
+    filled = [c for c in row.cells if c]
+    if len(filled) != 1 or row.note:
+        return False
+    text = filled[0]
+    if text.endswith("."):
+        return False
+    if len(text.split()) <= 6:
+        return True
+    next_has_lead = (
+        following is not None
+        and columns.lead is not None
+        and columns.lead < len(following.cells)
+        and bool(following.cells[columns.lead])
+    )
+    return next_has_lead and len(text.split()) <= 14
+
+
+def cell(row: Row, index: int | None) -> str:
+    if index is None or index >= len(row.cells):
+        return ""
+    return row.cells[index]
+
+
+def action_of(row: Row, columns: Columns) -> PlanAction | None:
+    text = cell(row, columns.action) or next((c for c in row.cells if c), "")
+    if not text:
+        return None
+    times = [cell(row, i) for i in columns.time if i not in columns.quarters]
+    marks = [(columns.quarters[i], cell(row, i)) for i in sorted(columns.quarters) if cell(row, i)]
+    status_text = cell(row, columns.status) or " ".join(times) or " ".join(m for _, m in marks)
+    timeframe = next((t for t in (timeframe_of(x) or x for x in times if x) if t), None)
+    if marks and not timeframe:
+        first, last = marks[0][0], marks[-1][0]
+        timeframe = first if first == last else f"{first} - {last}"
+    if timeframe and status_of(timeframe) == timeframe:
+        timeframe = None
+    codes = recommendation_codes(cell(row, columns.codes)) if columns.codes is not None else ()
+    codes = codes or recommendation_codes(text)
+    return PlanAction(
+        text=text,
+        start_line=row.start_line,
+        leads=split_leads(cell(row, columns.lead)),
+        timeframe=timeframe,
+        status=status_of(status_text) if status_text else None,
+        refs=codes,
+    )
+
+
+def merge(row: Row, more: list[str]) -> None:
+    """A wrapped row's continuation joins the row cell by cell."""
+    for i, extra in enumerate(more):
+        if not extra:
+            continue
+        if i < len(row.cells):
+            joiner = " " if row.cells[i] else ""
+            row.cells[i] = f"{row.cells[i]}{joiner}{extra}"
+        else:
+            row.cells.extend([""] * (i - len(row.cells)) + [extra])
+
+
+def actions_of(rows: list[Row], columns: Columns) -> list[PlanAction]:
+    actions: list[PlanAction] = []
+    for k, row in enumerate(rows):
+        if row.note:
+            continue
+        following = rows[k + 1] if k + 1 < len(rows) else None
+        if is_group_row(row, following, columns):
+            continue
+        if action := action_of(row, columns):
+            actions.append(action)
+    return actions
