@@ -1,31 +1,81 @@
-"""Turn read lines into clean lines, keeping the map back to source line numbers."""
+"""Turn read lines into clean lines, keeping the map back to source line numbers.
+
+Steps, in order:
+
+1. clean each line's characters (markup, quotes, odd spaces, ligatures, dot
+   leaders, "21, 000"); table rows are cleaned cell by cell, tabs kept;
+2. drop artefact lines: page numbers, blank-page notes, running headers and
+   footers, stray whitespace-only lines, table rules ("---"), counting each kind;
+3. join a sentence split across a page break or blank lines, and (PDFs only)
+   the wrapped lines of one paragraph.
+
+A joined ``CleanLine`` cites its first source line in ``number`` and its last in
+``end``. Contents lines keep their page number after a tab
+("ASSESSING NEEDS\\t8"), so a contents list still reads as one.
+"""
 
 from __future__ import annotations
 
 import re
 
-from assure.document import CleanLine, CleanText, SourceDocument
+from assure.document import CleanLine, CleanText, Format, SourceDocument, SourceLine
+from assure.normalising.artefacts import find_artefacts
+from assure.normalising.characters import clean_cells, clean_characters, strip_markdown_heading
+from assure.normalising.joining import Draft, join_lines
 
-BOLD = re.compile(r"\*\*|__")
-TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
-SPACES = re.compile(r"[ \u00a0]{2,}")
+TABLE_RULE = re.compile(r"^[\s|:+=-]*-{2,}[\s|:+=-]*$")
 
 
-def clean_text_of(line: str) -> str:
-    line = BOLD.sub("", line)
-    line = TAG.sub("", line)
-    line = SPACES.sub(" ", line)
-    return line.strip()
+def clean_line(line: SourceLine, markdown: bool) -> str:
+    text = line.text
+    if markdown and line.heading_level:
+        text = strip_markdown_heading(text)
+    if line.table_row or "\t" in text:
+        return clean_cells(text)
+    return clean_characters(text)
+
+
+def blank_kind(line: SourceLine) -> str | None:
+    """Why a line left nothing after cleaning, if it held anything at all."""
+    if not line.text:
+        return None
+    if not line.text.strip():
+        return "stray_space"
+    if TABLE_RULE.match(line.text.replace("\t", " ")):
+        return "table_rule"
+    return "markup_only"
 
 
 def normalise(source: SourceDocument) -> CleanText:
-    """Clean every line of ``source``; blank lines are dropped, numbers kept."""
-    lines = []
-    for raw in source.lines:
-        text = clean_text_of(raw.text) if not raw.table_row else raw.text.strip()
-        if not text:
+    """Clean ``source`` into non-blank lines that cite their source line numbers.
+
+    Never raises on odd text: whatever survives cleaning is returned.
+    """
+    markdown = source.format == Format.MARKDOWN
+    texts = [clean_line(line, markdown) for line in source.lines]
+    for index, text in enumerate(texts):
+        if text and TABLE_RULE.match(text.replace("\t", " ")):
+            texts[index] = ""
+    artefacts = find_artefacts(source.lines, texts)
+    removed: dict[str, int] = {}
+    drafts: list[Draft] = []
+    gap = False
+    for index, line in enumerate(source.lines):
+        kind = artefacts.get(index) or (blank_kind(line) if not texts[index] else None)
+        if kind is not None or not texts[index]:
+            if kind is not None:
+                removed[kind] = removed.get(kind, 0) + 1
+            gap = True
             continue
-        lines.append(
-            CleanLine(raw.number, raw.number, text, raw.page, raw.heading_level, raw.table_row)
-        )
-    return CleanText(source=source, lines=tuple(lines))
+        drafts.append(
+            Draft(
+                line.number, line.number, texts[index], line.page,
+                line.heading_level, line.table_row, gap_before=gap,
+            )
+        )  # fmt: skip
+        gap = False
+    joined = join_lines(drafts, wrapped=source.format == Format.PDF)
+    lines = tuple(
+        CleanLine(d.number, d.end, d.text, d.page, d.heading_level, d.table_row) for d in joined
+    )
+    return CleanText(source=source, lines=lines, removed=removed)

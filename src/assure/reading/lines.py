@@ -45,8 +45,6 @@ class LineBuilder:
     def add_row(self, cells: list[str], page: int | None = None) -> None:
         """Add a table row: cells joined by tabs, line breaks inside a cell become spaces."""
         flat = [" ".join(split_lines(cell)).replace("\t", " ").strip() for cell in cells]
-        while flat and not flat[-1]:
-            flat.pop()
         self._lines.append(SourceLine(len(self._lines) + 1, "\t".join(flat), page, table_row=True))
 
     def __len__(self) -> int:

@@ -83,7 +83,7 @@ class PdfReader:
             document.close()
         if empty_pages == count:
             raise NoText(path, f"{count} page{'s' if count != 1 else ''}, none with text")
-        warnings = ()
+        warnings: tuple[str, ...] = ()
         if empty_pages:
             warnings = (f"{path}: {empty_pages} of {count} pages have no text (scanned?)",)
         return SourceDocument(

@@ -119,7 +119,9 @@ class XlsxReader:
                 builder.add(sheet.title, page=index, heading_level=1)
                 for row in sheet.iter_rows(values_only=True):
                     cells = [cell_text(value) for value in row]
-                    if any(cell.strip() for cell in cells):
+                    while cells and not cells[-1].strip():
+                        cells.pop()  # a sheet's used range runs past most rows' last cell
+                    if cells:
                         builder.add_row(cells, page=index)
             sheets = len(workbook.worksheets)
             title = (workbook.properties.title or "").strip() or None

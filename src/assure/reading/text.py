@@ -68,13 +68,14 @@ def looks_like_text(head: bytes) -> bool:
 
 
 def is_markdown(lines: list[str]) -> bool:
-    headings = sum(1 for line in lines[:400] if MARKDOWN_HEADING.match(line))
+    headings = sum(1 for line in lines[:400] if MARKDOWN_HEADING.match(line.lstrip(FORM_FEED)))
     return headings >= 2
 
 
 def text_lines(text: str, markdown: bool) -> tuple[SourceLine, ...]:
     lines = []
-    page = 1 if FORM_FEED in text else None
+    page: int | None = 1 if FORM_FEED in text else None
+    line_page: int | None
     for number, raw in enumerate(split_lines(text), 1):
         if page is not None and FORM_FEED in raw:
             # Leading form feeds start this line's page; any others start the next line's.

@@ -1,0 +1,146 @@
+"""Lines that are artefacts of page layout rather than the author's text.
+
+Page numbers, "intentionally left blank" markers and running headers and
+footers. Each finder returns ``{line index: kind}`` for the lines to drop;
+``kind`` is what ``CleanText.removed`` counts.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from assure.document import SourceLine
+
+PAGE_NUMBER = re.compile(
+    r"^(?:page\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"
+    r"|[-–—]\s*\d{1,4}\s*[-–—]"
+    r"|\d{1,4}\s+of\s+\d{1,4}"
+    r"|\d{1,4}\s*\|\s*page|page\s*\|\s*\d{1,4})$",
+    re.IGNORECASE,
+)
+BARE_NUMBER = re.compile(r"^\d{1,4}$")
+BLANK_PAGE = re.compile(
+    r"^(?:this\s+)?(?:page\s+)?(?:has\s+been\s+|is\s+)?(?:intentionally|deliberately)\s+"
+    r"(?:been\s+)?left\s+blank\.?$|^(?:this\s+)?page\s+(?:is\s+)?(?:intentionally\s+)?"
+    r"left\s+blank(?:\s+intentionally)?\.?$",
+    re.IGNORECASE,
+)
+TERMINAL = re.compile(r"[.!?:;][\"')\]]*$")
+ZONE = 3  # lines at the top and bottom of a page where running heads sit
+HEADER_SHARE = 0.3  # of pages a line must recur on to count as a running head
+MAX_HEADER_LENGTH = 120
+
+
+def page_numbers_and_blank_pages(texts: Sequence[str]) -> dict[int, str]:
+    """Lines that are only a page number ("Page 3", "- 3 -", "3 of 28") or a blank-page note."""
+    found = {}
+    for index, text in enumerate(texts):
+        if len(text) > 60 or not text:
+            continue
+        if PAGE_NUMBER.match(text):
+            found[index] = "page_number"
+        elif BLANK_PAGE.match(text):
+            found[index] = "blank_page"
+    return found
+
+
+def page_zones(lines: Sequence[SourceLine], texts: Sequence[str]) -> dict[int, list[int]]:
+    """For each page, the indices of its non-blank lines."""
+    pages: dict[int, list[int]] = defaultdict(list)
+    for index, line in enumerate(lines):
+        if line.page is not None and texts[index] and not line.table_row:
+            pages[line.page].append(index)
+    return pages
+
+
+def zone_of(members: list[int], position: int) -> str | None:
+    if position < ZONE:
+        return "running_header"
+    if position >= len(members) - ZONE:
+        return "running_footer"
+    return None
+
+
+def header_key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def running_heads_by_page(lines: Sequence[SourceLine], texts: Sequence[str]) -> dict[int, str]:
+    """Lines near the top or bottom of many pages, alike but for their digits.
+
+    Also bare numbers there that track the page index ("7" on page 11, "8" on
+    page 12): those are printed page numbers.
+    """
+    pages = page_zones(lines, texts)
+    if len(pages) < 3:
+        return {}
+    needed = max(3, math.ceil(HEADER_SHARE * len(pages)))
+    key_pages: dict[str, set[int]] = defaultdict(set)
+    offsets: Counter[int] = Counter()
+    for page, members in pages.items():
+        for position, index in enumerate(members):
+            if zone_of(members, position) is None or len(texts[index]) > MAX_HEADER_LENGTH:
+                continue
+            if BARE_NUMBER.match(texts[index]):
+                offsets[int(texts[index]) - page] += 1
+            else:
+                key_pages[header_key(texts[index])].add(page)
+    heads = {key for key, seen in key_pages.items() if len(seen) >= needed}
+    offset, count = offsets.most_common(1)[0] if offsets else (0, 0)
+    found = {}
+    for page, members in pages.items():
+        for position, index in enumerate(members):
+            zone = zone_of(members, position)
+            if zone is None or len(texts[index]) > MAX_HEADER_LENGTH:
+                continue
+            if BARE_NUMBER.match(texts[index]):
+                if count >= needed and int(texts[index]) - page == offset:
+                    found[index] = "page_number"
+            elif header_key(texts[index]) in heads:
+                found[index] = zone
+    return found
+
+
+def running_heads_in_text(lines: Sequence[SourceLine], texts: Sequence[str]) -> dict[int, str]:
+    """Short lines that recur and at least once cut a sentence in two.
+
+    Text without pages keeps its running headers inside paragraphs; a
+    repeated label such as a form's "How we will do this:" never interrupts a
+    sentence, so it stays.
+    """
+    occurrences: dict[str, list[int]] = defaultdict(list)
+    for index, text in enumerate(texts):
+        line = lines[index]
+        if (
+            text
+            and len(text) <= MAX_HEADER_LENGTH
+            and not line.table_row
+            and not line.heading_level
+            and not TERMINAL.search(text)
+        ):
+            occurrences[text].append(index)
+    found = {}
+    for indices in occurrences.values():
+        if len(indices) >= 2 and any(interrupts_sentence(texts, i) for i in indices):
+            found.update(dict.fromkeys(indices, "running_header"))
+    return found
+
+
+def interrupts_sentence(texts: Sequence[str], index: int) -> bool:
+    before = next((texts[i] for i in range(index - 1, -1, -1) if texts[i]), "")
+    after = next((texts[i] for i in range(index + 1, len(texts)) if texts[i]), "")
+    return bool(before) and not TERMINAL.search(before) and after[:1].islower()
+
+
+def find_artefacts(lines: Sequence[SourceLine], texts: Sequence[str]) -> dict[int, str]:
+    """Every artefact line of a document: ``{index into lines: kind}``."""
+    found = page_numbers_and_blank_pages(texts)
+    kept = [text if index not in found else "" for index, text in enumerate(texts)]
+    if any(line.page is not None for line in lines):
+        found.update(running_heads_by_page(lines, kept))
+    else:
+        found.update(running_heads_in_text(lines, kept))
+    return found

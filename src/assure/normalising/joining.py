@@ -1,0 +1,108 @@
+"""Joining lines that belong to one sentence or paragraph.
+
+Two cases. A sentence split by a page break, blank lines or removed running
+heads: the first part ends without closing punctuation and the rest starts in
+lower case. A paragraph wrapped over several lines of a PDF: the next line
+carries on the sentence. Headings, list items and table rows stay separate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TERMINAL = re.compile(r"[.!?:;][\"')\]]*$")
+LIST_START = re.compile(
+    r"^(?:[•\-–—*▪●◦■□✓❖➢►→o]\s"
+    r"|\(?\d{1,3}[.)]\s|\d{1,3}(?:\.\d{1,3})+\.?\s|\(\d{1,3}\)\s"
+    r"|\(?[a-z]\)\s|\(?[ivx]{1,5}\)\s)"
+)
+CONNECTOR_END = re.compile(
+    r"(?:[,(/&]|\b(?:and|or|of|the|a|an|to|in|for|with|by|on|at|from|that|which|as|is|are|"
+    r"be|was|were|their|its|our|this|these|between|within|including))$",
+    re.IGNORECASE,
+)
+BULLET = re.compile(r"^[•\-–—*▪●◦■□✓❖➢►→]\s")
+FIELD_LABEL = re.compile(r"^[A-Z][\w ]{0,30}:\s")
+SHORT_SHARE = 0.5  # of the usual line width: a shorter line without a full stop is title-like
+WRAPPED_SHARE = 0.7  # of the usual line width: a line this long that stops mid-sentence wrapped
+
+
+@dataclass
+class Draft:
+    """A line on its way to becoming a ``CleanLine``."""
+
+    number: int
+    end: int
+    text: str
+    page: int | None
+    heading_level: int | None
+    table_row: bool
+    gap_before: bool  # blank or removed lines, or a page break, since the previous draft
+
+
+def separate(draft: Draft) -> bool:
+    return draft.table_row or draft.heading_level is not None
+
+
+def continues_after_gap(prev: Draft, nxt: Draft) -> bool:
+    """A sentence broken by a page break, blank lines or removed lines."""
+    return (
+        not separate(prev)
+        and not separate(nxt)
+        and not TERMINAL.search(prev.text)
+        and nxt.text[:1].islower()
+        and not LIST_START.match(nxt.text)
+    )
+
+
+def continues_wrapped(prev: Draft, nxt: Draft, width: float) -> bool:
+    """The next line of a PDF paragraph carries on ``prev``'s sentence."""
+    if separate(prev) or separate(nxt) or BULLET.match(nxt.text):
+        return False
+    starts_word = nxt.text[:1].isalnum() or nxt.text[:1] in "\"'(£$€"
+    if not TERMINAL.search(prev.text) and (
+        re.search(r"\w-$", prev.text) or CONNECTOR_END.search(prev.text)
+    ):
+        return starts_word  # "increase of" + "5.6 collisions"
+    if LIST_START.match(nxt.text):
+        return False
+    if nxt.text[:1].islower():
+        return True
+    if TERMINAL.search(prev.text) or FIELD_LABEL.match(nxt.text):
+        return False
+    if len(nxt.text) < SHORT_SHARE * width and not TERMINAL.search(nxt.text):
+        return False  # a short title-like line: a heading, not the end of a sentence
+    return len(prev.text) >= WRAPPED_SHARE * width and starts_word
+
+
+def typical_width(drafts: list[Draft]) -> float:
+    """The 90th percentile of line lengths: the width of a full line of body text."""
+    lengths = sorted(len(d.text) for d in drafts if not separate(d))
+    if not lengths:
+        return 0.0
+    return float(lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))])
+
+
+def merge(prev: Draft, nxt: Draft) -> None:
+    # "self-" + "assessment" and "2014-" + "2017" join without a space.
+    glue = "" if re.search(r"\w-$", prev.text) else " "
+    prev.text = prev.text + glue + nxt.text
+    prev.end = nxt.end
+
+
+def join_lines(drafts: list[Draft], wrapped: bool) -> list[Draft]:
+    """Join continuing lines; ``wrapped`` turns on paragraph joining (for PDFs)."""
+    width = typical_width(drafts) if wrapped else 0.0
+    joined: list[Draft] = []
+    for draft in drafts:
+        prev = joined[-1] if joined else None
+        if prev is not None:
+            same_block = not draft.gap_before and draft.page == prev.page
+            if (wrapped and same_block and continues_wrapped(prev, draft, width)) or (
+                continues_after_gap(prev, draft)
+            ):
+                merge(prev, draft)
+                continue
+        joined.append(draft)
+    return joined
