@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fixtures.reading.council_documents import COUNCIL, make_docx, make_pdf, make_xlsx
 
 from assure.document import Format
 from assure.reading import read_document
+from fixtures.reading.council_documents import COUNCIL, make_docx, make_pdf, make_xlsx
 
 
 def texts(document) -> list[str]:

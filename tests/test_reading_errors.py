@@ -7,7 +7,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from fixtures.reading.council_documents import make_docx, make_pdf
 
 from assure.errors import (
     CorruptDocument,
@@ -20,6 +19,7 @@ from assure.errors import (
 )
 from assure.reading import read_document
 from assure.settings import Settings
+from fixtures.reading.council_documents import make_docx, make_pdf
 
 PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06"
 
