@@ -1,0 +1,284 @@
+"""Self-assessments: a council's own account of itself against the framework.
+
+The genre (the ADASS/LGA template and councils' variations on it) has four
+themes and nine quality statements, each with sub-sections: ambition and
+performance, what we are proud of, areas for improvement, how we know, plans,
+what others say; with case studies, call-outs and quotes, and references to an
+evidence library. Statements may be numbered headings, format headings,
+lines of their own or run-in labels at a paragraph's start; a contents list
+names them too and must not be taken for them.
+
+Sections: ``theme`` (level 1), ``quality_statement`` (level 2), theme-level
+``proud_of`` / ``areas_for_improvement`` (level 2), the template sub-sections
+(level 3), other sub-headings (``heading``, level 4), ``case_study`` and
+``call_out`` (level 4) and ``quote`` (level 5). Each runs from its heading
+line to the line before the next section of the same or a higher level.
+A month-only date ("December 2024") is given as the first of the month.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from assure.document import CleanText
+from assure.extracting.references import find_refs
+from assure.parsing.front_matter import council_of, date_of, title_matching
+from assure.parsing.headings import title_of
+from assure.parsing.self_assessment_lines import (
+    NUMBERED,
+    STANDALONE,
+    Candidate,
+    read_line,
+)
+from assure.parsing.self_assessment_signals import recognise_self_assessment
+from assure.parsing.statements import theme_of
+from assure.structure import DocumentKind, ParsedStructure, Section
+
+TITLE = re.compile(r"self[- ]?(?:assessment|evaluation)", re.IGNORECASE)
+
+
+@dataclass
+class Layout:
+    """The headings chosen for a document's frame."""
+
+    statements: dict[str, Candidate]
+    themes: dict[str, Candidate]
+    main_rank: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Start:
+    title: str
+    level: int
+    kind: str
+    line: int
+    qs: tuple[str, ...] = ()
+    end: int | None = None  # fixed end, for quotes and call-outs
+
+
+class SelfAssessmentParser:
+    kind = DocumentKind.SELF_ASSESSMENT
+
+    def recognise(self, text: CleanText) -> float:
+        """How surely ``text`` is a self-assessment, 0 to 1."""
+        candidates = read_candidates(text)
+        layout = choose_layout(candidates)
+        return recognise_self_assessment(text, candidates, len(layout.statements))
+
+    def parse(self, text: CleanText) -> ParsedStructure:
+        """Title, council, date and the sections of a self-assessment."""
+        return ParsedStructure(
+            kind=self.kind,
+            title=title_matching(text, TITLE) or title_of(text),
+            council=council_of(text),
+            date=date_of(text),
+            sections=parse_sections(text),
+        )
+
+
+def read_candidates(text: CleanText) -> list[Candidate]:
+    """Every line that could be a heading, label, call-out or quote."""
+    found = []
+    for index, line in enumerate(text.lines):
+        if (c := read_line(line)) is not None:
+            following = text.lines[index + 1].number if index + 1 < len(text.lines) else None
+            found.append(replace(c, next_line=following))
+    return found
+
+
+def parse_sections(text: CleanText) -> tuple[Section, ...]:
+    """The document's sections, in order of their first line."""
+    if not text.lines:
+        return ()
+    candidates = read_candidates(text)
+    layout = choose_layout(candidates)
+    starts = frame_starts(layout)
+    starts += inner_starts(text, candidates, layout, starts)
+    return finish(text, starts)
+
+
+def choose_layout(candidates: list[Candidate]) -> Layout:
+    body = [c for c in candidates if not c.contents]
+    frame = [
+        c for c in body if (c.statement or c.theme) and not c.subsection and c.tier >= STANDALONE
+    ]
+    frame_lines = [c.number for c in frame]
+    ranks = Counter(
+        c.rank for c in body if c.statement and c.rank and c.tier >= NUMBERED and not c.weak
+    )
+    main_rank = ranks.most_common(1)[0][0] if ranks else None
+
+    def fits(c: Candidate) -> bool:
+        return main_rank is None or c.rank is None or c.rank <= main_rank
+
+    def key(c: Candidate) -> tuple[bool, int, bool, int]:
+        after = bisect_right(frame_lines, c.number)
+        following = frame_lines[after] if after < len(frame_lines) else 10**9
+        has_body = c.next_line is not None and c.next_line not in frame_lines
+        return (not c.weak, c.tier, has_body, min(following - c.number, 10**6))
+
+    statements: dict[str, Candidate] = {}
+    for c in body:
+        if not (c.statement and fits(c)):
+            continue
+        if c.statement not in statements or key(c) > key(statements[c.statement]):
+            statements[c.statement] = c
+    themes = choose_themes(body, statements)
+    return Layout(statements, themes, main_rank)
+
+
+def choose_themes(body: list[Candidate], statements: dict[str, Candidate]) -> dict[str, Candidate]:
+    """For each theme, the theme heading closest before its first statement and
+    after the statements of other themes."""
+    chosen: dict[str, Candidate] = {}
+    for c in body:
+        if not c.theme or c.subsection or c.statement or c.tier < STANDALONE:
+            continue
+        own = [s.number for sid, s in statements.items() if theme_of(sid) == c.theme]
+        others = [s.number for sid, s in statements.items() if theme_of(sid) != c.theme]
+        if own:
+            first = min(own)
+            if c.number > first or any(c.number < o < first for o in others):
+                continue
+        previous = chosen.get(c.theme)
+        if previous is None or (c.tier, c.number if own else -c.number) > (
+            previous.tier,
+            previous.number if own else -previous.number,
+        ):
+            chosen[c.theme] = c
+    return chosen
+
+
+def frame_starts(layout: Layout) -> list[Start]:
+    starts = [
+        Start(c.title, 2, "quality_statement", c.number, (sid,))
+        for sid, c in layout.statements.items()
+    ]
+    starts += [Start(c.title, 1, "theme", c.number) for c in layout.themes.values()]
+    return starts
+
+
+def inner_starts(
+    text: CleanText, candidates: list[Candidate], layout: Layout, frame: list[Start]
+) -> list[Start]:
+    """Sub-sections, theme-level sections, other headings and call-outs."""
+    chosen = {c.number for c in layout.statements.values()} | {
+        c.number for c in layout.themes.values()
+    }
+    spans = statement_spans(text, frame)
+    themes = sorted((s.line, s) for s in frame if s.kind == "theme")
+    found: list[Start] = []
+    for c in candidates:
+        if c.contents or c.number in chosen:
+            continue
+        inside = any(first <= c.number <= last for first, last in spans)
+        if c.subsection:
+            found.extend(_subsection(c, inside, themes, frame))
+        elif c.special:
+            found.extend(_special(text, c))
+        elif c.tier >= NUMBERED:
+            found.append(_generic(c, inside, layout, frame))
+    return found
+
+
+def _subsection(c: Candidate, inside: bool, themes: list, frame: list[Start]) -> list[Start]:
+    if c.theme:
+        return [Start(c.title, 2, c.subsection or "heading", c.number)]
+    if inside:
+        return [Start(c.title, 3, c.subsection or "heading", c.number)]
+    before = [s for line, s in themes if line < c.number]
+    if before and c.tier >= STANDALONE:
+        next_statement = min(
+            (s.line for s in frame if s.line > before[-1].line and s.kind != "theme"), default=0
+        )
+        if not next_statement or c.number < next_statement:
+            return [Start(c.title, 2, c.subsection or "heading", c.number)]
+    return []
+
+
+def _special(text: CleanText, c: Candidate) -> list[Start]:
+    if c.special == "quote":
+        return [Start(c.title, 5, "quote", c.number, end=c.line.end)]
+    if c.special == "call_out":
+        end = c.line.end
+        if c.tier >= STANDALONE and c.next_line is not None:
+            end = max(end, _end_of_line(text, c.next_line))
+        return [Start(c.title, 4, "call_out", c.number, end=end)]
+    return [Start(c.title, 4, c.special or "heading", c.number)]
+
+
+def _generic(c: Candidate, inside: bool, layout: Layout, frame: list[Start]) -> Start:
+    """A heading the template does not name: a break in the frame when it is
+    at the statements' own depth, else a sub-heading."""
+    threshold = layout.main_rank or min(
+        (t.rank for t in layout.themes.values() if t.rank), default=1
+    )
+    if c.rank is not None and c.rank <= threshold:
+        return Start(c.title, _break_level(c.number, frame), "heading", c.number)
+    return Start(c.title, 4 if inside else 2, "heading", c.number)
+
+
+def _break_level(number: int, frame: list[Start]) -> int:
+    """Level 2 between two statements of one theme, else level 1."""
+    before = [s for s in frame if s.line < number]
+    after = [s for s in frame if s.line > number]
+    if not before or not after:
+        return 1
+    last, following = max(before, key=lambda s: s.line), min(after, key=lambda s: s.line)
+    if following.kind == "theme":
+        return 1
+    theme_before = last.qs and theme_of(last.qs[0])
+    theme_after = following.qs and theme_of(following.qs[0])
+    return 2 if last.kind != "theme" and theme_before == theme_after else 1
+
+
+def statement_spans(text: CleanText, frame: list[Start]) -> list[tuple[int, int]]:
+    ordered = sorted(frame, key=lambda s: s.line)
+    last_line = text.lines[-1].end
+    spans = []
+    for i, start in enumerate(ordered):
+        if start.kind != "quality_statement":
+            continue
+        end = next((s.line - 1 for s in ordered[i + 1 :]), last_line)
+        spans.append((start.line, end))
+    return spans
+
+
+def _end_of_line(text: CleanText, number: int) -> int:
+    for line in text.lines:
+        if line.number == number:
+            return line.end
+    return number
+
+
+def finish(text: CleanText, starts: list[Start]) -> tuple[Section, ...]:
+    """Sections with their ends and references, in document order."""
+    ordered = sorted(starts, key=lambda s: (s.line, s.level))
+    last_line = text.lines[-1].end
+    numbers = [line.number for line in text.lines]
+    sections = []
+    for i, start in enumerate(ordered):
+        end = start.end
+        if end is None:
+            end = next((s.line - 1 for s in ordered[i + 1 :] if s.level <= start.level), last_line)
+        end = max(end, start.line)
+        first, stop = bisect_left(numbers, start.line), bisect_right(numbers, end)
+        refs = find_refs("\n".join(line.text for line in text.lines[first:stop]))
+        sections.append(
+            Section(
+                title=start.title,
+                level=start.level,
+                kind=start.kind,
+                start_line=start.line,
+                end_line=end,
+                qs=start.qs,
+                refs=refs,
+            )
+        )
+    return tuple(sections)
+
+
+PARSER = SelfAssessmentParser()

@@ -1,0 +1,275 @@
+"""What each line of a self-assessment could be: a heading of some kind, a
+run-in label, a contents entry, a case study, a call-out or a quote.
+
+The self-assessment parser decides among these candidates; this module only
+reads single lines. Vocabulary follows the ADASS/LGA self-assessment template
+and the ways councils vary it ("what we are proud of", "our strengths", "what
+we do well"; "areas for improvement", "what we need to do better", ...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from assure.document import CleanLine
+from assure.parsing.statements import (
+    fold,
+    match_statement,
+    match_theme,
+    split_theme,
+    weak_statement_match,
+)
+
+# Tiers: how surely a line is a heading by its form.
+FORMAT, NUMBERED, STANDALONE, RUN_IN = 4, 3, 2, 1
+
+SUBSECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "ambition",
+        (
+            "what is our ambition", "our ambition", "ambition and performance",
+            "how are we performing", "how we are performing", "how well are we performing",
+            "how well we are performing", "our performance", "performance and ambition",
+            "what good look like", "our aspiration",
+        ),
+    ),
+    (
+        "proud_of",
+        (
+            "thing we are proud of", "what we are proud of", "we are proud of", "proud of",
+            "our strength", "key strength", "strength", "what we do well", "what is working well",
+            "what working well", "what we are doing well", "what went well",
+            "what is going well", "what are we good at", "what we are good at",
+        ),
+    ),
+    (
+        "areas_for_improvement",
+        (
+            "key area for improvement", "area for improvement", "area for development",
+            "area for further development", "area to improve", "area of improvement",
+            "area to develop", "area of development", "improvement area", "development area",
+            "what we need to do better", "what we need to improve", "what could be better",
+            "what we could do better", "what we are worried about", "what worry u",
+            "where we need to improve", "our challenge", "key challenge", "challenge",
+            "risk and challenge", "what need to improve", "even better if",
+        ),
+    ),
+    (
+        "how_we_know",
+        (
+            "how do we know", "how we know", "what make u confident", "our evidence",
+            "how we evidence", "supporting evidence", "evidence",
+        ),
+    ),
+    (
+        "plans",
+        (
+            "what are our plan", "our plan", "next step", "what we are doing next",
+            "what we will do", "what we are going to do", "what are we doing about it",
+            "what we are doing about it", "future plan", "our priority", "improvement plan",
+            "what next", "plan to maintain", "plan for improvement", "priority for",
+            "what will we do",
+        ),
+    ),
+    (
+        "what_others_say",
+        (
+            "what do other say", "what other say", "what people say", "what do people say",
+            "what people tell u", "what partner say", "what our partner say", "feedback",
+            "people experience", "voice of", "testimonial",
+        ),
+    ),
+)  # fmt: skip
+WHAT_X_SAY = re.compile(r"^what (?:do )?(?:\w+ ){0,4}(?:say|tell u|told u|think)\b")
+# A subsection's words must open the heading (allowing "Key", "Our", "7.1").
+SUBSECTION_REACH = 3
+MAX_HEADING_WORDS = 16
+
+CASE_STUDY = re.compile(
+    r"^(?:spotlight(?:\s+on)?|case\s+stud(?:y|ies)|case\s+example|practice\s+example|"
+    r"good\s+practice\s+example|a\s+day\s+in\s+the\s+life|story|example)\b",
+    re.IGNORECASE,
+)
+STORY = re.compile(r"\b\w+['’]s\W{0,2}\s+(?:story|journey|experience)\b|\bstory\s*$", re.I)
+CALL_OUT = re.compile(
+    r"^(?:practice\s+point|data\s+point|key\s+fact|key\s+figure|key\s+statistic|"
+    r"did\s+you\s+know|fact\s+box|at\s+a\s+glance|in\s+numbers|highlight)\b",
+    re.IGNORECASE,
+)
+OPEN_QUOTE = "\"“‘'«"
+CLOSE_QUOTE = "\"”’'»"
+NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
+CONTENTS_TAIL = re.compile(r"(?:\.{3,}|…+|\s\.\s\.\s\.)\s*\d{0,3}\s*$|\t\s*\d{1,3}\s*$")
+BULLET = re.compile(r"^(?:[-•▪◦●○*+]|\d{1,2}[.)])\s+")
+RUN_IN_LABEL = re.compile(r"^(?P<label>[^:;.!?]{3,90}?)\s*(?::|\s[-–—]\s|\s[-–—]$)\s*(?P<rest>.*)$")
+SENTENCE = re.compile(r"[.!]\s+[A-Z][a-z]|[a-z]{2}\.\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One line read as a possible heading.
+
+    ``rank`` is the depth of its outline number ("7.1" is 2) or its format
+    heading level, where it has one.
+    """
+
+    line: CleanLine
+    title: str
+    tier: int
+    rank: int | None = None
+    statement: str | None = None
+    theme: str | None = None
+    subsection: str | None = None
+    special: str | None = None  # case_study | call_out | quote
+    contents: bool = False
+    weak: bool = False  # names its statement by a one-word alias only
+    next_line: int | None = None  # the number of the clean line after it
+
+    @property
+    def number(self) -> int:
+        return self.line.number
+
+
+def clean(text: str) -> str:
+    """A line without Markdown marks, stray bold and bullets' decoration."""
+    text = text.replace("**", "").replace("__", "")
+    return text.strip().lstrip("#").strip()
+
+
+@cache
+def _folded_subsections() -> tuple[tuple[str, str], ...]:
+    pairs = [(fold(p), kind) for kind, phrases in SUBSECTIONS for p in phrases]
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+def subsection_kind(title: str) -> str | None:
+    """The template sub-section a heading names, e.g. "7.1.1 THINGS WE ARE
+    PROUD OF" is ``proud_of``; ``None`` for other headings."""
+    folded = fold(re.sub(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+", "", title))
+    words = folded.split()
+    if not words or len(words) > MAX_HEADING_WORDS:
+        return None
+    best: tuple[int, str] | None = None
+    padded = f" {folded} "
+    for phrase, kind in _folded_subsections():
+        position = padded.find(f" {phrase} ")
+        if position < 0:
+            continue
+        word_index = padded[:position].count(" ")
+        if word_index <= SUBSECTION_REACH and (best is None or word_index < best[0]):
+            best = (word_index, kind)
+    if best is None and WHAT_X_SAY.match(folded):
+        return "what_others_say"
+    return best[1] if best else None
+
+
+def is_contents(line: CleanLine) -> bool:
+    """A contents-list entry: a title with dot leaders or a trailing page number cell."""
+    text = line.text
+    if CONTENTS_TAIL.search(text):
+        return True
+    if line.table_row:
+        cells = [c.strip() for c in text.split("\t") if c.strip()]
+        return 1 < len(cells) <= 3 and cells[-1].isdigit() and len(cells[-1]) <= 3
+    return False
+
+
+def _special(title: str) -> str | None:
+    if CALL_OUT.match(title):
+        return "call_out"
+    if CASE_STUDY.match(title) or (len(title.split()) <= 12 and STORY.search(title)):
+        return "case_study"
+    return None
+
+
+def is_quote(text: str) -> bool:
+    """A line that is a quotation: opens with a quote mark, mostly quoted."""
+    text = BULLET.sub("", text).strip()
+    if len(text) < 15 or text[0] not in OPEN_QUOTE:
+        return False
+    closing = max(text.rfind(mark) for mark in CLOSE_QUOTE)
+    return closing > len(text) * 0.6 or (closing < 1 and len(text) < 600)
+
+
+def read_line(line: CleanLine) -> Candidate | None:
+    """What ``line`` could be, or ``None`` for plain prose."""
+    raw = line.text
+    contents = is_contents(line)
+    text = clean(
+        raw.split("\t")[1] if contents and "\t" in raw.strip() and _numbered_cell(raw) else raw
+    )
+    text = CONTENTS_TAIL.sub("", text).strip(" .\t") if contents else text
+    if not text or (BULLET.match(raw.strip()) and not contents):
+        return _quote_only(line, raw)
+    if line.heading_level:
+        return _heading(line, text, FORMAT, line.heading_level, contents)
+    if line.table_row and not contents:
+        return None
+    if match := NUMBERED_HEADING.match(text):
+        title = match[2].strip()
+        if _heading_like(title):
+            return _heading(line, text, NUMBERED, match[1].count(".") + 1, contents)
+    if _standalone(text):
+        return _heading(line, text, STANDALONE, None, contents)
+    if is_quote(raw):
+        return Candidate(line, text[:120], RUN_IN, special="quote")
+    if match := RUN_IN_LABEL.match(text):
+        return _run_in(line, match["label"].strip(), text)
+    return None
+
+
+def _numbered_cell(raw: str) -> bool:
+    cells = [c.strip() for c in raw.split("\t")]
+    return len(cells) > 1 and bool(re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*\.?", cells[0]))
+
+
+def _quote_only(line: CleanLine, raw: str) -> Candidate | None:
+    if is_quote(raw):
+        return Candidate(line, clean(BULLET.sub("", raw.strip()))[:120], RUN_IN, special="quote")
+    return None
+
+
+def _heading_like(title: str) -> bool:
+    return (
+        bool(title)
+        and not title[0].islower()
+        and len(title) <= 150
+        and len(title.split()) <= MAX_HEADING_WORDS
+        and not SENTENCE.search(title)
+    )
+
+
+def _standalone(text: str) -> bool:
+    return _heading_like(text) and len(text) <= 120 and not text.endswith((",", ";"))
+
+
+def _heading(
+    line: CleanLine, text: str, tier: int, rank: int | None, contents: bool
+) -> Candidate | None:
+    title = NUMBERED_HEADING.sub(r"\2", text) if tier == NUMBERED else text
+    statement = match_statement(title)
+    theme = None if statement else match_theme(title)
+    subsection = None
+    if statement is None and theme is None:
+        prefix, rest = split_theme(title)
+        subsection = subsection_kind(rest if prefix else title)
+        theme = prefix if subsection else None
+    special = None if statement or theme or subsection else _special(title)
+    if not any((statement, theme, subsection, special)) and tier == STANDALONE:
+        return None
+    weak = bool(statement) and weak_statement_match(title)
+    return Candidate(line, text, tier, rank, statement, theme, subsection, special, contents, weak)
+
+
+def _run_in(line: CleanLine, label: str, text: str) -> Candidate | None:
+    label = clean(label)
+    if statement := match_statement(label):
+        weak = weak_statement_match(label)
+        return Candidate(line, label, RUN_IN, statement=statement, weak=weak)
+    if kind := subsection_kind(label):
+        return Candidate(line, label, RUN_IN, subsection=kind)
+    if special := _special(label):
+        return Candidate(line, text[:120], RUN_IN, special=special)
+    return None

@@ -1,0 +1,80 @@
+"""How a self-assessment shows itself, and what other families look like.
+
+Recognition weighs the document's own name for itself, the statements it is
+organised by, the template's sub-sections and its first-person voice, and
+discounts the marks of the families it is most often confused with: the
+regulator's report (scores, "key findings"), committee packs (notices,
+agendas, minutes, resolutions) and improvement plans (actions with leads and
+timescales).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assure.document import CleanText
+from assure.parsing.self_assessment_lines import STANDALONE, Candidate
+
+NAMES_ITSELF = re.compile(r"\bself[- ]?(?:assessment|evaluation)\b", re.IGNORECASE)
+FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+REGULATOR = re.compile(
+    r"^(?:indicative\s+)?score\s*:|evidence\s+shows\s+(?:a|an|some|significant)\s+"
+    r"(?:good|exceptional|shortfall|standard)|key\s+findings\s+for\s+this|"
+    r"^the\s+local\s+authority\s+commitment|local\s+authority\s+(?:indicative\s+)?rating",
+    re.IGNORECASE,
+)
+COMMITTEE = re.compile(
+    r"^(?:notice\s+of\s+meeting|public\s+document\s+pack|agenda\b|minutes\b|"
+    r"present\s*:|apologies\b|in\s+attendance|declarations?\s+of\s+interest|"
+    r"dear\s+(?:member|councillor))|\bresolved\b\s*(?:[:-]|that)",
+    re.IGNORECASE,
+)
+PLAN = re.compile(
+    r"\b(?:action|improvement|delivery)\s+plan\b|\blead\s+officer\b|\btimescales?\b|"
+    r"\bRAG\b|\bQ[1-4]\s*(?:20\d\d|\d\d/\d\d)|\bsuccess\s+measures?\b",
+    re.IGNORECASE,
+)
+HEAD = 60
+
+
+def recognise_self_assessment(
+    text: CleanText, candidates: list[Candidate], statements_found: int
+) -> float:
+    """A 0..1 score from the text's own marks (see the module's docstring)."""
+    if not text.lines:
+        return 0.0
+    head = text.lines[:HEAD]
+    score = 0.0
+    if any(NAMES_ITSELF.search(line.text) for line in head[:40]):
+        score += 0.3
+    elif sum(bool(NAMES_ITSELF.search(line.text)) for line in text.lines) >= 3:
+        score += 0.1
+    score += 0.35 * min(statements_found, 9) / 9
+    kinds = {c.subsection for c in candidates if c.subsection and not c.contents}
+    headed = sum(1 for c in candidates if c.subsection and c.tier >= STANDALONE)
+    score += 0.2 * min(len(kinds), 5) / 5 if headed >= 3 else 0.0
+    prose = [line.text for line in text.lines if len(line.text) >= 60]
+    if prose and sum(bool(FIRST_PERSON.search(p)) for p in prose) / len(prose) >= 0.2:
+        score += 0.15
+    return round(max(0.0, min(1.0, score * discount(text))), 3)
+
+
+def discount(text: CleanText) -> float:
+    """How much the marks of other families take away (1 is nothing)."""
+    lines = text.lines
+    factor = 1.0
+    regulator = sum(1 for line in lines if REGULATOR.search(line.text))
+    if regulator >= 3:
+        factor *= 0.25
+    elif regulator:
+        factor *= 0.7
+    committee = sum(1 for line in lines[:120] if COMMITTEE.search(line.text))
+    resolutions = sum(1 for line in lines if re.search(r"\bRESOLVED\b", line.text))
+    if committee >= 3 or resolutions >= 2:
+        factor *= 0.35
+    elif committee:
+        factor *= 0.8
+    plan = sum(1 for line in lines if PLAN.search(line.text))
+    if plan >= max(6, len(lines) // 10):
+        factor *= 0.5
+    return factor
