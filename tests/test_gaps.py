@@ -29,7 +29,8 @@ def test_counts_passages_per_statement_category_and_stance() -> None:
     assert (processes.strengths, processes.neutral, processes.total) == (1, 1, 2)
     assert matrix.cell("assessing-needs", "people").total == 1
     assert matrix.cell("assessing-needs", "partners").total == 1
-    assert matrix.total("assessing-needs") == 6
+    assert matrix.cell("assessing-needs", "staff").improvements == 1
+    assert matrix.total("assessing-needs") == 7
     assert matrix.total("safeguarding") == 2
 
 
@@ -99,14 +100,14 @@ def test_xlsx_has_the_matrix_with_counts_flags_and_evidence(tmp_path) -> None:
         "Uncategorised",
     ]
     rows = {row[1]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
-    assert rows["assessing-needs"][2:9] == (1, 0, 1, 2, 2, 0, 6)
+    assert rows["assessing-needs"][2:9] == (1, 1, 1, 2, 2, 0, 7)
     assert rows["equity"][2:9] == (0, 0, 0, 0, 0, 0, 0)
     assert "no_evidence" in rows["equity"][9]
     assert len(sheet.conditional_formatting) >= 1
     flags = [row for row in book["Flags"].iter_rows(min_row=2, values_only=True)]
     assert ("equity", "no_evidence") in {(r[0], r[1]) for r in flags}
     evidence = list(book["Evidence"].iter_rows(min_row=2, values_only=True))
-    assert len(evidence) == 8
+    assert len(evidence) == 9
     first = evidence[0]
     assert first[:6] == (
         "assessing-needs",

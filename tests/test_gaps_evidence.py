@@ -115,6 +115,18 @@ def ashworth() -> EvidenceBase:
             page=5,
         ),
         passage(
+            17,
+            BOARD_PACK,
+            50,
+            "Social workers told the board that explaining assessment outcomes in "
+            "writing still takes too long. Letters are being rewritten in plain English.",
+            "assessing-needs",
+            "staff",
+            "improvement",
+            confidence=0.62,
+            page=2,
+        ),
+        passage(
             15,
             BOARD_PACK,
             40,
@@ -256,4 +268,4 @@ def test_weak_machine_labels_are_not_evidence_but_a_persons_label_is() -> None:
 
 def test_evidence_comes_surest_first() -> None:
     ids = [e.id for e in ashworth().evidence_for("assessing-needs")]
-    assert ids == [11, 12, 13, 14, 16, 15]
+    assert ids == [11, 12, 13, 14, 16, 17, 15]

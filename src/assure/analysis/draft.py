@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 
@@ -23,6 +23,7 @@ from assure.analysis.sentences import (
     lead_sentences,
     quotations,
     sentence_with,
+    split_sentences,
     whole_sentences,
 )
 from assure.framework.model import Framework, QualityStatement, load_framework
@@ -191,16 +192,30 @@ class Drafting:
         item: Evidence | None,
         quote: bool = False,
         cite: Callable[[], int] | None = None,
+        claim: bool = True,
     ) -> Sentence | None:
-        if not text or key(text) in self.seen_sentences:
+        """``text`` as a cited sentence, unless it (or one of its sentences) is
+        already in the draft. ``claim`` keeps the passage from later sections."""
+        keys = [key(part) for part in split_sentences(text or "")] or [key(text or "")]
+        if not text or any(k in self.seen_sentences for k in keys):
             return None
-        self.seen_sentences.add(key(text))
         number = cite() if cite else self.book.passage(item) if item else None
         if number is None:
             return None
-        if item is not None:
+        self.seen_sentences.update(keys)
+        if item is not None and claim:
             self.used_passages.add(item.id)
         return Sentence(text, (number,), quote)
+
+    def lead(self, text: str) -> str | None:
+        """Up to two whole sentences from the start of ``text``; ``None`` when
+        its opening sentence is already drafted (its point is made), and
+        sentences already drafted are left out."""
+        sentences = whole_sentences(text)
+        if not sentences or key(sentences[0]) in self.seen_sentences:
+            return None
+        fresh = [s for s in sentences if key(s) not in self.seen_sentences]
+        return lead_sentences(" ".join(fresh))
 
 
 def build_draft(
@@ -239,9 +254,44 @@ def build_draft(
             statements.append(drafted)
         themes.append(ThemeDraft(theme.id, theme.name, tuple(statements)))
     title = f"Self-assessment draft: {council}" if council else "Self-assessment draft"
-    return Draft(
+    drafted = Draft(
         title, council, (today or date.today()).isoformat(), tuple(themes), tuple(book.entries)
     )
+    return in_reading_order(drafted)
+
+
+def in_reading_order(draft: Draft) -> Draft:
+    """The same draft with citations numbered in the order a reader meets them
+    (sections are built in a different order from the one they are shown in)."""
+    order: dict[int, int] = {}
+    for theme in draft.themes:
+        for statement in theme.statements:
+            for section in statement.sections:
+                for sentence in section.sentences:
+                    for number in sentence.citations:
+                        order.setdefault(number, len(order) + 1)
+
+    def renumber(section: DraftSection) -> DraftSection:
+        sentences = tuple(
+            replace(s, citations=tuple(order[n] for n in s.citations)) for s in section.sentences
+        )
+        return replace(section, sentences=sentences)
+
+    themes = tuple(
+        replace(
+            theme,
+            statements=tuple(
+                replace(statement, sections=tuple(renumber(x) for x in statement.sections))
+                for statement in theme.statements
+            ),
+        )
+        for theme in draft.themes
+    )
+    citations = sorted(
+        (replace(c, number=order[c.number]) for c in draft.citations if c.number in order),
+        key=lambda c: c.number,
+    )
+    return replace(draft, themes=themes, citations=tuple(citations))
 
 
 def draft_statement(
@@ -255,17 +305,20 @@ def draft_statement(
         )
     builders = {
         "ambition": lambda: ambition(base, evidence, drafting),
+        # Quotes are claimed before the stance sections so that someone's own
+        # words appear under what others say rather than inside a paraphrase.
+        "others": lambda: what_others_say(evidence, drafting),
         "proud": lambda: by_stance(evidence, drafting, "strength"),
         "improvement": lambda: by_stance(evidence, drafting, "improvement"),
         "how_we_know": lambda: how_we_know(evidence, drafting),
         "plans": lambda: plans(base, actions, drafting),
-        "others": lambda: what_others_say(evidence, drafting),
     }
     sections = []
     for kind, build in builders.items():
         sentences = tuple(build()[: LIMITS[kind]])
         gap = None if sentences else f"Gap: no stored evidence for {TITLES[kind].lower()}."
         sections.append(DraftSection(kind, TITLES[kind], sentences, gap))
+    sections.sort(key=lambda section: list(TITLES).index(section.kind))
     return StatementDraft(statement.id, statement.name, statement.description, tuple(sections))
 
 
@@ -308,7 +361,7 @@ def ambition(base: EvidenceBase, evidence: list[Evidence], drafting: Drafting) -
     for text, item in candidates:
         if len(chosen) >= LIMITS["ambition"]:
             break
-        sentence = drafting.take(text, item)
+        sentence = drafting.take(text, item, claim=False)
         if sentence:
             chosen.append(sentence)
     return chosen
@@ -320,7 +373,7 @@ def comparing_sentences(text: str) -> list[str]:
 
 def by_stance(evidence: list[Evidence], drafting: Drafting, stance: str) -> list[Sentence]:
     candidates = [
-        (lead_sentences(e.passage.text), e) for e in evidence if e.passage.stance == stance
+        (drafting.lead(e.passage.text), e) for e in evidence if e.passage.stance == stance
     ]
     return collect(drafting, candidates, LIMITS["proud" if stance == "strength" else "improvement"])
 
@@ -329,7 +382,7 @@ def how_we_know(evidence: list[Evidence], drafting: Drafting) -> list[Sentence]:
     """Processes and outcomes evidence, neutral statements of fact first."""
     chosen = [e for e in evidence if e.passage.category in ("processes", "outcomes")]
     chosen.sort(key=lambda e: e.passage.stance != "neutral")
-    candidates = [(lead_sentences(e.passage.text), e) for e in chosen]
+    candidates = [(drafting.lead(e.passage.text), e) for e in chosen]
     return collect(drafting, candidates, LIMITS["how_we_know"])
 
 
@@ -346,7 +399,7 @@ def what_others_say(evidence: list[Evidence], drafting: Drafting) -> list[Senten
         if sentence:
             chosen.append(sentence)
     voices = [
-        (lead_sentences(e.passage.text), e)
+        (drafting.lead(e.passage.text), e)
         for e in evidence
         if e.passage.category in ("people", "partners")
     ]

@@ -17,7 +17,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Inches, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from assure.analysis.draft import Draft, Sentence, StatementDraft
@@ -26,6 +26,7 @@ GAP_STYLE = "Evidence Gap"
 NOTE_STYLE = "Draft Note"
 DESCRIPTION_STYLE = "Statement Description"
 SCORE_STYLE = "Self Score"
+CONTENTS_STYLES = ("Contents 1", "Contents 2")
 # Paragraph styles that hold drafted text; each such paragraph cites its source.
 BODY_STYLES = ("Normal", "Quote", "List Bullet")
 
@@ -43,7 +44,7 @@ def write_docx(draft: Draft, path: str | Path) -> Path:
         style=NOTE_STYLE,
     )
     document.add_paragraph("Contents", style="TOC Heading")
-    add_toc_field(document)
+    add_toc_field(document, draft)
     update_fields_on_open(document)
     for theme in draft.themes:
         document.add_heading(theme.name, level=1)
@@ -69,26 +70,44 @@ def add_styles(document: DocxDocument) -> None:
         style.font.color.rgb = colour
         style.font.bold = bold
         style.font.italic = italic
+    for level, name in enumerate(CONTENTS_STYLES):
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles["Normal"]
+        style.paragraph_format.left_indent = Inches(0.3 * level)
+        style.paragraph_format.space_after = Pt(0)
+        style.font.bold = level == 0
     styles["Normal"].font.size = Pt(11)
 
 
-def add_toc_field(document: DocxDocument) -> None:
-    """A real TOC field (headings 1-3, as links); Word fills it in on opening."""
-    paragraph = document.add_paragraph(style=NOTE_STYLE)
-    run = paragraph.add_run()
-    begin = OxmlElement("w:fldChar")
-    begin.set(qn("w:fldCharType"), "begin")
-    instruction = OxmlElement("w:instrText")
-    instruction.set(qn("xml:space"), "preserve")
-    instruction.text = 'TOC \\o "1-3" \\h \\z \\u'
-    separate = OxmlElement("w:fldChar")
-    separate.set(qn("w:fldCharType"), "separate")
-    placeholder = OxmlElement("w:t")
-    placeholder.text = "Update this field (F9) to show the table of contents."
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    for element in (begin, instruction, separate, placeholder, end):
-        run._r.append(element)
+def field_char(kind: str) -> OxmlElement:
+    element = OxmlElement("w:fldChar")
+    element.set(qn("w:fldCharType"), kind)
+    return element
+
+
+def add_toc_field(document: DocxDocument, draft: Draft) -> None:
+    """A real TOC field (headings 1-3, as links). Word refreshes it on opening;
+    until then its result lists the themes and statements, so the contents
+    read sensibly in viewers that do not update fields."""
+    entries = []
+    for theme in draft.themes:
+        entries.append((1, theme.name))
+        entries.extend((2, statement.name) for statement in theme.statements)
+    entries.append((1, "Evidence index"))
+    for position, (level, text) in enumerate(entries):
+        paragraph = document.add_paragraph(style=CONTENTS_STYLES[level - 1])
+        run = paragraph.add_run()
+        if position == 0:
+            instruction = OxmlElement("w:instrText")
+            instruction.set(qn("xml:space"), "preserve")
+            instruction.text = 'TOC \\o "1-3" \\h \\z \\u'
+            for element in (field_char("begin"), instruction, field_char("separate")):
+                run._r.append(element)
+        label = OxmlElement("w:t")
+        label.text = text
+        run._r.append(label)
+        if position == len(entries) - 1:
+            run._r.append(field_char("end"))
 
 
 def update_fields_on_open(document: DocxDocument) -> None:
@@ -145,10 +164,15 @@ def bookmark_name(number: int) -> str:
     return f"ref_{number}"
 
 
+INDEX_WIDTHS = (Inches(0.45), Inches(3.0), Inches(1.15), Inches(0.6), Inches(0.9))
+
+
 def add_index(document: DocxDocument, draft: Draft) -> None:
-    document.add_heading("Evidence index", level=1)
+    heading = document.add_heading("Evidence index", level=1)
+    heading.paragraph_format.page_break_before = True
     table = document.add_table(rows=1, cols=5)
     table.style = "Table Grid"
+    table.autofit = False
     for cell, title in zip(
         table.rows[0].cells, ("No.", "Document", "Date", "Page", "Lines"), strict=True
     ):
@@ -172,6 +196,12 @@ def add_index(document: DocxDocument, draft: Draft) -> None:
         for cell, value in zip(cells, values, strict=True):
             cell.text = value
         add_bookmark(cells[0].paragraphs[0], bookmark_name(citation.number), citation.number)
+    # Word reads the cell widths, LibreOffice the grid's: set both.
+    for column, width in zip(table.columns, INDEX_WIDTHS, strict=True):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, INDEX_WIDTHS, strict=True):
+            cell.width = width
 
 
 def mark_header_row(row: object) -> None:

@@ -1,0 +1,185 @@
+"""The self-assessment draft from a hand-built evidence base: what it says,
+what it cites, and how it reports gaps; and the DOCX, HTML and Markdown renderings."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from html.parser import HTMLParser
+
+import docx
+
+from assure.analysis.draft import Draft, build_draft
+from assure.analysis.sentences import lead_sentences, quotations, whole_sentences
+from assure.exporting.docx import BODY_STYLES, GAP_STYLE, write_docx
+from assure.exporting.html import render_html
+from assure.exporting.markdown import render_markdown
+from test_gaps_evidence import ashworth
+
+CITE = re.compile(r"\[(\d+)\]")
+
+
+def draft() -> Draft:
+    return build_draft(ashworth(), council="Ashworth County Council", today=date(2025, 11, 1))
+
+
+def statement(d: Draft, ident: str):
+    return next(s for t in d.themes for s in t.statements if s.id == ident)
+
+
+def test_sections_draw_on_the_right_evidence() -> None:
+    needs = statement(draft(), "assessing-needs")
+    sections = {s.kind: s for s in needs.sections}
+    ambition = " ".join(s.text for s in sections["ambition"].sentences)
+    assert "21 days" in ambition and "England average" in ambition
+    proud = [s.text for s in sections["proud"].sentences]
+    assert any("triage every new referral" in t for t in proud)
+    # The overdue figure is drafted once, under performance; its passage's
+    # improvement point is not repeated, so the next improvement leads.
+    assert "31% overdue" in ambition
+    improvements = [s.text for s in sections["improvement"].sentences]
+    assert improvements == [
+        "Social workers told the board that explaining assessment outcomes "
+        "in writing still takes too long. Letters are being rewritten in "
+        "plain English."
+    ]
+    assert any("audit programme" in s.text for s in sections["how_we_know"].sentences)
+    plans = [s.text for s in sections["plans"].sentences]
+    assert plans == [
+        "Report overdue review figures to the next meeting. (owner: Director of "
+        "Adult Social Care; due: 2025-11-12; status: open)"
+    ]
+    others = sections["others"].sentences
+    assert others[0].quote and others[0].text.startswith("the assessor listened")
+    assert any("voluntary sector forum" in s.text for s in others)
+
+
+def test_no_sentence_is_drafted_twice() -> None:
+    texts = [
+        s.text
+        for t in draft().themes
+        for st in t.statements
+        for sec in st.sections
+        for s in sec.sentences
+    ]
+    assert texts and len(texts) == len(set(texts))
+
+
+def test_every_sentence_cites_a_stored_passage_with_page_and_lines() -> None:
+    d = draft()
+    base = ashworth()
+    spans = {
+        (e.document.name, e.passage.page, e.passage.start_line, e.passage.end_line)
+        for e in base.passages
+    }
+    for theme in d.themes:
+        for st in theme.statements:
+            for section in st.sections:
+                for sentence in section.sentences:
+                    assert sentence.citations
+                    for number in sentence.citations:
+                        c = d.citation(number)
+                        assert (c.document, c.page, c.start_line, c.end_line) in spans
+
+
+def test_statement_without_evidence_is_a_gap_not_invented_text() -> None:
+    d = draft()
+    equity = statement(d, "equity")
+    assert equity.gap and "no stored document" in equity.gap
+    assert equity.sections == ()
+    assert "equity" in d.gaps and "assessing-needs" not in d.gaps
+    safeguarding = {s.kind: s for s in statement(d, "safeguarding").sections}
+    assert safeguarding["others"].gap and not safeguarding["others"].sentences
+
+
+def test_sentences_are_whole() -> None:
+    text = (
+        "continued from the page before. Our carers' hub opened in May. It now has "
+        "400 members, e.g. young carers. The second phase will"
+    )
+    assert whole_sentences(text) == [
+        "Our carers' hub opened in May.",
+        "It now has 400 members, e.g. young carers.",
+    ]
+    assert lead_sentences(text, limit=1) == "Our carers' hub opened in May."
+    assert whole_sentences("continued from the page before without an end") == []
+    assert quotations('She said "they rang me back the same day, every time" to us.') == [
+        "they rang me back the same day, every time"
+    ]
+
+
+def test_docx_has_headings_toc_and_a_citation_in_every_body_paragraph(tmp_path) -> None:
+    path = write_docx(draft(), tmp_path / "draft.docx")
+    document = docx.Document(str(path))
+    paragraphs = document.paragraphs
+    h1 = [p.text for p in paragraphs if p.style.name == "Heading 1"]
+    h2 = [p.text for p in paragraphs if p.style.name == "Heading 2"]
+    assert h1 == [
+        "Working with people",
+        "Providing support",
+        "Ensuring safety",
+        "Leadership",
+        "Evidence index",
+    ]
+    assert len(h2) == 9 and h2[0] == "Assessing needs"
+    body = document.element.body.xml
+    assert 'TOC \\o "1-3"' in body and 'w:fldCharType="begin"' in body
+
+    table = document.tables[-1]
+    index = {row.cells[0].text: row.cells for row in table.rows[1:]}
+    base = ashworth()
+    stored = {
+        (e.document.name, str(e.passage.page), f"{e.passage.start_line}") for e in base.passages
+    } | {
+        (e.document.name, str(e.passage.page), f"{e.passage.start_line}-{e.passage.end_line}")
+        for e in base.passages
+    }
+    cited = 0
+    for p in paragraphs:
+        if p.style.name not in BODY_STYLES or not p.text.strip():
+            continue
+        numbers = CITE.findall(p._p.xml)
+        assert numbers, f"uncited paragraph: {p.text!r}"
+        for number in numbers:
+            cells = index[number]
+            assert (cells[1].text, cells[3].text, cells[4].text) in stored
+            cited += 1
+    assert cited >= 10
+    gaps = [p.text for p in paragraphs if p.style.name == GAP_STYLE]
+    assert any("no stored document" in g for g in gaps)
+
+
+def test_html_is_accessible_and_citations_link_to_the_index() -> None:
+    html = render_html(draft())
+    assert '<html lang="en-GB">' in html and "<nav" in html and "<main>" in html
+
+    class Links(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.hrefs: list[str] = []
+            self.ids: set[str] = set()
+            self.headings: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            found = dict(attrs)
+            if tag == "a" and found.get("href", "").startswith("#"):
+                self.hrefs.append(found["href"][1:])
+            if found.get("id"):
+                self.ids.add(found["id"])
+            if tag in ("h1", "h2", "h3", "h4"):
+                self.headings.append(tag)
+
+    parser = Links()
+    parser.feed(html)
+    assert set(parser.hrefs) <= parser.ids
+    assert any(h.startswith("ref-") for h in parser.hrefs)
+    assert parser.headings[0] == "h1" and parser.headings.count("h1") == 1
+    assert parser.headings.count("h3") == 9
+
+
+def test_markdown_cites_into_the_index() -> None:
+    text = render_markdown(draft())
+    assert "## Working with people" in text and "### Assessing needs" in text
+    numbers = set(re.findall(r"\(#ref-(\d+)\)", text))
+    anchors = set(re.findall(r'<a id="ref-(\d+)">', text))
+    assert numbers and numbers == anchors
