@@ -57,15 +57,19 @@ def page_zones(lines: Sequence[SourceLine], texts: Sequence[str]) -> dict[int, l
 
 
 def zone_of(members: list[int], position: int) -> str | None:
-    if position < ZONE:
+    # A short page's zones shrink so that its body is never all "header".
+    size = min(ZONE, max(2, len(members) // 3))
+    if position < size:
         return "running_header"
-    if position >= len(members) - ZONE:
+    if position >= len(members) - size:
         return "running_footer"
     return None
 
 
 def header_key(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+    """Lines alike count as one head; digits are ignored only beside the word "page"."""
+    key = " ".join(text.lower().split())
+    return re.sub(r"\d+", "#", key) if "page" in key else key
 
 
 def running_heads_by_page(lines: Sequence[SourceLine], texts: Sequence[str]) -> dict[int, str]:

@@ -30,10 +30,12 @@ PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 HTML_TAG = re.compile(
-    r"</?(?:u|b|i|em|strong|br|p|span|div|sup|sub|a|font|li|ul|ol|td|tr|th|table|"
+    r"</?(u|b|i|em|strong|br|p|span|div|sup|sub|a|font|li|ul|ol|td|tr|th|table|"
     r"h[1-6]|s|strike|small|big|mark|ins|del|center|blockquote)\b[^<>]{0,200}/?>",
     re.IGNORECASE,
 )
+INLINE_TAGS = {"u", "b", "i", "em", "strong", "span", "sup", "sub", "a", "font", "s", "strike"}
+INLINE_TAGS |= {"small", "big", "mark", "ins", "del"}
 HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,5});")
 MARKDOWN_BOLD = re.compile(r"\*\*|(?<!\w)__|__(?!\w)")
 MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,300})\]\([^)\s]{0,500}\)")
@@ -89,7 +91,7 @@ def clean_characters(text: str) -> str:
     text = CONTROL.sub("", text)
     text = PRIVATE_USE.sub("", text)
     if "<" in text:
-        text = HTML_TAG.sub(" ", text)
+        text = HTML_TAG.sub(lambda m: "" if m.group(1).lower() in INLINE_TAGS else " ", text)
     if "&" in text:
         text = HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), text).replace("\u00a0", " ")
     if "*" in text or "_" in text:
