@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -46,3 +51,138 @@ def cli():
         return runner.invoke(app, list(args), catch_exceptions=False, **kwargs)
 
     return run
+
+
+# -- storage: the same tests on SQLite and PostgreSQL ------------------------------
+
+POSTGRES_URL = os.environ.get(
+    "ASSURE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+
+
+@functools.cache
+def postgres_problem() -> str | None:
+    """Why the test PostgreSQL server cannot be used, or ``None`` if it can."""
+    from sqlalchemy import create_engine, text
+
+    try:
+        engine = create_engine(POSTGRES_URL, connect_args={"connect_timeout": 3})
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        engine.dispose()
+    except Exception as error:
+        return f"{type(error).__name__}: {str(error).splitlines()[0]}"
+    return None
+
+
+@contextlib.contextmanager
+def postgres_schema() -> Iterator[str]:
+    """A fresh schema of its own (safe under xdist), dropped afterwards; yields
+    a URL whose connections use it as their search path."""
+    from sqlalchemy import create_engine, text
+
+    schema = f"assure_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    separator = "&" if "?" in POSTGRES_URL else "?"
+    try:
+        yield f"{POSTGRES_URL}{separator}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def settings(request, tmp_path):
+    """Settings for a fresh, empty database: an SQLite file in ``tmp_path``, or
+    a schema of its own on the PostgreSQL server at ASSURE_TEST_POSTGRES_URL."""
+    from assure.settings import Settings
+
+    if request.param == "sqlite":
+        yield Settings(data_dir=str(tmp_path))
+        return
+    problem = postgres_problem()
+    if problem:
+        pytest.skip(f"PostgreSQL not reachable at {POSTGRES_URL} ({problem})")
+    with postgres_schema() as url:
+        yield Settings(data_dir=str(tmp_path), database_url=url)
+
+
+@pytest.fixture()
+def library(settings):
+    """An open ``Library`` on the ``settings`` database."""
+    from assure.storing import Library
+
+    opened = Library.open(settings)
+    yield opened
+    opened.close()
+
+
+class FictionalDocuments:
+    """ParsedDocuments about a fictional council, built directly (real input to
+    the real storage) for the parts the family parsers may not yet produce.
+    Each returns ``(parsed, source_lines)``."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def text(
+        self,
+        title: str,
+        sections: dict[str, list[str]],
+        lines_per_page: int = 6,
+        kind: str = "other",
+        date: str | None = None,
+        **parts,
+    ):
+        """A document of titled sections of paragraphs, ``lines_per_page``
+        source lines to a page. ``parts`` go into the ParsedStructure (meetings,
+        plans, findings) or the ParsedDocument (metrics)."""
+        import hashlib
+
+        from assure.document import SourceLine
+        from assure.structure import DocumentKind, ParsedDocument, ParsedStructure, Passage, Section
+
+        raw: list[tuple[str, int | None]] = [(title, 1)]
+        section_rows, passages = [], []
+        for heading, paragraphs in sections.items():
+            start = len(raw) + 1
+            raw.append((heading, 2))
+            for paragraph in paragraphs:
+                raw.append(("", None))
+                number = len(raw) + 1
+                raw.append((paragraph, None))
+                page = (number - 1) // lines_per_page + 1
+                passages.append(Passage(number, number, paragraph, page=page, section=heading))
+            section_rows.append(Section(heading, 2, "heading", start, len(raw)))
+        lines = tuple(
+            SourceLine(n, text, page=(n - 1) // lines_per_page + 1, heading_level=level)
+            for n, (text, level) in enumerate(raw, 1)
+        )
+        body = "\n".join(line.text for line in lines)
+        path = self.folder / f"{title.lower().replace(' ', '-')}.txt"
+        path.write_text(body, encoding="utf-8")
+        metrics = parts.pop("metrics", ())
+        structure = ParsedStructure(
+            kind=DocumentKind(kind), title=title, date=date, sections=tuple(section_rows), **parts
+        )
+        parsed = ParsedDocument(
+            path=str(path),
+            content_hash=hashlib.sha256(body.encode()).hexdigest(),
+            format="text",
+            lines=len(lines),
+            pages=lines[-1].page,
+            structure=structure,
+            metrics=tuple(metrics),
+            passages=tuple(passages),
+        )
+        return parsed, lines
+
+
+@pytest.fixture()
+def fictional(tmp_path) -> FictionalDocuments:
+    folder = tmp_path / "fictional"
+    folder.mkdir(exist_ok=True)
+    return FictionalDocuments(folder)

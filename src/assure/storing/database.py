@@ -1,0 +1,101 @@
+"""Engines and schema: SQLite by default, PostgreSQL by URL, Alembic on open.
+
+``open_engine(url)`` returns an engine whose schema is at the newest
+migration. SQLite runs in WAL mode with a busy timeout, and its transactions
+really are transactions (DDL included), so a process killed mid-way leaves
+the file as it was at the last commit.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import Connection, make_url
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+# Held while migrating, so that two processes opening a fresh database do not
+# both try to create it (PostgreSQL; SQLite is serialised by BEGIN IMMEDIATE).
+MIGRATION_LOCK = 0x61737572
+
+
+def open_engine(url: str, upgrade: bool = True) -> Engine:
+    """An engine for ``url``, its schema upgraded to the newest migration."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        engine = sqlite_engine(url)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    if upgrade:
+        upgrade_schema(engine)
+    return engine
+
+
+def sqlite_engine(url: str) -> Engine:
+    database = make_url(url).database
+    if database and database != ":memory:":
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # The driver's own transaction handling skips DDL and defers BEGIN;
+        # take control of it so every transaction is real (SQLAlchemy's recipe).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection: Connection) -> None:
+        # Writers take the write lock up front: a deferred transaction that
+        # later upgrades to writing can fail at once instead of waiting.
+        immediate = connection.get_execution_options().get("writing", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def alembic_config(connection: Connection) -> Any:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str | None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return ScriptDirectory.from_config(config).get_current_head()
+
+
+def current_revision(connection: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade_schema(engine: Engine) -> None:
+    """Bring the schema to the newest migration (a no-op when it is there)."""
+    from alembic import command
+
+    head = head_revision()
+    with engine.connect() as connection:
+        if current_revision(connection) == head:
+            return
+    with engine.execution_options(writing=True).begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+        if current_revision(connection) == head:
+            return
+        command.upgrade(alembic_config(connection), "head")

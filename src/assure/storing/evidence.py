@@ -1,0 +1,410 @@
+"""Queries over what documents say: meetings, actions, figures, findings.
+
+``council_id`` is ``None`` for every council, or the one council to see
+(``-1`` sees nothing: a council that does not exist here).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from typing import Any, TypeVar
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from assure.storing import models as m
+from assure.storing.reading import page_join
+from assure.storing.records import (
+    ActionRecord,
+    FindingRecord,
+    Location,
+    MeetingRecord,
+    MetricRecord,
+)
+from assure.structure import (
+    Action,
+    AgendaItem,
+    Attendance,
+    Comparator,
+    Decision,
+    Meeting,
+    Metric,
+    MinuteItem,
+)
+
+DONE = re.compile(r"\b(done|complete[d]?|achieved|closed|delivered|finished)\b", re.I)
+STATUSES = ("open", "done")
+S = TypeVar("S", bound="Select[*tuple[Any, ...]]")
+
+
+def in_council(stmt: S, council_id: int | None) -> S:
+    return stmt if council_id is None else stmt.where(m.Document.council_id == council_id)
+
+
+def fragment(column: Any, needle: str) -> Any:
+    """Case-insensitive "contains", the same on both engines."""
+    return func.lower(column).contains(needle.lower(), autoescape=True)
+
+
+# -- meetings -------------------------------------------------------------------
+
+
+def meetings(
+    session: Session,
+    council_id: int | None,
+    body: str | None = None,
+    since: str | None = None,
+    document: int | None = None,
+) -> list[MeetingRecord]:
+    stmt = (
+        select(m.MeetingRow, m.Document.title, m.SourceLineRow.page)
+        .join(m.Document, m.Document.id == m.MeetingRow.document_id)
+        .outerjoin(m.SourceLineRow, page_join(m.MeetingRow.document_id, m.MeetingRow.start_line))
+        .options(
+            selectinload(m.MeetingRow.attendance),
+            selectinload(m.MeetingRow.agenda),
+            selectinload(m.MeetingRow.minutes).selectinload(m.MinuteItemRow.decisions),
+            selectinload(m.MeetingRow.minutes).selectinload(m.MinuteItemRow.actions),
+        )
+        .order_by(m.MeetingRow.date, m.MeetingRow.id)
+    )
+    stmt = in_council(stmt, council_id)
+    if body:
+        stmt = stmt.where(fragment(m.MeetingRow.body, body))
+    if since:
+        stmt = stmt.where(m.MeetingRow.date >= since)
+    if document is not None:
+        stmt = stmt.where(m.MeetingRow.document_id == document)
+    return [
+        MeetingRecord(row.id, row.document_id, title, page, meeting_of(row))
+        for row, title, page in session.execute(stmt)
+    ]
+
+
+def meeting_of(row: m.MeetingRow) -> Meeting:
+    def names(role: str) -> tuple[str, ...]:
+        return tuple(a.name for a in sorted(row.attendance, key=lambda a: a.id) if a.role == role)
+
+    return Meeting(
+        body=row.body,
+        date=row.date,
+        start_line=row.start_line,
+        end_line=row.end_line,
+        time=row.time,
+        venue=row.venue,
+        members=tuple(row.members or ()),
+        attendance=Attendance(names("present"), names("apologies"), names("in_attendance")),
+        agenda=tuple(
+            AgendaItem(
+                number=a.number,
+                title=a.title,
+                pages=(a.first_page, a.last_page)
+                if a.first_page is not None and a.last_page is not None
+                else None,
+                purpose=a.purpose,
+                contact=a.contact,
+                group=a.group,
+                start_line=a.start_line,
+            )
+            for a in sorted(row.agenda, key=lambda a: a.id)
+        ),
+        minutes=tuple(
+            MinuteItem(
+                number=i.number,
+                title=i.title,
+                start_line=i.start_line,
+                end_line=i.end_line,
+                decisions=tuple(
+                    Decision(d.text, d.start_line) for d in sorted(i.decisions, key=lambda d: d.id)
+                ),
+                actions=tuple(
+                    Action(a.text, a.start_line, a.owner, a.due)
+                    for a in sorted(i.actions, key=lambda a: a.id)
+                ),
+            )
+            for i in sorted(row.minutes, key=lambda i: i.id)
+        ),
+        role=row.role,
+    )
+
+
+# -- actions --------------------------------------------------------------------
+
+QUARTER = re.compile(r"\bQ([1-4])\b(?:\s*[-–]\s*Q([1-4]))?\s*,?\s*(\d{4})\s*/\s*(\d{2,4})", re.I)
+MONTH_YEAR = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{4})\b")
+ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+FINANCIAL_YEAR = re.compile(r"\b(\d{4})\s*/\s*(\d{2,4})\b")
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name} | {
+    name.lower(): i for i, name in enumerate(calendar.month_abbr) if name
+}
+
+
+def due_date(text: str | None) -> date | None:
+    """The last day an action is due by: an ISO date, the end of a financial
+    quarter ("Q3 2018/19" ends 31 December 2018; Q4 ends 31 March), of a
+    month ("March 2019") or of a financial year ("2019/20"); else ``None``."""
+    if not text:
+        return None
+    if found := ISO.search(text):
+        try:
+            return date(int(found[1]), int(found[2]), int(found[3]))
+        except ValueError:
+            return None
+    if found := QUARTER.search(text):
+        quarter, start = int(found[2] or found[1]), int(found[3])
+        year, month = (start + 1, 3) if quarter == 4 else (start, 3 + 3 * quarter)
+        return month_end(year, month)
+    if (found := MONTH_YEAR.search(text)) and found[1].lower() in MONTHS:
+        return month_end(int(found[2]), MONTHS[found[1].lower()])
+    if found := FINANCIAL_YEAR.search(text):
+        return date(int(found[1]) + 1, 3, 31)
+    return None
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def plan_status(status: str | None) -> str:
+    return "done" if status and DONE.search(status) else "open"
+
+
+def actions(
+    session: Session,
+    council_id: int | None,
+    status: str | None,
+    owner: str | None,
+    overdue: bool,
+    today: date,
+    document: int | None = None,
+) -> list[ActionRecord]:
+    found = minute_actions(session, council_id, document) + plan_actions(
+        session, council_id, document
+    )
+    if status:
+        found = [a for a in found if tracked_status(a) == status]
+    if owner:
+        needle = owner.casefold()
+        found = [a for a in found if needle in (a.owner or "").casefold()]
+    if overdue:
+        found = [
+            a
+            for a in found
+            if tracked_status(a) == "open" and (due := due_date(a.due)) is not None and due < today
+        ]
+    return found
+
+
+def tracked_status(action: ActionRecord) -> str:
+    if action.source == "minutes":
+        return action.status or "open"
+    return plan_status(action.status)
+
+
+def minute_actions(
+    session: Session, council_id: int | None, document: int | None
+) -> list[ActionRecord]:
+    stmt = (
+        select(m.ActionRow, m.MeetingRow, m.Document.id, m.Document.title, m.SourceLineRow.page)
+        .join(m.MinuteItemRow, m.MinuteItemRow.id == m.ActionRow.minute_item_id)
+        .join(m.MeetingRow, m.MeetingRow.id == m.MinuteItemRow.meeting_id)
+        .join(m.Document, m.Document.id == m.MeetingRow.document_id)
+        .outerjoin(m.SourceLineRow, page_join(m.Document.id, m.ActionRow.start_line))
+        .order_by(m.Document.id, m.ActionRow.start_line, m.ActionRow.id)
+    )
+    stmt = in_council(stmt, council_id)
+    if document is not None:
+        stmt = stmt.where(m.Document.id == document)
+    return [
+        ActionRecord(
+            id=a.id,
+            source="minutes",
+            document_id=doc_id,
+            document_title=title,
+            text=a.text,
+            owner=a.owner,
+            due=a.due,
+            status=a.status,
+            start_line=a.start_line,
+            page=page,
+            context=" ".join(x for x in (meeting.body, meeting.date) if x) or None,
+        )
+        for a, meeting, doc_id, title, page in session.execute(stmt)
+    ]
+
+
+def plan_actions(
+    session: Session, council_id: int | None, document: int | None
+) -> list[ActionRecord]:
+    stmt = (
+        select(
+            m.PlanActionRow, m.PriorityRow, m.Document.id, m.Document.title, m.SourceLineRow.page
+        )
+        .join(m.PriorityRow, m.PriorityRow.id == m.PlanActionRow.priority_id)
+        .join(m.PlanRow, m.PlanRow.id == m.PriorityRow.plan_id)
+        .join(m.Document, m.Document.id == m.PlanRow.document_id)
+        .outerjoin(m.SourceLineRow, page_join(m.Document.id, m.PlanActionRow.start_line))
+        .order_by(m.Document.id, m.PlanActionRow.start_line, m.PlanActionRow.id)
+    )
+    stmt = in_council(stmt, council_id)
+    if document is not None:
+        stmt = stmt.where(m.Document.id == document)
+    return [
+        ActionRecord(
+            id=a.id,
+            source="plan",
+            document_id=doc_id,
+            document_title=title,
+            text=a.text,
+            owner=", ".join(a.leads or ()) or ", ".join(priority.leads or ()) or None,
+            due=a.timeframe,
+            status=a.status,
+            start_line=a.start_line,
+            page=page,
+            context=" ".join(x for x in (priority.number, priority.title) if x) or None,
+        )
+        for a, priority, doc_id, title, page in session.execute(stmt)
+    ]
+
+
+def set_action_status(session: Session, key: str, status: str) -> None:
+    source, _, number = key.partition(":")
+    row: m.ActionRow | m.PlanActionRow | None
+    if source == "minutes":
+        if status not in STATUSES:
+            raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
+        row = session.get(m.ActionRow, int(number))
+    elif source == "plan":
+        row = session.get(m.PlanActionRow, int(number))
+    else:
+        raise ValueError(f"not an action key: {key!r} (expected minutes:N or plan:N)")
+    if row is None:
+        raise LookupError(f"no action {key}")
+    row.status = status
+
+
+# -- figures and findings -----------------------------------------------------
+
+
+def metrics(
+    session: Session,
+    council_id: int | None,
+    measure: str | None = None,
+    period: str | None = None,
+    document: int | None = None,
+) -> list[MetricRecord]:
+    stmt = (
+        select(m.MetricRow, m.Document.title, m.Document.date, m.SourceLineRow.page)
+        .join(m.Document, m.Document.id == m.MetricRow.document_id)
+        .outerjoin(m.SourceLineRow, page_join(m.MetricRow.document_id, m.MetricRow.start_line))
+        .options(selectinload(m.MetricRow.comparators))
+        .order_by(m.MetricRow.document_id, m.MetricRow.start_line, m.MetricRow.id)
+    )
+    stmt = in_council(stmt, council_id)
+    if measure:
+        stmt = stmt.where(fragment(m.MetricRow.measure, measure))
+    if period:
+        stmt = stmt.where(fragment(m.MetricRow.period, period))
+    if document is not None:
+        stmt = stmt.where(m.MetricRow.document_id == document)
+    return [
+        MetricRecord(row.id, row.document_id, title, when, page, metric_of(row))
+        for row, title, when, page in session.execute(stmt)
+    ]
+
+
+def metric_of(row: m.MetricRow) -> Metric:
+    return Metric(
+        text=row.text,
+        value=row.value,
+        unit=row.unit,
+        start_line=row.start_line,
+        measure=row.measure,
+        period=row.period,
+        geography=row.geography,
+        comparators=tuple(
+            Comparator(c.kind, c.value, c.text) for c in sorted(row.comparators, key=lambda c: c.id)
+        ),
+        provisional=row.provisional,
+        malformed=row.malformed,
+    )
+
+
+def stored_findings(
+    session: Session, council_id: int | None, document: int | None = None
+) -> list[FindingRecord]:
+    stmt = (
+        select(m.FindingRow, m.Document.title, m.SourceLineRow.page)
+        .join(m.Document, m.Document.id == m.FindingRow.document_id)
+        .outerjoin(m.SourceLineRow, page_join(m.FindingRow.document_id, m.FindingRow.start_line))
+        .order_by(m.FindingRow.document_id, m.FindingRow.start_line, m.FindingRow.id)
+    )
+    stmt = in_council(stmt, council_id)
+    if document is not None:
+        stmt = stmt.where(m.FindingRow.document_id == document)
+    found = []
+    for f, title, page in session.execute(stmt):
+        other = None
+        if f.other_line is not None or f.other_document:
+            same = f.other_document is None
+            other = Location(
+                f.document_id if same else None,
+                title if same else f.other_document,
+                f.other_line,
+                line_page(session, f.document_id, f.other_line) if same else None,
+            )
+        found.append(
+            FindingRecord(
+                f.kind, f.message, Location(f.document_id, title, f.start_line, page), other
+            )
+        )
+    return found
+
+
+def line_page(session: Session, document_id: int, line: int | None) -> int | None:
+    if line is None:
+        return None
+    return session.scalar(
+        select(m.SourceLineRow.page)
+        .where(m.SourceLineRow.document_id == document_id)
+        .where(m.SourceLineRow.number == line)
+    )
+
+
+def document_counts(session: Session, document_id: int) -> dict[str, int]:
+    """How many of each kind of thing a document holds."""
+
+    def count(stmt: Select[Any]) -> int:
+        return int(session.scalar(stmt) or 0)
+
+    meeting_ids = select(m.MeetingRow.id).where(m.MeetingRow.document_id == document_id)
+    minute_ids = select(m.MinuteItemRow.id).where(m.MinuteItemRow.meeting_id.in_(meeting_ids))
+    plan_ids = select(m.PlanRow.id).where(m.PlanRow.document_id == document_id)
+    priority_ids = select(m.PriorityRow.id).where(m.PriorityRow.plan_id.in_(plan_ids))
+    by_document: dict[str, Any] = {
+        "sections": m.SectionRow,
+        "passages": m.PassageRow,
+        "meetings": m.MeetingRow,
+        "plans": m.PlanRow,
+        "metrics": m.MetricRow,
+        "findings": m.FindingRow,
+    }
+    counts = {
+        name: count(select(func.count()).select_from(model).where(model.document_id == document_id))
+        for name, model in by_document.items()
+    }
+    counts["agenda items"] = count(
+        select(func.count()).where(m.AgendaItemRow.meeting_id.in_(meeting_ids))
+    )
+    counts["minute items"] = count(
+        select(func.count()).where(m.MinuteItemRow.meeting_id.in_(meeting_ids))
+    )
+    counts["decisions"] = count(
+        select(func.count()).where(m.DecisionRow.minute_item_id.in_(minute_ids))
+    )
+    counts["actions"] = count(
+        select(func.count()).where(m.ActionRow.minute_item_id.in_(minute_ids))
+    ) + count(select(func.count()).where(m.PlanActionRow.priority_id.in_(priority_ids)))
+    return counts

@@ -1,0 +1,1 @@
+"""Alembic migrations of the assure schema, run by ``database.upgrade_schema``."""

@@ -1,0 +1,99 @@
+"""Rows back into records: the conversions every query shares."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy.orm import Session
+
+from assure.storing import models as m
+from assure.storing.records import SectionRecord, StoredDocument
+from assure.structure import Passage, StatementLabel
+
+
+def document_record(d: m.Document, council: str, passages: int = 0) -> StoredDocument:
+    return StoredDocument(
+        id=d.id,
+        council=council,
+        content_hash=d.content_hash,
+        kind=d.kind,
+        title=d.title,
+        date=d.date,
+        source_path=d.source_path,
+        format=d.format,
+        pages=d.pages,
+        lines=d.lines,
+        status=d.status,
+        warnings=tuple(d.warnings or ()),
+        ingested_at=d.ingested_at,
+        passages=passages,
+    )
+
+
+def labels_by_passage(
+    session: Session, passage_ids: Sequence[int]
+) -> dict[int, tuple[StatementLabel, ...]]:
+    """Labels per passage, most confident first. Where a person has corrected
+    a passage only their labels count (an empty correction means "none")."""
+    if not passage_ids:
+        return {}
+    found: dict[int, list[StatementLabel]] = defaultdict(list)
+    corrected: set[int] = set()
+    for start in range(0, len(passage_ids), 900):  # stay under SQLite's variable limit
+        chunk = list(passage_ids[start : start + 900])
+        rows = session.scalars(
+            select(m.PassageLabel)
+            .where(m.PassageLabel.passage_id.in_(chunk))
+            .order_by(m.PassageLabel.passage_id, m.PassageLabel.confidence.desc())
+        )
+        for row in rows:
+            found[row.passage_id].append(StatementLabel(row.qs, row.confidence, row.source))
+        corrected.update(
+            session.scalars(
+                select(m.Correction.passage_id).where(m.Correction.passage_id.in_(chunk))
+            )
+        )
+    result = {}
+    for passage_id, labels in found.items():
+        if passage_id in corrected:
+            labels = [label for label in labels if label.source == "user"]
+        result[passage_id] = tuple(labels)
+    return result
+
+
+def passage_of(p: m.PassageRow, labels: dict[int, tuple[StatementLabel, ...]]) -> Passage:
+    return Passage(
+        start_line=p.start_line,
+        end_line=p.end_line,
+        text=p.text,
+        page=p.page,
+        section=p.section,
+        qs=labels.get(p.id, ()),
+        category=p.category,
+        stance=p.stance,
+        refs=tuple(p.refs or ()),
+    )
+
+
+def page_join(document_id_column: Any, line_column: Any) -> ColumnElement[bool]:
+    """The join condition from an item's (document, start line) to its source line."""
+    return and_(
+        m.SourceLineRow.document_id == document_id_column,
+        m.SourceLineRow.number == line_column,
+    )
+
+
+def section_records(session: Session, document_id: int) -> tuple[SectionRecord, ...]:
+    rows = session.execute(
+        select(m.SectionRow, m.SourceLineRow.page)
+        .outerjoin(m.SourceLineRow, page_join(m.SectionRow.document_id, m.SectionRow.start_line))
+        .where(m.SectionRow.document_id == document_id)
+        .order_by(m.SectionRow.start_line, m.SectionRow.id)
+    )
+    return tuple(
+        SectionRecord(s.title, s.level, s.kind, s.start_line, s.end_line, page, tuple(s.qs or ()))
+        for s, page in rows
+    )

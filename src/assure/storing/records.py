@@ -1,0 +1,220 @@
+"""What the library hands back: frozen records, never ORM objects.
+
+Where a record wraps something the pipeline also produces (a ``Passage``, a
+``Meeting``, a ``Metric``), it carries that same dataclass plus where it was
+stored: the document's id and title, and the page of its first line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import NamedTuple
+
+from assure.structure import Meeting, Metric, Passage, StatementLabel
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    id: int
+    council: str
+    content_hash: str
+    kind: str
+    title: str | None
+    date: str | None
+    source_path: str
+    format: str
+    pages: int | None
+    lines: int
+    status: str
+    warnings: tuple[str, ...]
+    ingested_at: datetime
+    passages: int = 0
+
+    @property
+    def label(self) -> str:
+        """The title, or the file name where the document has none."""
+        return self.title or self.source_path.rsplit("/", 1)[-1]
+
+
+class StoredPassage(NamedTuple):
+    """A stored passage: ``for id, doc_id, title, passage, date, council in lib.passages()``."""
+
+    id: int
+    document_id: int
+    document_title: str | None
+    passage: Passage
+    date: str | None
+    council: str
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One ranked passage. ``snippet`` marks matched words as ``**word**``;
+    ``rank`` is larger for better hits (bm25 on SQLite, ts_rank_cd on PostgreSQL,
+    so ranks compare within one result list, not across engines)."""
+
+    passage_id: int
+    document_id: int
+    document_title: str | None
+    council: str
+    page: int | None
+    start_line: int
+    end_line: int
+    section: str | None
+    snippet: str
+    rank: float
+    labels: tuple[StatementLabel, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRecord:
+    id: int
+    document_id: int
+    document_title: str | None
+    page: int | None
+    meeting: Meeting
+
+    @property
+    def decisions(self) -> int:
+        return sum(len(item.decisions) for item in self.meeting.minutes)
+
+    @property
+    def actions(self) -> int:
+        return sum(len(item.actions) for item in self.meeting.minutes)
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRecord:
+    """An action from minutes (``source="minutes"``: owner, due date, tracked
+    status open/done) or from an improvement plan (``source="plan"``: leads as
+    the owner, timeframe as due, the plan's own status)."""
+
+    id: int
+    source: str
+    document_id: int
+    document_title: str | None
+    text: str
+    owner: str | None
+    due: str | None
+    status: str | None
+    start_line: int
+    page: int | None
+    context: str | None = None  # the meeting (body and date) or the plan priority
+
+    @property
+    def key(self) -> str:
+        """The id to pass to ``Library.set_action_status``, e.g. ``minutes:12``."""
+        return f"{self.source}:{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class MetricRecord:
+    id: int
+    document_id: int
+    document_title: str | None
+    document_date: str | None
+    page: int | None
+    metric: Metric
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    document_id: int | None
+    document_title: str | None
+    line: int | None
+    page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FindingRecord:
+    """A consistency problem with where it is and, for conflicts, where the
+    other figure is."""
+
+    kind: str
+    message: str
+    at: Location
+    other: Location | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectionRecord:
+    id: int
+    passage_id: int
+    document_id: int
+    passage_text: str
+    qs: tuple[str, ...]
+    category: str | None
+    stance: str | None
+    user: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SelfScoreRecord:
+    id: int
+    council: str
+    statement: str
+    score: int
+    rationale: str | None
+    passage_ids: tuple[int, ...]
+    user: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SectionRecord:
+    title: str
+    level: int
+    kind: str
+    start_line: int
+    end_line: int
+    page: int | None
+    qs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentDetail:
+    """``Library.detail``: a document with its sections and counts of what it holds."""
+
+    document: StoredDocument
+    sections: tuple[SectionRecord, ...]
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOutcome:
+    """What happened to one file: ``stored``, ``duplicate`` or ``failed``."""
+
+    path: str
+    status: str
+    document_id: int | None = None
+    kind: str | None = None
+    pages: int | None = None
+    lines: int | None = None
+    passages: int | None = None
+    error: str | None = None  # str(DocumentError): "<path>: <reason>"
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    outcomes: tuple[IngestOutcome, ...] = ()
+
+    def _with(self, status: str) -> list[IngestOutcome]:
+        return [o for o in self.outcomes if o.status == status]
+
+    @property
+    def stored(self) -> list[IngestOutcome]:
+        return self._with("stored")
+
+    @property
+    def duplicates(self) -> list[IngestOutcome]:
+        return self._with("duplicate")
+
+    @property
+    def failed(self) -> list[IngestOutcome]:
+        return self._with("failed")
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
