@@ -1,0 +1,317 @@
+"""The regulator's assessment report on a local authority.
+
+The report gives facts about the area (demographics, finances), an overall
+summary with the stated rating, a summary of people's experiences, and per
+theme and quality statement a score ("Indicative score: 3 - Evidence shows a
+good standard", "Score: 3", "Quality statement score: 2", or a row of a
+summary table) with its key findings. The parser recovers the scores, the
+stated rating and the sections; the percent and rating are computed with the
+framework's own scoring rules, and a ``rating_mismatch`` finding is added when
+the computed rating differs from the stated one.
+
+Sections: ``facts``, ``summary``, ``people_experience`` and ``theme`` (level
+1, their sub-headings level 2); ``quality_statement`` (level 2, with its id),
+and within it ``people_experience``, ``heading`` and ``finding`` (level 3,
+the finding with the statement's id).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from assure.document import CleanLine, CleanText
+from assure.extracting.references import find_refs
+from assure.framework import load_framework, score_statements
+from assure.parsing.assessment_report_signals import recognise_report
+from assure.parsing.front_matter import council_of, date_of
+from assure.parsing.headings import title_of
+from assure.parsing.statements import fold, match_statement, match_theme
+from assure.structure import Assessment, DocumentKind, Finding, ParsedStructure, Section
+
+SCORE_LABEL = re.compile(
+    r"^(?:(?:indicative|quality\s+statement|overall)\s+)?score\s*(?:[:\-–=]\s*|\s)([1-4])\b",
+    re.IGNORECASE,
+)
+LABEL_ONLY = re.compile(r"^(?:(?:indicative|quality\s+statement)\s+)?score\s*:?\s*$", re.I)
+SCALE = re.compile(r"^([1-4])\s*(?:[-–:—]|out\s+of\s+4)\s*(?:evidence\s+shows|\w)", re.I)
+WORDS = re.compile(
+    r"evidence\s+shows\s+(?:an?\s+)?(exceptional\s+standard|good\s+standard|"
+    r"some\s+shortfalls|significant\s+shortfalls)",
+    re.IGNORECASE,
+)
+WORD_SCORES = {"exceptional": 4, "good": 3, "some": 2, "significant": 1}
+INLINE = re.compile(
+    r"^(?P<name>[^:\t]{4,90}?)\s*[:\-–]?\s+(?:indicative\s+)?score\s*[:\-–]?\s*(?P<n>[1-4])\b", re.I
+)
+RATING_LABEL = re.compile(
+    r"^(?:local\s+authority\s+(?:indicative\s+)?rating(?:\s+and\s+score)?|"
+    r"(?:overall|indicative)\s+rating|rating)\b\s*[:\-–]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+RATING_WORD = re.compile(r"\b(outstanding|good|requires\s+improvement|inadequate)\b", re.I)
+RATING_SCORES = {"outstanding": 4, "good": 3, "requires improvement": 2, "inadequate": 1}
+LOOKAHEAD = 8  # lines between a statement's heading and its score
+
+# (folded phrase the heading starts with, kind, level outside a statement)
+HEADINGS: tuple[tuple[str, str, int], ...] = (
+    ("key finding", "finding", 3),
+    ("what people expect", "people_experience", 3),
+    ("summary of people experience", "people_experience", 2),
+    ("people experience", "people_experience", 2),
+    ("what people told u", "people_experience", 3),
+    ("the local authority commitment", "heading", 3),
+    ("our commitment", "heading", 3),
+    ("summary of strength", "summary", 2),
+    ("area for development", "summary", 2),
+    ("overall summary", "summary", 1),
+    ("summary", "summary", 1),
+    ("about ", "facts", 1),
+    ("demographic", "facts", 2),
+    ("financial fact", "facts", 2),
+    ("key fact", "facts", 2),
+    ("fact and figure", "facts", 2),
+    ("how we assess", "heading", 1),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Start:
+    title: str
+    level: int
+    kind: str
+    line: int
+    qs: tuple[str, ...] = ()
+
+
+class AssessmentReportParser:
+    kind = DocumentKind.ASSESSMENT_REPORT
+
+    def recognise(self, text: CleanText) -> float:
+        """How surely ``text`` is a regulator's assessment report, 0 to 1."""
+        statements = statement_headings(text)
+        return recognise_report(text, len({sid for sid, _, _ in statements}))
+
+    def parse(self, text: CleanText) -> ParsedStructure:
+        """Scores, stated rating and sections of the report."""
+        headings = statement_headings(text)
+        scores = table_scores(text)
+        scores.update({sid: score for sid, _, score in headings if score is not None})
+        stated = stated_rating(text)
+        assessment, findings = assess(scores, stated)
+        return ParsedStructure(
+            kind=self.kind,
+            title=title_of(text),
+            council=council_of(text),
+            date=date_of(text, ("assessment published", "published", "report published")),
+            sections=sections(text, headings),
+            assessment=assessment,
+            findings=findings,
+        )
+
+
+def score_in(text: str) -> int | None:
+    """The 1-4 score a line states, if it states one."""
+    text = text.strip().strip("*").strip()
+    if match := SCORE_LABEL.match(text) or SCALE.match(text):
+        return int(match[1])
+    if match := WORDS.search(text):
+        return WORD_SCORES[match[1].split()[0].lower()]
+    return None
+
+
+def statement_headings(text: CleanText) -> list[tuple[str, int, int | None]]:
+    """(statement id, heading line, score) for each statement's own heading:
+    a line naming the statement followed closely by its score or findings."""
+    lines = text.lines
+    found: dict[str, tuple[int, int | None, int]] = {}
+    for index, line in enumerate(lines):
+        if line.table_row or line.text.lstrip().startswith(("-", "•", "*")):
+            continue
+        statement, score, strength = _statement_at(lines, index)
+        if statement is None:
+            continue
+        previous = found.get(statement)
+        if previous is None or strength > previous[2]:
+            found[statement] = (line.number, score, strength)
+    return sorted(((sid, n, s) for sid, (n, s, _) in found.items()), key=lambda t: t[1])
+
+
+def _statement_at(lines: tuple[CleanLine, ...], index: int) -> tuple[str | None, int | None, int]:
+    text = lines[index].text.strip().strip("*#").strip()
+    if (inline := INLINE.match(text)) and (sid := match_statement(inline["name"])):
+        return sid, int(inline["n"]), 3
+    if len(text) > 120 or (sid := match_statement(text)) is None:
+        return None, None, 0
+    score, marked = None, False
+    for later in lines[index + 1 : index + 1 + LOOKAHEAD]:
+        if match_statement(later.text.strip().strip("*#")) or match_theme(later.text):
+            break
+        if score is None and (found := score_in(later.text)) is not None:
+            score = found
+        elif LABEL_ONLY.match(later.text.strip()):
+            continue
+        folded = fold(later.text)
+        marked = marked or folded.startswith(
+            ("key finding", "what people expect", "the local authority commitment")
+        )
+    if score is not None:
+        return sid, score, 2
+    return (sid, None, 1) if marked else (None, None, 0)
+
+
+def table_scores(text: CleanText) -> dict[str, int]:
+    """Scores from a summary table: a row naming a statement and a score."""
+    scores: dict[str, int] = {}
+    for line in text.lines:
+        if not line.table_row:
+            continue
+        cells = [c.strip() for c in line.text.split("\t") if c.strip()]
+        statement = next((sid for c in cells if (sid := match_statement(c))), None)
+        if statement is None:
+            continue
+        for cell in cells:
+            if match_statement(cell):
+                continue
+            value = _cell_score(cell)
+            if value is not None:
+                scores.setdefault(statement, value)
+                break
+    return scores
+
+
+def _cell_score(cell: str) -> int | None:
+    if re.fullmatch(r"[1-4]", cell):
+        return int(cell)
+    if (value := score_in(cell)) is not None:
+        return value
+    if match := RATING_WORD.fullmatch(cell.strip(" .")):
+        return RATING_SCORES[" ".join(match[1].lower().split())]
+    return None
+
+
+def stated_rating(text: CleanText) -> str | None:
+    """The overall rating the report states, in the framework's own words."""
+    names = {band.name.lower(): band.name for band in load_framework().ratings}
+    lines = text.lines
+    for index, line in enumerate(lines):
+        match = RATING_LABEL.match(line.text.strip().strip("*#").strip())
+        if not match:
+            continue
+        for candidate in [match["rest"], *(x.text for x in lines[index + 1 : index + 4])]:
+            if found := RATING_WORD.search(candidate or ""):
+                word = " ".join(found[1].lower().split())
+                return names.get(word, word.capitalize())
+    return None
+
+
+def assess(
+    scores: dict[str, int], stated: str | None
+) -> tuple[Assessment | None, tuple[Finding, ...]]:
+    if not scores and stated is None:
+        return None, ()
+    order = [s.id for s in load_framework().statements]
+    ordered = {sid: scores[sid] for sid in order if sid in scores}
+    percent = rating = None
+    if ordered:
+        result = score_statements(list(ordered.values()))
+        percent, rating = result.percent, result.rating
+    findings: tuple[Finding, ...] = ()
+    if rating and stated and rating.lower() != stated.lower():
+        message = (
+            f"the stated rating {stated!r} differs from {rating!r}, which the"
+            f" {len(ordered)} statement scores give ({percent}%)"
+        )
+        findings = (Finding(kind="rating_mismatch", message=message, start_line=1),)
+    return Assessment(
+        scores=ordered, percent=percent, rating=rating, stated_rating=stated
+    ), findings
+
+
+def sections(text: CleanText, headings: list[tuple[str, int, int | None]]) -> tuple[Section, ...]:
+    if not text.lines:
+        return ()
+    statement_lines = {n: sid for sid, n, _ in headings}
+    starts: list[Start] = []
+    current: str | None = None
+    for line in text.lines:
+        clean = line.text.strip().strip("*#").strip()
+        if line.number in statement_lines:
+            current = statement_lines[line.number]
+            starts.append(Start(clean, 2, "quality_statement", line.number, (current,)))
+            continue
+        if line.table_row or len(clean) > 120 or clean.startswith(("-", "•")):
+            continue
+        if match_theme(clean) and not clean[:1].islower():
+            current = None
+            starts.append(Start(clean, 1, "theme", line.number))
+            continue
+        if start := _named_heading(clean, line.number, current):
+            if start.level < 2:
+                current = None
+            starts.append(start)
+    starts += _implicit_findings(text, starts)
+    return _finish(text, starts)
+
+
+def _named_heading(clean: str, number: int, statement: str | None) -> Start | None:
+    folded = fold(clean)
+    if not folded or len(folded.split()) > 12 or clean.endswith((".", ",")):
+        return None
+    for phrase, kind, level in HEADINGS:
+        if folded.startswith(phrase) or folded == phrase.strip():
+            if statement is not None:
+                qs = (statement,) if kind == "finding" else ()
+                return Start(clean, 3, kind, number, qs)
+            return Start(clean, level, kind, number)
+    if RATING_LABEL.match(clean) and statement is None:
+        return Start(clean, 2, "summary", number)
+    return None
+
+
+def _implicit_findings(text: CleanText, starts: list[Start]) -> list[Start]:
+    """A statement without a "key findings" heading: its findings start at the
+    first line of prose after the score."""
+    added = []
+    ordered = sorted(starts, key=lambda s: s.line)
+    for i, start in enumerate(ordered):
+        if start.kind != "quality_statement":
+            continue
+        following = ordered[i + 1 :]
+        until = next((s.line for s in following if s.level <= 2), 10**9)
+        if any(s.kind == "finding" and s.line < until for s in following):
+            continue
+        for line in text.lines:
+            if start.line < line.number < until and len(line.text) >= 80:
+                added.append(Start("Findings", 3, "finding", line.number, start.qs))
+                break
+    return added
+
+
+def _finish(text: CleanText, starts: list[Start]) -> tuple[Section, ...]:
+    ordered = sorted(starts, key=lambda s: (s.line, s.level))
+    last_line = text.lines[-1].end
+    if len(text.lines) > 1 and text.lines[-1].text.lstrip().startswith(("©", "(c)")):
+        last_line = text.lines[-2].end  # the copyright line closes the page, not the findings
+    numbers = [line.number for line in text.lines]
+    result = []
+    for i, start in enumerate(ordered):
+        end = next((s.line - 1 for s in ordered[i + 1 :] if s.level <= start.level), last_line)
+        first, stop = bisect_left(numbers, start.line), bisect_right(numbers, end)
+        refs = find_refs("\n".join(line.text for line in text.lines[first:stop]))
+        result.append(
+            Section(
+                start.title,
+                start.level,
+                start.kind,
+                start.line,
+                max(end, start.line),
+                start.qs,
+                refs,
+            )
+        )
+    return tuple(result)
+
+
+PARSER = AssessmentReportParser()

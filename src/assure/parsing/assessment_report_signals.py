@@ -1,0 +1,74 @@
+"""How a regulator's assessment report shows itself.
+
+It scores statements ("Score: 3", "3 - Evidence shows a good standard"),
+speaks of "the local authority" in the third person and uses the regulator's
+fixed headings. A committee pack may carry such a report as an appendix or
+quote from one; its notice, agenda and minutes then weigh against. A
+self-assessment that quotes the regulator names itself as a self-assessment.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assure.document import CleanText
+
+SCORE = re.compile(
+    r"^\W{0,3}(?:(?:indicative|quality\s+statement)\s+)?score\s*[:\-–]?\s*[1-4]\b|"
+    r"^[1-4]\s*[-–:]\s*evidence\s+shows|evidence\s+shows\s+(?:an?\s+)?"
+    r"(?:exceptional\s+standard|good\s+standard|some\s+shortfalls|significant\s+shortfalls)|"
+    r"\tscore\s*:?\s*[1-4]\b",
+    re.IGNORECASE,
+)
+MARKERS = (
+    re.compile(r"key\s+findings\s+for\s+this\s+quality\s+statement", re.I),
+    re.compile(r"^what\s+people\s+expect", re.I),
+    re.compile(r"^the\s+local\s+authority\s+commitment", re.I),
+    re.compile(r"local\s+authority\s+(?:indicative\s+)?rating", re.I),
+    re.compile(r"\bcare\s+quality\s+commission\b|\bCQC\b"),
+    re.compile(r"^assessment\s+(?:published|start\s+date|date)", re.I),
+    re.compile(r"how\s+we\s+assess(?:ed)?\s+local\s+authorit", re.I),
+    re.compile(r"summary\s+of\s+people['’]?s\s+experiences?", re.I),
+    re.compile(r"^(?:financial\s+facts|demographics)\b", re.I),
+    re.compile(r"this\s+theme\s+includes\s+these\s+quality\s+statements", re.I),
+    re.compile(r"^quality\s+statement\s+scores?", re.I),
+)
+COMMITTEE = re.compile(
+    r"^(?:notice\s+of\s+meeting|public\s+document\s+pack|agenda\b|minutes\s+of|"
+    r"present\s*:|apologies\b|in\s+attendance|declarations?\s+of\s+interest|"
+    r"dear\s+(?:member|councillor)|report\s+(?:of|from|author)\b|recommendations?\s*:)",
+    re.IGNORECASE,
+)
+SELF_NAMED = re.compile(r"\bself[- ]?(?:assessment|evaluation)\b", re.IGNORECASE)
+FIRST_PERSON = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
+THIRD_PERSON = re.compile(r"\bthe\s+local\s+authority\b", re.IGNORECASE)
+
+
+def recognise_report(text: CleanText, statements_found: int) -> float:
+    """A 0..1 score that ``text`` is the regulator's report on a council."""
+    lines = text.lines
+    if not lines:
+        return 0.0
+    scores = sum(1 for line in lines if SCORE.search(line.text))
+    markers = sum(1 for marker in MARKERS if any(marker.search(line.text) for line in lines))
+    score = 0.35 * min(scores, 9) / 9 + 0.3 * min(markers, 6) / 6
+    score += 0.2 * min(statements_found, 9) / 9
+    third = sum(1 for line in lines if THIRD_PERSON.search(line.text))
+    first = sum(1 for line in lines if len(line.text) > 60 and FIRST_PERSON.search(line.text))
+    if third >= 5 and third >= first / 2:
+        score += 0.15
+    return round(max(0.0, min(1.0, score * _discount(text))), 3)
+
+
+def _discount(text: CleanText) -> float:
+    lines = text.lines
+    factor = 1.0
+    committee = sum(1 for line in lines[:150] if COMMITTEE.search(line.text))
+    resolutions = sum(1 for line in lines if re.search(r"\bRESOLVED\b", line.text))
+    if committee >= 3 or resolutions >= 2:
+        factor *= 0.3
+    elif committee:
+        factor *= 0.8
+    if any(SELF_NAMED.search(line.text) for line in lines[:40]):
+        factor *= 0.35
+    return factor
