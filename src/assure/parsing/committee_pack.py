@@ -1,0 +1,188 @@
+"""Committee document packs: notice of meeting, agenda, minutes, reports.
+
+``PARSER.recognise`` scores how surely a text is a pack from the genre's own
+furniture (notice of meeting, agenda items with page ranges, "Present:",
+"Apologies", "RESOLVED"); ``PARSER.parse`` returns one notice meeting with its
+agenda and members, one meeting per set of minutes, a section per agenda item
+and per document in the pack, the plans found inside it, and a finding where
+a report's cover sheet gives another meeting date than the notice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from assure.document import CleanText
+from assure.parsing.pack.assemble import Pack
+from assure.parsing.pack.lines import tidy
+from assure.structure import DocumentKind, Finding, ParsedStructure, Plan
+
+SIGNALS: tuple[tuple[re.Pattern[str], float, int], ...] = (
+    # (pattern on one tidied line, weight, how many occurrences count)
+    (
+        re.compile(r"^(?:notice\s+of\s+(?:a\s+)?meeting|public\s+document\s+pack|summons)\b", re.I),
+        0.35,
+        1,
+    ),
+    (
+        re.compile(
+            r"^(?:a\s?g\s?e\s?n\s?d\s?a|agenda(?:\s+items?)?|agenda\s+item\s*\d{1,2})$", re.I
+        ),
+        0.15,
+        2,
+    ),
+    (re.compile(r"\bwill\s+(?:meet|be\s+held)\b.{0,120}\b(?:at|on)\b.{0,40}\d", re.I), 0.2, 1),
+    (re.compile(r"^(?:members?\s+)?present\b\s*[:–-]?", re.I), 0.2, 2),
+    (re.compile(r"^apologies(?:\s+for\s+absence)?\b", re.I), 0.12, 2),
+    (re.compile(r"^(?:also\s+)?in\s+attendance\b", re.I), 0.1, 1),
+    (
+        re.compile(
+            r"^(?:[-•]\s*)?(?:it\s+was\s+)?(?:RESOLVED|Resolved\b\s*(?:[:–-]|that))|^(?:[-•]\s*)?AGREED\b"
+        ),
+        0.1,
+        4,
+    ),
+    (
+        re.compile(
+            r"^\(?\s*pages?\s+\d{1,4}\s*[–-]\s*\d{1,4}\s*\)?$|\(pages?\s+\d{1,4}\s*[–-]\s*\d{1,4}\)\s*$",
+            re.I,
+        ),
+        0.08,
+        4,
+    ),
+    (re.compile(r"^\d{1,4}\s*[–-]\s*\d{1,4}$"), 0.04, 4),
+    (
+        re.compile(
+            r"^(?:minutes\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?meeting|minutes\s+of\s+the\s+previous)",
+            re.I,
+        ),
+        0.12,
+        2,
+    ),
+    (
+        re.compile(r"\bdeclarations?\s+of\s+(?:pecuniary\s+)?interests?\b|^interests$", re.I),
+        0.08,
+        1,
+    ),
+    (re.compile(r"^(?:name\s+of\s+meeting|report\s+to|title\s+of\s+report)\s*:", re.I), 0.08, 2),
+    (re.compile(r"^(?:contact\s+officer|officer)\s*:", re.I), 0.04, 2),
+    (re.compile(r"\bmembers\s+are\b|^membership\b", re.I), 0.06, 1),
+    (
+        re.compile(
+            r"^\d{1,2}\s*[:.]\s+(?:minutes|apologies|declarations?|membership|interests|exclusion|admission)\b",
+            re.I,
+        ),
+        0.08,
+        3,
+    ),
+)
+COUNCIL = re.compile(
+    r"\b(?:(?:London\s+Borough|Royal\s+Borough|City|County|Borough)\s+of\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,2}"
+    r"(?:\s+Council)?|[A-Z][a-z]+(?:[\s-](?:upon|on|le|under)?[\s-]?[A-Z][a-z]+){0,2}\s+"
+    r"(?:Metropolitan\s+Borough\s+|Metropolitan\s+District\s+|Borough\s+|County\s+|City\s+|District\s+)?Council)\b"
+)
+NOT_COUNCIL = re.compile(
+    r"^(?:The|This|Our|Each|Every|A|An|Parish|Town|Cabinet|Full|County|City|Borough|District|"
+    r"Metropolitan)\s",
+    re.I,
+)
+
+
+class CommitteePackParser:
+    kind = DocumentKind.COMMITTEE_PACK
+
+    def recognise(self, text: CleanText) -> float:
+        """How surely ``text`` is a committee pack, from 0 to 1."""
+        try:
+            return _score(text)
+        except Exception:
+            return 0.0
+
+    def parse(self, text: CleanText) -> ParsedStructure:
+        """The pack's meetings, sections, plans and date findings."""
+        try:
+            return _parse(text)
+        except Exception:
+            return ParsedStructure(kind=self.kind, council=council_of(text))
+
+
+def _score(text: CleanText) -> float:
+    counts: Counter[int] = Counter()
+    for line in text.lines[:6000]:
+        tidied = tidy(line.text)
+        if not tidied or len(tidied) > 400:
+            continue
+        for position, (pattern, _, _) in enumerate(SIGNALS):
+            if pattern.search(tidied):
+                counts[position] += 1
+    score = sum(
+        weight * min(counts[position], most) / most
+        for position, (_, weight, most) in enumerate(SIGNALS)
+    )
+    return max(0.0, min(1.0, score))
+
+
+def _parse(text: CleanText) -> ParsedStructure:
+    pack = Pack(text)
+    meetings = pack.meetings()
+    notice = next((m for m in meetings if m.role == "notice"), None)
+    first = notice or (meetings[0] if meetings else None)
+    date = first.date if first else None
+    body = first.body if first else None
+    return ParsedStructure(
+        kind=DocumentKind.COMMITTEE_PACK,
+        title=_title(text, body, notice is not None),
+        council=council_of(text),
+        date=date,
+        sections=tuple(pack.sections(meetings)),
+        meetings=tuple(meetings),
+        plans=_plans(text),
+        findings=tuple(pack.findings()),
+    )
+
+
+def _title(text: CleanText, body: str | None, has_notice: bool) -> str | None:
+    if body:
+        return f"{body} agenda" if has_notice else f"{body} minutes"
+    if text.source.title:
+        return text.source.title
+    for line in text.lines[:10]:
+        tidied = tidy(line.text)
+        if 4 <= len(tidied) <= 120:
+            return tidied
+    return None
+
+
+def council_of(text: CleanText) -> str | None:
+    """The council named most often near the top of the pack ("Kirklees Council")."""
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for position, line in enumerate(text.lines[:400]):
+        tidied = tidy(line.text)
+        candidate = tidied.title() if tidied.isupper() else tidied
+        for match in COUNCIL.finditer(candidate):
+            name = re.sub(r"\s+", " ", match.group(0))
+            if NOT_COUNCIL.match(name) or len(name.split()) < 2:
+                continue
+            counts[name] += 1
+            first_seen.setdefault(name, position)
+    if not counts:
+        return None
+    return max(counts, key=lambda name: (counts[name], -first_seen[name]))
+
+
+def _plans(text: CleanText) -> tuple[Plan, ...]:
+    try:
+        from assure.parsing.improvement_plan import find_plans
+    except ImportError:
+        return ()
+    try:
+        return tuple(find_plans(text))
+    except Exception:
+        return ()
+
+
+PARSER = CommitteePackParser()
+
+__all__ = ["PARSER", "CommitteePackParser", "Finding", "council_of"]

@@ -1,0 +1,227 @@
+"""Agenda items: number, title, pack page range, purpose, contact and group.
+
+Packs write an item as "5: Title", "5. Title (Pages 13 - 40)", "Item 5 Title",
+or a tab row "5.\\tTitle\\t13 - 40"; the page range may stand on its own line
+after the title ("13 - 40"). Numbers run in sequence, which is what separates
+items from numbered sentences in the purpose text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assure.parsing.pack.lines import PackLine
+
+ITEM = re.compile(
+    r"^(?:agenda\s+)?(?:item\s*(?:no\.?)?\s*)?(?P<num>\d{1,2})(?!\.\d)(?P<sub>\s?\(?[a-h]\)?(?=[\s:.]))?"
+    r"\s*[:.]?\s+(?P<title>[A-Z0-9\"'(‘].*)$",
+    re.IGNORECASE,
+)
+ITEM_NUMBER_ONLY = re.compile(r"^(?:item\s+)?(?P<num>\d{1,2})(?P<sub>[a-h])?[:.]?$", re.IGNORECASE)
+PAGES_TAIL = re.compile(
+    r"[\s\t]*\(?\s*(?:pages?|pp\.?)?\s*(?P<first>\d{1,4})\s*(?:[–-]|to)\s*(?P<last>\d{1,4})\s*\)?\s*$",
+    re.IGNORECASE,
+)
+PAGE_TAIL = re.compile(r"[\s\t]*\(\s*pages?\s*(?P<first>\d{1,4})\s*\)\s*$", re.IGNORECASE)
+PAGES_LINE = re.compile(
+    r"^\(?\s*(?:pages?|pp\.?)?\s*(?P<first>\d{1,4})\s*(?:[–-]|to)\s*(?P<last>\d{1,4})\s*\)?$",
+    re.IGNORECASE,
+)
+PAGE_LINE = re.compile(
+    r"^\(?\s*pages?\s+(?P<first>\d{1,4})\s*\)$|^\(\s*pages?\s+(?P<only>\d{1,4})\s*\)?$",
+    re.IGNORECASE,
+)
+CONTACT = re.compile(
+    r"^(?:contact(?:\s+officer)?s?|(?:lead\s+|report(?:ing)?\s+)?officers?|report\s+author|author|"
+    r"presented\s+by|lead\s+member|report\s+of(?:\s+the)?|presenter)\s*[:–-]\s*(?P<who>.+)$",
+    re.IGNORECASE,
+)
+GROUP = re.compile(
+    r"^(?:part\s+[a-z0-9]+\b.*"
+    r"|(?:items?\s+)?(?:to|for)\s+(?:note|decision|information|discussion|approval|assurance)\b.*"
+    r"|[A-Z][A-Z &/,'–-]{3,50})$"
+)
+AGENDA_HEADING = re.compile(
+    r"^(?:a\s?g\s?e\s?n\s?d\s?a|agenda(?:\s+items?)?|agenda\s+for\b.*|.*\bagenda)$", re.IGNORECASE
+)
+NOT_TITLE = re.compile(r"^(?:that|to\s+note\s+that|councillors?|cllrs?)\b", re.IGNORECASE)
+TABLE_HEADER = re.compile(r"^(?:item|no\.?|number|#)$", re.IGNORECASE)
+
+
+@dataclass
+class DraftItem:
+    number: str
+    title: str
+    start_line: int
+    pages: tuple[int, int] | None = None
+    purpose: list[str] = field(default_factory=list)
+    contact: str | None = None
+    group: str | None = None
+    end_line: int = 0
+    title_done: bool = False
+
+
+def pages_of(first: str | None, last: str | None) -> tuple[int, int] | None:
+    if first is None:
+        return None
+    low, high = int(first), int(last or first)
+    return (low, high) if 0 < low <= high <= low + 2000 else None
+
+
+def split_title(title: str) -> tuple[str, tuple[int, int] | None]:
+    """A title without a trailing page range, and the range."""
+    title = title.replace("\t", " ").strip()
+    for pattern in (PAGES_TAIL, PAGE_TAIL):
+        match = pattern.search(title)
+        if match and match.start() > 2:
+            pages = pages_of(match["first"], match.groupdict().get("last"))
+            before = title[: match.start()].rstrip(" .–-(")
+            # "Budget 2019 - 2020" is a title, not a page range: a range needs
+            # a "Page" word, brackets, or separation from the title.
+            marked = re.search(r"page|pp|\(|\t|\s{2}", match.group(0), re.IGNORECASE)
+            if pages and before and (marked or not _year_range(pages)):
+                return before, pages
+    return title, None
+
+
+def _year_range(pages: tuple[int, int]) -> bool:
+    """ "2019 - 2020" or "2019-20" in a title is a span of years, not pages."""
+    first, last = pages
+    return 1990 <= first <= 2100 or (first >= 1990 and last < 100)
+
+
+def item_start(line: PackLine) -> tuple[str, int, str, tuple[int, int] | None] | None:
+    """``(number, main number, title, pages)`` if ``line`` opens an agenda item."""
+    text = line.text
+    if line.table:
+        cells = [cell for cell in line.cells if cell]
+        if len(cells) >= 2 and ITEM_NUMBER_ONLY.match(cells[0]):
+            number = ITEM_NUMBER_ONLY.match(cells[0])
+            assert number is not None
+            pages = None
+            rest = cells[1:]
+            if len(rest) > 1 and (m := PAGES_LINE.match(rest[-1]) or PAGE_LINE.match(rest[-1])):
+                pages = pages_of(m["first"] or m.groupdict().get("only"), m.groupdict().get("last"))
+                rest = rest[:-1]
+            title, tail_pages = split_title(" ".join(rest))
+            if title and title[0].isupper():
+                label = number["num"] + (number["sub"] or "")
+                return label, int(number["num"]), title, pages or tail_pages
+        return None
+    match = ITEM.match(text)
+    if not match:
+        return None
+    title, pages = split_title(match["title"])
+    if (
+        not title
+        or not (title[0].isupper() or title[0] in "0123456789\"'(")
+        or NOT_TITLE.match(title)
+    ):
+        return None
+    if len(title) > 220:
+        return None
+    if title.endswith(".") and len(title.split()) > 12:
+        return None
+    sub = (match["sub"] or "").strip(" ()")
+    return match["num"] + sub, int(match["num"]), title, pages
+
+
+def page_range_line(text: str) -> tuple[int, int] | None:
+    match = PAGES_LINE.match(text) or PAGE_LINE.match(text)
+    if not match:
+        return None
+    return pages_of(match["first"] or match.groupdict().get("only"), match.groupdict().get("last"))
+
+
+def is_group_heading(text: str) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= 7 or AGENDA_HEADING.match(text) or text.endswith("."):
+        return False
+    return bool(GROUP.match(text)) and (
+        text.isupper() or text.lower().startswith(("to ", "for ", "items ", "part "))
+    )
+
+
+def parse_agenda(lines: list[PackLine]) -> list[DraftItem]:
+    """Agenda items found in ``lines`` (the notice part of a pack)."""
+    items: list[DraftItem] = []
+    group: str | None = None
+    heading_seen = False
+    pending_number: tuple[str, int] | None = None
+    for index, line in enumerate(lines):
+        if line.noise:
+            continue
+        text = line.text
+        found = item_start(line)
+        if found is None and pending_number and not line.table:
+            label, main = pending_number
+            title, pages = split_title(text)
+            if title and title[0].isupper() and len(title) <= 220:
+                found = (label, main, title, pages)
+        pending_number = None
+        if found and _in_sequence(items, found[1], heading_seen):
+            label, _, title, pages = found
+            if items:
+                items[-1].end_line = _end_before(lines, index)
+            items.append(DraftItem(label, title, line.number, pages, group=group))
+            continue
+        if (number := ITEM_NUMBER_ONLY.match(text)) and _in_sequence(
+            items, int(number["num"]), heading_seen
+        ):
+            pending_number = (number["num"] + (number["sub"] or ""), int(number["num"]))
+            continue
+        if not items:
+            if AGENDA_HEADING.match(text):
+                heading_seen = True
+            if is_group_heading(text) and heading_seen:
+                group = text
+            continue
+        _add_detail(items[-1], line, lines[index - 1] if index else None)
+        if is_group_heading(text):
+            group = text
+            items[-1].purpose = [p for p in items[-1].purpose if p != text]
+    if items:
+        items[-1].end_line = _end_before(lines, len(lines))
+    return items
+
+
+def _in_sequence(items: list[DraftItem], main: int, heading_seen: bool) -> bool:
+    if not items:
+        return main <= 3 or heading_seen
+    previous = int(re.match(r"\d+", items[-1].number).group(0))  # type: ignore[union-attr]
+    return previous < main <= previous + 3
+
+
+def _end_before(lines: list[PackLine], index: int) -> int:
+    for line in reversed(lines[:index]):
+        if line.noise is None:
+            return line.end
+    return lines[0].number if lines else 0
+
+
+def _add_detail(item: DraftItem, line: PackLine, previous: PackLine | None) -> None:
+    text = line.text
+    if item.pages is None and (pages := page_range_line(text)):
+        item.pages = pages
+        return
+    if match := CONTACT.match(text):
+        if item.contact is None:
+            item.contact = match["who"].strip(" .")
+        item.title_done = True
+        return
+    if is_group_heading(text) or TABLE_HEADER.match(text):
+        return
+    continues_title = (
+        not item.title_done
+        and not item.purpose
+        and not line.gap
+        and (text[:1].islower() or re.search(r"\b(?:and|of|the|for|to|in|on|–|-|&)$", item.title))
+    )
+    if continues_title:
+        title, pages = split_title(f"{item.title} {text}")
+        item.title, item.pages = title, item.pages or pages
+        return
+    item.title_done = True
+    if not item.purpose or (not line.gap and len(item.purpose) < 8):
+        item.purpose.append(text)

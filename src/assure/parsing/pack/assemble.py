@@ -1,0 +1,258 @@
+"""Put a committee pack together: notice, agenda, documents, minutes, findings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+
+from assure.document import CleanText
+from assure.extracting.dates import year_of
+from assure.parsing.pack.agenda import DraftItem, parse_agenda
+from assure.parsing.pack.boundaries import (
+    Document,
+    appendices,
+    assign_items,
+    close_documents,
+    hard_starts,
+)
+from assure.parsing.pack.cover_sheets import CoverSheet, find_cover_sheets
+from assure.parsing.pack.decisions import table_actions
+from assure.parsing.pack.lines import PackLine, pack_lines
+from assure.parsing.pack.minutes import (
+    build_items,
+    find_minute_items,
+    find_minutes_starts,
+    read_attendance,
+)
+from assure.parsing.pack.notice import Notice, read_notice
+from assure.structure import AgendaItem, Finding, Meeting, MinuteItem, Section
+
+STRONG = {"minutes", "cover_sheet"}
+
+
+class Pack:
+    """Everything found in one pack, built once from its lines."""
+
+    def __init__(self, text: CleanText) -> None:
+        self.lines: list[PackLine] = pack_lines(text)
+        self.minutes_drafts = find_minutes_starts(self.lines)
+        self.covers: list[CoverSheet] = find_cover_sheets(self.lines)
+        docs = hard_starts(self.lines, self.minutes_drafts, self.covers)
+        self.notice_end = self._notice_end(docs)
+        notice_lines = self.lines[: self.notice_end]
+        self.items: list[DraftItem] = parse_agenda(notice_lines)
+        self.notice: Notice | None = (
+            read_notice(notice_lines) if self._has_notice(notice_lines) else None
+        )
+        docs = [doc for doc in docs if doc.index >= self.notice_end]
+        docs = assign_items(self.lines, docs, self.items, self.notice_end)
+        self.documents: list[Document] = close_documents(self.lines, docs)
+
+    def _notice_end(self, docs: list[Document]) -> int:
+        strong = next(
+            (doc.index for doc in docs if doc.kind in STRONG or doc.agenda_number), len(self.lines)
+        )
+        items = parse_agenda(self.lines[:strong])
+        if not items:
+            return strong
+        last_item = next(
+            p for p, line in enumerate(self.lines) if line.number == items[-1].start_line
+        )
+        after_blank = next((doc.index for doc in docs if last_item < doc.index < strong), strong)
+        return after_blank
+
+    def _has_notice(self, lines: list[PackLine]) -> bool:
+        return bool(self.items) or any(
+            re.match(r"^(?:notice\s+of\s+(?:a\s+)?meeting|agenda)\b", line.text, re.IGNORECASE)
+            for line in lines[:60]
+        )
+
+    # ----- meetings
+
+    def meetings(self) -> list[Meeting]:
+        found: list[Meeting] = []
+        if self.notice is not None:
+            found.append(self._notice_meeting())
+        for doc in self.documents:
+            if doc.kind == "minutes" and doc.minutes is not None:
+                found.append(self._minutes_meeting(doc))
+        return found
+
+    def _notice_meeting(self) -> Meeting:
+        assert self.notice is not None
+        notice = self.notice
+        agenda = tuple(
+            AgendaItem(
+                number=item.number,
+                title=item.title,
+                pages=item.pages,
+                purpose=" ".join(item.purpose)[:1000] or None,
+                contact=item.contact,
+                group=item.group,
+                start_line=item.start_line,
+            )
+            for item in self.items
+        )
+        end = self.lines[self.notice_end - 1].end if self.notice_end else None
+        return Meeting(
+            body=notice.body,
+            date=notice.date,
+            start_line=self.lines[0].number if self.lines else 1,
+            end_line=end,
+            time=notice.time,
+            venue=notice.venue,
+            members=notice.members,
+            agenda=agenda,
+            role="notice",
+        )
+
+    def _minutes_meeting(self, doc: Document) -> Meeting:
+        draft = doc.minutes
+        assert draft is not None
+        own = self.lines[draft.anchor : doc.end_index + 1]
+        attendance, used, _ = read_attendance(own)
+        rest = own[used:]
+        year = year_of(draft.date) or (year_of(self.notice.date) if self.notice else None)
+        end_line = self.lines[doc.end_index].end
+        items = build_items(rest, find_minute_items(rest), end_line, year)
+        items = _attach_ref_actions(items, rest, year)
+        return Meeting(
+            body=draft.body,
+            date=draft.date,
+            start_line=draft.start_line,
+            end_line=end_line,
+            time=draft.time,
+            venue=draft.venue,
+            attendance=attendance,
+            minutes=tuple(items),
+            role="minutes",
+        )
+
+    # ----- sections
+
+    def sections(self, meetings: list[Meeting]) -> list[Section]:
+        sections: list[Section] = []
+        if self.notice is not None and self.notice_end:
+            title = f"Agenda: {self.notice.body}" if self.notice.body else "Agenda"
+            sections.append(
+                Section(
+                    title, 1, "notice", self.lines[0].number, self.lines[self.notice_end - 1].end
+                )
+            )
+        for item in self.items:
+            sections.append(
+                Section(
+                    f"{item.number}: {item.title}", 2, "agenda_item", item.start_line, item.end_line
+                )
+            )
+        minutes_meetings = iter(m for m in meetings if m.role == "minutes")
+        for doc in self.documents:
+            sections.extend(self._document_sections(doc, minutes_meetings))
+        return sorted(sections, key=lambda s: (s.start_line, s.level))
+
+    def _document_sections(
+        self, doc: Document, minutes_meetings: Iterator[Meeting]
+    ) -> list[Section]:
+        start, end = self.lines[doc.index].number, self.lines[doc.end_index].end
+        if doc.kind == "minutes":
+            meeting = next(minutes_meetings)
+            title = " ".join(part for part in ("Minutes:", meeting.body, meeting.date) if part)
+            found = [Section(title, 1, "minutes", start, end)]
+            found.extend(
+                Section(
+                    f"{item.number} {item.title}".strip(),
+                    2,
+                    "minute_item",
+                    item.start_line,
+                    item.end_line or item.start_line,
+                )
+                for item in meeting.minutes
+            )
+            return found
+        if doc.kind == "cover_sheet" and doc.cover is not None:
+            own_end = doc.cover.end_line
+            title = doc.cover.title or doc.title or "Report"
+            if own_end is not None and own_end < end and self._content_between(own_end, end) >= 3:
+                attached_index = next(
+                    p for p in range(doc.index, doc.end_index + 1) if self.lines[p].number > own_end
+                )
+                attached = Document(attached_index, "report", end_index=doc.end_index)
+                attached.title = close_documents(
+                    self.lines[attached_index : doc.end_index + 1], [Document(0, "report")]
+                )[0].title
+                found = [Section(title, 1, "cover_sheet", start, own_end)]
+                found.append(
+                    Section(
+                        attached.title or title, 1, "report", self.lines[attached_index].number, end
+                    )
+                )
+                found.extend(self._appendix_sections(attached))
+                return found
+            return [Section(title, 1, "cover_sheet", start, end), *self._appendix_sections(doc)]
+        kind = (
+            "appendix"
+            if doc.title and re.match(r"^(?:appendix|annex)", doc.title, re.IGNORECASE)
+            else "report"
+        )
+        return [Section(doc.title or "Report", 1, kind, start, end), *self._appendix_sections(doc)]
+
+    def _content_between(self, after: int, until: int) -> int:
+        return sum(1 for line in self.lines if after < line.number <= until and line.noise is None)
+
+    def _appendix_sections(self, doc: Document) -> list[Section]:
+        return [
+            Section(title, 2, "appendix", self.lines[first].number, self.lines[last].end)
+            for first, last, title in appendices(self.lines, doc)
+        ]
+
+    # ----- findings
+
+    def findings(self) -> list[Finding]:
+        """Cover sheets whose meeting date differs from the notice's."""
+        if self.notice is None or self.notice.date is None:
+            return []
+        found = []
+        year = year_of(self.notice.date)
+        for cover in self.covers:
+            stated = cover.date(year)
+            if stated and stated != self.notice.date and cover.date_line is not None:
+                found.append(
+                    Finding(
+                        kind="date_mismatch",
+                        message=(
+                            f"report '{cover.title}' gives its meeting date as {stated} "
+                            f"but the notice of meeting gives {self.notice.date}"
+                        ),
+                        start_line=cover.date_line,
+                        other_line=self.notice.date_line,
+                    )
+                )
+        return found
+
+
+def _attach_ref_actions(
+    items: list[MinuteItem], lines: list[PackLine], year: int | None
+) -> list[MinuteItem]:
+    """Move action-table rows that cite a minute number ("Minute 45") to that minute."""
+    numbers = [_main_number(item.number) for item in items]
+    target: dict[int, str] = {}
+    for ref, action in table_actions(lines, year):
+        cited = _main_number(ref)
+        if cited is not None and cited in numbers:
+            target[action.start_line] = cited
+    if not target:
+        return items
+    moving = [action for item in items for action in item.actions if action.start_line in target]
+    result = []
+    for item, number in zip(items, numbers, strict=True):
+        kept = [action for action in item.actions if action.start_line not in target]
+        kept += [action for action in moving if target[action.start_line] == number]
+        actions = tuple(sorted(kept, key=lambda action: action.start_line))
+        result.append(replace(item, actions=actions))
+    return result
+
+
+def _main_number(text: str | None) -> str | None:
+    match = re.search(r"\d+", text or "")
+    return match.group(0) if match else None

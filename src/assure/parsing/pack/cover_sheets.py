@@ -1,0 +1,130 @@
+"""Report cover sheets: the field block that opens a report in a pack.
+
+Councils head a report with fields such as "Name of meeting:", "Report to:",
+"Date:", "Title of report:", "Purpose", "Key decision", "Contact officer",
+then numbered sections ("1. Summary", "2.1 ...", "Recommendations").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assure.extracting.dates import parse_date
+from assure.parsing.pack.lines import PackLine
+
+MEETING_FIELD = re.compile(
+    r"^(?:name\s+of\s+(?:meeting|committee|board)|meeting(?:\s+name)?|report\s+to|committee|decision[\s-]+maker|to)\s*[:–-]\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+DATE_FIELD = re.compile(
+    r"^(?:date(?:\s+of\s+(?:the\s+)?(?:meeting|decision))?|meeting\s+date)\s*[:–-]\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+TITLE_FIELD = re.compile(
+    r"^(?:title(?:\s+of\s+(?:the\s+)?report)?|report\s+title|subject|report\s+(?:name|heading))\s*[:–-]\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+SECTION = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})?)\.?\s+(?P<title>[A-Z][^.]{2,80})$")
+LAST_SECTIONS = re.compile(
+    r"\b(?:service\s+director\s+responsible|background\s+papers|contact\s+officer|report\s+author|appendices)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class CoverSheet:
+    start_line: int
+    title: str | None = None
+    meeting: str | None = None
+    date_text: str | None = None
+    date_line: int | None = None
+    end_line: int | None = None  # last line of the cover sheet's own sections
+    title_line: int | None = None
+
+    def date(self, default_year: int | None) -> str | None:
+        return parse_date(self.date_text, default_year) if self.date_text else None
+
+
+def _field_value(lines: list[PackLine], index: int, value: str) -> str:
+    if value.strip():
+        return value.strip()
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return following.text.strip() if following is not None and len(following.text) < 150 else ""
+
+
+def find_cover_sheets(lines: list[PackLine]) -> list[CoverSheet]:
+    """Cover sheets: a meeting or title field with a date field close by."""
+    sheets: list[CoverSheet] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        text = line.text.replace("\t", ": ", 1) if line.table else line.text
+        opener = MEETING_FIELD.match(text) or TITLE_FIELD.match(text)
+        if line.noise or not opener:
+            index += 1
+            continue
+        sheet = _read_fields(lines, index)
+        if sheet.title and (sheet.date_text or sheet.meeting):
+            sheet.end_line = _own_end(lines, index)
+            sheets.append(sheet)
+            index += 8
+        else:
+            index += 1
+    return sheets
+
+
+def _read_fields(lines: list[PackLine], index: int) -> CoverSheet:
+    sheet = CoverSheet(start_line=lines[index].number)
+    for position in range(index, min(index + 10, len(lines))):
+        line = lines[position]
+        text = line.text.replace("\t", ": ", 1) if line.table else line.text
+        if match := MEETING_FIELD.match(text):
+            sheet.meeting = sheet.meeting or _field_value(lines, position, match["value"]) or None
+        elif match := DATE_FIELD.match(text):
+            if sheet.date_text is None:
+                sheet.date_text = _field_value(lines, position, match["value"]) or None
+                sheet.date_line = line.number
+        elif (match := TITLE_FIELD.match(text)) and sheet.title is None:
+            sheet.title = _field_value(lines, position, match["value"]) or None
+            sheet.title_line = line.number
+    return sheet
+
+
+def _own_end(lines: list[PackLine], index: int) -> int | None:
+    """The last line of the numbered sections that belong to the cover sheet,
+    when they end with the usual closing sections (contact, background papers)."""
+    last_section: int | None = None
+    highest = 0
+    for position in range(index + 1, min(index + 400, len(lines))):
+        line = lines[position]
+        if line.noise == "blank_page" or (MEETING_FIELD.match(line.text) and position > index + 10):
+            break
+        match = SECTION.match(line.text)
+        if not match:
+            continue
+        main = int(match["num"].split(".")[0])
+        if main < highest - 1 and highest >= 3:
+            break  # numbering starts again: another document
+        highest = max(highest, main)
+        if LAST_SECTIONS.search(match["title"]):
+            last_section = position
+    if last_section is None:
+        return None
+    line = lines[last_section]
+    if re.search(r"\s[–-]\s\S|:\s*\S", line.text):
+        return line.end  # the name is on the heading line
+    end = line.end
+    # Names, roles and addresses follow the heading; page furniture means the
+    # page ended, and a new document starts on a new page.
+    for following in lines[last_section + 1 : last_section + 5]:
+        text = following.text
+        if (
+            following.noise
+            or SECTION.match(text)
+            or len(text) > 120
+            or (text.endswith(".") and "@" not in text)
+        ):
+            break
+        end = following.end
+    return end

@@ -1,0 +1,215 @@
+"""Decisions and actions inside a minute item.
+
+Decisions come as "RESOLVED –" over a numbered list, "RESOLVED: That ...",
+"Resolved that", "AGREED", "It was agreed", "The Panel agreed that ...",
+"Decision:". Actions come as "Action: Jo Bloggs to ... by 30 November 2018",
+a trailing "(Action: JB)", or rows of an action table with owner and due
+columns.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assure.extracting.dates import parse_date
+from assure.parsing.pack.lines import PackLine
+from assure.structure import Action, Decision
+
+DECISION = re.compile(
+    r"^(?:[-•*]\s*)?(?:"
+    r"(?:it\s+was\s+)?(?:unanimously\s+)?(?:resolved|agreed|decided)(?=\s*[:–\-,.(]|\s+(?:that|to|unanimously|as\s+follows|by)\b|\s*$)"
+    r"|(?:it\s+was\s+)(?:unanimously\s+)?(?:resolved|agreed|decided)\b"
+    r"|decisions?\s*(?:[:–-]|$)"
+    r"|(?:the|members\s+of\s+the)\s+(?:[A-Za-z'&-]+\s+){1,5}(?:unanimously\s+)?(?:resolved|agreed|decided)\b"
+    r"|(?:members|cabinet|council)\s+(?:unanimously\s+)?(?:resolved|agreed|decided)\b"
+    r"|(?:[A-Z][\w'&-]*\s+){1,4}(?:RESOLVED|AGREED|DECIDED)\b"
+    r")",
+    re.IGNORECASE,
+)
+UPPER_ONLY = re.compile(r"(?:[A-Z][\w'&-]*\s+){1,4}(?:RESOLVED|AGREED|DECIDED)\b")
+LIST_ITEM = re.compile(
+    r"^(?:[-•*]\s*)?(?:\(?\d{1,2}[).]|\(?[a-z][).]|\(?[ivx]{1,4}[).]|[-•*])\s*\S|^(?:that|to)\s",
+    re.IGNORECASE,
+)
+OPEN_ENDING = re.compile(r"(?:[:–-]|:-|\bthat|\bto|\bfollows)\s*$", re.IGNORECASE)
+ACTION = re.compile(
+    r"^(?:[-•*]\s*)?actions?(?:\s+point)?s?\s*(?:[:–-]|\bby\b)\s*(?P<body>.+)$", re.IGNORECASE
+)
+TRAILING_ACTION = re.compile(
+    r"\(?\b(?:action|owner)\s*[:–-]\s*(?P<owner>[^()]{2,80}?)\)?\s*\.?$", re.IGNORECASE
+)
+DUE = re.compile(
+    r"\b(?:by|before|due(?:\s+date)?|deadline|by\s+when|target\s+date)\s*:?\s+(?P<due>(?:the\s+)?(?:end\s+of\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:[A-Z][a-z]+day\s+)?[A-Za-z0-9/.,' ]{2,40}?)\s*(?:[.;)]|$)",
+    re.IGNORECASE,
+)
+OWNER_TO = re.compile(
+    r"^(?P<owner>(?:[A-Z][\w'.&-]*\s*){1,6}(?:\s*(?:and|&)\s*(?:[A-Z][\w'.&-]*\s*){1,4})?)\s+to\s+(?P<task>.+)$"
+)
+ACTION_HEADER_ACTION = re.compile(r"\b(?:action|task)s?\b", re.IGNORECASE)
+ACTION_HEADER_OWNER = re.compile(
+    r"\b(?:owner|lead|responsible|by\s+whom|who|officer)\b", re.IGNORECASE
+)
+ACTION_HEADER_DUE = re.compile(
+    r"\b(?:due|date|by\s+when|deadline|timescale|when|target)\b", re.IGNORECASE
+)
+ACTION_HEADER_REF = re.compile(
+    r"^(?:minute|min\.?|item|ref(?:erence)?|no\.?|#)(?:\s+(?:no\.?|ref))?$", re.IGNORECASE
+)
+
+
+def is_decision_start(line: PackLine) -> bool:
+    text = line.text
+    if line.table or (len(text) < 5 and not text.upper().startswith(("AGREED", "RESOLVED"))):
+        return False
+    match = DECISION.match(text)
+    if not match:
+        return False
+    # "Board AGREED" must be in capitals; "the Board agreed" must open a sentence.
+    return not (UPPER_ONLY.fullmatch(match.group(0).strip()) and not UPPER_ONLY.match(text))
+
+
+def find_decisions(lines: list[PackLine]) -> list[Decision]:
+    """Decisions among the lines of one minute item, each with its continuation."""
+    decisions: list[Decision] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if line.noise or not is_decision_start(line):
+            index += 1
+            continue
+        parts, last = [line.text], line
+        index += 1
+        while index < len(lines) and len(parts) < 25:
+            following = lines[index]
+            if following.noise:
+                index += 1
+                continue
+            if not _continues(last, following, len(parts)):
+                break
+            parts.append(following.text)
+            last = following
+            index += 1
+        decisions.append(Decision(text=" ".join(parts)[:1500], start_line=line.number))
+    return decisions
+
+
+def _continues(last: PackLine, following: PackLine, count: int) -> bool:
+    if following.table:
+        return False
+    if OPEN_ENDING.search(last.text):
+        return True
+    if not following.gap and not last.text.rstrip().endswith((".", "!", "?")):
+        return True  # a sentence wrapped onto the next line
+    if LIST_ITEM.match(following.text):
+        return True
+    return count == 1 and is_decision_start(following)
+
+
+def find_actions(lines: list[PackLine], year: int | None) -> list[Action]:
+    """Actions written as lines ("Action: ...") or as a trailing owner note."""
+    actions: list[Action] = []
+    previous: PackLine | None = None
+    for line in lines:
+        if line.noise or line.table:
+            continue
+        if match := ACTION.match(line.text):
+            actions.append(_action_from(match["body"], line.number, previous, year))
+        elif (match := TRAILING_ACTION.search(line.text)) and match.start() > 10:
+            sentence = line.text[: match.start()].strip(" .(–-")
+            actions.append(
+                Action(
+                    text=sentence,
+                    start_line=line.number,
+                    owner=match["owner"].strip(" ."),
+                    due=due_of(sentence, year),
+                )
+            )
+        previous = line
+    return actions
+
+
+def _action_from(body: str, number: int, previous: PackLine | None, year: int | None) -> Action:
+    body = body.strip()
+    due = due_of(body, year)
+    if owner_to := OWNER_TO.match(body):
+        return Action(text=body, start_line=number, owner=owner_to["owner"].strip(), due=due)
+    words = body.rstrip(".").split()
+    if len(words) <= 6 and previous is not None and not previous.table:
+        # "Action: Director of Public Health" names the owner of the line above.
+        return Action(
+            text=previous.text,
+            start_line=number,
+            owner=body.rstrip("."),
+            due=due_of(previous.text, year),
+        )
+    return Action(text=body, start_line=number, due=due)
+
+
+def due_of(text: str, year: int | None) -> str | None:
+    """The due date of an action: ISO where the text gives a full date, else as written."""
+    match = DUE.search(text)
+    if not match:
+        return None
+    written = match["due"].strip(" ,.")
+    iso = parse_date(written, year)
+    if iso:
+        return iso
+    return (
+        written
+        if re.search(
+            r"\d|\b(?:next|end|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]|spring|summer|autumn|winter|meeting)\b",
+            written,
+            re.IGNORECASE,
+        )
+        else None
+    )
+
+
+def table_actions(lines: list[PackLine], year: int | None) -> list[tuple[str | None, Action]]:
+    """Rows of action tables: ``(minute reference or None, action)``."""
+    found: list[tuple[str | None, Action]] = []
+    columns: dict[str, int] | None = None
+    for line in lines:
+        if not line.table:
+            columns = None
+            continue
+        cells = line.cells
+        if columns is None:
+            columns = _action_columns(cells)
+            continue
+        text = cells[columns["action"]] if columns["action"] < len(cells) else ""
+        if not text:
+            continue
+        owner = _cell(cells, columns.get("owner"))
+        due_text = _cell(cells, columns.get("due"))
+        due = (parse_date(due_text, year) or due_text) if due_text else None
+        ref = _cell(cells, columns.get("ref"))
+        found.append((ref, Action(text=text, start_line=line.number, owner=owner, due=due)))
+    return found
+
+
+def _cell(cells: list[str], index: int | None) -> str | None:
+    if index is None or index >= len(cells):
+        return None
+    return cells[index].strip() or None
+
+
+def _action_columns(cells: list[str]) -> dict[str, int] | None:
+    columns: dict[str, int] = {}
+    for position, cell in enumerate(cells):
+        if (
+            "action" not in columns
+            and ACTION_HEADER_ACTION.search(cell)
+            and not ACTION_HEADER_OWNER.search(cell)
+        ):
+            columns["action"] = position
+        elif "owner" not in columns and ACTION_HEADER_OWNER.search(cell):
+            columns["owner"] = position
+        elif "due" not in columns and ACTION_HEADER_DUE.search(cell):
+            columns["due"] = position
+        elif "ref" not in columns and ACTION_HEADER_REF.match(cell):
+            columns["ref"] = position
+    if "action" in columns and ("owner" in columns or "due" in columns):
+        return columns
+    return None

@@ -1,0 +1,132 @@
+"""The committee pack parser's own view of the clean lines.
+
+Normalisation may leave markdown bold, HTML tags and page furniture behind, so
+the pack parser cleans each line again, tolerantly, and marks the furniture
+(page numbers, blank page notices, running headers) so that it never reaches
+an agenda item, a minute or a decision.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from assure.document import CleanText
+from assure.extracting.dates import find_dates
+
+MARKUP = re.compile(r"\*\*|__|</?[a-zA-Z][^<>]{0,200}>|^#{1,6}\s+|\*(?=\S)|(?<=\S)\*")
+SPACES = re.compile(r"[ \u00a0\u2002\u2003\u2009]+")
+DASHES = re.compile(r"[\u2012\u2013\u2014\u2015\u2212]")
+QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+PAGE_NUMBER = re.compile(
+    r"^(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|-\s*\d{1,4}\s*-|\d{1,4}\s*\|\s*page|page\s*\|\s*\d{1,4})$",
+    re.IGNORECASE,
+)
+BLANK_PAGE = re.compile(
+    r"\b(?:this\s+)?page\s+(?:is\s+|has\s+been\s+)?(?:intentionally|deliberately)\s+(?:been\s+)?left\s+blank\b",
+    re.IGNORECASE,
+)
+AGENDA_MARKER = re.compile(
+    r"^agenda\s+item\s*(?:no\.?\s*)?[:.]?\s*(\d{1,2}[a-z]?)\b\.?$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PackLine:
+    """One clean line as the pack parser sees it.
+
+    ``gap`` is true when blank source lines separate it from the line before
+    (a paragraph break); ``noise`` names page furniture (``page_number``,
+    ``blank_page``, ``running_header``, ``agenda_marker``) or is ``None``.
+    """
+
+    number: int
+    end: int
+    text: str
+    table: bool = False
+    gap: bool = True
+    noise: str | None = None
+
+    @property
+    def cells(self) -> list[str]:
+        return [cell.strip() for cell in self.text.split("\t")]
+
+
+def tidy(text: str) -> str:
+    """A line without markup, with plain dashes, quotes and single spaces."""
+    text = MARKUP.sub("", text)
+    text = DASHES.sub("–", text).translate(QUOTES)
+    if "\t" in text:
+        return "\t".join(SPACES.sub(" ", cell).strip() for cell in text.split("\t")).strip("\t ")
+    return SPACES.sub(" ", text).strip()
+
+
+def pack_lines(text: CleanText) -> list[PackLine]:
+    """The non-blank lines of ``text`` with furniture marked."""
+    raw: list[PackLine] = []
+    previous_end = 0
+    source = text.source.lines
+    for line in text.lines:
+        # Normalisation may drop blank page notices, yet they mark where a
+        # document ends: put them back as furniture.
+        for number in range(previous_end + 1, min(line.number, len(source) + 1)):
+            dropped = source[number - 1].text
+            if len(dropped) < 120 and (
+                BLANK_PAGE.search(dropped) or PAGE_NUMBER.match(tidy(dropped))
+            ):
+                raw.append(PackLine(number, number, tidy(dropped), gap=True))
+        tidied = tidy(line.text)
+        if tidied:
+            table = line.table_row or "\t" in tidied
+            gap = line.number > previous_end + 1
+            raw.append(PackLine(line.number, max(line.end, line.number), tidied, table, gap))
+        previous_end = max(line.end, line.number)
+    headers = running_headers(raw)
+    return [_marked(line, headers) for line in raw]
+
+
+def _marked(line: PackLine, headers: set[str]) -> PackLine:
+    text = line.text
+    noise = None
+    if PAGE_NUMBER.match(text):
+        noise = "page_number"
+    elif len(text) < 90 and BLANK_PAGE.search(text):
+        noise = "blank_page"
+    elif AGENDA_MARKER.match(text):
+        noise = "agenda_marker"
+    elif text in headers:
+        noise = "running_header"
+    if noise is None:
+        return line
+    return PackLine(line.number, line.end, text, line.table, line.gap, noise)
+
+
+def running_headers(lines: list[PackLine]) -> set[str]:
+    """Short lines repeated through the pack that carry a date beside other
+    words ("Cabinet - 12 March 2019"), which is how running headers look."""
+    counts = Counter(line.text for line in lines if not line.table and len(line.text) <= 100)
+    headers = set()
+    for text, count in counts.items():
+        if count < 2 or ":" in text[:30] or text.endswith("."):
+            continue
+        dates = find_dates(text)
+        if not dates:
+            continue
+        words = re.findall(r"[A-Za-z']{3,}", text)
+        months = sum(1 for word in words if word.lower()[:3] in _MONTH_WORDS)
+        if len(words) - months >= 2:
+            headers.add(text)
+    return headers
+
+
+_MONTH_WORDS = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+}  # fmt: skip
+
+
+def content(lines: list[PackLine]) -> list[PackLine]:
+    """The lines that are not page furniture."""
+    return [line for line in lines if line.noise is None]

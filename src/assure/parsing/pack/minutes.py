@@ -1,0 +1,307 @@
+"""Minutes of earlier meetings: header, attendance and numbered minute items.
+
+A set of minutes is anchored on its attendance block ("Present:", "Members
+present", "Attendees"); its header (council, body, date, or "Minutes of the
+meeting of the X held on ...") sits just above. Minute items are numbered in
+sequence, often continuing from earlier meetings (45, 46, ...), with the number
+on the title line ("45. Title", "45 Title", "HWB 45/18 Title") or alone on
+the line before the title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assure.extracting.dates import find_dates, parse_time, year_of
+from assure.parsing.pack.decisions import (
+    find_actions,
+    find_decisions,
+    is_decision_start,
+    table_actions,
+)
+from assure.parsing.pack.lines import PackLine
+from assure.parsing.pack.notice import body_name
+from assure.parsing.pack.people import split_people
+from assure.structure import Action, Attendance, MinuteItem
+
+PRESENT = re.compile(
+    r"^(?:(?:board\s+|committee\s+|panel\s+)?members?\s+present|present(?:\s*\((?:members|voting)\))?|attendees|"
+    r"in\s+attendance\s+(?:were|members))\b\s*[:–-]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+LABEL = re.compile(
+    r"^(?P<label>(?:board\s+|committee\s+|panel\s+)?members?\s+present|present(?:\s*\([^)]{1,20}\))?|attendees|"
+    r"co-?opt(?:ees?|ed\s+members?)(?:\s+present)?|(?:also\s+)?in\s+attendance|also\s+present|"
+    r"officers?(?:\s+(?:present|in\s+attendance))?|observers?|apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received(?:\s+from)?)?|"
+    r"absent|substitutes?)\b\s*(?:[:–-]\s*|\s+(?=[A-Z]))?(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+MINUTES_OF = re.compile(
+    r"^(?:draft\s+|confirmed\s+|unconfirmed\s+)?minutes\s+of\s+(?:the\s+|a\s+)?(?:(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?)?"
+    r"(?P<body>.*?)(?:\s+(?:held|which\s+took\s+place)\b(?P<rest>.*))?$",
+    re.IGNORECASE,
+)
+COUNCIL_LINE = re.compile(r"\b(?:council|borough|county|city\s+of|metropolitan)\b", re.IGNORECASE)
+MINUTE = re.compile(
+    r"^(?:minute\s+(?:no\.?\s*)?)?(?:[A-Z]{2,6}[ .]?)?"
+    r"(?P<num>\d{1,3})(?P<suffix>/\d{2,4}|[a-z])?(?![.\d]*\d)\s*[.:]?\s+(?P<title>\S.*)$"
+)
+NUMBER_ONLY = re.compile(
+    r"^(?:minute\s+(?:no\.?\s*)?)?(?:[A-Z]{2,6}[ .]?)?"
+    r"(?P<num>\d{1,3})(?P<suffix>/\d{2,4}|[a-z])?\.?$"
+)
+CLOSING = re.compile(
+    r"^(?:the\s+meeting\s+(?:closed|ended|finished|concluded)\b|meeting\s+closed\b|signed\b.*chair|chair(?:man|person)?\s*$)",
+    re.IGNORECASE,
+)
+NOT_TITLE = re.compile(r"^(?:that|to\s+note|and|or|of|per|x|%)\b", re.IGNORECASE)
+
+
+@dataclass
+class MinutesDraft:
+    start_line: int
+    anchor: int  # index of the attendance line within the pack lines
+    body: str | None = None
+    date: str | None = None
+    time: str | None = None
+    venue: str | None = None
+    header_lines: list[int] = field(default_factory=list)
+
+
+def find_minutes_starts(lines: list[PackLine]) -> list[MinutesDraft]:
+    """Every set of minutes in the pack, with its header read."""
+    drafts: list[MinutesDraft] = []
+    for index, line in enumerate(lines):
+        if line.noise or not PRESENT.match(line.text.replace("\t", " ")):
+            continue
+        if drafts and index - drafts[-1].anchor < 6:
+            continue
+        drafts.append(_header(lines, index))
+    return drafts
+
+
+def _header(lines: list[PackLine], anchor: int) -> MinutesDraft:
+    draft = MinutesDraft(start_line=lines[anchor].number, anchor=anchor)
+    header: list[PackLine] = []
+    for line in reversed(lines[max(0, anchor - 8) : anchor]):
+        if line.noise == "blank_page" or len(header) >= 6 or not _header_like(line):
+            break
+        if line.noise:
+            continue
+        header.insert(0, line)
+        if (COUNCIL_LINE.search(line.text) and line.text.isupper()) or MINUTES_OF.match(line.text):
+            break  # the letterhead or the minutes title is the top of the header
+    body_candidates: list[str] = []
+    for line in header:
+        text = line.text
+        if match := MINUTES_OF.match(text):
+            rest = match["rest"] or ""
+            body_candidates.insert(
+                0, re.split(r"\s+(?:on|at)\s+(?=\d|[A-Z][a-z]+day)", match["body"])[0]
+            )
+            draft.date = draft.date or _first_date(rest or text)
+            draft.time = draft.time or parse_time(
+                re.sub(r"\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}", "", rest)
+            )
+            venue = re.search(
+                r"\b(?:at|in)\s+(?:the\s+)?(?P<v>[A-Z][^,;]{3,80}?)(?:\s+on\b|,|$)", rest
+            )
+            if venue and not re.match(r"\d", venue["v"]):
+                draft.venue = venue["v"].strip(" .")
+            continue
+        dates = find_dates(text)
+        if dates:
+            draft.date = draft.date or dates[0][1]
+            if len(re.sub(r"[\d\W]", "", text)) > 25 and not body_candidates:
+                body_candidates.append(re.split(r"\s[–-]\s|,", text)[0])
+            continue
+        if text.lower() in {"minutes", "draft minutes", "minutes of meeting"}:
+            continue
+        if COUNCIL_LINE.search(text) and not re.search(
+            r"\b(?:board|committee|panel|cabinet|forum|group)\b", text, re.IGNORECASE
+        ):
+            continue
+        body_candidates.append(text)
+    if header:
+        draft.start_line = header[0].number
+        draft.header_lines = [line.number for line in header]
+    if body_candidates:
+        draft.body = body_name(
+            re.sub(r"^(?:minutes\s*[:–-]?\s*)", "", body_candidates[0], flags=re.IGNORECASE)
+        )
+    return draft
+
+
+def _header_like(line: PackLine) -> bool:
+    text = line.text
+    if line.table or len(text) > 200 or is_decision_start(line):
+        return False
+    if MINUTES_OF.match(text):
+        return True
+    if text.endswith((".", ";")) or (re.match(r"^[\w ]{1,30}:", text) and not find_dates(text)):
+        return False
+    return not MINUTE.match(text) or bool(find_dates(text))
+
+
+def _first_date(text: str) -> str | None:
+    dates = find_dates(text)
+    return dates[0][1] if dates else None
+
+
+def read_attendance(lines: list[PackLine]) -> tuple[Attendance, int, dict[str, str]]:
+    """The attendance block at the start of ``lines``: who, how many lines it
+    takes, and the roles given beside names."""
+    groups: dict[str, list[str]] = {"present": [], "apologies": [], "in_attendance": []}
+    roles: dict[str, str] = {}
+    current: str | None = None
+    used = 0
+    for position, line in enumerate(lines):
+        if line.noise:
+            continue
+        text = line.text.replace("\t", ", ") if line.table else line.text
+        match = LABEL.match(text)
+        if match:
+            current = _group_of(match["label"])
+            text = match["rest"]
+        elif current is None or _ends_attendance(line, lines[position:]):
+            break
+        used = position + 1
+        if current is None or current == "skip":
+            continue
+        for name, role in split_people(text):
+            groups[current].append(name)
+            if role:
+                roles[name] = role
+    attendance = Attendance(
+        present=tuple(groups["present"]),
+        apologies=tuple(groups["apologies"]),
+        in_attendance=tuple(groups["in_attendance"]),
+    )
+    return attendance, used, roles
+
+
+def _group_of(label: str) -> str:
+    label = label.lower()
+    if label.startswith("apolog"):
+        return "apologies"
+    if label.startswith(("absent", "substitute")):
+        return "skip"
+    if label.startswith(("present", "members", "board", "committee", "panel", "co", "attendees")):
+        return "present"
+    return "in_attendance"
+
+
+def _ends_attendance(line: PackLine, rest: list[PackLine]) -> bool:
+    text = line.text
+    if MINUTE.match(text) or NUMBER_ONLY.match(text) or len(text) > 160:
+        return True
+    return text.endswith(".") and len(text.split()) > 8
+
+
+@dataclass
+class ItemDraft:
+    number: str
+    main: int
+    title: str
+    index: int  # position of the title line in the minutes' lines
+
+
+def find_minute_items(lines: list[PackLine]) -> list[ItemDraft]:
+    """Numbered minute items in sequence; numbers may start anywhere."""
+    items: list[ItemDraft] = []
+    in_decision_until = -1
+    for index, line in enumerate(lines):
+        if line.noise or line.table:
+            continue
+        if is_decision_start(line):
+            in_decision_until = index + _decision_span(lines, index)
+        found = _item_at(lines, index)
+        if found is None:
+            continue
+        number, main, title = found
+        if items and not items[-1].main < main <= items[-1].main + 4:
+            continue
+        if items and index <= in_decision_until and LIST_LIKE.match(title):
+            continue
+        items.append(ItemDraft(number, main, title, index))
+    return items
+
+
+LIST_LIKE = re.compile(r"^(?:that|to|the|members|officers)\b", re.IGNORECASE)
+
+
+def _decision_span(lines: list[PackLine], index: int) -> int:
+    span = 0
+    for line in lines[index + 1 : index + 12]:
+        if line.gap and not re.match(r"^(?:[-•]\s*)?\(?\d{1,2}[.)]", line.text):
+            break
+        span += 1
+    return span
+
+
+def _item_at(lines: list[PackLine], index: int) -> tuple[str, int, str] | None:
+    text = lines[index].text
+    if match := MINUTE.match(text):
+        title = _trim_title(match["title"])
+        if _title_ok(title):
+            return match["num"] + (match["suffix"] or ""), int(match["num"]), title
+        return None
+    if match := NUMBER_ONLY.match(text):
+        following = next((line for line in lines[index + 1 : index + 3] if not line.noise), None)
+        if following is not None and not following.table:
+            title = _trim_title(following.text)
+            if _title_ok(title) and not MINUTE.match(following.text):
+                return match["num"] + (match["suffix"] or ""), int(match["num"]), title
+    return None
+
+
+def _trim_title(title: str) -> str:
+    title = title.strip()
+    if len(title) > 120:
+        cut = re.search(r"(?<=\w)(?:\.\s|\s[–-]\s|:\s)", title)
+        if cut and cut.start() > 3:
+            title = title[: cut.start()]
+    return title.strip(" .:–-")
+
+
+def _title_ok(title: str) -> bool:
+    if not title or not (title[0].isupper() or title[0] in "\"'(") or NOT_TITLE.match(title):
+        return False
+    words = title.split()
+    if len(words) > 20 or len(title) > 160:
+        return False
+    return not (title.endswith(".") and len(words) > 10)
+
+
+def build_items(
+    lines: list[PackLine], drafts: list[ItemDraft], end_line: int, year: int | None
+) -> list[MinuteItem]:
+    """Minute items with their decisions and actions."""
+    items: list[MinuteItem] = []
+    for position, draft in enumerate(drafts):
+        stop = drafts[position + 1].index if position + 1 < len(drafts) else len(lines)
+        own = lines[draft.index + 1 : stop]
+        start = lines[draft.index]
+        last = next((line.end for line in reversed(own) if not line.noise), start.end)
+        actions: list[Action] = find_actions(own, year)
+        actions.extend(action for _, action in table_actions(own, year))
+        items.append(
+            MinuteItem(
+                number=draft.number,
+                title=draft.title,
+                start_line=start.number,
+                end_line=min(last, end_line),
+                decisions=tuple(find_decisions(own)),
+                actions=tuple(sorted(actions, key=lambda action: action.start_line)),
+            )
+        )
+    return items
+
+
+def minutes_year(draft: MinutesDraft) -> int | None:
+    return year_of(draft.date)
+
+
+def is_closing(line: PackLine) -> bool:
+    return bool(CLOSING.match(line.text))

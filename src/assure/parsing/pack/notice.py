@@ -1,0 +1,191 @@
+"""The notice of meeting: which body meets, when, where, and its members.
+
+Packs say it in a sentence ("The Cabinet will meet in the Council Chamber at
+10.00 am on Friday 9 November 2018"), in fields ("Date:", "Time:", "Venue:"),
+or in a title block ("Meeting of the Cabinet" above a date line).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assure.extracting.dates import find_dates, parse_date, parse_time
+from assure.parsing.pack.lines import PackLine
+from assure.parsing.pack.people import split_people
+
+WILL_MEET = re.compile(
+    r"^(?:notice\s+is\s+(?:hereby\s+)?given\s+that\s+)?(?:a\s+meeting\s+of\s+)?(?:the\s+)?(?P<body>.{3,120}?)\s+"
+    r"will\s+(?:meet|be\s+held|take\s+place)\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+VENUE_IN_SENTENCE = re.compile(
+    r"\b(?:meet|held|place)\s+(?:in|at)\s+(?:the\s+)?(?P<venue>.+?)\s+(?:at|on)\s+(?=\d|[A-Z][a-z]+day\b)",
+    re.IGNORECASE,
+)
+VENUE_AFTER = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<venue>[A-Z][^.]{3,120}?)\s*\.?$")
+FIELD = re.compile(
+    r"^(?P<name>date(?:\s+and\s+time)?|date\s+of\s+meeting|time|venue|place|location|meeting|committee|"
+    r"body|membership|members)\s*[:–-]\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+MEMBERS_HEADING = re.compile(
+    r"^(?:(?:the\s+)?.{0,80}\bmembers\s+are\b.*|membership(?:\s+of\s+the\s+.+)?:?|members:?|councillors:?|"
+    r"(?:committee|board|panel)\s+members(?:hip)?:?)$",
+    re.IGNORECASE,
+)
+NOTICE_TITLE = re.compile(
+    r"^(?:notice\s+of\s+(?:a\s+)?meeting|public\s+document\s+pack|dear\s+(?:member|councillor)s?.*)$",
+    re.IGNORECASE,
+)
+MEETING_OF = re.compile(
+    r"^(?:notice\s+of\s+)?(?:a\s+)?meeting\s+of\s+(?:the\s+)?(?P<body>.{3,100})$", re.IGNORECASE
+)
+STOP_MEMBERS = re.compile(
+    r"^(?:agenda|a g e n d a|items?\b|quorum|contact|substitutes?|\d{1,2}[:.]?\s)", re.IGNORECASE
+)
+LISTED_MEMBER = re.compile(r"^(?:councillors?|cllrs?\.?)\s|\((?:chair|vice|co-?opt)", re.IGNORECASE)
+
+
+@dataclass
+class Notice:
+    body: str | None = None
+    date: str | None = None
+    date_line: int | None = None
+    time: str | None = None
+    venue: str | None = None
+    members: tuple[str, ...] = ()
+    start_line: int = 1
+
+
+def read_notice(lines: list[PackLine]) -> Notice:
+    """Body, date, time, venue and members from the notice part of a pack."""
+    notice = Notice(start_line=lines[0].number if lines else 1)
+    _from_sentence(notice, lines)
+    _from_fields(notice, lines)
+    _from_title_block(notice, lines)
+    notice.members = tuple(_members(lines))
+    if notice.body:
+        notice.body = body_name(notice.body)
+    return notice
+
+
+def _from_sentence(notice: Notice, lines: list[PackLine]) -> None:
+    for line in lines[:150]:
+        match = WILL_MEET.match(line.text)
+        if not match or line.table:
+            continue
+        body = re.sub(r"^(?:meeting\s+of\s+)?(?:the\s+)?", "", match["body"], flags=re.IGNORECASE)
+        if len(body.split()) > 12:
+            continue
+        notice.body = notice.body or body
+        if dates := find_dates(match["rest"]):
+            notice.date, notice.date_line = dates[0][1], line.number
+        notice.time = notice.time or parse_time(match["rest"])
+        venue = VENUE_IN_SENTENCE.search(line.text) or VENUE_AFTER.search(match["rest"])
+        if venue and not notice.venue:
+            notice.venue = venue["venue"].strip(" ,.")
+        return
+
+
+def _from_fields(notice: Notice, lines: list[PackLine]) -> None:
+    for index, line in enumerate(lines[:200]):
+        cells = [cell for cell in line.cells if cell] if line.table else [line.text]
+        text = ": ".join(cells[:2]) if line.table and len(cells) == 2 else line.text
+        match = FIELD.match(text)
+        if not match:
+            continue
+        name, value = match["name"].lower(), match["value"].strip()
+        if not value and index + 1 < len(lines):
+            value = lines[index + 1].text
+        if name.startswith("date") and notice.date is None:
+            notice.date, notice.date_line = parse_date(value), line.number
+            notice.time = notice.time or parse_time(
+                re.sub(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}", "", value)
+            )
+        elif name == "time" and notice.time is None:
+            notice.time = parse_time(value)
+        elif name in {"venue", "place", "location"} and notice.venue is None:
+            notice.venue = value.strip(" ,.") or None
+        elif name in {"meeting", "committee", "body"} and notice.body is None and value:
+            notice.body = value
+
+
+def _from_title_block(notice: Notice, lines: list[PackLine]) -> None:
+    head = [line for line in lines[:80] if not line.table]
+    if notice.body is None:
+        for index, line in enumerate(head):
+            if match := MEETING_OF.match(line.text):
+                notice.body = re.split(r"\s+(?:on|held|to\s+be\s+held)\s", match["body"])[0]
+                break
+            if NOTICE_TITLE.match(line.text) and index + 1 < len(head):
+                candidate = head[index + 1].text
+                if _looks_like_body(candidate):
+                    notice.body = candidate
+                    break
+    if notice.date is None:
+        # The latest date near the top: the dispatch date comes first.
+        dated = [(iso, line.number) for line in head[:40] for _, iso in find_dates(line.text)]
+        if dated:
+            notice.date, notice.date_line = max(dated)
+
+
+def _looks_like_body(text: str) -> bool:
+    return (
+        2 <= len(text) <= 80
+        and not text.endswith(".")
+        and not NOTICE_TITLE.match(text)
+        and bool(
+            re.search(
+                r"\b(?:board|committee|panel|cabinet|council|forum|group|executive|partnership|commission)\b",
+                text,
+                re.IGNORECASE,
+            )
+        )
+    )
+
+
+def _members(lines: list[PackLine]) -> list[str]:
+    members: list[str] = []
+    collecting = False
+    for line in lines:
+        text = line.text
+        if MEMBERS_HEADING.match(text) and not collecting:
+            collecting, members = True, []
+            field = FIELD.match(text)
+            if field and field["value"]:
+                members.extend(name for name, _ in split_people(field["value"]))
+            continue
+        if not collecting:
+            continue
+        if STOP_MEMBERS.match(text) or text.lower() in {
+            "pages",
+            "reports or explanatory notes attached",
+        }:
+            break
+        if text.lower() in {"member", "members", "name", "councillor"} or (
+            line.table and not LISTED_MEMBER.search(text)
+        ):
+            continue
+        if len(text) > 160 or (text.endswith(".") and not LISTED_MEMBER.search(text)):
+            break
+        members.extend(name for name, _ in split_people(text))
+    return members
+
+
+SMALL_WORDS = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "at", "with"}
+
+
+def body_name(text: str) -> str:
+    """A body's name tidied: capitals restored from an all-capitals header."""
+    text = re.sub(r"\s+", " ", text).strip(" ,.:–-")
+    text = re.sub(r"^(?:the|a)\s+", "", text, flags=re.IGNORECASE)
+    if text.isupper():
+        words = []
+        for position, word in enumerate(text.lower().split()):
+            if position and word in SMALL_WORDS:
+                words.append(word)
+            else:
+                words.append("-".join(part[:1].upper() + part[1:] for part in word.split("-")))
+        text = " ".join(words)
+    return text
