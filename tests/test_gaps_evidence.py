@@ -3,6 +3,8 @@ and the tests of how figures and actions attach to statements."""
 
 from __future__ import annotations
 
+import hashlib
+
 from assure.analysis.evidence import (
     Evidence,
     EvidenceBase,
@@ -11,7 +13,23 @@ from assure.analysis.evidence import (
     SourceInfo,
     TrackedAction,
 )
-from assure.structure import Comparator, Finding, Metric, Passage, StatementLabel
+from assure.document import SourceLine
+from assure.structure import (
+    Action,
+    Comparator,
+    DocumentKind,
+    Finding,
+    Meeting,
+    Metric,
+    MinuteItem,
+    ParsedDocument,
+    ParsedStructure,
+    Passage,
+    Plan,
+    PlanAction,
+    Priority,
+    StatementLabel,
+)
 
 SELF_ASSESSMENT = SourceInfo(
     1,
@@ -269,3 +287,81 @@ def test_weak_machine_labels_are_not_evidence_but_a_persons_label_is() -> None:
 def test_evidence_comes_surest_first() -> None:
     ids = [e.id for e in ashworth().evidence_for("assessing-needs")]
     assert ids == [11, 12, 13, 14, 16, 17, 15]
+
+
+def stored_form(base: EvidenceBase) -> list[tuple[ParsedDocument, tuple[SourceLine, ...]]]:
+    """The same evidence as parsed documents and their source lines, ready for
+    ``Library.add``: real input to the real storage."""
+    out = []
+    for doc in base.documents:
+        passages = tuple(e.passage for e in base.passages if e.document.id == doc.id)
+        pages = {p.start_line: p.page for p in passages}
+        texts = {p.start_line: p.text for p in passages}
+        count = (
+            max(
+                [p.end_line for p in passages]
+                + [f.finding.start_line for f in base.findings if f.document.id == doc.id]
+                + [1]
+            )
+            + 5
+        )
+        lines = tuple(
+            SourceLine(n, texts.get(n, f"Line {n} of {doc.name}"), pages.get(n) or 1 + n // 40)
+            for n in range(1, count + 1)
+        )
+        actions = [a for a in base.actions if a.document.id == doc.id]
+        plan_actions = tuple(
+            PlanAction(
+                a.text,
+                a.start_line,
+                leads=(a.owner,) if a.owner else (),
+                timeframe=a.due,
+                status=a.status,
+            )
+            for a in actions
+            if a.source == "plan"
+        )
+        minute_actions = tuple(
+            Action(a.text, a.start_line, owner=a.owner, due=a.due)
+            for a in actions
+            if a.source == "minutes"
+        )
+        structure = ParsedStructure(
+            kind=DocumentKind(doc.kind),
+            title=doc.title,
+            date=doc.date,
+            plans=(
+                Plan(
+                    "Improvement plan", 1, (Priority("1", "Priority one", 1, actions=plan_actions),)
+                ),
+            )
+            if plan_actions
+            else (),
+            meetings=(
+                Meeting(
+                    "Health and Wellbeing Board",
+                    doc.date,
+                    1,
+                    minutes=(MinuteItem("1", "Minutes", 1, count, actions=minute_actions),),
+                ),
+            )
+            if minute_actions
+            else (),
+        )
+        out.append(
+            (
+                ParsedDocument(
+                    path=doc.path,
+                    content_hash=hashlib.sha256(doc.path.encode()).hexdigest(),
+                    format="text",
+                    lines=count,
+                    pages=1 + count // 40,
+                    structure=structure,
+                    metrics=tuple(f.metric for f in base.figures if f.document.id == doc.id),
+                    passages=passages,
+                    findings=tuple(f.finding for f in base.findings if f.document.id == doc.id),
+                ),
+                lines,
+            )
+        )
+    return out

@@ -254,10 +254,10 @@ def build_draft(
             statements.append(drafted)
         themes.append(ThemeDraft(theme.id, theme.name, tuple(statements)))
     title = f"Self-assessment draft: {council}" if council else "Self-assessment draft"
-    drafted = Draft(
+    result = Draft(
         title, council, (today or date.today()).isoformat(), tuple(themes), tuple(book.entries)
     )
-    return in_reading_order(drafted)
+    return in_reading_order(result)
 
 
 def in_reading_order(draft: Draft) -> Draft:

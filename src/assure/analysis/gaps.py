@@ -5,7 +5,7 @@ there is, which way it points, and what is missing, stale or contradictory.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from assure.analysis.evidence import Evidence, EvidenceBase
@@ -113,7 +113,10 @@ def gap_matrix(
         for category in categories:
             cells[(statement.id, category)] = count(found, category, categories)
         flags.extend(flags_for(statement.id, statement.name, found, today, max_age_days))
-        flags.extend(conflicts.get(statement.id, ()))
+        flags.extend(
+            replace(flag, message=f"{statement.name}: figures disagree: {flag.message}")
+            for flag in conflicts.get(statement.id, ())
+        )
     return GapMatrix(
         framework=framework,
         categories=categories,

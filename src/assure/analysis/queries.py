@@ -6,6 +6,7 @@ Only the library's public methods are used (``documents``, ``passages``,
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from assure.analysis.evidence import (
@@ -29,9 +30,15 @@ def load_evidence(library: Library, council: str | None = None) -> EvidenceBase:
         for d in library.documents(council)
     }
 
+    by_title = {d.title: d for d in documents.values() if d.title}
+
     def info(document_id: int | None, title: str | None = None) -> SourceInfo:
+        """The stored document by id, else by title (a finding may name the
+        other document only by its title)."""
         if document_id is not None and document_id in documents:
             return documents[document_id]
+        if title and title in by_title:
+            return by_title[title]
         return SourceInfo(document_id or 0, title, None, "other")
 
     passages = tuple(
@@ -76,3 +83,25 @@ def load_evidence(library: Library, council: str | None = None) -> EvidenceBase:
         actions=actions,
         findings=tuple(findings),
     )
+
+
+def unknown_passages(library: Library, ids: Iterable[int], council: str | None = None) -> list[int]:
+    """Those of ``ids`` that are not stored passages (of ``council``'s documents)."""
+    from sqlalchemy import select
+
+    from assure.storing import models as m
+
+    wanted = sorted(set(ids))
+    if not wanted:
+        return []
+    with library.reading() as session:
+        stmt = (
+            select(m.PassageRow.id)
+            .join(m.Document, m.Document.id == m.PassageRow.document_id)
+            .join(m.Council, m.Council.id == m.Document.council_id)
+            .where(m.PassageRow.id.in_(wanted))
+        )
+        if council:
+            stmt = stmt.where(m.Council.name == council)
+        found = set(session.scalars(stmt))
+    return [i for i in wanted if i not in found]

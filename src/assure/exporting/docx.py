@@ -17,6 +17,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Inches, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
@@ -79,7 +80,7 @@ def add_styles(document: DocxDocument) -> None:
     styles["Normal"].font.size = Pt(11)
 
 
-def field_char(kind: str) -> OxmlElement:
+def field_char(kind: str) -> BaseOxmlElement:
     element = OxmlElement("w:fldChar")
     element.set(qn("w:fldCharType"), kind)
     return element
