@@ -229,6 +229,11 @@ def test_hyphen_at_a_line_end_joins_without_a_space() -> None:
     assert result.lines[0].text == "Plans for the period 2025-2028 were agreed."
 
 
+def test_raised_ordinal_suffix_rejoins_its_day() -> None:
+    result = clean([("Dear Ms Hart", 1), ("3", 1), ("rd June 2025", 1)], Format.PDF)
+    assert [line.text for line in result.lines] == ["Dear Ms Hart", "3rd June 2025"]
+
+
 def test_sentence_across_a_pdf_page_break_is_joined_and_keeps_its_first_page() -> None:
     result = clean(
         [

@@ -8,6 +8,7 @@ carries on the sentence. Headings, list items and table rows stay separate.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ CONNECTOR_END = re.compile(
 BULLET = re.compile(r"^[•\-–—*▪●◦■□✓❖➢►→]\s")
 FIELD_LABEL = re.compile(r"^[A-Z][\w ]{0,30}:\s")
 SHORT_SHARE = 0.5  # of the usual line width: a shorter line without a full stop is title-like
+ORDINAL_SUFFIX = re.compile(r"^(?:st|nd|rd|th)\b")
 WRAPPED_SHARE = 0.7  # of the usual line width: a line this long that stops mid-sentence wrapped
 
 
@@ -39,6 +41,9 @@ class Draft:
     heading_level: int | None
     table_row: bool
     gap_before: bool  # blank or removed lines, or a page break, since the previous draft
+    soft_end: bool = (
+        False  # the source line ended in a space, as PDF lines wrapped mid-paragraph do
+    )
 
 
 def separate(draft: Draft) -> bool:
@@ -56,8 +61,12 @@ def continues_after_gap(prev: Draft, nxt: Draft) -> bool:
     )
 
 
-def continues_wrapped(prev: Draft, nxt: Draft, width: float) -> bool:
-    """The next line of a PDF paragraph carries on ``prev``'s sentence."""
+def continues_wrapped(prev: Draft, nxt: Draft, width: float, marks: bool) -> bool:
+    """The next line of a PDF paragraph carries on ``prev``'s sentence.
+
+    ``marks``: the document ends wrapped lines with a space, so a line without
+    one ended where its author pressed return.
+    """
     if separate(prev) or separate(nxt) or BULLET.match(nxt.text):
         return False
     starts_word = nxt.text[:1].isalnum() or nxt.text[:1] in "\"'(£$€"
@@ -68,12 +77,24 @@ def continues_wrapped(prev: Draft, nxt: Draft, width: float) -> bool:
     if LIST_START.match(nxt.text):
         return False
     if nxt.text[:1].islower():
-        return True
-    if TERMINAL.search(prev.text) or FIELD_LABEL.match(nxt.text):
+        if prev.text[-1:].isdigit() and ORDINAL_SUFFIX.match(nxt.text):
+            return True
+        return " " in prev.text or prev.soft_end  # not a one-word address line
+    if TERMINAL.search(prev.text) or FIELD_LABEL.match(nxt.text) or (marks and not prev.soft_end):
         return False
     if len(nxt.text) < SHORT_SHARE * width and not TERMINAL.search(nxt.text):
         return False  # a short title-like line: a heading, not the end of a sentence
     return len(prev.text) >= WRAPPED_SHARE * width and starts_word
+
+
+def uses_wrap_marks(drafts: list[Draft]) -> bool:
+    """Whether lines that run on in lower case nearly all end in a space."""
+    wraps = [
+        prev.soft_end
+        for prev, nxt in itertools.pairwise(drafts)
+        if nxt.text[:1].islower() and not nxt.gap_before and prev.page == nxt.page
+    ]
+    return len(wraps) >= 5 and sum(wraps) >= 0.9 * len(wraps)
 
 
 def typical_width(drafts: list[Draft]) -> float:
@@ -85,8 +106,10 @@ def typical_width(drafts: list[Draft]) -> float:
 
 
 def merge(prev: Draft, nxt: Draft) -> None:
-    # "self-" + "assessment" and "2014-" + "2017" join without a space.
-    glue = "" if re.search(r"\w-$", prev.text) else " "
+    # "self-" + "assessment", "2014-" + "2017" and a raised "27" + "th March" join
+    # without a space.
+    raised_ordinal = prev.text[-1:].isdigit() and ORDINAL_SUFFIX.match(nxt.text)
+    glue = "" if re.search(r"\w-$", prev.text) or raised_ordinal else " "
     prev.text = prev.text + glue + nxt.text
     prev.end = nxt.end
 
@@ -94,14 +117,17 @@ def merge(prev: Draft, nxt: Draft) -> None:
 def join_lines(drafts: list[Draft], wrapped: bool) -> list[Draft]:
     """Join continuing lines; ``wrapped`` turns on paragraph joining (for PDFs)."""
     width = typical_width(drafts) if wrapped else 0.0
+    marks = wrapped and uses_wrap_marks(drafts)
     joined: list[Draft] = []
     for draft in drafts:
         prev = joined[-1] if joined else None
         if prev is not None:
             same_block = not draft.gap_before and draft.page == prev.page
-            if (wrapped and same_block and continues_wrapped(prev, draft, width)) or (
-                continues_after_gap(prev, draft)
-            ):
+            if wrapped and same_block:
+                joins = continues_wrapped(prev, draft, width, marks)
+            else:
+                joins = continues_after_gap(prev, draft)
+            if joins:
                 merge(prev, draft)
                 continue
         joined.append(draft)

@@ -71,6 +71,7 @@ def normalise(source: SourceDocument) -> CleanText:
             Draft(
                 line.number, line.number, texts[index], line.page,
                 line.heading_level, line.table_row, gap_before=gap,
+                soft_end=line.text[-1:].isspace(),
             )
         )  # fmt: skip
         gap = False
