@@ -262,6 +262,7 @@ class PriorityRow(Base):
     start_line: Mapped[int]
     leads: Mapped[list[Any]] = mapped_column(default=list)
     aliases: Mapped[list[Any]] = mapped_column(default=list)
+    refs: Mapped[list[Any]] = mapped_column(default=list)
 
     actions: Mapped[list[PlanActionRow]] = relationship(cascade=CASCADE, passive_deletes=True)
     measures: Mapped[list[SuccessMeasureRow]] = relationship(cascade=CASCADE, passive_deletes=True)

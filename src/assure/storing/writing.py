@@ -185,6 +185,7 @@ def plan_row(x: Plan) -> m.PlanRow:
                 start_line=p.start_line,
                 leads=list(p.leads),
                 aliases=list(p.aliases),
+                refs=list(p.refs),
                 actions=[
                     m.PlanActionRow(
                         text=a.text,
