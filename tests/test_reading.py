@@ -127,6 +127,17 @@ def test_prose_with_commas_stays_text(tmp_path: Path) -> None:
     assert read_document(path).format == Format.TEXT
 
 
+def test_text_opening_with_a_contents_table_stays_text(tmp_path: Path) -> None:
+    path = tmp_path / "strategy.txt"
+    contents = "".join(f"{n}\tSECTION {n}\t{n * 3}\n" for n in range(1, 8))
+    path.write_text(
+        contents + "\n1 SECTION 1\n\nOur plan, in short, is this.\n\nMore text.\n", encoding="utf-8"
+    )
+    document = read_document(path)
+    assert document.format == Format.TEXT
+    assert document.lines[0].table_row
+
+
 def test_html_blocks_headings_tables_and_dropped_parts(tmp_path: Path) -> None:
     path = tmp_path / "page"
     path.write_text(

@@ -19,7 +19,7 @@ from assure.errors import (
 )
 from assure.reading import read_document
 from assure.settings import Settings
-from fixtures.reading.council_documents import make_docx, make_pdf
+from fixtures.reading.council_documents import make_docx, make_pdf, make_xlsx
 
 PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06"
 
@@ -112,6 +112,16 @@ def test_broken_word_document_is_corrupt(tmp_path: Path) -> None:
     with pytest.raises(CorruptDocument) as error:
         read_document(path)
     assert_names_file(error, path, "Word")
+
+
+def test_broken_workbook_is_corrupt(tmp_path: Path) -> None:
+    whole = make_xlsx(tmp_path / "whole.xlsx")
+    path = tmp_path / "broken.xlsx"
+    data = whole.read_bytes()
+    path.write_bytes(data[:1500] + data[-1500:])
+    with pytest.raises(CorruptDocument) as error:
+        read_document(path)
+    assert_names_file(error, path, "Excel")
 
 
 def test_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:

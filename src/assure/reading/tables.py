@@ -3,6 +3,9 @@
 Each row is one line, its cells joined by tabs (``table_row=True``). In a
 workbook each sheet is one "page" (the sheet's 1-based index) whose first line
 is the sheet's name, marked as a heading.
+
+A CSV record is one line even where a quoted cell holds line breaks, so line
+numbers count records, not the file's physical lines.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from assure.reading.office import zip_has_member
 from assure.reading.text import decode_text, looks_like_text
 
 DELIMITERS = (",", "\t", ";", "|")
-SAMPLE_LINES = 20
+SAMPLE_LINES = 200
 
 
 def count_outside_quotes(line: str, delimiter: str) -> int:
@@ -34,19 +37,19 @@ def count_outside_quotes(line: str, delimiter: str) -> int:
 
 
 def sniff_delimiter(text: str) -> str | None:
-    """The delimiter that every one of the first lines uses equally often, if any.
+    """The delimiter that every line of the sample uses equally often, if any.
 
-    Prose uses commas unevenly from line to line, so it is not taken for CSV;
-    at least three non-blank lines must agree (all of them if the sample is
-    cut at its end, the last is left out).
+    Prose uses commas unevenly from line to line, and a text document's
+    contents table soon gives way to paragraphs and blank lines, so neither is
+    taken for CSV: at least three lines must agree, all non-blank lines of the
+    sample alike, with few blank lines among them.
     """
-    lines = [line for line in split_lines(text)[: SAMPLE_LINES + 1] if line.strip()]
-    if len(lines) > SAMPLE_LINES:
-        lines = lines[:SAMPLE_LINES]
-    if len(lines) < 3:
+    lines = split_lines(text)[:SAMPLE_LINES]
+    filled = [line for line in lines if line.strip()]
+    if len(filled) < 3 or len(lines) - len(filled) > len(lines) // 10:
         return None
     for delimiter in DELIMITERS:
-        counts = {count_outside_quotes(line, delimiter) for line in lines}
+        counts = {count_outside_quotes(line, delimiter) for line in filled}
         if len(counts) == 1 and counts.pop() >= 1:
             return delimiter
     return None
@@ -71,8 +74,9 @@ class CsvReader:
         if not looks_like_text(head):
             return 0.0
         text = decode_text(head)
-        # Drop the last line of the sample: the sample's end may cut it short.
-        return 0.3 if text and sniff_delimiter(text.rsplit("\n", 1)[0]) else 0.0
+        if text and not text.endswith("\n"):
+            text = text.rsplit("\n", 1)[0]  # the sample's end may cut its last line short
+        return 0.3 if text and sniff_delimiter(text) else 0.0
 
     def read(self, path: Path, data: bytes, content_hash: str) -> SourceDocument:
         text = decode_text(data)
@@ -108,10 +112,11 @@ class XlsxReader:
 
     def read(self, path: Path, data: bytes, content_hash: str) -> SourceDocument:
         from openpyxl import load_workbook
+        from openpyxl.utils.exceptions import InvalidFileException
 
         try:
             workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
             raise CorruptDocument(path, "damaged Excel workbook") from error
         builder = LineBuilder()
         try:
