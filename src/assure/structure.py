@@ -217,6 +217,7 @@ class Finding:
     start_line: int
     other_line: int | None = None
     other_document: str | None = None
+    document: str | None = None  # the document ``start_line`` is in, when comparing documents
 
 
 @dataclass(frozen=True, slots=True)

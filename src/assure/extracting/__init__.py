@@ -1,0 +1,2 @@
+"""Extraction from clean text: figures (``figures``), dates (``dates``),
+references, and consistency findings over them (``consistency``)."""

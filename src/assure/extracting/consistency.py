@@ -1,0 +1,148 @@
+"""Consistency findings: placeholders left in a document, and one measure quoted
+with different values, within a document or across documents.
+
+A measure is "the same" when its normalised phrase, period, unit and geography
+agree. Two values agree when they differ only by rounding. Dates that disagree
+with a meeting are the committee pack parser's to report, not ours.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from assure.document import CleanText
+from assure.structure import Finding, Metric, ParsedStructure
+
+PLACEHOLDER = re.compile(
+    r"\bTO BE (?:COMPLETED|CONFIRMED|ADDED|INSERTED|UPDATED)\b|\bTBC\b|\bTBA\b|\bTBD\b"
+    r"|(?<![A-Za-z])X{3,}(?![A-Za-z])|£X{2,}\b|\bX{2,}%"
+    r"|\[\s*(?:insert|add|enter|tbc|to be)[^\]]{0,60}\]"
+    r"|<\s*insert[^>]{0,60}>|\?{2,}|\[\s*\.{2,}\s*\]",
+)
+WORD = re.compile(r"[a-z][a-z'’-]+")
+STOP = frozenset(
+    ["the", "a", "an", "of", "in", "on", "for", "to", "and", "our", "its", "their", "with", "who",
+     "that", "this", "by", "at", "as", "from", "were", "was", "are", "is", "be", "been", "have",
+     "has", "had", "who", "which"]
+)  # fmt: skip
+# Phrases too general to say two figures measure one thing.
+GENERIC = frozenset(["people", "person", "year", "years", "month", "time", "number", "total"])
+MIN_WORDS = 2
+
+
+def placeholders(text: CleanText) -> list[Finding]:
+    """One finding per line that still holds a placeholder."""
+    found = []
+    for line in text.lines:
+        if match := PLACEHOLDER.search(line.text):
+            found.append(
+                Finding(
+                    kind="placeholder",
+                    message=f"placeholder left in the text: {match.group(0)!r}",
+                    start_line=line.number,
+                )
+            )
+    return found
+
+
+def measure_key(metric: Metric) -> tuple[str, str, str, str] | None:
+    """What makes two metrics the same measure, or ``None`` when it is too vague to say."""
+    if metric.measure is None or metric.value is None or metric.malformed:
+        return None
+    words = [w.rstrip("s") for w in WORD.findall(metric.measure.lower()) if w not in STOP]
+    if len(words) < MIN_WORDS or all(w in GENERIC for w in words):
+        return None
+    period = re.sub(r"\s+", "", (metric.period or "").lower()).replace("–", "-")
+    geography = (metric.geography or "").lower()
+    return " ".join(words), period, metric.unit or "", geography
+
+
+def agree(one: float, other: float, unit: str | None) -> bool:
+    """Two values of one measure agree when they differ by rounding only."""
+    if unit == "percent":
+        return abs(one - other) <= 0.5
+    return abs(one - other) <= max(0.5, 0.005 * max(abs(one), abs(other)))
+
+
+def describe(metric: Metric) -> str:
+    parts = [f"{metric.measure!r}"]
+    if metric.period:
+        parts.append(f"in {metric.period}")
+    return " ".join(parts)
+
+
+def conflicting(metrics: Iterable[Metric]) -> list[Finding]:
+    """Later figures of one measure that disagree with its first figure."""
+    first: dict[tuple[str, str, str, str], Metric] = {}
+    found = []
+    for metric in metrics:
+        key = measure_key(metric)
+        if key is None:
+            continue
+        seen = first.setdefault(key, metric)
+        if seen is metric or seen.start_line == metric.start_line:
+            continue
+        assert seen.value is not None and metric.value is not None
+        if not agree(seen.value, metric.value, metric.unit):
+            found.append(
+                Finding(
+                    kind="conflicting_figure",
+                    message=(
+                        f"{describe(metric)} is given as {metric.text} here and as "
+                        f"{seen.text} at line {seen.start_line}"
+                    ),
+                    start_line=metric.start_line,
+                    other_line=seen.start_line,
+                )
+            )
+    return found
+
+
+def check_document(
+    text: CleanText, structure: ParsedStructure, metrics: tuple[Metric, ...]
+) -> tuple[Finding, ...]:
+    """Placeholders and conflicting figures in one document, in line order.
+
+    ``structure`` is accepted so checks that need the parsed structure can be
+    added; date mismatches are already reported by the committee pack parser.
+    """
+    found = placeholders(text) + conflicting(metrics)
+    return tuple(sorted(found, key=lambda f: (f.start_line, f.kind)))
+
+
+def compare_metrics(items: Iterable[tuple[str, Metric]]) -> list[Finding]:
+    """Figures of one measure that disagree between documents.
+
+    ``items`` pairs a document reference with each of its metrics. For each
+    measure, the first figure from each document is compared with the first
+    figure seen for it at all; each disagreement gives a finding in the later
+    document (``document``) pointing at the earlier (``other_document``).
+    """
+    first: dict[tuple[str, str, str, str], tuple[str, Metric]] = {}
+    reported: set[tuple[tuple[str, str, str, str], str]] = set()
+    found = []
+    for document, metric in items:
+        key = measure_key(metric)
+        if key is None:
+            continue
+        seen_document, seen = first.setdefault(key, (document, metric))
+        if seen_document == document or (key, document) in reported:
+            continue
+        reported.add((key, document))
+        assert seen.value is not None and metric.value is not None
+        if not agree(seen.value, metric.value, metric.unit):
+            found.append(
+                Finding(
+                    kind="conflicting_figure",
+                    message=(
+                        f"{describe(metric)} is given as {metric.text} here and as "
+                        f"{seen.text} in {seen_document} (line {seen.start_line})"
+                    ),
+                    start_line=metric.start_line,
+                    other_line=seen.start_line,
+                    other_document=seen_document,
+                    document=document,
+                )
+            )
+    return found
