@@ -17,10 +17,14 @@ $(STAMP): requirements.lock pyproject.toml
 
 demo: $(STAMP)
 	rm -rf $(DEMO_DATA)
-	ASSURE_DATA_DIR=$(DEMO_DATA) $(BIN)/assure ingest examples --council "Northfield Borough Council"
+	ASSURE_DATA_DIR=$(DEMO_DATA) $(BIN)/assure ingest examples/*.* --council "Northfield Borough Council"
 	ASSURE_DATA_DIR=$(DEMO_DATA) $(BIN)/assure documents
 	ASSURE_DATA_DIR=$(DEMO_DATA) $(BIN)/assure search "direct payments"
 	$(BIN)/assure score 3 3 2 3 3 3 3 3 3
+
+# Regenerate the example documents in examples/ from examples/sources/ (deterministic).
+examples: $(STAMP)
+	$(BIN)/python tools/make_examples.py
 
 # The whole suite, on SQLite and (where it is reachable) PostgreSQL.
 test: $(STAMP)

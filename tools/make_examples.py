@@ -10,6 +10,8 @@ tests/test_examples_files.py can check the committed files against the sources.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import sys
 from collections.abc import Callable
@@ -20,6 +22,7 @@ if str(TOOLS) not in sys.path:
     sys.path.insert(0, str(TOOLS))
 
 import paged  # noqa: E402
+import webpage  # noqa: E402
 import wordfiles  # noqa: E402
 
 ROOT = TOOLS.parent
@@ -53,7 +56,48 @@ def committee_pack(out: Path) -> list[Path]:
     return [pdf, text]
 
 
-BUILDERS: list[Callable[[Path], list[Path]]] = [self_assessment, committee_pack]
+REPORT_TITLE = "Northfield Borough Council: local authority assessment"
+
+
+def assessment_report(out: Path) -> list[Path]:
+    """The regulator's assessment report as a PDF and as the web page it is published on."""
+    source = read_source("assessment-report.txt")
+    pages = paged.lay_out(f"%% header {REPORT_TITLE}\n%% numbering on\n{source}")
+    pdf = out / "cqc-northfield-assessment-2025.pdf"
+    paged.write_pdf(pages, pdf, REPORT_TITLE, "Care Quality Commission")
+    html = out / "cqc-northfield-assessment-2025.html"
+    html.write_text(webpage.report_page(source, REPORT_TITLE), encoding="utf-8")
+    return [pdf, html]
+
+
+def improvement_plan(out: Path) -> list[Path]:
+    """The improvement plan as Word (tables) and as markdown."""
+    source = read_source("improvement-plan.md")
+    docx = out / "northfield-asc-improvement-plan-2025.docx"
+    wordfiles.markdown_to_docx(source, docx, "Adult Social Care Improvement Plan", COUNCIL)
+    markdown = out / "northfield-asc-improvement-plan-2025.md"
+    markdown.write_text(source, encoding="utf-8")
+    return [docx, markdown]
+
+
+def performance_data(out: Path) -> list[Path]:
+    """The performance indicators as CSV and as an Excel workbook."""
+    source = read_source("performance-indicators.csv")
+    table = out / "performance-indicators.csv"
+    table.write_text(source, encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(source)))
+    workbook = out / "performance-indicators.xlsx"
+    wordfiles.rows_to_xlsx(rows, workbook, "Indicators", "Adult social care indicators")
+    return [table, workbook]
+
+
+BUILDERS: list[Callable[[Path], list[Path]]] = [
+    self_assessment,
+    committee_pack,
+    assessment_report,
+    improvement_plan,
+    performance_data,
+]
 
 
 def build(out: Path) -> list[Path]:

@@ -3,7 +3,7 @@
 The source format is plain text, one paragraph per line, blank lines between
 paragraphs, and a few directives on lines of their own:
 
-    # Heading            a heading (bold in the PDF, plain in the text)
+    # Heading            a heading, ``#`` to ``####`` (bold in the PDF, plain in the text)
     a<TAB>b<TAB>c        a table row; consecutive rows form one table
     %% page              start a new page
     %% blank             a page that says it is intentionally left blank
@@ -37,6 +37,7 @@ BODY, BOLD = "Helvetica", "Helvetica-Bold"
 SIZE, HEADING_SIZE, SMALL = 10.5, 13.0, 8.5
 LEADING = 14.0
 GAP = LEADING * 0.6
+HEADING = re.compile(r"^(#{1,4}) (.+)$")
 PLACEHOLDER = re.compile(r"\{\{pages:([\w-]+)\}\}")
 
 
@@ -165,8 +166,8 @@ class Layout:
         self.flush_table()
         if line.startswith("%% "):
             self.directive(line[3:].strip())
-        elif line.startswith("# "):
-            self.paragraph(line[2:], heading=True)
+        elif heading := HEADING.match(line):
+            self.paragraph(heading.group(2), heading=True)
         elif line.strip():
             self.paragraph(line)
         else:

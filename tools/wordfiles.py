@@ -2,7 +2,8 @@
 
 ``markdown_to_docx`` understands the small markdown subset the example sources
 use: ``#`` headings (real Heading styles), ``- `` bullets, tab-separated rows
-(one Word table per run of rows, first row as header), ``**bold**`` runs, and a
+(one Word table per run of rows, first row as header; before the first heading
+they are a contents list, kept as tabbed paragraphs), ``**bold**`` runs, and a
 short run-in label ending in a colon at a paragraph's start ("Safeguarding:"),
 which is set in bold as council authors do.
 """
@@ -59,7 +60,11 @@ def markdown_to_docx(source: str, path: Path, title: str, author: str) -> None:
     """Write ``source`` (the markdown subset above) as a Word document at ``path``."""
     document = Document()
     rows: list[list[str]] = []
+    seen_heading = False
     for line in source.splitlines():
+        if "\t" in line and not seen_heading:  # a contents list: tabbed lines, not a table
+            document.add_paragraph(line)
+            continue
         if "\t" in line:
             rows.append(line.split("\t"))
             continue
@@ -69,6 +74,7 @@ def markdown_to_docx(source: str, path: Path, title: str, author: str) -> None:
         if not line.strip():
             continue
         if heading := HEADING.match(line):
+            seen_heading = True
             document.add_heading(heading.group(2), level=len(heading.group(1)))
         elif line.startswith("- "):
             add_runs(document.add_paragraph(style="List Bullet"), line[2:])
@@ -103,3 +109,34 @@ def fix_zip(data: bytes) -> bytes:
             entry.external_attr = 0o644 << 16
             target.writestr(entry, content)
     return out.getvalue()
+
+
+def cell_value(text: str) -> str | float | None:
+    """A CSV cell as Excel holds it: numbers as numbers, empty cells empty."""
+    if not text:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+def rows_to_xlsx(rows: list[list[str]], path: Path, sheet: str, title: str) -> None:
+    """Write ``rows`` (the first is the header) as a one-sheet workbook at ``path``."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    worksheet = workbook.active
+    worksheet.title = sheet
+    for r, row in enumerate(rows):
+        worksheet.append([cell_value(c) if r else c for c in row])
+    for cell in worksheet[1]:
+        cell.font = Font(bold=True)
+    worksheet.column_dimensions["A"].width = 70
+    workbook.properties.title = title
+    workbook.properties.creator = "Northfield Borough Council"
+    workbook.properties.created = workbook.properties.modified = FIXED_TIME
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    path.write_bytes(fix_zip(buffer.getvalue()))
