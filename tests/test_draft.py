@@ -108,6 +108,21 @@ def test_sentences_are_whole() -> None:
     ]
 
 
+def test_headings_titles_bullets_and_lead_ins_are_not_drafted_as_sentences() -> None:
+    assert whole_sentences("4.2 HOW DO WE KNOW WHAT WORKS? Our panel meets weekly now.") == [
+        "Our panel meets weekly now."
+    ]
+    assert whole_sentences("Case study: Priya finds work again") == []
+    assert whole_sentences("Our Carers Hub Opening Day Event") == []
+    assert whole_sentences("The new brokerage team will focus on:") == []
+    assert whole_sentences("- Expanding reablement to every locality by spring .") == [
+        "Expanding reablement to every locality by spring."
+    ]
+    assert whole_sentences("**Extra care** housing opened in two towns this year.") == [
+        "Extra care housing opened in two towns this year."
+    ]
+
+
 def test_docx_has_headings_toc_and_a_citation_in_every_body_paragraph(tmp_path) -> None:
     path = write_docx(draft(), tmp_path / "draft.docx")
     document = docx.Document(str(path))

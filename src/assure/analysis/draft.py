@@ -42,6 +42,7 @@ COMPARISON = re.compile(
     r"compared|last year|previous year)\b",
     re.I,
 )
+PLANS_SECTION = re.compile(r"\b(plans?|next steps|priorities for)\b", re.I)
 DONE = re.compile(r"\b(complete|completed|done|closed)\b", re.I)
 NO_STATEMENT_EVIDENCE = (
     "Gap: no stored document gives evidence for this quality statement yet, so nothing "
@@ -311,7 +312,7 @@ def draft_statement(
         "proud": lambda: by_stance(evidence, drafting, "strength"),
         "improvement": lambda: by_stance(evidence, drafting, "improvement"),
         "how_we_know": lambda: how_we_know(evidence, drafting),
-        "plans": lambda: plans(base, actions, drafting),
+        "plans": lambda: plans(base, actions, drafting) + planned(evidence, drafting),
     }
     sections = []
     for kind, build in builders.items():
@@ -423,6 +424,14 @@ def plans(base: EvidenceBase, actions: list[TrackedAction], drafting: Drafting) 
         if sentence:
             chosen.append(sentence)
     return chosen
+
+
+def planned(evidence: list[Evidence], drafting: Drafting) -> list[Sentence]:
+    """Passages from a document's own plans sections (by their section title),
+    for statements whose plans are written as prose rather than tracked actions."""
+    chosen = [e for e in evidence if e.passage.section and PLANS_SECTION.search(e.passage.section)]
+    candidates = [(drafting.lead(e.passage.text), e) for e in chosen]
+    return collect(drafting, candidates, LIMITS["plans"])
 
 
 def is_done(status: str | None) -> bool:

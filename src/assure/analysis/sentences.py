@@ -17,13 +17,33 @@ ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|Cllr|No|approx|vs|S
 END = re.compile(r"[.!?][\"'”’)]*$")
 QUOTE = re.compile(r"[“\"]([^“”\"]{20,400})[”\"]")
 MARKUP = re.compile(r"\*\*|__|</?[a-z][a-z0-9]*\s*/?>", re.I)
+BULLET = re.compile(r"^\s*(?:[-*•▪◦●·–]|\(?\d{1,2}[.)]|\(?[a-z]\))\s+")
 SPACE = re.compile(r"\s+")
+SPACE_BEFORE_STOP = re.compile(r"\s+([.,;:!?])")
 MAX_SENTENCE = 450
 
 
 def clean(text: str) -> str:
-    """Text without markdown bold, HTML remnants and runs of spaces."""
-    return SPACE.sub(" ", MARKUP.sub("", text)).strip()
+    """Text without markdown bold, HTML remnants, a leading list bullet and
+    runs of spaces."""
+    text = SPACE.sub(" ", MARKUP.sub("", text)).strip()
+    return SPACE_BEFORE_STOP.sub(r"\1", BULLET.sub("", text))
+
+
+def unpunctuated_title(text: str) -> bool:
+    """A title such as a case study's name: no full stop, mostly capitalised words."""
+    if END.search(text):
+        return False
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if not words or (":" in text and len(words) <= 12):
+        return True
+    return sum(w[:1].isupper() for w in words) > 0.5 * len(words)
+
+
+def heading_like(sentence: str) -> bool:
+    """A numbered or capitalised heading that ended up inside a passage."""
+    letters = [c for c in sentence if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -47,9 +67,16 @@ def whole_sentences(text: str) -> list[str]:
         pieces = pieces[1:]
     if len(pieces) > 1 and not END.search(pieces[-1]):
         pieces = pieces[:-1]
-    if len(pieces) == 1 and pieces[0][:1].islower():
+    if len(pieces) == 1 and (pieces[0][:1].islower() or unpunctuated_title(pieces[0])):
         return []
-    return [p for p in pieces if len(p) <= MAX_SENTENCE and len(p.split()) >= 4]
+    return [
+        p
+        for p in pieces
+        if len(p) <= MAX_SENTENCE
+        and len(p.split()) >= 4
+        and not heading_like(p)
+        and not p.endswith(":")  # a lead-in to a list, nothing on its own
+    ]
 
 
 def lead_sentences(text: str, limit: int = 2, budget: int = 400) -> str | None:
