@@ -84,6 +84,34 @@ def test_docx_keeps_body_order_headings_lists_and_tables(tmp_path: Path) -> None
     assert all(line.page is None for line in lines)
 
 
+def test_docx_counts_explicit_page_breaks_numbers_lists_and_merges_cells(tmp_path: Path) -> None:
+    from docx import Document
+    from docx.enum.text import WD_BREAK
+
+    word = Document()
+    word.add_paragraph("Contents")
+    word.add_paragraph("Agree the budget", style="List Number")
+    word.add_paragraph("Note the risks", style="List Number")
+    word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    word.add_heading("Minutes", level=1)
+    table = word.add_table(rows=2, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "Attendance"
+    for cell, text in zip(table.rows[1].cells, ["Cllr Ash", "Chair", ""], strict=True):
+        cell.text = text
+    word.save(str(tmp_path / "pack.docx"))
+    document = read_document(tmp_path / "pack.docx")
+    assert document.pages == 2
+    pages = {line.text: line.page for line in document.lines if line.text}
+    assert pages == {
+        "Contents": 1,
+        "1. Agree the budget": 1,
+        "2. Note the risks": 1,
+        "Minutes": 2,
+        "Attendance": 2,
+        "Cllr Ash\tChair\t": 2,
+    }
+
+
 def test_docx_is_recognised_by_content_not_by_name(tmp_path: Path) -> None:
     path = make_docx(tmp_path / "download.bin")
     assert read_document(path).format == Format.DOCX

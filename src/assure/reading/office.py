@@ -3,8 +3,9 @@
 The body is walked in document order so paragraphs and tables stay
 interleaved as the author wrote them. Headings come from the "Title" and
 "Heading N" styles; list items get a bullet or their number; each table row is
-one line with its cells joined by tabs. Pages are not known (``None``): Word
-lays pages out only when it renders.
+one line with its cells joined by tabs. Word lays pages out only when it
+renders, so pages are known only where the file records page breaks (Word's
+last layout, or explicit breaks); otherwise they are ``None``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from docx import Document
@@ -70,22 +72,68 @@ def list_marker(paragraph: Paragraph, counters: dict[tuple[str, str], int]) -> s
 def table_rows(table: Table) -> list[list[str]]:
     rows = []
     for row in table.rows:
-        cells, seen = [], set()
+        cells: list[str] = []
+        seen: list[object] = []  # held, so each cell element keeps one proxy object
         for cell in row.cells:
             # A merged cell is returned once per grid column it spans.
-            if id(cell._tc) in seen:
+            if any(cell._tc is other for other in seen):
                 continue
-            seen.add(id(cell._tc))
+            seen.append(cell._tc)
             cells.append(cell.text)
         rows.append(cells)
     return rows
 
 
-def body_lines(document: object) -> LineBuilder:
+def break_finder(body: etree._Element) -> Callable[[etree._Element], bool] | None:
+    """How page breaks show in this document, or ``None`` if they do not.
+
+    Word records where each page began when it last laid the document out
+    (``lastRenderedPageBreak``); failing that, explicit page breaks are all we
+    can count.
+    """
+    if body.find(f".//{W_NS}lastRenderedPageBreak") is not None:
+        return lambda node: node.tag == f"{W_NS}lastRenderedPageBreak"
+    explicit = (
+        body.find(f".//{W_NS}br[@{W_NS}type='page']") is not None
+        or body.find(f".//{W_NS}pageBreakBefore") is not None
+    )
+    if not explicit:
+        return None
+    return lambda node: (
+        (node.tag == f"{W_NS}br" and node.get(f"{W_NS}type") == "page")
+        or (node.tag == f"{W_NS}pageBreakBefore" and node.get(f"{W_NS}val", "true") != "false")
+    )
+
+
+def count_breaks(
+    element: etree._Element, is_break: Callable[[etree._Element], bool]
+) -> tuple[int, int]:
+    """Page breaks in ``element`` before its first text, and after it."""
+    before = after = 0
+    seen_text = False
+    for node in element.iter():
+        if node.tag == f"{W_NS}t" and node.text:
+            seen_text = True
+        elif is_break(node):
+            if seen_text:
+                after += 1
+            else:
+                before += 1
+    return before, after
+
+
+def body_lines(document: object) -> tuple[LineBuilder, int | None]:
+    """The body's lines, and the number of pages where page breaks are recorded."""
     builder = LineBuilder()
     counters: dict[tuple[str, str], int] = {}
     body = document.element.body  # type: ignore[attr-defined]
+    is_break = break_finder(body)
+    page: int | None = 1 if is_break else None
     for child in body.iterchildren():
+        after = 0
+        if page is not None and is_break is not None:
+            before, after = count_breaks(child, is_break)
+            page += before
         if child.tag == f"{W_NS}p":
             paragraph = Paragraph(child, document)  # type: ignore[arg-type]
             marker = list_marker(paragraph, counters)
@@ -94,11 +142,14 @@ def body_lines(document: object) -> LineBuilder:
             text = paragraph.text
             if marker and text.strip():
                 text = marker + text
-            builder.add(text, heading_level=heading_level(paragraph) if text.strip() else None)
+            level = heading_level(paragraph) if text.strip() else None
+            builder.add(text, page=page, heading_level=level)
         elif child.tag == f"{W_NS}tbl":
             for cells in table_rows(Table(child, document)):  # type: ignore[arg-type]
-                builder.add_row(cells)
-    return builder
+                builder.add_row(cells, page=page)
+        if page is not None:
+            page += after
+    return builder, page
 
 
 class DocxReader:
@@ -117,7 +168,7 @@ class DocxReader:
             raise UnsupportedType(path, "zip archive that is not a Word document")
         try:
             document = Document(io.BytesIO(data))
-            builder = body_lines(document)
+            builder, pages = body_lines(document)
             title = (document.core_properties.title or "").strip() or None
         except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
             raise CorruptDocument(path, f"damaged Word document: {error}") from error
@@ -129,6 +180,7 @@ class DocxReader:
             content_hash=content_hash,
             size=len(data),
             lines=builder.lines,
+            pages=pages,
             title=title,
         )
 
