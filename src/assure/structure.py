@@ -47,6 +47,7 @@ class Attendance:
     present: tuple[str, ...] = ()
     apologies: tuple[str, ...] = ()
     in_attendance: tuple[str, ...] = ()
+    roles: tuple[tuple[str, str], ...] = ()  # (name, role as written) where the minutes give one
 
 
 @dataclass(frozen=True, slots=True)
