@@ -90,22 +90,22 @@ def _header(lines: list[PackLine], anchor: int) -> MinutesDraft:
         if line.noise:
             continue
         header.insert(0, line)
-        if (COUNCIL_LINE.search(line.text) and line.text.isupper()) or MINUTES_OF.match(line.text):
-            break  # the letterhead or the minutes title is the top of the header
+        if COUNCIL_LINE.search(line.text) and line.text.isupper():
+            break  # the letterhead is the top of the header
     body_candidates: list[str] = []
     for line in header:
         text = line.text
         if match := MINUTES_OF.match(text):
             rest = match["rest"] or ""
-            body_candidates.insert(
-                0, re.split(r"\s+(?:on|at)\s+(?=\d|[A-Z][a-z]+day)", match["body"])[0]
-            )
+            named = re.split(r"\s+(?:on|at)\s+(?=\d|[A-Z][a-z]+day)", match["body"])[0]
+            if not re.fullmatch(r"(?:the\s+|a\s+)?(?:\w+\s+)?meeting|", named, re.IGNORECASE):
+                body_candidates.insert(0, named)
             draft.date = draft.date or _first_date(rest or text)
             draft.time = draft.time or parse_time(
                 re.sub(r"\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}", "", rest)
             )
             venue = re.search(
-                r"\b(?:at|in)\s+(?:the\s+)?(?P<v>[A-Z][^,;]{3,80}?)(?:\s+on\b|,|$)", rest
+                r"\b(?:at|in)\s+(?:the\s+)?(?P<v>[A-Z][^;]{3,120}?)(?:\s+on\b|\.?$)", rest
             )
             if venue and not re.match(r"\d", venue["v"]):
                 draft.venue = venue["v"].strip(" .")
@@ -177,6 +177,7 @@ def read_attendance(lines: list[PackLine]) -> tuple[Attendance, int, dict[str, s
         present=tuple(groups["present"]),
         apologies=tuple(groups["apologies"]),
         in_attendance=tuple(groups["in_attendance"]),
+        roles=tuple(roles.items()),
     )
     return attendance, used, roles
 
@@ -258,6 +259,10 @@ def _item_at(lines: list[PackLine], index: int) -> tuple[str, int, str] | None:
 
 def _trim_title(title: str) -> str:
     title = title.strip()
+    # "13. Declarations of Interest – none were declared." keeps only the title.
+    run_in = re.search(r"(?<=\w)(?:\s[–-]\s|:\s)(?=[a-z])", title)
+    if run_in and run_in.start() > 3:
+        title = title[: run_in.start()]
     if len(title) > 120:
         cut = re.search(r"(?<=\w)(?:\.\s|\s[–-]\s|:\s)", title)
         if cut and cut.start() > 3:

@@ -31,6 +31,7 @@ FIELD = re.compile(
 )
 MEMBERS_HEADING = re.compile(
     r"^(?:(?:the\s+)?.{0,80}\bmembers\s+are\b.*|membership(?:\s+of\s+the\s+.+)?:?|members:?|councillors:?|"
+    r"members\s+of\s+the\s+[\w\s]{2,60}:|"
     r"(?:committee|board|panel)\s+members(?:hip)?:?)$",
     re.IGNORECASE,
 )
@@ -123,6 +124,13 @@ def _from_title_block(notice: Notice, lines: list[PackLine]) -> None:
                 if _looks_like_body(candidate):
                     notice.body = candidate
                     break
+    if notice.body is None and notice.date_line is not None:
+        # Modern.gov and similar: the body's name stands just above "Date:".
+        above = [line for line in head if line.number < notice.date_line][-4:]
+        for line in reversed(above):
+            if _looks_like_body(line.text):
+                notice.body = line.text
+                break
     if notice.date is None:
         # The latest date near the top: the dispatch date comes first.
         dated = [(iso, line.number) for line in head[:40] for _, iso in find_dates(line.text)]
@@ -131,18 +139,11 @@ def _from_title_block(notice: Notice, lines: list[PackLine]) -> None:
 
 
 def _looks_like_body(text: str) -> bool:
-    return (
-        2 <= len(text) <= 80
-        and not text.endswith(".")
-        and not NOTICE_TITLE.match(text)
-        and bool(
-            re.search(
-                r"\b(?:board|committee|panel|cabinet|council|forum|group|executive|partnership|commission)\b",
-                text,
-                re.IGNORECASE,
-            )
-        )
-    )
+    if not 2 <= len(text) <= 80 or text.endswith(".") or NOTICE_TITLE.match(text):
+        return False
+    if ":" in text or find_dates(text):
+        return False
+    return bool(BODY_WORDS.search(text))
 
 
 def _members(lines: list[PackLine]) -> list[str]:
@@ -150,6 +151,14 @@ def _members(lines: list[PackLine]) -> list[str]:
     collecting = False
     for line in lines:
         text = line.text
+        field = FIELD.match(text)
+        if (
+            not collecting
+            and field
+            and field["name"].lower().startswith("member")
+            and field["value"]
+        ):
+            return [name for name, _ in split_people(field["value"])]
         if MEMBERS_HEADING.match(text) and not collecting:
             collecting, members = True, []
             field = FIELD.match(text)
@@ -173,6 +182,11 @@ def _members(lines: list[PackLine]) -> list[str]:
     return members
 
 
+BODY_WORDS = re.compile(
+    r"\b(?:board|committee|panel|cabinet|forum|group|executive|partnership|commission|"
+    r"sub-committee|scrutiny|assembly)\b|^(?:full\s+)?council$",
+    re.IGNORECASE,
+)
 SMALL_WORDS = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "at", "with"}
 
 

@@ -19,7 +19,11 @@ ROLE_WORDS = re.compile(
     re.IGNORECASE,
 )
 HONORIFIC = r"(?:councillors?|cllrs?\.?|mr|mrs|ms|miss|dr|prof(?:essor)?|rev(?:erend)?|sir|dame)"
-PLURAL = re.compile(r"^(councillors|cllrs\.?)\s+", re.IGNORECASE)
+PLURAL = re.compile(r"^(councillors|cllrs\.?)\s*:?\s+", re.IGNORECASE)
+AND = re.compile(r"\s+(?:and|&)\s+")
+LABEL = re.compile(
+    r"^(?:co-?opted\s+members?|co-?optees?|members?|substitutes?|observers?)\s*:\s*", re.IGNORECASE
+)
 BRACKETED_ROLE = re.compile(r"\s*\(([^()]{2,80})\)\s*$")
 ROLE_THEN_MORE = re.compile(
     r"^(?P<name>[^(),]{3,60}?)\s*\((?P<role>[^()]{2,40})\)\s*,\s*(?P<more>[^(),]*\b(?:leader|director|chair|member|head|officer|portfolio|lead|manager)\b[^()]*)$",
@@ -50,49 +54,45 @@ def split_role(entry: str) -> tuple[str, str | None]:
         if NAME.match(name.strip()) and (ROLE_WORDS.search(role) or len(role.split()) > 4):
             return name.strip(), role.strip(" ,")
     match = DASHED_ROLE.match(entry)
-    if match and NAME.match(match.group(1)) and ROLE_WORDS.search(match.group(2)):
-        return match.group(1).strip(), match.group(2).strip()
+    if match and ROLE_WORDS.search(match.group(2)):
+        name, role = match.group(1).strip(), match.group(2).strip()
+        if bracket := BRACKETED_ROLE.search(name):
+            name, role = name[: bracket.start()].strip(), f"{bracket.group(1)}, {role}"
+        if NAME.match(name):
+            return name, role
     return entry, None
 
 
 def split_people(text: str) -> list[tuple[str, str | None]]:
     """Every person named in one line of a list, with their role where given."""
-    text = text.strip(" .;:\t")
+    text = LABEL.sub("", text.strip(" .;:\t"))
     if not text or FILLER.match(text):
         return []
-    plural = PLURAL.match(text)
-    if plural:
-        text = text[plural.end() :]
     people: list[tuple[str, str | None]] = []
-    for clause in (part for part in text.split(";") if part.strip()):
-        name, role = split_role(clause)
-        if role and not plural and not _is_list(clause):
-            people.append((name, role))
-            continue
-        for part in re.split(r"\s+and\s+|\s+&\s+", clause):
-            if part.strip():
-                people.extend(_people_in(part, bool(plural)))
-    if plural:
-        people = [(_councillor(name), role) for name, role in people]
+    for clause in (part.strip() for part in text.split(";") if part.strip()):
+        plural = PLURAL.match(clause)
+        if plural:
+            clause = clause[plural.end() :]
+        found = _listed(clause, bool(plural))
+        if found is None:
+            found = [split_role(clause)]
+        if plural:
+            found = [(_councillor(name), role) for name, role in found]
+        people.extend(found)
     return [(name, role) for name, role in people if _plausible(name)]
 
 
-def _people_in(part: str, listed: bool) -> list[tuple[str, str | None]]:
-    pieces = [piece.strip() for piece in _split_commas(part)]
-    # Commas separate people when every piece is itself a name (or a name with a
-    # bracketed role); otherwise the comma introduces a role.
+def _listed(clause: str, plural: bool) -> list[tuple[str, str | None]] | None:
+    """People of a comma or "and" list, or ``None`` when the clause is one person
+    whose role follows a comma ("Jo Bloggs, Head of Service")."""
+    pieces = [piece.strip() for chunk in _split_commas(clause) for piece in AND.split(chunk)]
+    pieces = [piece for piece in pieces if piece]
     bare = [BRACKETED_ROLE.sub("", piece).strip() for piece in pieces]
-    all_names = len(pieces) > 1 and all(NAME.match(piece) for piece in bare)
-    if all_names and (listed or not any(ROLE_WORDS.search(piece) for piece in bare[1:])):
-        return [split_role(piece) for piece in pieces]
-    return [split_role(part)]
-
-
-def _is_list(text: str) -> bool:
-    pieces = [BRACKETED_ROLE.sub("", piece).strip() for piece in re.split(r",|\s+and\s+", text)]
-    return len(pieces) > 1 and all(
-        NAME.match(piece) and not ROLE_WORDS.search(piece) for piece in pieces
-    )
+    if len(pieces) < 2 or not all(NAME.match(piece) for piece in bare):
+        return None
+    if not plural and any(ROLE_WORDS.search(piece) for piece in bare[1:]):
+        return None
+    return [split_role(piece) for piece in pieces]
 
 
 def _split_commas(text: str) -> list[str]:
