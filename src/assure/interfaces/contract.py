@@ -88,6 +88,7 @@ def meeting_json(x: Meeting) -> dict[str, Any]:
             "present": list(x.attendance.present),
             "apologies": list(x.attendance.apologies),
             "in_attendance": list(x.attendance.in_attendance),
+            "roles": dict(x.attendance.roles),
         },
         "agenda": [agenda_json(a) for a in x.agenda],
         "minutes": [minute_json(m) for m in x.minutes],
