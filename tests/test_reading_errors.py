@@ -88,6 +88,24 @@ def test_pdf_with_some_empty_pages_warns(tmp_path: Path) -> None:
     assert document.warnings == (f"{path}: 1 of 3 pages have no text (scanned?)",)
 
 
+def test_password_protected_office_file_is_encrypted(tmp_path: Path) -> None:
+    # An OLE container holding an "EncryptedPackage" stream, as Office writes one.
+    path = tmp_path / "budget.xlsx"
+    directory_entry = "EncryptedPackage".encode("utf-16-le").ljust(64, b"\x00")
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + junk(1024) + directory_entry + junk(512))
+    with pytest.raises(EncryptedDocument) as error:
+        read_document(path)
+    assert_names_file(error, path, "password-protected Word or Excel file")
+
+
+def test_legacy_office_file_is_unsupported(tmp_path: Path) -> None:
+    path = tmp_path / "minutes.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + junk(2048))
+    with pytest.raises(UnsupportedType) as error:
+        read_document(path)
+    assert_names_file(error, path, "legacy or password-protected Office file")
+
+
 def test_image_is_unsupported(tmp_path: Path) -> None:
     path = tmp_path / "chart.png"
     path.write_bytes(PNG_HEADER + junk(500))

@@ -10,7 +10,13 @@ from pathlib import Path
 from typing import Protocol
 
 from assure.document import SourceDocument
-from assure.errors import DocumentError, EmptyDocument, TooLarge, UnsupportedType
+from assure.errors import (
+    DocumentError,
+    EmptyDocument,
+    EncryptedDocument,
+    TooLarge,
+    UnsupportedType,
+)
 from assure.settings import Settings
 
 
@@ -91,10 +97,15 @@ def read_document(path: str | Path, settings: Settings | None = None) -> SourceD
         raise DocumentError(path, error.strerror or "cannot open") from error
     reader = choose_reader(content_head(data))
     if reader is None:
+        if data.startswith(OLE_MAGIC) and ENCRYPTED_PACKAGE in data:
+            raise EncryptedDocument(path, "password-protected Word or Excel file")
         raise UnsupportedType(path, describe_content(data[:HEAD_BYTES], path.suffix))
     return reader.read(path, data, hashlib.sha256(data).hexdigest())
 
 
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+# A password-protected Word or Excel file is an OLE container with this stream.
+ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM")
 CLAIMED_BY_SUFFIX = {".pdf": "PDF", ".docx": "Word document", ".xlsx": "Excel workbook"}
 
@@ -107,7 +118,7 @@ def describe_content(head: bytes, suffix: str = "") -> str:
         kind = "zip archive that is not a Word or Excel document"
     elif head.startswith(IMAGE_MAGIC):
         kind = "image"
-    elif head.startswith(b"\xd0\xcf\x11\xe0"):
+    elif head.startswith(OLE_MAGIC):
         kind = "legacy or password-protected Office file"
     else:
         kind = "binary content"
