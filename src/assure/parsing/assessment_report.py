@@ -25,7 +25,7 @@ from assure.document import CleanLine, CleanText
 from assure.extracting.references import find_refs
 from assure.framework import load_framework, score_statements
 from assure.parsing.assessment_report_signals import recognise_report
-from assure.parsing.front_matter import council_of, date_of
+from assure.parsing.front_matter import council_of, date_of, title_matching
 from assure.parsing.headings import title_of
 from assure.parsing.statements import fold, match_statement, match_theme
 from assure.structure import Assessment, DocumentKind, Finding, ParsedStructure, Section
@@ -52,6 +52,8 @@ RATING_LABEL = re.compile(
 )
 RATING_WORD = re.compile(r"\b(outstanding|good|requires\s+improvement|inadequate)\b", re.I)
 RATING_SCORES = {"outstanding": 4, "good": 3, "requires improvement": 2, "inadequate": 1}
+TITLE = re.compile(r"\bassessment\b", re.IGNORECASE)
+PROSE_CHARS = 40  # shorter lines are labels and scores, not findings
 LOOKAHEAD = 8  # lines between a statement's heading and its score
 
 # (folded phrase the heading starts with, kind, level outside a statement)
@@ -60,7 +62,7 @@ HEADINGS: tuple[tuple[str, str, int], ...] = (
     ("what people expect", "people_experience", 3),
     ("summary of people experience", "people_experience", 2),
     ("people experience", "people_experience", 2),
-    ("what people told u", "people_experience", 3),
+    ("what people told u", "people_experience", 2),
     ("the local authority commitment", "heading", 3),
     ("our commitment", "heading", 3),
     ("summary of strength", "summary", 2),
@@ -90,8 +92,9 @@ class AssessmentReportParser:
 
     def recognise(self, text: CleanText) -> float:
         """How surely ``text`` is a regulator's assessment report, 0 to 1."""
-        statements = statement_headings(text)
-        return recognise_report(text, len({sid for sid, _, _ in statements}))
+        headings = statement_headings(text)
+        scored = set(table_scores(text)) | {sid for sid, _, score in headings if score}
+        return recognise_report(text, len(headings), len(scored))
 
     def parse(self, text: CleanText) -> ParsedStructure:
         """Scores, stated rating and sections of the report."""
@@ -102,7 +105,7 @@ class AssessmentReportParser:
         assessment, findings = assess(scores, stated)
         return ParsedStructure(
             kind=self.kind,
-            title=title_of(text),
+            title=title_matching(text, TITLE, within=10) or title_of(text),
             council=council_of(text),
             date=date_of(text, ("assessment published", "published", "report published")),
             sections=sections(text, headings),
@@ -283,7 +286,9 @@ def _implicit_findings(text: CleanText, starts: list[Start]) -> list[Start]:
         if any(s.kind == "finding" and s.line < until for s in following):
             continue
         for line in text.lines:
-            if start.line < line.number < until and len(line.text) >= 80:
+            if not start.line < line.number < until or len(line.text) < PROSE_CHARS:
+                continue
+            if score_in(line.text) is None:
                 added.append(Start("Findings", 3, "finding", line.number, start.qs))
                 break
     return added

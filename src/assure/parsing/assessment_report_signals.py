@@ -32,6 +32,8 @@ MARKERS = (
     re.compile(r"^(?:financial\s+facts|demographics)\b", re.I),
     re.compile(r"this\s+theme\s+includes\s+these\s+quality\s+statements", re.I),
     re.compile(r"^quality\s+statement\s+scores?", re.I),
+    re.compile(r"^(?:overall|indicative)\s+rating\b", re.I),
+    re.compile(r"^what\s+people\s+told\s+us", re.I),
 )
 COMMITTEE = re.compile(
     r"^(?:notice\s+of\s+meeting|public\s+document\s+pack|agenda\b|minutes\s+of|"
@@ -44,15 +46,16 @@ FIRST_PERSON = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
 THIRD_PERSON = re.compile(r"\bthe\s+local\s+authority\b", re.IGNORECASE)
 
 
-def recognise_report(text: CleanText, statements_found: int) -> float:
-    """A 0..1 score that ``text`` is the regulator's report on a council."""
+def recognise_report(text: CleanText, statements_found: int, statements_scored: int) -> float:
+    """A 0..1 score that ``text`` is the regulator's report on a council, from
+    the statements it heads and scores and the regulator's fixed phrases."""
     lines = text.lines
     if not lines:
         return 0.0
     scores = sum(1 for line in lines if SCORE.search(line.text))
     markers = sum(1 for marker in MARKERS if any(marker.search(line.text) for line in lines))
-    score = 0.35 * min(scores, 9) / 9 + 0.3 * min(markers, 6) / 6
-    score += 0.2 * min(statements_found, 9) / 9
+    score = 0.2 * min(scores, 9) / 9 + 0.3 * min(markers, 6) / 6
+    score += 0.15 * min(statements_found, 9) / 9 + 0.2 * min(statements_scored, 9) / 9
     third = sum(1 for line in lines if THIRD_PERSON.search(line.text))
     first = sum(1 for line in lines if len(line.text) > 60 and FIRST_PERSON.search(line.text))
     if third >= 5 and third >= first / 2:
@@ -66,7 +69,7 @@ def _discount(text: CleanText) -> float:
     committee = sum(1 for line in lines[:150] if COMMITTEE.search(line.text))
     resolutions = sum(1 for line in lines if re.search(r"\bRESOLVED\b", line.text))
     if committee >= 3 or resolutions >= 2:
-        factor *= 0.3
+        factor *= 0.25
     elif committee:
         factor *= 0.8
     if any(SELF_NAMED.search(line.text) for line in lines[:40]):

@@ -23,7 +23,9 @@ NOT_A_NAME = {
     "the", "this", "our", "a", "an", "each", "every", "full", "county", "city", "borough",
     "district", "town", "parish", "executive", "local", "unitary", "youth", "care", "your",
     "that", "which", "whole", "other", "neighbouring", "cabinet", "and", "of", "in", "by",
-    "for", "to", "with", "from", "metropolitan", "research", "advisory",
+    "for", "to", "with", "from", "metropolitan", "research", "advisory", "how", "about",
+    "why", "what", "when", "where", "while", "whilst", "as", "if", "so", "but", "at", "on",
+    "their", "its", "new", "all", "both", "theme", "part", "welcome", "dear", "whether",
 }  # fmt: skip
 MONTH_YEAR = re.compile(
     r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"

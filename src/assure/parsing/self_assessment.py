@@ -29,6 +29,7 @@ from assure.parsing.front_matter import council_of, date_of, title_matching
 from assure.parsing.headings import title_of
 from assure.parsing.self_assessment_lines import (
     NUMBERED,
+    RUN_IN,
     STANDALONE,
     Candidate,
     read_line,
@@ -37,6 +38,8 @@ from assure.parsing.self_assessment_signals import recognise_self_assessment
 from assure.parsing.statements import theme_of
 from assure.structure import DocumentKind, ParsedStructure, Section
 
+FRAME_KINDS = ("theme", "quality_statement")
+TITLE_BLOCK = 3  # opening lines that name the council, the document and its date
 TITLE = re.compile(r"self[- ]?(?:assessment|evaluation)", re.IGNORECASE)
 
 
@@ -170,17 +173,33 @@ def inner_starts(
     }
     spans = statement_spans(text, frame)
     themes = sorted((s.line, s) for s in frame if s.kind == "theme")
+
+    def inside(c: Candidate) -> bool:
+        return any(first <= c.number <= last for first, last in spans)
+
+    above = [
+        c
+        for c in candidates
+        if c.subsection and c.rank and layout.main_rank and c.rank < layout.main_rank
+    ]
+    ranks = Counter(c.rank for c in candidates if c.subsection and c.rank and inside(c))
+    sub_rank = ranks.most_common(1)[0][0] if ranks else None
+    # Where the statements are run-in labels, a short line of its own is a
+    # heading outside them (an introduction, a summary).
+    run_in_only = bool(layout.statements) and all(
+        c.tier == RUN_IN for c in layout.statements.values()
+    )
+    head = text.lines[min(TITLE_BLOCK, len(text.lines)) - 1].number
     found: list[Start] = []
     for c in candidates:
         if c.contents or c.number in chosen:
             continue
-        inside = any(first <= c.number <= last for first, last in spans)
-        if c.subsection:
-            found.extend(_subsection(c, inside, themes, frame))
+        if c.subsection and c not in above:
+            found.extend(_subsection(c, inside(c), themes, frame))
         elif c.special:
             found.extend(_special(text, c))
-        elif c.tier >= NUMBERED:
-            found.append(_generic(c, inside, layout, frame))
+        elif c.tier >= NUMBERED or (c.tier == STANDALONE and run_in_only and c.number > head):
+            found.append(_generic(c, inside(c), layout, frame, sub_rank))
     return found
 
 
@@ -210,15 +229,21 @@ def _special(text: CleanText, c: Candidate) -> list[Start]:
     return [Start(c.title, 4, c.special or "heading", c.number)]
 
 
-def _generic(c: Candidate, inside: bool, layout: Layout, frame: list[Start]) -> Start:
+def _generic(
+    c: Candidate, inside: bool, layout: Layout, frame: list[Start], sub_rank: int | None
+) -> Start:
     """A heading the template does not name: a break in the frame when it is
-    at the statements' own depth, else a sub-heading."""
+    at the statements' own depth, a sibling of the template's sub-sections at
+    theirs, else a sub-heading."""
     threshold = layout.main_rank or min(
         (t.rank for t in layout.themes.values() if t.rank), default=1
     )
-    if c.rank is not None and c.rank <= threshold:
+    if (c.rank is not None and c.rank <= threshold) or c.tier == STANDALONE:
         return Start(c.title, _break_level(c.number, frame), "heading", c.number)
-    return Start(c.title, 4 if inside else 2, "heading", c.number)
+    if not inside:
+        return Start(c.title, 2, "heading", c.number)
+    sibling = c.rank is not None and sub_rank is not None and c.rank <= sub_rank
+    return Start(c.title, 3 if sibling else 4, "heading", c.number)
 
 
 def _break_level(number: int, frame: list[Start]) -> int:
@@ -254,6 +279,14 @@ def _end_of_line(text: CleanText, number: int) -> int:
     return number
 
 
+def _closes(start: Start, later: Start) -> bool:
+    """Whether ``later`` ends ``start``: a section of the same or a higher
+    level does, and the frame (themes, statements) ends any other heading."""
+    if later.level <= start.level:
+        return True
+    return start.kind == "heading" and later.kind in FRAME_KINDS
+
+
 def finish(text: CleanText, starts: list[Start]) -> tuple[Section, ...]:
     """Sections with their ends and references, in document order."""
     ordered = sorted(starts, key=lambda s: (s.line, s.level))
@@ -263,7 +296,7 @@ def finish(text: CleanText, starts: list[Start]) -> tuple[Section, ...]:
     for i, start in enumerate(ordered):
         end = start.end
         if end is None:
-            end = next((s.line - 1 for s in ordered[i + 1 :] if s.level <= start.level), last_line)
+            end = next((s.line - 1 for s in ordered[i + 1 :] if _closes(start, s)), last_line)
         end = max(end, start.line)
         first, stop = bisect_left(numbers, start.line), bisect_right(numbers, end)
         refs = find_refs("\n".join(line.text for line in text.lines[first:stop]))

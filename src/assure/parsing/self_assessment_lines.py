@@ -86,6 +86,8 @@ WHAT_X_SAY = re.compile(r"^what (?:do )?(?:\w+ ){0,4}(?:say|tell u|told u|think)
 # A subsection's words must open the heading (allowing "Key", "Our", "7.1").
 SUBSECTION_REACH = 3
 MAX_HEADING_WORDS = 16
+PLAIN_HEADING_WORDS = 8
+RUN_IN_PROSE_WORDS = 6  # "Label: text" with this many words after is prose, not a heading
 
 CASE_STUDY = re.compile(
     r"^(?:spotlight(?:\s+on)?|case\s+stud(?:y|ies)|case\s+example|practice\s+example|"
@@ -102,7 +104,7 @@ OPEN_QUOTE = "\"“‘'«"
 CLOSE_QUOTE = "\"”’'»"
 NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 CONTENTS_TAIL = re.compile(r"(?:\.{3,}|…+|\s\.\s\.\s\.)\s*\d{0,3}\s*$|\t\s*\d{1,3}\s*$")
-BULLET = re.compile(r"^(?:[-•▪◦●○*+]|\d{1,2}[.)])\s+")
+BULLET = re.compile(r"^(?:[-•▪◦●○*+>]|\d{1,2}[.)])\s+")
 RUN_IN_LABEL = re.compile(r"^(?P<label>[^:;.!?]{3,90}?)\s*(?::|\s[-–—]\s|\s[-–—]$)\s*(?P<rest>.*)$")
 SENTENCE = re.compile(r"[.!]\s+[A-Z][a-z]|[a-z]{2}\.\s*$")
 
@@ -158,11 +160,19 @@ def subsection_kind(title: str) -> str | None:
         if position < 0:
             continue
         word_index = padded[:position].count(" ")
+        if " " not in phrase and not _bare(words, phrase):
+            continue
         if word_index <= SUBSECTION_REACH and (best is None or word_index < best[0]):
             best = (word_index, kind)
     if best is None and WHAT_X_SAY.match(folded):
         return "what_others_say"
     return best[1] if best else None
+
+
+def _bare(words: list[str], phrase: str) -> bool:
+    """A one-word phrase ("evidence", "feedback") names a sub-section only as
+    a short heading's last word ("Our evidence"), not in "Evidence library"."""
+    return len(words) <= 3 and words[-1] == phrase
 
 
 def is_contents(line: CleanLine) -> bool:
@@ -189,8 +199,12 @@ def is_quote(text: str) -> bool:
     text = BULLET.sub("", text).strip()
     if len(text) < 15 or text[0] not in OPEN_QUOTE:
         return False
-    closing = max(text.rfind(mark) for mark in CLOSE_QUOTE)
-    return closing > len(text) * 0.6 or (closing < 1 and len(text) < 600)
+    closing = max(text.find(mark, 1) for mark in CLOSE_QUOTE)
+    last = max(text.rfind(mark) for mark in CLOSE_QUOTE)
+    if closing < 1:
+        return len(text) < 600  # a quotation whose closing mark was lost
+    # Mostly quoted, or a quotation followed by a short attribution.
+    return last > len(text) * 0.6 or (closing >= 25 and len(text) - closing <= 120)
 
 
 def read_line(line: CleanLine) -> Candidate | None:
@@ -226,8 +240,12 @@ def _numbered_cell(raw: str) -> bool:
 
 
 def _quote_only(line: CleanLine, raw: str) -> Candidate | None:
+    """A bullet is prose, unless it is a quotation or opens a case study."""
+    item = clean(BULLET.sub("", raw.strip()))
     if is_quote(raw):
-        return Candidate(line, clean(BULLET.sub("", raw.strip()))[:120], RUN_IN, special="quote")
+        return Candidate(line, item[:120], RUN_IN, special="quote")
+    if (CASE_STUDY.match(item) or CALL_OUT.match(item)) and len(item.split()) <= MAX_HEADING_WORDS:
+        return Candidate(line, item[:120], RUN_IN, special=_special(item))
     return None
 
 
@@ -242,7 +260,10 @@ def _heading_like(title: str) -> bool:
 
 
 def _standalone(text: str) -> bool:
-    return _heading_like(text) and len(text) <= 120 and not text.endswith((",", ";"))
+    if not _heading_like(text) or len(text) > 120 or text.endswith((",", ";", ".")):
+        return False
+    label = RUN_IN_LABEL.match(text)
+    return not (label and len(label["rest"].split()) >= RUN_IN_PROSE_WORDS)
 
 
 def _heading(
@@ -258,7 +279,8 @@ def _heading(
         theme = prefix if subsection else None
     special = None if statement or theme or subsection else _special(title)
     if not any((statement, theme, subsection, special)) and tier == STANDALONE:
-        return None
+        # A short plain line may still be a heading the template does not name.
+        return Candidate(line, text, tier) if len(text.split()) <= PLAIN_HEADING_WORDS else None
     weak = bool(statement) and weak_statement_match(title)
     return Candidate(line, text, tier, rank, statement, theme, subsection, special, contents, weak)
 

@@ -71,7 +71,7 @@ def discount(text: CleanText) -> float:
     committee = sum(1 for line in lines[:120] if COMMITTEE.search(line.text))
     resolutions = sum(1 for line in lines if re.search(r"\bRESOLVED\b", line.text))
     if committee >= 3 or resolutions >= 2:
-        factor *= 0.35
+        factor *= 0.25
     elif committee:
         factor *= 0.8
     plan = sum(1 for line in lines if PLAN.search(line.text))

@@ -33,6 +33,13 @@ THEME_VARIANTS = {
     ),
     "leadership": ("leadership and workforce", "well led"),
 }
+# Words that describe a theme in a regulator's or council's own phrasing.
+THEME_WORDS = {
+    "working-with-people": {"work", "working", "people"},
+    "providing-support": {"support", "providing", "provide"},
+    "ensuring-safety": {"safety", "safe", "ensuring", "ensure"},
+    "leadership": {"leadership", "lead", "led", "leader"},
+}
 _NUMERAL = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|[a-d])"
 _SEP = r"\s*(?:[:.)\-–—|/]\s*)*"
 THEME_PREFIX = re.compile(rf"^(?:part|theme|section)\s+{_NUMERAL}\b{_SEP}", re.IGNORECASE)
@@ -222,7 +229,13 @@ def match_theme(text: str) -> str | None:
     theme, rest = split_theme(text)
     if theme is None or match_statement(text):
         return None
-    return theme if not fold(rest) else None
+    if not fold(rest):
+        return theme
+    # "Theme 1: How Ashford works with people" names its theme by number and
+    # describes it in the council's own words.
+    numbered = THEME_PREFIX.match(OUTLINE_NUMBER.sub("", text.strip().lstrip("#*- "), count=1))
+    words = set(fold(rest).split())
+    return theme if numbered and words & THEME_WORDS.get(theme, set()) else None
 
 
 def theme_prefix(text: str) -> tuple[str | None, str]:
