@@ -15,9 +15,10 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+# Ingests one form of each example; the .txt, .md, .html and .xlsx twins hold the same text.
 demo: $(STAMP)
 	rm -rf $(DEMO_DATA)
-	ASSURE_DATA_DIR=$(DEMO_DATA) $(BIN)/assure ingest examples/*.* --council "Northfield Borough Council"
+	ASSURE_DATA_DIR=$(DEMO_DATA) $(BIN)/assure ingest examples/*.docx examples/*.pdf examples/*.csv --council "Northfield Borough Council"
 	ASSURE_DATA_DIR=$(DEMO_DATA) $(BIN)/assure documents
 	ASSURE_DATA_DIR=$(DEMO_DATA) $(BIN)/assure search "direct payments"
 	$(BIN)/assure score 3 3 2 3 3 3 3 3 3

@@ -38,6 +38,7 @@ SIZE, HEADING_SIZE, SMALL = 10.5, 13.0, 8.5
 LEADING = 14.0
 GAP = LEADING * 0.6
 HEADING = re.compile(r"^(#{1,4}) (.+)$")
+INLINE_TAG = re.compile(r"</?(?:u|i|b|em|strong)>")
 PLACEHOLDER = re.compile(r"\{\{pages:([\w-]+)\}\}")
 
 
@@ -62,8 +63,8 @@ class Page:
 
 
 def plain(text: str) -> str:
-    """The text as a PDF shows it: markdown emphasis markers dropped."""
-    return text.replace("**", "")
+    """The text as a PDF shows it: markdown emphasis markers and inline HTML tags dropped."""
+    return INLINE_TAG.sub("", text.replace("**", ""))
 
 
 def wrap(text: str, font: str, size: float, width: float) -> list[str]:
