@@ -12,10 +12,11 @@ HTML or Markdown.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
+from itertools import chain
 
 from assure.analysis.evidence import Evidence, EvidenceBase, TrackedAction
 from assure.analysis.sentences import (
@@ -325,17 +326,20 @@ def draft_statement(
 
 def collect(
     drafting: Drafting,
-    candidates: list[tuple[str | None, Evidence]],
+    items: Iterable[Evidence],
     limit: int,
-    quote: bool = False,
+    text_of: Callable[[Evidence], str | None] | None = None,
 ) -> list[Sentence]:
+    """Up to ``limit`` sentences, one per passage not yet used, from the start
+    of each passage (or ``text_of`` it); passages are read only as needed."""
+    text_of = text_of or (lambda e: drafting.lead(e.passage.text))
     chosen: list[Sentence] = []
-    for text, item in candidates:
+    for item in items:
         if len(chosen) >= limit:
             break
         if item.id in drafting.used_passages:
             continue
-        sentence = drafting.take(text, item, quote)
+        sentence = drafting.take(text_of(item), item)
         if sentence:
             chosen.append(sentence)
     return chosen
@@ -352,12 +356,13 @@ def ambition(base: EvidenceBase, evidence: list[Evidence], drafting: Drafting) -
             -pair[1].confidence(drafting.statement),
         )
     )
-    candidates: list[tuple[str | None, Evidence]] = [
-        (sentence_with(holder.passage.text, figure.metric.text), holder)
-        for figure, holder in figures
-    ]
-    for item in evidence:
-        candidates.extend((found, item) for found in comparing_sentences(item.passage.text))
+    candidates = chain(
+        (
+            (sentence_with(holder.passage.text, figure.metric.text), holder)
+            for figure, holder in figures
+        ),
+        ((found, item) for item in evidence for found in comparing_sentences(item.passage.text)),
+    )
     chosen: list[Sentence] = []
     for text, item in candidates:
         if len(chosen) >= LIMITS["ambition"]:
@@ -369,41 +374,34 @@ def ambition(base: EvidenceBase, evidence: list[Evidence], drafting: Drafting) -
 
 
 def comparing_sentences(text: str) -> list[str]:
+    if not re.search(r"\d", text) or not COMPARISON.search(text):
+        return []
     return [s for s in whole_sentences(text) if re.search(r"\d", s) and COMPARISON.search(s)]
 
 
 def by_stance(evidence: list[Evidence], drafting: Drafting, stance: str) -> list[Sentence]:
-    candidates = [
-        (drafting.lead(e.passage.text), e) for e in evidence if e.passage.stance == stance
-    ]
-    return collect(drafting, candidates, LIMITS["proud" if stance == "strength" else "improvement"])
+    chosen = (e for e in evidence if e.passage.stance == stance)
+    return collect(drafting, chosen, LIMITS["proud" if stance == "strength" else "improvement"])
 
 
 def how_we_know(evidence: list[Evidence], drafting: Drafting) -> list[Sentence]:
     """Processes and outcomes evidence, neutral statements of fact first."""
     chosen = [e for e in evidence if e.passage.category in ("processes", "outcomes")]
     chosen.sort(key=lambda e: e.passage.stance != "neutral")
-    candidates = [(drafting.lead(e.passage.text), e) for e in chosen]
-    return collect(drafting, candidates, LIMITS["how_we_know"])
+    return collect(drafting, chosen, LIMITS["how_we_know"])
 
 
 def what_others_say(evidence: list[Evidence], drafting: Drafting) -> list[Sentence]:
     """Quoted words first, then people's and partners' feedback passages."""
-    candidates: list[tuple[str | None, Evidence]] = []
-    for item in evidence:
-        candidates.extend((text, item) for text in quotations(item.passage.text))
+    quoted = ((text, item) for item in evidence for text in quotations(item.passage.text))
     chosen: list[Sentence] = []
-    for text, item in candidates:
+    for text, item in quoted:
         if len(chosen) >= LIMITS["others"]:
             break
         sentence = drafting.take(text, item, quote=True)
         if sentence:
             chosen.append(sentence)
-    voices = [
-        (drafting.lead(e.passage.text), e)
-        for e in evidence
-        if e.passage.category in ("people", "partners")
-    ]
+    voices = (e for e in evidence if e.passage.category in ("people", "partners"))
     return chosen + collect(drafting, voices, LIMITS["others"] - len(chosen))
 
 
@@ -414,6 +412,8 @@ def plans(base: EvidenceBase, actions: list[TrackedAction], drafting: Drafting) 
     )
     chosen: list[Sentence] = []
     for action in ordered:
+        if len(chosen) >= LIMITS["plans"]:
+            break
         text = describe_action(action)
         page = (
             action.page
@@ -429,9 +429,8 @@ def plans(base: EvidenceBase, actions: list[TrackedAction], drafting: Drafting) 
 def planned(evidence: list[Evidence], drafting: Drafting) -> list[Sentence]:
     """Passages from a document's own plans sections (by their section title),
     for statements whose plans are written as prose rather than tracked actions."""
-    chosen = [e for e in evidence if e.passage.section and PLANS_SECTION.search(e.passage.section)]
-    candidates = [(drafting.lead(e.passage.text), e) for e in chosen]
-    return collect(drafting, candidates, LIMITS["plans"])
+    chosen = (e for e in evidence if e.passage.section and PLANS_SECTION.search(e.passage.section))
+    return collect(drafting, chosen, LIMITS["plans"])
 
 
 def is_done(status: str | None) -> bool:

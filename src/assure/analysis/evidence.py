@@ -123,6 +123,9 @@ class EvidenceBase:
     _by_document: dict[int, tuple[list[int], list[Evidence]]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    _by_statement: dict[str, list[Evidence]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         grouped: dict[int, list[Evidence]] = {}
@@ -131,6 +134,9 @@ class EvidenceBase:
         for document_id, items in grouped.items():
             items.sort(key=lambda e: (e.passage.start_line, e.passage.end_line))
             self._by_document[document_id] = ([e.passage.start_line for e in items], items)
+        for item in self.passages:
+            for statement in item.statements():
+                self._by_statement.setdefault(statement, []).append(item)
 
     def passage_at(self, document_id: int, line: int) -> Evidence | None:
         """The stored passage of ``document_id`` whose lines include ``line``."""
@@ -147,7 +153,7 @@ class EvidenceBase:
 
     def evidence_for(self, statement: str) -> list[Evidence]:
         """Passages that count as evidence for ``statement``, surest first."""
-        found = [e for e in self.passages if statement in e.statements()]
+        found = self._by_statement.get(statement, [])
         return sorted(
             found, key=lambda e: (-e.confidence(statement), e.document.id, e.passage.start_line)
         )
