@@ -7,10 +7,9 @@ footers. Each finder returns ``{line index: kind}`` for the lines to drop;
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from assure.document import SourceLine
 
@@ -30,7 +29,7 @@ BLANK_PAGE = re.compile(
 )
 TERMINAL = re.compile(r"[.!?:;][\"')\]]*$")
 ZONE = 3  # lines at the top and bottom of a page where running heads sit
-HEADER_SHARE = 0.3  # of pages a line must recur on to count as a running head
+HEAD_PAGES = 3  # pages a line must recur on to count as a running head
 MAX_HEADER_LENGTH = 120
 
 
@@ -73,39 +72,50 @@ def header_key(text: str) -> str:
 
 
 def running_heads_by_page(lines: Sequence[SourceLine], texts: Sequence[str]) -> dict[int, str]:
-    """Lines near the top or bottom of many pages, alike but for their digits.
+    """Lines near the top or bottom of several pages, alike but for page numbers.
 
-    Also bare numbers there that track the page index ("7" on page 11, "8" on
-    page 12): those are printed page numbers.
+    Three pages make a running head; two do when it also cuts a sentence in
+    two; the copy on the first page stays. A committee pack binds several
+    documents, each with its own heads, so no share of all pages is asked for.
+    Bare numbers there that track the page index ("7" on page 11, "8" on page
+    12) are printed page numbers.
     """
     pages = page_zones(lines, texts)
-    if len(pages) < 3:
-        return {}
-    needed = max(3, math.ceil(HEADER_SHARE * len(pages)))
     key_pages: dict[str, set[int]] = defaultdict(set)
+    key_cuts: set[str] = set()
     offsets: Counter[int] = Counter()
-    for page, members in pages.items():
-        for position, index in enumerate(members):
-            if zone_of(members, position) is None or len(texts[index]) > MAX_HEADER_LENGTH:
-                continue
-            if BARE_NUMBER.match(texts[index]):
-                offsets[int(texts[index]) - page] += 1
-            else:
-                key_pages[header_key(texts[index])].add(page)
-    heads = {key for key, seen in key_pages.items() if len(seen) >= needed}
-    offset, count = offsets.most_common(1)[0] if offsets else (0, 0)
+    for page, index, _ in zone_lines(pages, texts):
+        if BARE_NUMBER.match(texts[index]):
+            offsets[int(texts[index]) - page] += 1
+        else:
+            key = header_key(texts[index])
+            key_pages[key].add(page)
+            if interrupts_sentence(texts, index):
+                key_cuts.add(key)
+    heads = {
+        key
+        for key, seen in key_pages.items()
+        if len(seen) >= HEAD_PAGES or (len(seen) >= 2 and key in key_cuts)
+    }
+    # The first page's copy is usually the document's title: it stays.
+    first_page = min(pages, default=0)
     found = {}
+    for page, index, zone in zone_lines(pages, texts):
+        if BARE_NUMBER.match(texts[index]):
+            if offsets[int(texts[index]) - page] >= HEAD_PAGES:
+                found[index] = "page_number"
+        elif header_key(texts[index]) in heads and page != first_page:
+            found[index] = zone
+    return found
+
+
+def zone_lines(pages: dict[int, list[int]], texts: Sequence[str]) -> Iterator[tuple[int, int, str]]:
+    """(page, line index, zone) for each short line in a page's header or footer zone."""
     for page, members in pages.items():
         for position, index in enumerate(members):
             zone = zone_of(members, position)
-            if zone is None or len(texts[index]) > MAX_HEADER_LENGTH:
-                continue
-            if BARE_NUMBER.match(texts[index]):
-                if count >= needed and int(texts[index]) - page == offset:
-                    found[index] = "page_number"
-            elif header_key(texts[index]) in heads:
-                found[index] = zone
-    return found
+            if zone is not None and len(texts[index]) <= MAX_HEADER_LENGTH:
+                yield page, index, zone
 
 
 def running_heads_in_text(lines: Sequence[SourceLine], texts: Sequence[str]) -> dict[int, str]:
