@@ -164,6 +164,14 @@ def test_docx_has_headings_toc_and_a_citation_in_every_body_paragraph(tmp_path) 
     assert any("no stored document" in g for g in gaps)
 
 
+def test_stored_self_score_is_shown_under_its_statement(tmp_path) -> None:
+    scored = build_draft(ashworth(), self_scores={"safeguarding": (2, "Enquiries start late.")})
+    assert statement(scored, "safeguarding").self_score.label == "Some shortfalls"
+    document = docx.Document(str(write_docx(scored, tmp_path / "scored.docx")))
+    texts = [p.text for p in document.paragraphs if p.style.name == "Self Score"]
+    assert texts == ["Our score: 2 (Some shortfalls). Enquiries start late."]
+
+
 def test_html_is_accessible_and_citations_link_to_the_index() -> None:
     html = render_html(draft())
     assert '<html lang="en-GB">' in html and "<nav" in html and "<main>" in html
