@@ -74,22 +74,31 @@ def hard_starts(
     for position, line in enumerate(lines):
         if line.noise == "agenda_marker":
             marker = AGENDA_MARKER.match(line.text)
-            nearby = [docs[p] for p in range(position + 1, position + 5) if p in docs]
-            if nearby:
-                nearby[0].agenda_number = nearby[0].agenda_number or (marker[1] if marker else None)
-            else:
-                docs[position] = Document(
-                    position, "report", agenda_number=marker[1] if marker else None
-                )
+            number = marker[1] if marker else None
+            doc = _pull_back(docs, position, lines) or Document(position, "report")
+            doc.agenda_number = doc.agenda_number or number
+            docs[doc.index] = doc
         elif line.noise == "blank_page":
             following = next(
                 (p for p in range(position + 1, len(lines)) if lines[p].noise is None), None
             )
-            if following is not None and not any(
-                p in docs for p in range(following, following + 4)
-            ):
-                docs[following] = Document(following, "report")
+            if following is not None:
+                doc = _pull_back(docs, following, lines) or Document(following, "report")
+                docs[doc.index] = doc
     return [docs[position] for position in sorted(docs)]
+
+
+def _pull_back(docs: dict[int, Document], position: int, lines: list[PackLine]) -> Document | None:
+    """A document starting a few lines after ``position`` (an "Agenda Item" stamp
+    or a new page), moved to start there."""
+    for later in range(position, min(position + 5, len(lines))):
+        if later in docs:
+            if docs[later].kind == "minutes":
+                return docs[later]  # minutes begin at their own header
+            doc = docs.pop(later)
+            doc.index = position
+            return doc
+    return None
 
 
 def assign_items(

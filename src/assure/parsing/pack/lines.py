@@ -116,7 +116,7 @@ def running_headers(lines: list[PackLine]) -> set[str]:
             continue
         words = re.findall(r"[A-Za-z']{3,}", text)
         months = sum(1 for word in words if word.lower()[:3] in _MONTH_WORDS)
-        if len(words) - months >= 2:
+        if len(words) - months >= 1:
             headers.add(text)
     return headers
 
