@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -36,10 +38,13 @@ def settings_for(council: str | None) -> Settings:
     return Settings.from_environment(council=council)
 
 
-def open_library(settings: Settings) -> Library:
-    from assure.storing import Library
+@contextmanager
+def open_library(settings: Settings) -> Iterator[Library]:
+    """The library, or one line on stderr and exit status 2 if it cannot be opened."""
+    from assure.interfaces.cli.library import opened_library
 
-    return Library.open(settings)
+    with opened_library(settings) as library:
+        yield library
 
 
 def scoring_council(settings: Settings) -> str:
