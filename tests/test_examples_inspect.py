@@ -1,0 +1,57 @@
+"""`assure inspect --json` on each bundled example: valid JSON, the right family, main facts."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+KINDS = {
+    "northfield-asc-self-assessment-2024.docx": "self_assessment",
+    "northfield-asc-self-assessment-2024.txt": "self_assessment",
+    "northfield-adults-scrutiny-pack-2025-03.pdf": "committee_pack",
+    "northfield-adults-scrutiny-pack-2025-03.txt": "committee_pack",
+    "cqc-northfield-assessment-2025.pdf": "assessment_report",
+    "cqc-northfield-assessment-2025.html": "assessment_report",
+    "performance-indicators.csv": "other",
+    "performance-indicators.xlsx": "other",
+}
+
+
+def inspect(cli, path) -> dict:
+    result = cli("inspect", str(path), "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("name", sorted(KINDS))
+def test_inspect_names_the_family(cli, examples, name):
+    data = inspect(cli, examples / name)
+    assert data["kind"] == KINDS[name]
+    assert data["lines"] > 20
+
+
+@pytest.mark.parametrize("name", ["northfield-adults-scrutiny-pack-2025-03.pdf"])
+def test_pack_yields_the_notice_and_both_sets_of_minutes(cli, examples, name):
+    meetings = inspect(cli, examples / name)["meetings"]
+    assert [(m["body"], m["date"]) for m in meetings] == [
+        ("Adults and Health Scrutiny Panel", "2025-03-11"),
+        ("Adults and Health Scrutiny Panel", "2025-01-14"),
+        ("Health and Wellbeing Board", "2025-02-06"),
+    ]
+    agenda = {item["number"]: item["pages"] for item in meetings[0]["agenda"]}
+    assert agenda["2"] == [1, 4] and agenda["7"] == [13, 14] and agenda["1"] is None
+    assert [m["number"] for m in meetings[1]["minutes"]] == [str(n) for n in range(31, 39)]
+
+
+@pytest.mark.parametrize("name", ["cqc-northfield-assessment-2025.pdf"])
+def test_report_scores_give_its_stated_rating(cli, examples, name):
+    assessment = inspect(cli, examples / name)["assessment"]
+    assert len(assessment["scores"]) == 9
+    assert (assessment["percent"], assessment["rating"]) == (61, "Requires improvement")
+
+
+def test_self_assessment_covers_all_nine_statements(cli, examples):
+    sections = inspect(cli, examples / "northfield-asc-self-assessment-2024.docx")["sections"]
+    covered = {qs for section in sections for qs in section["qs"]}
+    assert len(covered) == 9
