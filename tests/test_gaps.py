@@ -32,6 +32,7 @@ def test_counts_passages_per_statement_category_and_stance() -> None:
     assert matrix.cell("assessing-needs", "staff").improvements == 1
     assert matrix.total("assessing-needs") == 7
     assert matrix.total("safeguarding") == 2
+    assert matrix.unassigned == 1  # the weakly labelled equity passage
 
 
 def test_flags_missing_people_evidence_until_there_is_some() -> None:

@@ -70,6 +70,7 @@ class GapMatrix:
     evidence: dict[str, tuple[Evidence, ...]]  # statement id -> passages counted
     today: date
     max_age_days: int
+    unassigned: int = 0  # stored passages that count for no statement
 
     def cell(self, statement: str, category: str) -> Cell:
         return self.cells.get((statement, category), Cell())
@@ -125,6 +126,7 @@ def gap_matrix(
         evidence=evidence,
         today=today,
         max_age_days=max_age_days,
+        unassigned=sum(1 for item in base.passages if not item.statements()),
     )
 
 

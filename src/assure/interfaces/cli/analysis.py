@@ -213,6 +213,11 @@ def print_matrix(matrix: GapMatrix) -> None:
         console.print(f"[yellow]{flag.kind}[/yellow] {flag.message}", highlight=False)
     if not matrix.flags:
         console.print("no gaps flagged")
+    if matrix.unassigned:
+        console.print(
+            f"{matrix.unassigned} stored passages count for no quality statement "
+            "(no label, or only labels below the confidence threshold)"
+        )
 
 
 def draft(
