@@ -17,11 +17,12 @@ PERIOD = re.compile(
     rf"(?:\d{{1,2}}\s+)?{MONTH}\s+20\d\d"
     rf"|Q[1-4]\s+{_FY}|Q[1-4]\s+20\d\d"
     rf"|{MONTH}\s+20\d\d(?:\s?[-–]\s?{MONTH}\s+20\d\d)?"
+    rf"|(?:between\s+)?20\d\d\s+(?:to|and)\s+20\d\d"
     rf"|(?<![\d/])20\d\d\s?[/\-–]\s?(?:20)?\d\d\b|(?<![\d/])\d\d/\d\d\b(?!/)"
     rf"|(?:in|during|for|since|of|at)\s+20\d\d\b(?![/\-–]))",
     re.IGNORECASE,
 )
-PERIOD_LEAD = re.compile(r"^(?:in|during|for|since|of|at)\s+", re.IGNORECASE)
+PERIOD_LEAD = re.compile(r"^(?:in|during|for|since|of|at|the)\s+", re.IGNORECASE)
 
 REGIONS = (
     "Yorkshire and the Humber", "Yorkshire and Humber", "Yorkshire & Humber",
@@ -67,7 +68,13 @@ PROVISIONAL = re.compile(
 VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|could|may|stood|stands|reached|rose|fell|grew"
     r"|increased|decreased|reduced|remained|equates|equated|represents|represented|totalled|totals"
-    r"|be|been|being|of|at|to|by|shows?|showed)\b",
+    r"|be|been|being|shows?|showed)\b",
+    re.IGNORECASE,
+)
+PREPOSITION = re.compile(r"\b(?:of|at|to|by)\b", re.IGNORECASE)
+PASSIVE = re.compile(
+    r"^\s*(?:was|were|is|are|has been|have been)\s+"
+    r"(?:\w+ed|\w+en|spent|paid|made|held|seen|sent)\b",
     re.IGNORECASE,
 )
 AUXILIARY = re.compile(r"\b(?:were|was|are|is|have|had|has|being|been|be)\s+", re.IGNORECASE)
@@ -114,11 +121,12 @@ def sentences(line: str) -> list[tuple[int, str]]:
     return found
 
 
-def tidy(phrase: str) -> str | None:
+def tidy(phrase: str, most: int = MAX_MEASURE_WORDS) -> str | None:
+    phrase = PERIOD.sub("", phrase)
     phrase = STOP_PHRASE.sub("", phrase.strip(" ,;:-–"))
     phrase = AUXILIARY.sub("", phrase)
     phrase = LEADING_FILLER.sub("", phrase + " ").strip(" ,;:-–")
-    words = phrase.split()[:MAX_MEASURE_WORDS]
+    words = phrase.split()[:most]
     while words and words[-1].lower() in {
         "of",
         "the",
@@ -151,31 +159,56 @@ def measure_of(sentence: str, start: int, end: int) -> str | None:
     if subjects and (measure := tidy(subjects[-1].group("what"))):
         return measure
     words = re.findall(r"[A-Za-z][\w'’/-]*", after[:80])
-    if words and not VERB.fullmatch(words[0]) and not NOT_AFTER.match(words[0]):
+    first_word_ok = words and not VERB.fullmatch(words[0]) and not NOT_AFTER.match(words[0])
+    if first_word_ok or PASSIVE.match(after):
         phrase = re.split(r"[,.;:()]", after, maxsplit=1)[0]
         if measure := tidy(phrase):
             return measure
+    return measure_before(before)
+
+
+def measure_before(before: str) -> str | None:
+    """The subject of the clause that ends at the figure: "The average wait for an
+    assessment fell to" gives "average wait for an assessment"."""
+    if before.rstrip().endswith(":"):
+        label = re.split(r"[.;]", before.rstrip()[:-1])[-1]
+        return tidy(" ".join(label.split()[-MAX_MEASURE_WORDS:]))
     clause = re.split(r"[,;:()]", before)[-1]
-    verbs = list(VERB.finditer(clause))
-    if verbs:
-        clause = clause[: verbs[-1].start()]
-    return tidy(" ".join(clause.split()[-6:]))
+    verb = VERB.search(clause)
+    if verb is not None:
+        clause = clause[: verb.start()]
+    else:
+        prepositions = list(PREPOSITION.finditer(clause))
+        if prepositions:
+            clause = clause[: prepositions[-1].start()]
+    return tidy(" ".join(clause.split()[-10:]), 10)
 
 
 CLAUSE_BREAK = re.compile(r"\b(?:except|whereas|but|while|whilst|although|compared|than)\b")
 
 
 def period_of(sentence: str, start: int, others: tuple[int, ...] = ()) -> str | None:
-    """The period nearest the figure at ``start`` in its sentence, not reaching past
-    another figure (``others`` are their offsets)."""
+    """The period nearest the figure at ``start`` in its sentence.
+
+    A period beyond another figure belongs to that figure, unless it is the only
+    period in the sentence ("2,285 people ... and 1,225 people ... in 2022/23");
+    one beyond "except", "but" or "compared" never belongs to this figure.
+    """
     best: tuple[int, str] | None = None
+    shared: set[str] = set()
     for match in PERIOD.finditer(sentence):
+        period = PERIOD_LEAD.sub("", match.group(0)).strip()
+        shared.add(period)
         low, high = sorted((match.start(), start))
-        if any(low < other < high for other in others) or CLAUSE_BREAK.search(sentence[low:high]):
+        if CLAUSE_BREAK.search(sentence[low:high]):
+            shared.add("")  # a period we may not share
             continue
-        distance = high - low
-        if best is None or distance < best[0]:
-            best = (distance, PERIOD_LEAD.sub("", match.group(0)).strip())
+        if any(low < other < high for other in others):
+            continue
+        if best is None or high - low < best[0]:
+            best = (high - low, period)
+    if best is None and len(shared) == 1:
+        return shared.pop()
     return best[1] if best else None
 
 
@@ -192,16 +225,26 @@ def geography_in(text: str, place: str | None) -> str | None:
 
 
 def comparator_kind(gap: str, after: str) -> str:
-    """The kind of comparator from the words that introduce it and follow it."""
+    """The kind of comparator from the words that introduce it and follow it; the
+    words nearest the comparator count first ("in England and against a target of")."""
+    nearest = re.split(r",|;|\band\b", gap)[-1]
+    for words in (nearest, gap):
+        kind = kind_in(words, after)
+        if kind != "other":
+            return kind
+    return "other"
+
+
+def kind_in(gap: str, after: str) -> str:
     near = f"{gap} {after[:40]}"
     if NEIGHBOURS.search(near):
         return "statistical_neighbours"
+    if TARGET.search(gap):
+        return "target"
     if REGION.search(near) or re.search(r"\bregion(?:al)?\b", near, re.IGNORECASE):
         return "region"
     if ENGLAND.search(near):
         return "england"
-    if TARGET.search(gap):
-        return "target"
     if PREVIOUS.search(gap) or re.search(r"\b(?:last|previous) year\b", after[:30], re.IGNORECASE):
         return "previous"
     if EARLIER_AFTER.match(after):

@@ -38,7 +38,7 @@ NOT_A_FIGURE_BEFORE = re.compile(
     r"|key stage|phase|tier|step|route|stage|objective|outcome|recommendation|rec|table|figure"
     r"|no\.?|version|v|ward|room|floor|question|box|line|lines|clause|regulation|article"
     r"|schedule|standard|grade|band|cohort|wave|round|unit|block|bus|flat|house|tel|telephone"
-    r"|phone|mobile|fax|ext|extension|o|r)\s?|#)$",
+    r"|phone|mobile|fax|ext|extension|o|r|quarter|qtr|per)\s?|#)$",
     re.IGNORECASE,
 )
 AGE_BEFORE = re.compile(

@@ -42,6 +42,7 @@ from assure.parsing.plan.tables import (
 )
 from assure.structure import Plan, PlanAction, Priority, SuccessMeasure
 
+STATUS_LABEL = re.compile(r"\b(?:status|progress|RAG)\b\s*[:\-–]?", re.IGNORECASE)
 NUMBERED_ITEM = re.compile(r"^(\d{1,2})[.)]\s+([^\t]{2,80}?)\s*(?:\t(.*))?$")
 LOOK_BACK = 300
 
@@ -109,13 +110,17 @@ def bullet_text(line: CleanLine) -> str | None:
 
 
 def bullet_action(text: str, start_line: int) -> PlanAction:
+    """An action written as a bullet; its status counts only where labelled
+    ("Status: On track", "RAG: Amber"), since "complete" and "overdue" are also verbs
+    and adjectives of the action itself."""
     lead = INLINE_LEAD.search(text)
+    labelled = STATUS_LABEL.search(text)
     return PlanAction(
         text=text,
         start_line=start_line,
         leads=split_leads(lead.group(1)) if lead else (),
         timeframe=timeframe_of(text),
-        status=status_of(text),
+        status=status_of(text[labelled.start() :]) if labelled else None,
         refs=recommendation_codes(text),
     )
 
@@ -323,7 +328,11 @@ def find_plans(text: CleanText) -> tuple[Plan, ...]:
         Plan(
             title=draft.title,
             start_line=draft.start_line,
-            priorities=tuple(d.finish() for d in draft.priorities.values()),
+            priorities=tuple(
+                priority
+                for priority in (d.finish() for d in draft.priorities.values())
+                if priority.number is not None or priority.actions or priority.measures
+            ),
         )
         for draft in drafts
     )
