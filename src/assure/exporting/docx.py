@@ -111,10 +111,42 @@ def add_toc_field(document: DocxDocument, draft: Draft) -> None:
             run._r.append(field_char("end"))
 
 
+# Children of w:settings that the schema puts after w:updateFields.
+AFTER_UPDATE_FIELDS = {
+    "hdrShapeDefaults",
+    "footnotePr",
+    "endnotePr",
+    "compat",
+    "docVars",
+    "rsids",
+    "mathPr",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "schemaLibrary",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
+    "listSeparator",
+}
+
+
 def update_fields_on_open(document: DocxDocument) -> None:
+    """Ask Word to refresh fields (the contents) when the file is opened."""
+    settings = document.settings.element
     element = OxmlElement("w:updateFields")
     element.set(qn("w:val"), "true")
-    document.settings.element.append(element)
+    for child in settings:
+        if child.tag.rsplit("}", 1)[-1] in AFTER_UPDATE_FIELDS:
+            child.addprevious(element)
+            return
+    settings.append(element)
 
 
 def add_statement(document: DocxDocument, statement: StatementDraft) -> None:
