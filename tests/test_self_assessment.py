@@ -244,3 +244,21 @@ def test_regulator_reports_are_not_self_assessments() -> None:
     reports = Path(__file__).parent / "fixtures" / "assessment_report"
     for path in sorted(reports.glob("*.txt")):
         assert PARSER.recognise(clean(path)) < 0.3, path.name
+
+
+def test_headings_set_in_tables_or_wrapped_onto_two_lines(tmp_path: Path) -> None:
+    path = tmp_path / "hatherby.txt"
+    path.write_text(
+        "Hatherby Council self-assessment\n\n"
+        "Quality statement\tAssessing needs\n\n"
+        "We assess people promptly and our teams are proud of how they listen.\n\n"
+        "3.2 Care provision, integration and\n"
+        "continuity\n\n"
+        "We commission home care for about 2,000 people each week across the county.\n\n"
+        "Safeguarding\tGood\n\n"
+        "Quality statement: Safeguarding\n\n"
+        "Concerns are screened on the day they arrive by the multi-agency hub.\n",
+        encoding="utf-8",
+    )
+    starts = statement_starts(parsed(path))
+    assert starts == {"assessing-needs": 3, "care-provision": 7, "safeguarding": 14}

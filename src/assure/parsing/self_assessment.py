@@ -23,7 +23,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from assure.document import CleanText
+from assure.document import CleanLine, CleanText
 from assure.extracting.references import find_refs
 from assure.parsing.front_matter import council_of, date_of, title_matching
 from assure.parsing.headings import title_of
@@ -35,7 +35,7 @@ from assure.parsing.self_assessment_lines import (
     read_line,
 )
 from assure.parsing.self_assessment_signals import recognise_self_assessment
-from assure.parsing.statements import theme_of
+from assure.parsing.statements import begins_statement_name, theme_of
 from assure.structure import DocumentKind, ParsedStructure, Section
 
 FRAME_KINDS = ("theme", "quality_statement")
@@ -85,11 +85,22 @@ class SelfAssessmentParser:
 def read_candidates(text: CleanText) -> list[Candidate]:
     """Every line that could be a heading, label, call-out or quote."""
     found = []
-    for index, line in enumerate(text.lines):
-        if (c := read_line(line)) is not None:
-            following = text.lines[index + 1].number if index + 1 < len(text.lines) else None
-            found.append(replace(c, next_line=following))
+    lines = text.lines
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        c = read_line(line)
+        if (c is None or not c.statement) and following and begins_statement_name(line.text):
+            c = _wrapped_heading(line, following) or c
+        if c is not None:
+            found.append(replace(c, next_line=following.number if following else None))
     return found
+
+
+def _wrapped_heading(line: CleanLine, following: CleanLine) -> Candidate | None:
+    """A statement heading wrapped onto the next line, read as one."""
+    joined = replace(line, text=f"{line.text.rstrip()} {following.text.strip()}", end=following.end)
+    c = read_line(joined)
+    return replace(c, line=line) if c is not None and c.statement else None
 
 
 def parse_sections(text: CleanText) -> tuple[Section, ...]:

@@ -106,6 +106,7 @@ NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 CONTENTS_TAIL = re.compile(r"(?:\.{3,}|…+|\s\.\s\.\s\.)\s*\d{0,3}\s*$|\t\s*\d{1,3}\s*$")
 BULLET = re.compile(r"^(?:[-•▪◦●○*+>]|\d{1,2}[.)])\s+")
 RUN_IN_LABEL = re.compile(r"^(?P<label>[^:;.!?]{3,90}?)\s*(?::|\s[-–—]\s|\s[-–—]$)\s*(?P<rest>.*)$")
+TABLE_LABEL = re.compile(r"^(?:quality statement|statement|qs ?\d?|theme ?\d?.*)$")
 SENTENCE = re.compile(r"[.!]\s+[A-Z][a-z]|[a-z]{2}\.\s*$")
 
 
@@ -220,7 +221,7 @@ def read_line(line: CleanLine) -> Candidate | None:
     if line.heading_level:
         return _heading(line, text, FORMAT, line.heading_level, contents)
     if line.table_row and not contents:
-        return None
+        return _table_heading(line)
     if match := NUMBERED_HEADING.match(text):
         title = match[2].strip()
         if _heading_like(title):
@@ -232,6 +233,22 @@ def read_line(line: CleanLine) -> Candidate | None:
     if match := RUN_IN_LABEL.match(text):
         return _run_in(line, match["label"].strip(), text)
     return None
+
+
+def _table_heading(line: CleanLine) -> Candidate | None:
+    """A statement heading set in a table ("Quality statement<tab>Assessing
+    needs"), as Word templates often have; rows with scores or more cells are data."""
+    cells = [clean(c) for c in line.text.split("\t") if c.strip()]
+    if not 1 <= len(cells) <= 2:
+        return None
+    named = [c for c in cells if match_statement(c)]
+    others = [c for c in cells if c not in named]
+    if len(named) != 1 or not all(TABLE_LABEL.match(fold(c)) for c in others):
+        return None
+    statement = match_statement(named[0])
+    return Candidate(
+        line, named[0], STANDALONE, statement=statement, weak=weak_statement_match(named[0])
+    )
 
 
 def _numbered_cell(raw: str) -> bool:

@@ -42,10 +42,12 @@ THEME_WORDS = {
 }
 _NUMERAL = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|[a-d])"
 _SEP = r"\s*(?:[:.)\-–—|/]\s*)*"
-THEME_PREFIX = re.compile(rf"^(?:part|theme|section)\s+{_NUMERAL}\b{_SEP}", re.IGNORECASE)
+THEME_PREFIX = re.compile(rf"^(?:part|theme)\s+{_NUMERAL}\b{_SEP}", re.IGNORECASE)
 STATEMENT_PREFIX = re.compile(
     rf"^(?:quality\s+statement|qs|statement)\s*{_NUMERAL}\b{_SEP}", re.IGNORECASE
 )
+# "Quality statement: Assessing needs" names the statement without a number.
+STATEMENT_LABEL = re.compile(r"^quality\s+statement\s*[:\-–—]\s*", re.IGNORECASE)
 OUTLINE_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-z]\)|[ivx]{1,4}\.)\.?\s+", re.I)
 # A house-style code for a statement, e.g. "T1-QS2" or "QS 2" in a table cell.
 CODE = re.compile(r"^t(?:heme)?\s*(\d)\s*[-–.:]?\s*qs\s*(\d)$", re.IGNORECASE)
@@ -183,6 +185,8 @@ def _match(text: str) -> tuple[str, bool] | None:
     if match := STATEMENT_PREFIX.match(rest):
         by_number = _statement_by_number(_number(match[1]) or 0, theme)
         rest = rest[match.end() :]
+    elif match := STATEMENT_LABEL.match(rest):
+        rest = rest[match.end() :]
     folded = fold(rest)
     for name, statement_id in known.statements if folded else ():
         if folded == name or (folded.startswith(name + " ") and _separated(rest, name)):
@@ -242,6 +246,19 @@ def theme_prefix(text: str) -> tuple[str | None, str]:
     """The theme a heading opens with and what follows it, e.g. a theme-level
     "WORKING WITH PEOPLE THINGS WE ARE PROUD OF" gives the theme and the rest."""
     return split_theme(text)
+
+
+def begins_statement_name(text: str) -> bool:
+    """Whether ``text`` is the first part of a statement's name of two or more
+    words, as when a heading wraps onto a second line ("Care provision,
+    integration and")."""
+    bare = OUTLINE_NUMBER.sub("", text.strip().lstrip("#*- ").strip(), count=1)
+    folded = fold(STATEMENT_PREFIX.sub("", bare))
+    if len(folded.split()) < 2:
+        return False
+    return any(
+        name.startswith(folded + " ") for name, _ in names().statements if len(name.split()) > 2
+    )
 
 
 def theme_of(statement_id: str) -> str | None:
