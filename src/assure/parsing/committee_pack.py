@@ -102,7 +102,7 @@ class CommitteePackParser:
     def parse(self, text: CleanText) -> ParsedStructure:
         """The pack's meetings, sections, plans and date findings."""
         try:
-            return _parse(text)
+            return parse_pack(text)
         except Exception:
             return ParsedStructure(kind=self.kind, council=council_of(text))
 
@@ -123,7 +123,8 @@ def _score(text: CleanText) -> float:
     return max(0.0, min(1.0, score))
 
 
-def _parse(text: CleanText) -> ParsedStructure:
+def parse_pack(text: CleanText) -> ParsedStructure:
+    """The pack's structure; ``PARSER.parse`` is this with a safety net."""
     pack = Pack(text)
     meetings = pack.meetings()
     notice = next((m for m in meetings if m.role == "notice"), None)

@@ -15,6 +15,7 @@ from assure.parsing.pack.boundaries import (
     assign_items,
     close_documents,
     hard_starts,
+    split_after_closing,
 )
 from assure.parsing.pack.cover_sheets import CoverSheet, find_cover_sheets
 from assure.parsing.pack.decisions import table_actions
@@ -38,7 +39,9 @@ class Pack:
         self.lines: list[PackLine] = pack_lines(text)
         self.minutes_drafts = find_minutes_starts(self.lines)
         self.covers: list[CoverSheet] = find_cover_sheets(self.lines)
-        docs = hard_starts(self.lines, self.minutes_drafts, self.covers)
+        docs = split_after_closing(
+            self.lines, hard_starts(self.lines, self.minutes_drafts, self.covers)
+        )
         self.notice_end = self._notice_end(docs)
         notice_lines = self.lines[: self.notice_end]
         self.items: list[DraftItem] = parse_agenda(notice_lines)

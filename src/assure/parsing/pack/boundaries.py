@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from assure.parsing.pack.agenda import DraftItem
 from assure.parsing.pack.cover_sheets import CoverSheet
 from assure.parsing.pack.lines import AGENDA_MARKER, PackLine
-from assure.parsing.pack.minutes import MinutesDraft
+from assure.parsing.pack.minutes import MinutesDraft, closing_end
 
 STOP_WORDS = {
     "the", "and", "for", "with", "from", "into", "this", "that", "report", "update",
@@ -86,6 +86,23 @@ def hard_starts(
                 doc = _pull_back(docs, following, lines) or Document(following, "report")
                 docs[doc.index] = doc
     return [docs[position] for position in sorted(docs)]
+
+
+def split_after_closing(lines: list[PackLine], docs: list[Document]) -> list[Document]:
+    """Minutes end where they say the meeting closed: what follows before the
+    next known document is a document of its own."""
+    result = list(docs)
+    for position, doc in enumerate(docs):
+        if doc.kind != "minutes" or doc.minutes is None:
+            continue
+        stop = docs[position + 1].index if position + 1 < len(docs) else len(lines)
+        end = closing_end(lines, doc.minutes.anchor, stop)
+        if end is None:
+            continue
+        rest = [p for p in range(end + 1, stop) if lines[p].noise is None]
+        if len(rest) >= 3:
+            result.append(Document(rest[0], "report"))
+    return sorted(result, key=lambda doc: doc.index)
 
 
 def _pull_back(docs: dict[int, Document], position: int, lines: list[PackLine]) -> Document | None:

@@ -17,7 +17,7 @@ from assure.structure import Action, Decision
 
 DECISION = re.compile(
     r"^(?:[-•*]\s*)?(?:"
-    r"(?:it\s+was\s+)?(?:unanimously\s+)?(?:resolved|agreed|decided)(?=\s*[:–\-,.(]|\s+(?:that|to|unanimously|as\s+follows|by)\b|\s*$)"
+    r"(?:it\s+was\s+)?(?:unanimously\s+)?(?:resolved|agreed|decided|recommended)(?=\s*[:–\-,.(]|\s+(?:that|to|unanimously|as\s+follows|by)\b|\s*$)"
     r"|(?:it\s+was\s+)(?:unanimously\s+)?(?:resolved|agreed|decided)\b"
     r"|decisions?\s*(?:[:–-]|$)"
     r"|(?:the|members\s+of\s+the)\s+(?:[A-Za-z'&-]+\s+){1,5}(?:unanimously\s+)?(?:resolved|agreed|decided)\b"
@@ -59,8 +59,12 @@ ACTION_HEADER_REF = re.compile(
 
 
 def is_decision_start(line: PackLine) -> bool:
-    text = line.text
-    if line.table or (len(text) < 5 and not text.upper().startswith(("AGREED", "RESOLVED"))):
+    """Whether ``line`` opens a decision ("RESOLVED –", "The Board agreed that")."""
+    return not line.table and is_decision_text(line.text)
+
+
+def is_decision_text(text: str) -> bool:
+    if len(text) < 5 and not text.upper().startswith(("AGREED", "RESOLVED")):
         return False
     match = DECISION.match(text)
     if not match:
@@ -75,6 +79,12 @@ def find_decisions(lines: list[PackLine]) -> list[Decision]:
     index = 0
     while index < len(lines):
         line = lines[index]
+        if line.table and line.noise is None:
+            # Minutes kept as a table hold a decision in a cell.
+            cells = [cell for cell in line.cells if is_decision_text(cell)]
+            decisions.extend(
+                Decision(text=cell[:1500], start_line=line.number) for cell in cells[:1]
+            )
         if line.noise or not is_decision_start(line):
             index += 1
             continue

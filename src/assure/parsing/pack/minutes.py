@@ -52,8 +52,12 @@ NUMBER_ONLY = re.compile(
     r"(?P<num>\d{1,3})(?P<suffix>/\d{2,4}|[a-z])?\.?$"
 )
 CLOSING = re.compile(
-    r"^(?:the\s+meeting\s+(?:closed|ended|finished|concluded)\b|meeting\s+closed\b|signed\b.*chair|chair(?:man|person)?\s*$)",
+    r"^(?:the\s+)?meeting\s+(?:closed|ended|finished|concluded|terminated)\b"
+    r"|^(?:the\s+)?(?:chair|chairman|chairperson)\s+(?:closed|declared)\s+the\s+meeting\b",
     re.IGNORECASE,
+)
+SIGNATURE = re.compile(
+    r"^(?:signed|chair(?:man|person)?|date|[._\s]+)\b[\s:._]*.{0,30}$", re.IGNORECASE
 )
 NOT_TITLE = re.compile(r"^(?:that|to\s+note|and|or|of|per|x|%)\b", re.IGNORECASE)
 
@@ -213,7 +217,7 @@ def find_minute_items(lines: list[PackLine]) -> list[ItemDraft]:
     items: list[ItemDraft] = []
     in_decision_until = -1
     for index, line in enumerate(lines):
-        if line.noise or line.table:
+        if line.noise:
             continue
         if is_decision_start(line):
             in_decision_until = index + _decision_span(lines, index)
@@ -243,6 +247,14 @@ def _decision_span(lines: list[PackLine], index: int) -> int:
 
 def _item_at(lines: list[PackLine], index: int) -> tuple[str, int, str] | None:
     text = lines[index].text
+    if lines[index].table:
+        # A row "45.\tBetter Care Fund\t..." of minutes kept as a table.
+        cells = [cell for cell in lines[index].cells if cell]
+        number = NUMBER_ONLY.match(cells[0]) if len(cells) >= 2 else None
+        title = _trim_title(cells[1]) if number else ""
+        if number and _title_ok(title):
+            return number["num"] + (number["suffix"] or ""), int(number["num"]), title
+        return None
     if match := MINUTE.match(text):
         title = _trim_title(match["title"])
         if _title_ok(title):
@@ -308,5 +320,17 @@ def minutes_year(draft: MinutesDraft) -> int | None:
     return year_of(draft.date)
 
 
-def is_closing(line: PackLine) -> bool:
-    return bool(CLOSING.match(line.text))
+def closing_end(lines: list[PackLine], start: int, stop: int) -> int | None:
+    """The position of the last line of a set of minutes that says it closed
+    ("The meeting closed at 3.40 pm", then the chair's signature), or ``None``."""
+    for position in range(start, stop):
+        if lines[position].noise is None and CLOSING.match(lines[position].text):
+            end = position
+            for following in range(position + 1, min(position + 5, stop)):
+                line = lines[following]
+                if line.noise is None and not SIGNATURE.match(line.text):
+                    break
+                if line.noise is None:
+                    end = following
+            return end
+    return None
