@@ -4,17 +4,20 @@ what it cites, and how it reports gaps; and the DOCX, HTML and Markdown renderin
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from html.parser import HTMLParser
 
 import docx
 
 from assure.analysis.draft import Draft, build_draft
+from assure.analysis.evidence import Evidence
 from assure.analysis.sentences import lead_sentences, quotations, whole_sentences
 from assure.exporting.docx import BODY_STYLES, GAP_STYLE, write_docx
 from assure.exporting.html import render_html
 from assure.exporting.markdown import render_markdown
-from test_gaps_evidence import ashworth
+from assure.structure import Passage, StatementLabel
+from test_gaps_evidence import BOARD_PACK, ashworth
 
 CITE = re.compile(r"\[(\d+)\]")
 
@@ -52,6 +55,33 @@ def test_sections_draw_on_the_right_evidence() -> None:
     others = sections["others"].sentences
     assert others[0].quote and others[0].text.startswith("the assessor listened")
     assert any("voluntary sector forum" in s.text for s in others)
+
+
+def test_a_passage_with_two_statements_is_drafted_where_it_fits_best() -> None:
+    base = ashworth()
+    both = Evidence(
+        50,
+        BOARD_PACK,
+        Passage(
+            70,
+            70,
+            "Joint visits with the police now start within a day of a concern.",
+            page=3,
+            stance="strength",
+            category="partners",
+            qs=(
+                StatementLabel("assessing-needs", 0.4, "model"),
+                StatementLabel("safeguarding", 0.9, "model"),
+            ),
+        ),
+    )
+    drafted = build_draft(replace(base, passages=(*base.passages, both)))
+
+    def texts(ident: str) -> str:
+        return " ".join(s.text for sec in statement(drafted, ident).sections for s in sec.sentences)
+
+    assert "Joint visits" in texts("safeguarding")
+    assert "Joint visits" not in texts("assessing-needs")
 
 
 def test_no_sentence_is_drafted_twice() -> None:

@@ -305,19 +305,27 @@ def draft_statement(
         return StatementDraft(
             statement.id, statement.name, statement.description, gap=NO_STATEMENT_EVIDENCE
         )
-    builders = {
-        "ambition": lambda: ambition(base, evidence, drafting),
+    # A passage labelled with several statements is drafted under the one it
+    # fits best; elsewhere it is used only where a section would be empty.
+    primary = [e for e in evidence if e.statements()[0] == statement.id]
+    secondary = [e for e in evidence if e.statements()[0] != statement.id]
+    builders: dict[str, Callable[[list[Evidence]], list[Sentence]]] = {
+        "ambition": lambda ev: ambition(base, ev, drafting),
         # Quotes are claimed before the stance sections so that someone's own
         # words appear under what others say rather than inside a paraphrase.
-        "others": lambda: what_others_say(evidence, drafting),
-        "proud": lambda: by_stance(evidence, drafting, "strength"),
-        "improvement": lambda: by_stance(evidence, drafting, "improvement"),
-        "how_we_know": lambda: how_we_know(evidence, drafting),
-        "plans": lambda: plans(base, actions, drafting) + planned(evidence, drafting),
+        "others": lambda ev: what_others_say(ev, drafting),
+        "proud": lambda ev: by_stance(ev, drafting, "strength"),
+        "improvement": lambda ev: by_stance(ev, drafting, "improvement"),
+        "how_we_know": lambda ev: how_we_know(ev, drafting),
+        "plans": lambda ev: planned(ev, drafting),
     }
     sections = []
     for kind, build in builders.items():
-        sentences = tuple(build()[: LIMITS[kind]])
+        found = plans(base, actions, drafting) if kind == "plans" else []
+        found += build(primary)
+        if not found and secondary:
+            found = build(secondary)
+        sentences = tuple(found[: LIMITS[kind]])
         gap = None if sentences else f"Gap: no stored evidence for {TITLES[kind].lower()}."
         sections.append(DraftSection(kind, TITLES[kind], sentences, gap))
     sections.sort(key=lambda section: list(TITLES).index(section.kind))
