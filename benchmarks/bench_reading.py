@@ -29,7 +29,8 @@ from pathlib import Path
 
 extractor, repeats, out_dir, *files = sys.argv[1:]
 if extractor == "assure":
-    from assure.reading import read_document
+    from assure.reading import read_document, readers
+    readers()  # import every reader (and PDFium) before the baseline, as pdfminer's import does
     def extract(path):
         return read_document(path).text
 else:
