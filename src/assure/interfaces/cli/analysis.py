@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from assure.storing import Library
 
 COUNCIL_HELP = "Council whose documents to use (default: ASSURE_COUNCIL, else all councils)."
+SCORED_HELP = "Council being scored (default: ASSURE_COUNCIL, else Unassigned)."
 
 
 class GapFormat(StrEnum):
@@ -60,7 +61,7 @@ def self_score(
     evidence: list[int] = typer.Option(
         [], "--evidence", "-e", help="Id of a stored passage behind the score (repeatable)."
     ),
-    council: str | None = typer.Option(None, "--council", help=COUNCIL_HELP),
+    council: str | None = typer.Option(None, "--council", help=SCORED_HELP),
     user: str | None = typer.Option(None, "--user", help="Who is scoring."),
 ) -> None:
     """Record the council's own score for one quality statement, with its
@@ -86,7 +87,7 @@ def self_score(
 
 
 def self_scores(
-    council: str | None = typer.Option(None, "--council", help=COUNCIL_HELP),
+    council: str | None = typer.Option(None, "--council", help=SCORED_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
     """Each quality statement's current self-score, then the overall
