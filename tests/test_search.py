@@ -1,0 +1,142 @@
+"""Full-text search: words, phrases, ranking, snippets, and input that must never break it."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
+from assure.storing.search import parse_query
+from assure.structure import StatementLabel
+
+# Passages start at lines 4, 6 (page 2), 9, 11 (page 3) and 14; sections take
+# neutral titles because a section's title is searched with its passages.
+SECTIONS = {
+    "Part one": [
+        "Direct payments give people choice over who supports them at home.",
+        "We reviewed payments made to providers; direct contact with families improved.",
+    ],
+    "Part two": [
+        "Carers told us that carers breaks and carers assessments helped them to keep caring.",
+        "An annual survey of carers found most were satisfied with the information they received.",
+    ],
+    "Part three": [
+        "Safeguarding concerns about home care were followed up within two working days.",
+    ],
+}
+
+
+@pytest.fixture()
+def stored(library, fictional):
+    parsed, lines = fictional.text("Eastmoor self assessment", SECTIONS, lines_per_page=5)
+    first = parsed.passages[0]
+    object.__setattr__(first, "qs", (StatementLabel("assessing-needs", 0.8, "model"),))
+    library.add(parsed, "Eastmoor Council", lines)
+    return library
+
+
+def lines(hits):
+    return [h.start_line for h in hits]
+
+
+def test_a_quoted_phrase_needs_its_words_together_and_in_order(stored):
+    assert lines(stored.search('"direct payments"')) == [4]
+    assert sorted(lines(stored.search("direct payments"))) == [4, 6]
+
+
+def test_every_word_must_match(stored):
+    assert lines(stored.search("carers survey")) == [11]
+    assert stored.search("carers hospital") == []
+
+
+def test_words_match_their_other_forms(stored):
+    assert lines(stored.search("surveys")) == [11]
+    assert lines(stored.search("Safeguarding CONCERN")) == [14]
+
+
+def test_a_passage_saying_more_about_the_query_ranks_first(stored):
+    hits = stored.search("carers")
+    assert lines(hits) == [9, 11]
+    assert hits[0].rank > hits[1].rank
+
+
+def test_a_hit_says_where_it_is_and_marks_the_words(stored):
+    (hit,) = stored.search('"home care"')
+    assert (hit.document_title, hit.page, hit.start_line, hit.end_line) == (
+        "Eastmoor self assessment",
+        3,
+        14,
+        14,
+    )
+    assert hit.section == "Part three"
+    assert "**home** **care**" in hit.snippet or "**home care**" in hit.snippet
+    (labelled,) = stored.search('"choice over who"')
+    assert labelled.labels == (StatementLabel("assessing-needs", 0.8, "model"),)
+
+
+def test_limit_and_offset_page_through_the_hits(stored):
+    everything = stored.search("home")
+    assert len(everything) == 2
+    assert lines(stored.search("home", limit=1)) == lines(everything[:1])
+    assert lines(stored.search("home", limit=5, offset=1)) == lines(everything[1:])
+
+
+def test_a_section_title_finds_the_passages_under_it(library, fictional):
+    parsed, lines_ = fictional.text("Eastmoor plan", {"Reablement": SECTIONS["Part one"]})
+    library.add(parsed, "Eastmoor Council", lines_)
+    assert sorted(lines(library.search("reablement"))) == [4, 6]
+
+
+HOSTILE = [
+    "",
+    "   ",
+    '"',
+    '""',
+    '"unclosed phrase',
+    "carers AND",
+    "OR",
+    "NOT carers",
+    "NEAR(carers survey)",
+    "carers*",
+    "^carers",
+    "column:carers",
+    "(carers",
+    "carers)",
+    "'; DROP TABLE passages; --",
+    "!@#$%^&*()",
+    "carers & | ! <-> :*",
+    "\u201cdirect payments\u201d",
+    "\x00",
+    "ü日本語",
+    "a" * 2000,
+]
+
+
+def test_no_query_raises_and_operators_are_plain_words(stored):
+    for query in HOSTILE:
+        stored.search(query)
+    assert stored.search("NEAR(carers hospital)") == []  # NEAR is a word, not an operator
+    assert lines(stored.search("carers*")) == [9, 11]
+
+
+def test_curly_quotes_make_a_phrase(stored):
+    assert lines(stored.search("\u201cdirect payments\u201d")) == [4]
+
+
+@hypothesis_settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(max_size=60))
+def test_any_text_is_a_safe_query(stored, query):
+    stored.search(query)
+
+
+def test_the_query_is_cut_into_words_and_phrases():
+    assert [t.words for t in parse_query('carers "direct payments" home-care £21,000')] == [
+        ("carers",),
+        ("direct", "payments"),
+        ("home", "care"),
+        ("21", "000"),
+    ]
+    assert parse_query('" ! ( ) "') == []
