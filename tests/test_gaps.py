@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from assure.analysis.gaps import FlagKind, gap_matrix
 from assure.exporting.csvfile import render_csv
 from assure.exporting.xlsx import write_xlsx
-from test_gaps_evidence import BOARD_PACK, ashworth, passage
+from test_gaps_evidence import BOARD_PACK, OLD_PLAN, ashworth, passage
 
 TODAY = date(2025, 11, 1)
 
@@ -128,3 +128,13 @@ def test_csv_has_one_row_per_statement_and_category() -> None:
         r for r in rows if r["statement"] == "assessing-needs" and r["category"] == "outcomes"
     )
     assert (cell["strengths"], cell["improvements"], cell["total"]) == ("1", "1", "2")
+
+
+def test_undated_documents_are_not_called_stale() -> None:
+    base = ashworth()
+    undated = replace(OLD_PLAN, date=None)
+    moved = tuple(
+        replace(e, document=undated) if e.document.id == OLD_PLAN.id else e for e in base.passages
+    )
+    matrix = gap_matrix(replace(base, passages=moved), today=TODAY, max_age_days=730)
+    assert FlagKind.STALE not in kinds(matrix, "safeguarding")
