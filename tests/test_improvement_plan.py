@@ -183,3 +183,15 @@ def test_empty_and_planless_text_give_nothing(tmp_path: Path) -> None:
     assert find_plans(text) == ()
     assert PARSER.recognise(text) == 0.0
     assert PARSER.parse(text).plans == ()
+
+
+def test_plan_grouped_by_themes_under_an_actions_heading() -> None:
+    (plan,) = find_plans(clean_file(FIXTURES / "themed_plan.txt"))
+    assert plan.title == "Walking Action Plan 2026 - 2029"
+    assert [(p.title, p.start_line, len(p.actions)) for p in plan.priorities] == [
+        ("Improve and maintain footways and crossings", 12, 2),
+        ("Walking to school", 15, 1),
+        ("Maps and information", 17, 2),
+    ]
+    timeframes = [a.timeframe for a in plan.priorities[0].actions]
+    assert timeframes == ["by March 2027", "Q2 2026/27"]

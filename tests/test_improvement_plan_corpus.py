@@ -87,3 +87,11 @@ def test_measure_directions_of_the_first_priority(plan: Plan) -> None:
 
 def test_the_pack_itself_is_not_taken_for_a_standalone_plan(pack_text) -> None:
     assert PARSER.recognise(pack_text) < 0.3
+
+
+def test_cycling_action_plan_themes_in_the_pdf(corpus: Path) -> None:
+    text = normalise(read_document(corpus / "pdf" / "medway_cycle_action_plan_2014_2017.pdf"))
+    (plan,) = find_plans(text)
+    assert [len(p.actions) for p in plan.priorities] == [6, 3, 4, 3, 2]
+    assert plan.priorities[1].title.startswith("Training and participation")
+    assert all(p.number is None for p in plan.priorities)

@@ -40,6 +40,7 @@ from assure.parsing.plan.tables import (
     merge,
     quarter_headers,
 )
+from assure.parsing.plan.themes import find_theme_plans
 from assure.structure import Plan, PlanAction, Priority, SuccessMeasure
 
 STATUS_LABEL = re.compile(r"\b(?:status|progress|RAG)\b\s*[:\-–]?", re.IGNORECASE)
@@ -323,6 +324,8 @@ def find_plans(text: CleanText) -> tuple[Plan, ...]:
     an empty tuple when there is none. Never raises on odd text.
     """
     drafts = PlanScanner(text).run()
+    if not drafts:
+        return find_theme_plans(text)
     add_aliases(text, drafts)
     return tuple(
         Plan(
