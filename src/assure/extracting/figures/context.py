@@ -77,7 +77,10 @@ PASSIVE = re.compile(
     r"(?:\w+ed|\w+en|spent|paid|made|held|seen|sent)\b",
     re.IGNORECASE,
 )
-AUXILIARY = re.compile(r"\b(?:were|was|are|is|have|had|has|being|been|be)\s+", re.IGNORECASE)
+# "people were accessing support" -> "people accessing support"; "they had control" stays.
+AUXILIARY = re.compile(
+    r"\b(?:were|was|are|is|have|had|has|being|been|be)\s+(?=\w+(?:ing|ed)\b)", re.IGNORECASE
+)
 BEFORE_SUBJECT = re.compile(
     r"\b(?:the\s+)?(?:number|proportion|percentage|rate|total|amount|level|share|count)\s+of\s+"
     r"(?P<what>[^,.;:()]{3,80}?)\s+(?:is|are|was|were|has|have|had|will|would|rose|fell|grew|stood"
