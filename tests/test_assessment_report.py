@@ -36,6 +36,11 @@ def ashby() -> ParsedStructure:
 
 
 @pytest.fixture(scope="module")
+def wexcombe() -> ParsedStructure:
+    return PARSER.parse(clean(FIXTURES / "wexcombe_score_list.txt"))
+
+
+@pytest.fixture(scope="module")
 def kingsmere() -> ParsedStructure:
     return PARSER.parse(clean(FIXTURES / "kingsmere_summary_table.txt"))
 
@@ -159,7 +164,9 @@ def test_a_report_with_some_statements_scores_those(tmp_path: Path) -> None:
     assert (assessment.percent, assessment.rating) == (75, "Good")
 
 
-@pytest.mark.parametrize("name", ["ashby_vale_scores.txt", "kingsmere_summary_table.txt"])
+@pytest.mark.parametrize(
+    "name", ["ashby_vale_scores.txt", "kingsmere_summary_table.txt", "wexcombe_score_list.txt"]
+)
 def test_own_fixtures_are_recognised(name: str) -> None:
     assert PARSER.recognise(clean(FIXTURES / name)) >= 0.5
 
@@ -176,3 +183,24 @@ def test_own_fixtures_are_recognised(name: str) -> None:
 )
 def test_self_assessments_packs_and_plans_are_not_reports(name: str) -> None:
     assert PARSER.recognise(clean(OTHERS / name)) < 0.3
+
+
+class TestScoreListBeforeTheSections:
+    def test_sections_start_at_the_statements_own_headings(self, wexcombe: ParsedStructure) -> None:
+        starts = [s.start_line for s in of_kind(wexcombe, "quality_statement")]
+        assert starts == [75, 95, 105, 113, 121, 131, 139, 149, 157]
+
+    def test_a_score_given_only_in_the_list_still_counts(self, wexcombe: ParsedStructure) -> None:
+        assert wexcombe.assessment is not None
+        assert wexcombe.assessment.scores["equity"] == 2
+        assert (wexcombe.assessment.percent, wexcombe.assessment.rating) == (
+            58,
+            "Requires improvement",
+        )
+        assert wexcombe.assessment.stated_rating == "Requires improvement"
+
+    def test_the_summary_ends_before_the_first_theme(self, wexcombe: ParsedStructure) -> None:
+        summary = [s for s in of_kind(wexcombe, "summary") if s.level == 1]
+        assert [(s.start_line, s.end_line) for s in summary] == [(13, 62)]
+        people = of_kind(wexcombe, "people_experience")[0]
+        assert (people.start_line, people.level) == (59, 2)

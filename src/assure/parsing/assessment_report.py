@@ -54,6 +54,7 @@ RATING_WORD = re.compile(r"\b(outstanding|good|requires\s+improvement|inadequate
 RATING_SCORES = {"outstanding": 4, "good": 3, "requires improvement": 2, "inadequate": 1}
 TITLE = re.compile(r"\bassessment\b", re.IGNORECASE)
 PROSE_CHARS = 40  # shorter lines are labels and scores, not findings
+SCORED, MARKED = 1, 2  # what follows a statement's heading: its score, its findings
 LOOKAHEAD = 8  # lines between a statement's heading and its score
 
 # (folded phrase the heading starts with, kind, level outside a statement)
@@ -66,6 +67,7 @@ HEADINGS: tuple[tuple[str, str, int], ...] = (
     ("the local authority commitment", "heading", 3),
     ("our commitment", "heading", 3),
     ("summary of strength", "summary", 2),
+    ("quality statement score", "summary", 2),
     ("area for development", "summary", 2),
     ("overall summary", "summary", 1),
     ("summary", "summary", 1),
@@ -76,6 +78,15 @@ HEADINGS: tuple[tuple[str, str, int], ...] = (
     ("fact and figure", "facts", 2),
     ("how we assess", "heading", 1),
 )
+
+
+# Headings that belong to the whole report even when they follow a statement.
+DOCUMENT_LEVEL = frozenset(
+    {
+        "summary of people experience", "summary of strength", "quality statement score",
+        "overall summary", "about ", "demographic", "financial fact", "how we assess",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,25 +137,33 @@ def score_in(text: str) -> int | None:
 
 def statement_headings(text: CleanText) -> list[tuple[str, int, int | None]]:
     """(statement id, heading line, score) for each statement's own heading:
-    a line naming the statement followed closely by its score or findings."""
+    a line naming the statement followed closely by its score or findings.
+
+    Where a statement is named twice (a list of scores in the summary, then
+    its own section), the section wins: it has findings; on a tie, the later.
+    The score may come from either.
+    """
     lines = text.lines
-    found: dict[str, tuple[int, int | None, int]] = {}
+    chosen: dict[str, tuple[int, int]] = {}
+    scores: dict[str, int] = {}
     for index, line in enumerate(lines):
         if line.table_row or line.text.lstrip().startswith(("-", "•", "*")):
             continue
         statement, score, strength = _statement_at(lines, index)
         if statement is None:
             continue
-        previous = found.get(statement)
-        if previous is None or strength > previous[2]:
-            found[statement] = (line.number, score, strength)
-    return sorted(((sid, n, s) for sid, (n, s, _) in found.items()), key=lambda t: t[1])
+        if score is not None and (statement not in scores or strength & MARKED):
+            scores[statement] = score
+        if statement not in chosen or strength >= chosen[statement][1]:
+            chosen[statement] = (line.number, strength)
+    found = [(sid, number, scores.get(sid)) for sid, (number, _) in chosen.items()]
+    return sorted(found, key=lambda t: t[1])
 
 
 def _statement_at(lines: tuple[CleanLine, ...], index: int) -> tuple[str | None, int | None, int]:
     text = lines[index].text.strip().strip("*#").strip()
     if (inline := INLINE.match(text)) and (sid := match_statement(inline["name"])):
-        return sid, int(inline["n"]), 3
+        return sid, int(inline["n"]), SCORED
     if len(text) > 120 or (sid := match_statement(text)) is None:
         return None, None, 0
     score, marked = None, False
@@ -159,9 +178,8 @@ def _statement_at(lines: tuple[CleanLine, ...], index: int) -> tuple[str | None,
         marked = marked or folded.startswith(
             ("key finding", "what people expect", "the local authority commitment")
         )
-    if score is not None:
-        return sid, score, 2
-    return (sid, None, 1) if marked else (None, None, 0)
+    strength = (SCORED if score is not None else 0) + (MARKED if marked else 0)
+    return (sid, score, strength) if strength else (None, None, 0)
 
 
 def table_scores(text: CleanText) -> dict[str, int]:
@@ -251,7 +269,7 @@ def sections(text: CleanText, headings: list[tuple[str, int, int | None]]) -> tu
             starts.append(Start(clean, 1, "theme", line.number))
             continue
         if start := _named_heading(clean, line.number, current):
-            if start.level < 2:
+            if start.level <= 2:
                 current = None
             starts.append(start)
     starts += _implicit_findings(text, starts)
@@ -262,9 +280,11 @@ def _named_heading(clean: str, number: int, statement: str | None) -> Start | No
     folded = fold(clean)
     if not folded or len(folded.split()) > 12 or clean.endswith((".", ",")):
         return None
+    if score_in(clean) is not None:
+        return None  # "Quality statement score: 2" is a score, not the summary's heading
     for phrase, kind, level in HEADINGS:
         if folded.startswith(phrase) or folded == phrase.strip():
-            if statement is not None:
+            if statement is not None and phrase not in DOCUMENT_LEVEL:
                 qs = (statement,) if kind == "finding" else ()
                 return Start(clean, 3, kind, number, qs)
             return Start(clean, level, kind, number)

@@ -136,7 +136,9 @@ def choose_layout(candidates: list[Candidate]) -> Layout:
 
     statements: dict[str, Candidate] = {}
     for c in body:
-        if not (c.statement and fits(c)):
+        # A one-word alias on a line of its own ("Prevention") is usually a
+        # sub-heading; as a numbered heading or a run-in label it may be the statement.
+        if not (c.statement and fits(c)) or (c.weak and c.tier == STANDALONE):
             continue
         if c.statement not in statements or key(c) > key(statements[c.statement]):
             statements[c.statement] = c

@@ -280,7 +280,8 @@ def _standalone(text: str) -> bool:
     if not _heading_like(text) or len(text) > 120 or text.endswith((",", ";", ".")):
         return False
     label = RUN_IN_LABEL.match(text)
-    return not (label and len(label["rest"].split()) >= RUN_IN_PROSE_WORDS)
+    prose = label and len(label["rest"].split()) >= RUN_IN_PROSE_WORDS
+    return not prose or match_statement(text) is not None
 
 
 def _heading(
