@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import random
+import tempfile
 import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assure.errors import (
     CorruptDocument,
@@ -132,6 +135,26 @@ def test_broken_word_document_is_corrupt(tmp_path: Path) -> None:
     assert_names_file(error, path, "Word")
 
 
+@pytest.mark.parametrize(
+    ("make", "member", "reason"),
+    [(make_docx, "word/document.xml", "Word"), (make_xlsx, "xl/workbook.xml", "Excel")],
+)
+def test_office_file_with_damaged_compressed_data_is_corrupt(
+    tmp_path: Path, make, member: str, reason: str
+) -> None:
+    whole = make(tmp_path / f"whole{Path(member).suffix}")
+    with zipfile.ZipFile(whole) as archive:
+        info = archive.getinfo(member)
+    data = bytearray(whole.read_bytes())
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra) + 4
+    data[start : start + 40] = junk(40, seed=3)
+    path = tmp_path / "damaged.bin"
+    path.write_bytes(bytes(data))
+    with pytest.raises(CorruptDocument) as error:
+        read_document(path)
+    assert_names_file(error, path, reason)
+
+
 def test_broken_workbook_is_corrupt(tmp_path: Path) -> None:
     whole = make_xlsx(tmp_path / "whole.xlsx")
     path = tmp_path / "broken.xlsx"
@@ -155,3 +178,33 @@ def test_missing_file_names_the_path(tmp_path: Path) -> None:
     with pytest.raises(DocumentError) as error:
         read_document(path)
     assert str(error.value).startswith(f"{path}: ")
+
+
+PREFIXES = [
+    b"",
+    b"%PDF-1.4\n",
+    b"PK\x03\x04",
+    b"PK\x03\x04word/document.xml",
+    b"PK\x03\x04xl/workbook.xml",
+    b"<!DOCTYPE html><html><body>",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"a,b,c\n1,2,3\n4,5,6\n",
+    b"\xd0\xcf\x11\xe0",
+]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(PREFIXES), st.binary(max_size=600))
+def test_any_bytes_read_or_raise_a_document_error(prefix: bytes, body: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "upload"
+        path.write_bytes(prefix + body)
+        try:
+            document = read_document(path)
+        except DocumentError as error:
+            assert str(error).startswith(f"{path}: ")
+        else:
+            assert [line.number for line in document.lines] == list(
+                range(1, len(document.lines) + 1)
+            )

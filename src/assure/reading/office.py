@@ -13,8 +13,10 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
+from xml.etree import ElementTree
 
 from docx import Document
 from docx.opc.exceptions import PackageNotFoundError
@@ -29,6 +31,19 @@ from assure.reading.lines import LineBuilder
 ZIP_MAGIC = b"PK\x03\x04"
 HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# What a damaged Office container raises, from the zip layer up to the XML.
+DAMAGED_CONTAINER = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,  # an unknown compression method or zip version
+    KeyError,
+    ValueError,
+    OSError,
+    PackageNotFoundError,
+    etree.LxmlError,
+    ElementTree.ParseError,
+)
 
 
 def zip_has_member(head: bytes, prefix: bytes) -> bool:
@@ -162,7 +177,7 @@ class DocxReader:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 names = set(archive.namelist())
-        except (zipfile.BadZipFile, EOFError) as error:
+        except DAMAGED_CONTAINER as error:
             raise CorruptDocument(path, "damaged Word (zip) container") from error
         if "word/document.xml" not in names:
             raise UnsupportedType(path, "zip archive that is not a Word document")
@@ -170,10 +185,8 @@ class DocxReader:
             document = Document(io.BytesIO(data))
             builder, pages = body_lines(document)
             title = (document.core_properties.title or "").strip() or None
-        except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        except DAMAGED_CONTAINER as error:
             raise CorruptDocument(path, f"damaged Word document: {error}") from error
-        except etree.LxmlError as error:
-            raise CorruptDocument(path, "damaged Word document XML") from error
         return SourceDocument(
             path=str(path),
             format=Format.DOCX,

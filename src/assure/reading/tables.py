@@ -13,13 +13,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import zipfile
 from pathlib import Path
 
 from assure.document import Format, SourceDocument
 from assure.errors import CorruptDocument, UnsupportedType
 from assure.reading.lines import LineBuilder, split_lines
-from assure.reading.office import zip_has_member
+from assure.reading.office import DAMAGED_CONTAINER, zip_has_member
 from assure.reading.text import decode_text, looks_like_text
 
 DELIMITERS = (",", "\t", ";", "|")
@@ -116,7 +115,7 @@ class XlsxReader:
 
         try:
             workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
+        except (*DAMAGED_CONTAINER, InvalidFileException) as error:
             raise CorruptDocument(path, "damaged Excel workbook") from error
         builder = LineBuilder()
         try:
@@ -130,7 +129,7 @@ class XlsxReader:
                         builder.add_row(cells, page=index)
             sheets = len(workbook.worksheets)
             title = (workbook.properties.title or "").strip() or None
-        except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        except DAMAGED_CONTAINER as error:
             raise CorruptDocument(path, "damaged Excel workbook") from error
         finally:
             workbook.close()
