@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from assure.document import CleanLine, CleanText
 from assure.parsing.plan.fields import (
+    direction_of,
     recommendation_codes,
     split_leads,
     status_of,
@@ -258,7 +259,7 @@ class PlanScanner:
         item = text if text is not None else line.text
         self.bulleted = self.bulleted or text is not None
         if self.label == "measures":
-            draft.measures.append(SuccessMeasure(item, direction_for(item), line.number))
+            draft.measures.append(SuccessMeasure(item, direction_of(item), line.number))
         elif self.label == "actions":
             draft.bullet_actions.append(bullet_action(item, line.number))
         elif self.label in (None, "other") and (timeframe_of(item) or INLINE_LEAD.search(item)):
@@ -270,18 +271,12 @@ class PlanScanner:
         if self.label == "measures" and draft.measures:
             last = draft.measures[-1]
             text = f"{last.text} {more}"
-            draft.measures[-1] = SuccessMeasure(text, direction_for(text), last.start_line)
+            draft.measures[-1] = SuccessMeasure(text, direction_of(text), last.start_line)
         elif self.label == "actions" and draft.bullet_actions:
             last_action = draft.bullet_actions[-1]
             draft.bullet_actions[-1] = bullet_action(
                 f"{last_action.text} {more}", last_action.start_line
             )
-
-
-def direction_for(text: str) -> str | None:
-    from assure.parsing.plan.fields import direction_of
-
-    return direction_of(text)
 
 
 def add_aliases(text: CleanText, plans: list[PlanDraft]) -> None:
