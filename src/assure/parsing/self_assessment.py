@@ -159,6 +159,8 @@ def choose_themes(body: list[Candidate], statements: dict[str, Candidate]) -> di
             first = min(own)
             if c.number > first or any(c.number < o < first for o in others):
                 continue
+        # Prefer the strongest form; among equals, the one nearest the theme's
+        # first statement (or, for a theme without statements, the first).
         previous = chosen.get(c.theme)
         if previous is None or (c.tier, c.number if own else -c.number) > (
             previous.tier,
@@ -216,7 +218,12 @@ def inner_starts(
     return found
 
 
-def _subsection(c: Candidate, inside: bool, themes: list, frame: list[Start]) -> list[Start]:
+def _subsection(
+    c: Candidate, inside: bool, themes: list[tuple[int, Start]], frame: list[Start]
+) -> list[Start]:
+    """A template sub-section: of its statement (level 3), or of its theme
+    (level 2) when the heading names the theme or comes before the theme's
+    first statement."""
     if c.theme:
         return [Start(c.title, 2, c.subsection or "heading", c.number)]
     if inside:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from assure.framework import Framework, load_framework
 
@@ -170,6 +170,7 @@ def weak_statement_match(text: str) -> bool:
     return bool(found and not found[1])
 
 
+@lru_cache(maxsize=65536)
 def _match(text: str) -> tuple[str, bool] | None:
     """The statement named and whether it was named strongly (by number, full
     name or an alias of two or more words)."""
