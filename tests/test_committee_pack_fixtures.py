@@ -280,3 +280,51 @@ def test_scrutiny_running_headers_and_blank_pages_stay_out(scrutiny: ParsedStruc
 @pytest.mark.parametrize("name", [CABINET, BOARD, SCRUTINY])
 def test_fixture_packs_are_recognised(name: str) -> None:
     assert PARSER.recognise(normalise(read_document(FIXTURES / name))) >= 0.6
+
+
+# ----- minutes alone, as a PDF gives them: no blank lines, wrapped sentences, a table
+
+
+MINUTES_ONLY = "fenmarsh-adults-committee-minutes-2020-01.txt"
+
+
+@pytest.fixture(scope="module")
+def minutes_only() -> ParsedStructure:
+    return parsed(MINUTES_ONLY)
+
+
+def test_minutes_alone_are_a_pack_without_a_notice(minutes_only: ParsedStructure) -> None:
+    assert PARSER.recognise(normalise(read_document(FIXTURES / MINUTES_ONLY))) > 0.5
+    [minutes] = minutes_only.meetings
+    assert minutes.role == "minutes"
+    assert (minutes.body, minutes.date, minutes.time) == (
+        "Adult Care and Health Committee",
+        "2020-01-15",
+        "10:00",
+    )
+    assert minutes.venue == "Fenmarsh House, Quay Street"
+    assert minutes_only.council == "Fenmarsh District Council"
+    assert len(minutes.attendance.present) == 4
+    assert minutes.attendance.in_attendance == ("Tariq Shah", "Bethan Lowe")
+    assert minutes.attendance.apologies == ("Councillor Ian Frost",)
+
+
+def test_minutes_alone_decisions_inline_and_in_tables(minutes_only: ParsedStructure) -> None:
+    items = {item.number: item for item in minutes_only.meetings[0].minutes}
+    assert list(items) == ["12", "13", "14", "15", "16"]
+    assert items["12"].title == "Minutes"  # the decision run into the title line is cut off
+    assert [d.start_line for d in items["12"].decisions] == [line_of(MINUTES_ONLY, "Minute 12")]
+    [inline] = items["14"].decisions
+    assert inline.text.startswith("it was RESOLVED that")
+    assert [d.text.split()[0] for d in items["15"].decisions] == ["RECOMMENDED"]
+    assert [d.start_line for d in items["16"].decisions] == [line_of(MINUTES_ONLY, "16.2")]
+    [action] = items["15"].actions
+    assert (action.owner, action.due) == ("Tariq Shah", "2020-02-28")
+
+
+def test_minutes_end_where_the_meeting_closed(minutes_only: ParsedStructure) -> None:
+    minutes = next(s for s in minutes_only.sections if s.kind == "minutes")
+    report = next(s for s in minutes_only.sections if s.kind == "report")
+    assert minutes.end_line == line_of(MINUTES_ONLY, "Signed")
+    assert report.start_line == line_of(MINUTES_ONLY, "Home Care Recommissioning")
+    assert minutes_only.meetings[0].minutes[-1].end_line == line_of(MINUTES_ONLY, "Signed")

@@ -12,70 +12,71 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from assure.document import CleanText
 from assure.parsing.pack.assemble import Pack
+from assure.parsing.pack.decisions import is_decision_text
 from assure.parsing.pack.lines import tidy
+from assure.parsing.pack.minutes import MINUTES_OF, PRESENT
 from assure.structure import DocumentKind, Finding, ParsedStructure, Plan
 
-SIGNALS: tuple[tuple[re.Pattern[str], float, int], ...] = (
-    # (pattern on one tidied line, weight, how many occurrences count)
+PAGE_RANGE = re.compile(
+    r"^\(?\s*pages?\s+\d{1,4}\s*[–-]\s*\d{1,4}\s*\)?$|\(pages?\s+\d{1,4}\s*[–-]\s*\d{1,4}\)\s*$",
+    re.I,
+)
+ROUTINE_ITEM = re.compile(
+    r"^\d{1,2}\s*[:.]?\s+(?:minutes|apologies|declarations?|membership|interests|exclusion|admission)\b",
+    re.I,
+)
+Signal = tuple[Callable[[str], object], float, int]
+SIGNALS: tuple[Signal, ...] = (
+    # (test of one tidied line, weight, how many occurrences earn the full weight)
     (
-        re.compile(r"^(?:notice\s+of\s+(?:a\s+)?meeting|public\s+document\s+pack|summons)\b", re.I),
+        re.compile(
+            r"^(?:notice\s+of\s+(?:a\s+)?meeting|public\s+document\s+pack|summons)\b", re.I
+        ).search,
         0.35,
         1,
     ),
     (
         re.compile(
             r"^(?:a\s?g\s?e\s?n\s?d\s?a|agenda(?:\s+items?)?|agenda\s+item\s*\d{1,2})$", re.I
-        ),
+        ).search,
         0.15,
         2,
     ),
-    (re.compile(r"\bwill\s+(?:meet|be\s+held)\b.{0,120}\b(?:at|on)\b.{0,40}\d", re.I), 0.2, 1),
-    (re.compile(r"^(?:members?\s+)?present\b\s*[:–-]?", re.I), 0.2, 2),
-    (re.compile(r"^apologies(?:\s+for\s+absence)?\b", re.I), 0.12, 2),
-    (re.compile(r"^(?:also\s+)?in\s+attendance\b", re.I), 0.1, 1),
+    (
+        re.compile(r"\bwill\s+(?:meet|be\s+held)\b.{0,120}\b(?:at|on)\b.{0,40}\d", re.I).search,
+        0.2,
+        1,
+    ),
+    (lambda line: PRESENT.match(line.replace("\t", " ")), 0.25, 1),
+    (re.compile(r"^apologies(?:\s+for\s+absence)?\b", re.I).search, 0.12, 1),
+    (
+        re.compile(r"^(?:also\s+|officers\s+)?(?:in\s+attendance|present)\s*(?::|$)", re.I).search,
+        0.05,
+        1,
+    ),
+    (lambda line: "\t" not in line and is_decision_text(line), 0.15, 4),
+    (PAGE_RANGE.search, 0.08, 4),
+    (re.compile(r"^\d{1,4}\s*[–-]\s*\d{1,4}$").search, 0.04, 4),
+    (MINUTES_OF.match, 0.12, 1),
     (
         re.compile(
-            r"^(?:[-•]\s*)?(?:it\s+was\s+)?(?:RESOLVED|Resolved\b\s*(?:[:–-]|that))|^(?:[-•]\s*)?AGREED\b"
-        ),
-        0.1,
-        4,
-    ),
-    (
-        re.compile(
-            r"^\(?\s*pages?\s+\d{1,4}\s*[–-]\s*\d{1,4}\s*\)?$|\(pages?\s+\d{1,4}\s*[–-]\s*\d{1,4}\)\s*$",
-            re.I,
-        ),
-        0.08,
-        4,
-    ),
-    (re.compile(r"^\d{1,4}\s*[–-]\s*\d{1,4}$"), 0.04, 4),
-    (
-        re.compile(
-            r"^(?:minutes\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?meeting|minutes\s+of\s+the\s+previous)",
-            re.I,
-        ),
-        0.12,
-        2,
-    ),
-    (
-        re.compile(r"\bdeclarations?\s+of\s+(?:pecuniary\s+)?interests?\b|^interests$", re.I),
+            r"\bdeclarations?\s+of\s+(?:pecuniary\s+)?interests?\b|^interests$", re.I
+        ).search,
         0.08,
         1,
     ),
-    (re.compile(r"^(?:name\s+of\s+meeting|report\s+to|title\s+of\s+report)\s*:", re.I), 0.08, 2),
-    (re.compile(r"^(?:contact\s+officer|officer)\s*:", re.I), 0.04, 2),
-    (re.compile(r"\bmembers\s+are\b|^membership\b", re.I), 0.06, 1),
     (
-        re.compile(
-            r"^\d{1,2}\s*[:.]\s+(?:minutes|apologies|declarations?|membership|interests|exclusion|admission)\b",
-            re.I,
-        ),
+        re.compile(r"^(?:name\s+of\s+meeting|report\s+to|title\s+of\s+report)\s*:", re.I).search,
         0.08,
-        3,
+        2,
     ),
+    (re.compile(r"^(?:contact\s+officer|officer)\s*:", re.I).search, 0.04, 2),
+    (re.compile(r"\bmembers\s+are\b|^membership\b", re.I).search, 0.06, 1),
+    (ROUTINE_ITEM.search, 0.08, 3),
 )
 COUNCIL = re.compile(
     r"\b(?:(?:London\s+Borough|Royal\s+Borough|City|County|Borough)\s+of\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,2}"
@@ -113,8 +114,8 @@ def _score(text: CleanText) -> float:
         tidied = tidy(line.text)
         if not tidied or len(tidied) > 400:
             continue
-        for position, (pattern, _, _) in enumerate(SIGNALS):
-            if pattern.search(tidied):
+        for position, (test, _, _) in enumerate(SIGNALS):
+            if test(tidied):
                 counts[position] += 1
     score = sum(
         weight * min(counts[position], most) / most

@@ -26,6 +26,10 @@ DECISION = re.compile(
     r")",
     re.IGNORECASE,
 )
+# Capitals mark a formal decision even inside a sentence: "... and it was RESOLVED that".
+INLINE = re.compile(
+    r"\b(?:RESOLVED|AGREED|DECIDED)\b(?=\s*[:–\-,(]|\s+(?:that|to|unanimously)\b|\s*$)"
+)
 UPPER_ONLY = re.compile(r"(?:[A-Z][\w'&-]*\s+){1,4}(?:RESOLVED|AGREED|DECIDED)\b")
 LIST_ITEM = re.compile(
     r"^(?:[-•*]\s*)?(?:\(?\d{1,2}[).]|\(?[a-z][).]|\(?[ivx]{1,4}[).]|[-•*])\s*\S|^(?:that|to)\s",
@@ -68,7 +72,7 @@ def is_decision_text(text: str) -> bool:
         return False
     match = DECISION.match(text)
     if not match:
-        return False
+        return bool(INLINE.search(text))
     # "Board AGREED" must be in capitals; "the Board agreed" must open a sentence.
     return not (UPPER_ONLY.fullmatch(match.group(0).strip()) and not UPPER_ONLY.match(text))
 
@@ -88,7 +92,13 @@ def find_decisions(lines: list[PackLine]) -> list[Decision]:
         if line.noise or not is_decision_start(line):
             index += 1
             continue
-        parts, last = [line.text], line
+        opening = line.text
+        if not DECISION.match(opening) and (inline := INLINE.search(opening)):
+            # Start the text at the decision, not at the narrative before it.
+            opening = re.sub(
+                r"^.*?\b(?=(?:it\s+was\s+)?" + inline.group(0) + r"\b)", "", opening, count=1
+            )
+        parts, last = [opening], line
         index += 1
         while index < len(lines) and len(parts) < 25:
             following = lines[index]

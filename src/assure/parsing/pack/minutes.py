@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from assure.extracting.dates import find_dates, parse_time, year_of
 from assure.parsing.pack.decisions import (
+    INLINE,
     find_actions,
     find_decisions,
     is_decision_start,
@@ -23,15 +24,19 @@ from assure.parsing.pack.decisions import (
 from assure.parsing.pack.lines import PackLine
 from assure.parsing.pack.notice import body_name
 from assure.parsing.pack.people import split_people
-from assure.structure import Action, Attendance, MinuteItem
+from assure.structure import Action, Attendance, Decision, MinuteItem
 
 PRESENT = re.compile(
-    r"^(?:(?:board\s+|committee\s+|panel\s+)?members?\s+present|present(?:\s*\((?:members|voting)\))?|attendees|"
-    r"in\s+attendance\s+(?:were|members))\b\s*[:–-]?\s*(?P<rest>.*)$",
+    r"^(?:(?:[a-z]+\s+){0,2}members?\s+present|councillors\s+present|attendance\s*(?=:)|"
+    r"present(?:\s*\((?:members|voting)\))?|attendees|"
+    r"in\s+attendance\s+(?:were|members))\b"
+    # The label ends the line, takes a colon, or runs straight into a name.
+    r"(?:\s*[:–-]\s*|\s*$|\s+(?=(?:were|councillors?|cllrs?\.?|mr|mrs|ms|miss|dr|professor)\b))(?P<rest>.*)$",
     re.IGNORECASE,
 )
 LABEL = re.compile(
-    r"^(?P<label>(?:board\s+|committee\s+|panel\s+)?members?\s+present|present(?:\s*\([^)]{1,20}\))?|attendees|"
+    r"^(?P<label>(?:[a-z]+\s+){0,2}members?\s+present|councillors\s+present|attendance(?=\s*:)|"
+    r"present(?:\s*\([^)]{1,20}\))?|attendees|"
     r"co-?opt(?:ees?|ed\s+members?)(?:\s+present)?|(?:also\s+)?in\s+attendance|also\s+present|"
     r"officers?(?:\s+(?:present|in\s+attendance))?|observers?|apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received(?:\s+from)?)?|"
     r"absent|substitutes?)\b\s*(?:[:–-]\s*|\s+(?=[A-Z]))?(?P<rest>.*)$",
@@ -44,11 +49,11 @@ MINUTES_OF = re.compile(
 )
 COUNCIL_LINE = re.compile(r"\b(?:council|borough|county|city\s+of|metropolitan)\b", re.IGNORECASE)
 MINUTE = re.compile(
-    r"^(?:minute\s+(?:no\.?\s*)?)?(?:[A-Z]{2,6}[ .]?)?"
+    r"^(?:(?:[Mm]inute|MINUTE|[Ii]tem|ITEM)\s+(?:[Nn]o\.?\s*)?)?(?:[A-Z]{2,6}[ .]?)?"
     r"(?P<num>\d{1,3})(?P<suffix>/\d{2,4}|[a-z])?(?![.\d]*\d)\s*[.:]?\s+(?P<title>\S.*)$"
 )
 NUMBER_ONLY = re.compile(
-    r"^(?:minute\s+(?:no\.?\s*)?)?(?:[A-Z]{2,6}[ .]?)?"
+    r"^(?:(?:[Mm]inute|MINUTE|[Ii]tem|ITEM)\s+(?:[Nn]o\.?\s*)?)?(?:[A-Z]{2,6}[ .]?)?"
     r"(?P<num>\d{1,3})(?P<suffix>/\d{2,4}|[a-z])?\.?$"
 )
 CLOSING = re.compile(
@@ -192,9 +197,9 @@ def _group_of(label: str) -> str:
         return "apologies"
     if label.startswith(("absent", "substitute")):
         return "skip"
-    if label.startswith(("present", "members", "board", "committee", "panel", "co", "attendees")):
-        return "present"
-    return "in_attendance"
+    if label.startswith(("officer", "observer", "also")) or "in attendance" in label:
+        return "in_attendance"
+    return "present"
 
 
 def _ends_attendance(line: PackLine, rest: list[PackLine]) -> bool:
@@ -272,7 +277,9 @@ def _item_at(lines: list[PackLine], index: int) -> tuple[str, int, str] | None:
 def _trim_title(title: str) -> str:
     title = title.strip()
     # "13. Declarations of Interest – none were declared." keeps only the title.
-    run_in = re.search(r"(?<=\w)(?:\s[–-]\s|:\s)(?=[a-z])", title)
+    run_in = re.search(
+        r"(?<=\w)(?:\s[–-]\s|:\s)(?=[a-z])|[\s.:–-]+(?=(?:RESOLVED|AGREED)\b)", title
+    )
     if run_in and run_in.start() > 3:
         title = title[: run_in.start()]
     if len(title) > 120:
@@ -309,11 +316,17 @@ def build_items(
                 title=draft.title,
                 start_line=start.number,
                 end_line=min(last, end_line),
-                decisions=tuple(find_decisions(own)),
+                decisions=tuple(_title_decision(start) + find_decisions(own)),
                 actions=tuple(sorted(actions, key=lambda action: action.start_line)),
             )
         )
     return items
+
+
+def _title_decision(line: PackLine) -> list[Decision]:
+    """A decision run into the minute's title line ("45. Minutes – RESOLVED that ...")."""
+    match = INLINE.search(line.text)
+    return [Decision(text=line.text[match.start() :], start_line=line.number)] if match else []
 
 
 def minutes_year(draft: MinutesDraft) -> int | None:

@@ -115,27 +115,46 @@ def _from_fields(notice: Notice, lines: list[PackLine]) -> None:
 def _from_title_block(notice: Notice, lines: list[PackLine]) -> None:
     head = [line for line in lines[:80] if not line.table]
     if notice.body is None:
-        for index, line in enumerate(head):
-            if match := MEETING_OF.match(line.text):
-                notice.body = re.split(r"\s+(?:on|held|to\s+be\s+held)\s", match["body"])[0]
-                break
-            if NOTICE_TITLE.match(line.text) and index + 1 < len(head):
-                candidate = head[index + 1].text
-                if _looks_like_body(candidate):
-                    notice.body = candidate
-                    break
-    if notice.body is None and notice.date_line is not None:
-        # Modern.gov and similar: the body's name stands just above "Date:".
-        above = [line for line in head if line.number < notice.date_line][-4:]
-        for line in reversed(above):
-            if _looks_like_body(line.text):
-                notice.body = line.text
-                break
+        notice.body = _titled_body(head)
     if notice.date is None:
         # The latest date near the top: the dispatch date comes first.
         dated = [(iso, line.number) for line in head[:40] for _, iso in find_dates(line.text)]
         if dated:
             notice.date, notice.date_line = max(dated)
+            _time_and_place_near(notice, head)
+    if notice.body is None and notice.date_line is not None:
+        # Modern.gov and similar: the body's name stands just above the date.
+        above = [line for line in head if line.number < notice.date_line][-4:]
+        for line in reversed(above):
+            if _looks_like_body(line.text):
+                notice.body = line.text
+                break
+
+
+def _titled_body(head: list[PackLine]) -> str | None:
+    for index, line in enumerate(head):
+        if match := MEETING_OF.match(line.text):
+            return re.split(r"\s+(?:on|held|to\s+be\s+held)\s", match["body"])[0]
+        if NOTICE_TITLE.match(line.text) and index + 1 < len(head):
+            candidate = head[index + 1].text
+            if _looks_like_body(candidate):
+                return candidate
+    return None
+
+
+def _time_and_place_near(notice: Notice, head: list[PackLine]) -> None:
+    """ "Tuesday, 12th March, 2019 at 10.00 am" over "Council Chamber, Town Hall"."""
+    position = next((i for i, line in enumerate(head) if line.number == notice.date_line), None)
+    if position is None:
+        return
+    dated = head[position].text
+    undated = re.sub(r"\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}", "", dated)
+    notice.time = notice.time or parse_time(undated)
+    for line in head[position + 1 : position + 3]:
+        if notice.time is None:
+            notice.time = parse_time(line.text) if len(line.text) < 30 else None
+        if notice.venue is None and PLACE.search(line.text) and len(line.text) <= 120:
+            notice.venue = line.text.strip(" .")
 
 
 def _looks_like_body(text: str) -> bool:
@@ -182,6 +201,11 @@ def _members(lines: list[PackLine]) -> list[str]:
     return members
 
 
+PLACE = re.compile(
+    r"\b(?:room|chamber|hall|house|centre|center|offices?|building|suite|library|street|road|"
+    r"teams|zoom|virtual|online|remote|civic|council\s+offices)\b",
+    re.IGNORECASE,
+)
 BODY_WORDS = re.compile(
     r"\b(?:board|committee|panel|cabinet|forum|group|executive|partnership|commission|"
     r"sub-committee|scrutiny|assembly)\b|^(?:full\s+)?council$",
