@@ -148,28 +148,28 @@ def parse_agenda(lines: list[PackLine]) -> list[DraftItem]:
     items: list[DraftItem] = []
     group: str | None = None
     heading_seen = False
-    pending_number: tuple[str, int] | None = None
+    pending: tuple[str, int] | None = None  # (label, position) of a number alone on its line
     for index, line in enumerate(lines):
         if line.noise:
             continue
         text = line.text
         found = item_start(line)
-        if found is None and pending_number and not line.table:
-            label, main = pending_number
+        start = index
+        if found is None and pending and not line.table:
             title, pages = split_title(text)
             if title and title[0].isupper() and len(title) <= 220:
-                found = (label, main, title, pages)
-        pending_number = None
-        if found and _in_sequence(items, found[1], heading_seen):
+                found = (pending[0], 0, title, pages)
+                start = pending[1]
+        pending = None
+        if found and _in_sequence(items, found[0], heading_seen):
             label, _, title, pages = found
             if items:
-                items[-1].end_line = _end_before(lines, index)
-            items.append(DraftItem(label, title, line.number, pages, group=group))
+                items[-1].end_line = _end_before(lines, start)
+            items.append(DraftItem(label, title, lines[start].number, pages, group=group))
             continue
-        if (number := ITEM_NUMBER_ONLY.match(text)) and _in_sequence(
-            items, int(number["num"]), heading_seen
-        ):
-            pending_number = (number["num"] + (number["sub"] or ""), int(number["num"]))
+        number = ITEM_NUMBER_ONLY.match(text)
+        if number and _in_sequence(items, number["num"] + (number["sub"] or ""), heading_seen):
+            pending = (number["num"] + (number["sub"] or ""), index)
             continue
         if not items:
             if AGENDA_HEADING.match(text):
@@ -186,11 +186,20 @@ def parse_agenda(lines: list[PackLine]) -> list[DraftItem]:
     return items
 
 
-def _in_sequence(items: list[DraftItem], main: int, heading_seen: bool) -> bool:
+def _in_sequence(items: list[DraftItem], label: str, heading_seen: bool) -> bool:
+    """Whether item ``label`` ("6", "6a") can follow the items so far."""
+    main, sub = _split_label(label)
     if not items:
         return main <= 3 or heading_seen
-    previous = int(re.match(r"\d+", items[-1].number).group(0))  # type: ignore[union-attr]
+    previous, previous_sub = _split_label(items[-1].number)
+    if main == previous:
+        return bool(sub) and sub > previous_sub  # "5a" after "5", "5b" after "5a"
     return previous < main <= previous + 3
+
+
+def _split_label(label: str) -> tuple[int, str]:
+    match = re.match(r"(\d+)(.*)", label)
+    return (int(match.group(1)), match.group(2)) if match else (0, "")
 
 
 def _end_before(lines: list[PackLine], index: int) -> int:
