@@ -39,6 +39,8 @@ from assure.parsing.statements import begins_statement_name, theme_of
 from assure.structure import DocumentKind, ParsedStructure, Section
 
 FRAME_KINDS = ("theme", "quality_statement")
+RECURRING = 3
+PAGE_MARK = re.compile(r"\bpage\s+\d|^\d+$", re.IGNORECASE)
 TITLE_BLOCK = 3  # opening lines that name the council, the document and its date
 TITLE = re.compile(r"self[- ]?(?:assessment|evaluation)", re.IGNORECASE)
 
@@ -205,6 +207,8 @@ def inner_starts(
         c.tier == RUN_IN for c in layout.statements.values()
     )
     head = text.lines[min(TITLE_BLOCK, len(text.lines)) - 1].number
+    # A short line that recurs is a running header or footer, not a heading.
+    recurring = Counter(c.title.lower() for c in candidates if c.tier == STANDALONE)
     found: list[Start] = []
     for c in candidates:
         if c.contents or c.number in chosen:
@@ -213,7 +217,13 @@ def inner_starts(
             found.extend(_subsection(c, inside(c), themes, frame))
         elif c.special:
             found.extend(_special(text, c))
-        elif c.tier >= NUMBERED or (c.tier == STANDALONE and run_in_only and c.number > head):
+        elif c.tier >= NUMBERED or (
+            c.tier == STANDALONE
+            and run_in_only
+            and c.number > head
+            and recurring[c.title.lower()] < RECURRING
+            and not PAGE_MARK.search(c.title)
+        ):
             found.append(_generic(c, inside(c), layout, frame, sub_rank))
     return found
 

@@ -32,7 +32,8 @@ SUBSECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "what is our ambition", "our ambition", "ambition and performance",
             "how are we performing", "how we are performing", "how well are we performing",
             "how well we are performing", "our performance", "performance and ambition",
-            "what good look like", "our aspiration",
+            "what good look like", "our aspiration", "what we know about our performance",
+            "how we are doing", "how are we doing", "where we want to be",
         ),
     ),
     (
@@ -42,6 +43,8 @@ SUBSECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "our strength", "key strength", "strength", "what we do well", "what is working well",
             "what working well", "what we are doing well", "what went well",
             "what is going well", "what are we good at", "what we are good at",
+            "what are our strength", "area of strength", "area of good practice",
+            "our achievement", "key achievement", "achievement",
         ),
     ),
     (
@@ -54,13 +57,16 @@ SUBSECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "what we could do better", "what we are worried about", "what worry u",
             "where we need to improve", "our challenge", "key challenge", "challenge",
             "risk and challenge", "what need to improve", "even better if",
+            "what not working so well", "what is not working well", "what not working well",
+            "risk",
         ),
     ),
     (
         "how_we_know",
         (
             "how do we know", "how we know", "what make u confident", "our evidence",
-            "how we evidence", "supporting evidence", "evidence",
+            "how we evidence", "supporting evidence", "evidence", "evidence of impact",
+            "evidence and data", "data and evidence", "supporting data",
         ),
     ),
     (
@@ -70,7 +76,8 @@ SUBSECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "what we will do", "what we are going to do", "what are we doing about it",
             "what we are doing about it", "future plan", "our priority", "improvement plan",
             "what next", "plan to maintain", "plan for improvement", "priority for",
-            "what will we do",
+            "what will we do", "what we are doing to improve", "what are we doing to improve",
+            "improvement priority", "next 12 month", "looking ahead", "looking forward",
         ),
     ),
     (
@@ -82,7 +89,7 @@ SUBSECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
 )  # fmt: skip
-WHAT_X_SAY = re.compile(r"^what (?:do )?(?:\w+ ){0,4}(?:say|tell u|told u|think)\b")
+WHAT_X_SAY = re.compile(r"^what (?:do )?(?:\w+ ){0,6}(?:say|tell u|told u|think)\b")
 # A subsection's words must open the heading (allowing "Key", "Our", "7.1").
 SUBSECTION_REACH = 3
 MAX_HEADING_WORDS = 16
