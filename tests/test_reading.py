@@ -171,12 +171,15 @@ def test_html_blocks_headings_tables_and_dropped_parts(tmp_path: Path) -> None:
     path.write_text(
         "<!DOCTYPE html><html><head><title>Scrutiny &amp; Audit</title>"
         "<style>p { color: red }</style></head><body>"
+        "<a class='skip-link' href='#main'>Skip to main content</a>"
+        "<div class='cookie-banner'>We use cookies.<button>Accept</button></div>"
         "<nav><a href='/'>Home</a><a href='/news'>News</a></nav>"
         "<h1>Minutes</h1><p>The panel <b>noted</b> the report.<br>It was agreed.</p>"
         "<ul><li>Item one</li><li>Item two</li></ul>"
         "<h3>Attendance</h3><table><tr><th>Name</th><th>Role</th></tr>"
         "<tr><td>Cllr Ash</td><td></td></tr></table>"
-        "<script>var tracking = 1;</script><p>Close</p></body></html>",
+        "<script>var tracking = 1;</script><p>Close</p>"
+        "<footer><p>Privacy notice | Accessibility</p></footer></body></html>",
         encoding="utf-8",
     )
     document = read_document(path)
@@ -190,6 +193,8 @@ def test_html_blocks_headings_tables_and_dropped_parts(tmp_path: Path) -> None:
     assert lines[1:3] == ["The panel noted the report.", "It was agreed."]
     assert "• Item two" in lines
     assert "Cllr Ash\t" in lines
+    assert lines[0] == "Minutes"
+    assert lines[-1] == "Close"
     assert not any("tracking" in text or "News" in text for text in lines)
 
 

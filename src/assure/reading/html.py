@@ -2,7 +2,8 @@
 
 Block elements (paragraphs, list items, headings, divisions...) become lines;
 ``<h1>``..``<h6>`` set the heading level; each table row is one line with its
-cells joined by tabs; scripts, styles and navigation are dropped. The title
+cells joined by tabs; scripts, styles, navigation and site furniture (skip links, cookie notices,
+breadcrumbs, the page footer) are dropped. The title
 comes from ``<title>``.
 """
 
@@ -31,6 +32,20 @@ BLOCKS = {
     "hr", "body", "html", "details", "summary", "caption",
 }  # fmt: skip
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
+# Site furniture around the document: skip links, cookie notices, breadcrumbs.
+CHROME = re.compile(r"(?:^|[\s_-])(?:skip|cookies?|breadcrumbs?)(?:$|[\s_-])", re.IGNORECASE)
+CHROME_ROLES = {"navigation", "search", "banner", "contentinfo"}
+
+
+def is_chrome(node: etree._Element) -> bool:
+    """Whether ``node`` is the site's furniture rather than the document's text."""
+    if node.get("aria-hidden") == "true" or node.get("role") in CHROME_ROLES:
+        return True
+    if CHROME.search(f"{node.get('class', '')} {node.get('id', '')}"):
+        return True
+    # The page footer (a footer straight inside <body>) holds site links.
+    parent = node.getparent()
+    return node.tag == "footer" and parent is not None and parent.tag == "body"
 
 
 def decode_html(data: bytes) -> str | None:
@@ -87,7 +102,7 @@ class HtmlLines:
 
     def walk(self, node: etree._Element) -> None:
         tag = node.tag.lower() if isinstance(node.tag, str) else ""
-        if not tag or tag in DROPPED:
+        if not tag or tag in DROPPED or is_chrome(node):
             return  # comments, processing instructions and dropped parts; tails handled by parent
         if tag in HEADINGS:
             self.flush()
