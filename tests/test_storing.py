@@ -337,3 +337,15 @@ def test_deleting_a_document_removes_it_from_search(library, fictional):
     assert library.delete_document(stored)
     assert library.search("safeguarding") == []
     assert list(library.passages()) == []
+
+
+def test_the_migrations_build_exactly_the_schema_the_models_describe(library):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from assure.storing.database import include_object
+    from assure.storing.models import Base
+
+    with library.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"include_object": include_object})
+        assert compare_metadata(context, Base.metadata) == []

@@ -61,6 +61,16 @@ def sqlite_engine(url: str) -> Engine:
     return engine
 
 
+def include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    """For autogenerate: leave out the engine-specific full-text index, which
+    the migrations create by hand (FTS5 tables; the tsvector column)."""
+    if type_ == "table" and name and name.startswith("passages_fts"):
+        return False
+    return not (type_ in ("column", "index") and name in ("search", "ix_passages_search"))
+
+
 def alembic_config(connection: Connection) -> Any:
     from alembic.config import Config
 

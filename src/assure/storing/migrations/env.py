@@ -5,21 +5,13 @@ from __future__ import annotations
 
 from alembic import context
 
+from assure.storing.database import include_object
 from assure.storing.models import Base
 
 config = context.config
 connection = config.attributes.get("connection")
 if connection is None:
     raise RuntimeError("run migrations through assure.storing.database.upgrade_schema")
-
-
-def include_object(
-    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
-) -> bool:
-    """Leave the engine-specific full-text index (created by hand) out of autogenerate."""
-    if type_ == "table" and name and name.startswith("passages_fts"):
-        return False
-    return not (type_ == "column" and name == "search")
 
 
 context.configure(
