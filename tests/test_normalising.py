@@ -255,6 +255,28 @@ def test_sentence_across_a_pdf_page_break_is_joined_and_keeps_its_first_page() -
     )
 
 
+def test_text_extracted_from_a_pdf_with_form_feeds_is_treated_like_a_pdf(tmp_path: Path) -> None:
+    header = "Northfield Borough Council - Annual Report 2024/25"
+    pages = [
+        f"{header}\nOur year\nWe supported more carers than in any year before and\n",
+        f"{header}\nwe opened two new day centres.\nOutlook\n",
+        f"{header}\nWe will keep waiting times down.\n",
+        f"{header}\nThank you.\n",
+    ]
+    path = tmp_path / "report.txt"
+    path.write_text("\f".join(pages), encoding="utf-8")
+    text = normalise(read_document(path))
+    assert text.source.pages == 4
+    assert text.removed == {"running_header": 3}
+    assert [(line.number, line.end, line.page) for line in text.lines][:4] == [
+        (1, 1, 1),
+        (2, 2, 1),
+        (3, 5, 1),
+        (6, 6, 2),
+    ]
+    assert text.lines[2].text.endswith("and we opened two new day centres.")
+
+
 def test_markdown_heading_marks_are_dropped_and_levels_kept() -> None:
     source = SourceDocument(
         "notes.md", Format.MARKDOWN, "0" * 64, 0, text_lines("# Plan\n## Priority 1\nText", True)

@@ -6,8 +6,8 @@ Steps, in order:
    leaders, "21, 000"); table rows are cleaned cell by cell, tabs kept;
 2. drop artefact lines: page numbers, blank-page notes, running headers and
    footers, stray whitespace-only lines, table rules ("---"), counting each kind;
-3. join a sentence split across a page break or blank lines, and (PDFs only)
-   the wrapped lines of one paragraph.
+3. join a sentence split across a page break or blank lines, and (in PDFs and
+   text with form-feed pages) the wrapped lines of one paragraph.
 
 A joined ``CleanLine`` cites its first source line in ``number`` and its last in
 ``end``. Contents lines keep their page number after a tab
@@ -75,7 +75,9 @@ def normalise(source: SourceDocument) -> CleanText:
             )
         )  # fmt: skip
         gap = False
-    joined = join_lines(drafts, wrapped=source.format == Format.PDF)
+    # Text with pages (form feeds) is almost always extracted from a PDF, and wraps like one.
+    wrapped = source.format == Format.PDF or (source.format == Format.TEXT and bool(source.pages))
+    joined = join_lines(drafts, wrapped=wrapped)
     lines = tuple(
         CleanLine(d.number, d.end, d.text, d.page, d.heading_level, d.table_row) for d in joined
     )
