@@ -168,6 +168,7 @@ def test_a_thousands_separator_split_by_a_space_is_read(tmp_path: Path) -> None:
         "Visit www.example.gov.uk/page2 or email team2@example.gov.uk.",
         "The 2022/23 plan.",
         "Priority 3: Early Support and Year 7 pupils",
+        "Our 10 Point Improvement Plan sets a 2 year period for 16-18 year olds.",
     ],
 )
 def test_not_figures(tmp_path: Path, sentence: str) -> None:

@@ -28,7 +28,14 @@ PERCENT_RANGE = re.compile(r"^\s?(?:-|–|to)\s?(\d+(?:\.\d+)?)\s?%")
 OUT_OF = re.compile(r"^\s+out\s+of\s+(\d+(?:\.\d+)?)\b", re.IGNORECASE)
 IN_RATIO = re.compile(r"^\s+in\s+(\d{1,3})\b(?![/\-]\d)", re.IGNORECASE)
 DURATION = re.compile(r"^\s?(days?|weeks?|years?|yrs?|months?|hours?|hrs?)\b", re.IGNORECASE)
-YEARS_OLD = re.compile(r"^\s?years?[\s-]+old\b", re.IGNORECASE)
+# "10 Point Improvement Plan", "a 2 year period", "12 month action plan": a number
+# naming or qualifying a thing, not measuring it.
+COMPOUND = re.compile(
+    r"^[\s-]?(?:point|step|stage|tier|year|month|week|day|hour)[\s-]+(?!old\b|olds\b|ago\b)[A-Za-z]",
+    re.IGNORECASE,
+)
+YEARS_OLD = re.compile(r"^\s?years?[\s-]+olds?\b", re.IGNORECASE)
+RANGE_TAIL = re.compile(r"^\s?[-–]\s?\d+")
 TIME_OF_DAY = re.compile(r"^\s?(?:a\.?m\b|p\.?m\b|noon\b|hrs\b)", re.IGNORECASE)
 ORDINAL_OR_MONTH_AFTER = re.compile(rf"^\s?(?:st|nd|rd|th)?\s?{MONTH}\b", re.IGNORECASE)
 MONTH_BEFORE = re.compile(rf"\b{MONTH}\.?\s?$", re.IGNORECASE)
@@ -174,8 +181,11 @@ def classify(line: str, match: re.Match[str]) -> Figure | None:
             malformed,
             denominator,
         )
-    if YEARS_OLD.match(after):
+    tail = after[RANGE_TAIL.match(after).end() :] if RANGE_TAIL.match(after) else after
+    if YEARS_OLD.match(tail):
         return None  # an age, not a figure
+    if COMPOUND.match(tail) and value != 1:
+        return None
     if duration := DURATION.match(after):
         before = line[max(0, start - 30) : start]
         if WINDOW_BEFORE.search(before) or AGE_BEFORE.search(before):
