@@ -204,3 +204,21 @@ class TestScoreListBeforeTheSections:
         assert [(s.start_line, s.end_line) for s in summary] == [(13, 62)]
         people = of_kind(wexcombe, "people_experience")[0]
         assert (people.start_line, people.level) == (59, 2)
+
+
+def test_a_score_on_the_line_after_its_label(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "Local authority assessment\n\nSafeguarding\n\nIndicative score:\n\n(2)\n\n"
+        "Key findings for this quality statement\n\nConcerns waited too long for screening.\n"
+    )
+    assessment = PARSER.parse(clean(path)).assessment
+    assert assessment is not None and assessment.scores == {"safeguarding": 2}
+
+
+def test_the_mismatch_points_at_the_stated_rating(tmp_path: Path) -> None:
+    text = (FIXTURES / "ashby_vale_scores.txt").read_text(encoding="utf-8")
+    path = tmp_path / "report.txt"
+    path.write_text(text.replace("\nGood\n", "\nOutstanding\n", 1))
+    findings = [f for f in PARSER.parse(clean(path)).findings if f.kind == "rating_mismatch"]
+    assert [f.start_line for f in findings] == [25]

@@ -35,6 +35,7 @@ SCORE_LABEL = re.compile(
     re.IGNORECASE,
 )
 LABEL_ONLY = re.compile(r"^(?:(?:indicative|quality\s+statement)\s+)?score\s*:?\s*$", re.I)
+BARE_SCORE = re.compile(r"\W*([1-4])\W*")  # "3" on its own after "Score:"
 SCALE = re.compile(r"^([1-4])\s*(?:[-–:—]|out\s+of\s+4)\s*(?:evidence\s+shows|\w)", re.I)
 WORDS = re.compile(
     r"evidence\s+shows\s+(?:an?\s+)?(exceptional\s+standard|good\s+standard|"
@@ -47,7 +48,7 @@ INLINE = re.compile(
 )
 RATING_LABEL = re.compile(
     r"^(?:local\s+authority\s+(?:indicative\s+)?rating(?:\s+and\s+score)?|"
-    r"(?:overall|indicative)\s+rating|rating)\b\s*[:\-–]?\s*(?P<rest>.*)$",
+    r"(?:overall|indicative)\s+rating|rating(?=\s*[:\-–]))\b\s*[:\-–]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 RATING_WORD = re.compile(r"\b(outstanding|good|requires\s+improvement|inadequate)\b", re.I)
@@ -112,8 +113,8 @@ class AssessmentReportParser:
         headings = statement_headings(text)
         scores = table_scores(text)
         scores.update({sid: score for sid, _, score in headings if score is not None})
-        stated = stated_rating(text)
-        assessment, findings = assess(scores, stated)
+        stated, stated_line = stated_rating(text)
+        assessment, findings = assess(scores, stated, stated_line)
         return ParsedStructure(
             kind=self.kind,
             title=title_matching(text, TITLE, within=10) or title_of(text),
@@ -166,13 +167,16 @@ def _statement_at(lines: tuple[CleanLine, ...], index: int) -> tuple[str | None,
         return sid, int(inline["n"]), SCORED
     if len(text) > 120 or (sid := match_statement(text)) is None:
         return None, None, 0
-    score, marked = None, False
+    score, marked, labelled = None, False, False
     for later in lines[index + 1 : index + 1 + LOOKAHEAD]:
         if match_statement(later.text.strip().strip("*#")) or match_theme(later.text):
             break
         if score is None and (found := score_in(later.text)) is not None:
             score = found
+        elif score is None and labelled and (bare := BARE_SCORE.fullmatch(later.text.strip())):
+            score = int(bare[1])
         elif LABEL_ONLY.match(later.text.strip()):
+            labelled = True
             continue
         folded = fold(later.text)
         marked = marked or folded.startswith(
@@ -212,24 +216,28 @@ def _cell_score(cell: str) -> int | None:
     return None
 
 
-def stated_rating(text: CleanText) -> str | None:
-    """The overall rating the report states, in the framework's own words."""
+def stated_rating(text: CleanText) -> tuple[str | None, int]:
+    """The overall rating the report states, in the framework's own words,
+    and the line that states it (0 when none does)."""
     names = {band.name.lower(): band.name for band in load_framework().ratings}
     lines = text.lines
     for index, line in enumerate(lines):
         match = RATING_LABEL.match(line.text.strip().strip("*#").strip())
         if not match:
             continue
-        for candidate in [match["rest"], *(x.text for x in lines[index + 1 : index + 4])]:
+        following = [(x.text, x.number) for x in lines[index + 1 : index + 4]]
+        for candidate, number in [(match["rest"], line.number), *following]:
             if found := RATING_WORD.search(candidate or ""):
                 word = " ".join(found[1].lower().split())
-                return names.get(word, word.capitalize())
-    return None
+                return names.get(word, word.capitalize()), number
+    return None, 0
 
 
 def assess(
-    scores: dict[str, int], stated: str | None
+    scores: dict[str, int], stated: str | None, stated_line: int = 0
 ) -> tuple[Assessment | None, tuple[Finding, ...]]:
+    """The assessment with the framework's percent and rating, and a
+    ``rating_mismatch`` finding (at the stated rating's line) when they differ."""
     if not scores and stated is None:
         return None, ()
     order = [s.id for s in load_framework().statements]
@@ -244,7 +252,8 @@ def assess(
             f"the stated rating {stated!r} differs from {rating!r}, which the"
             f" {len(ordered)} statement scores give ({percent}%)"
         )
-        findings = (Finding(kind="rating_mismatch", message=message, start_line=1),)
+        finding = Finding(kind="rating_mismatch", message=message, start_line=max(1, stated_line))
+        findings = (finding,)
     return Assessment(
         scores=ordered, percent=percent, rating=rating, stated_rating=stated
     ), findings
