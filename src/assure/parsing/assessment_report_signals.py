@@ -43,6 +43,7 @@ COMMITTEE = re.compile(
 )
 SELF_NAMED = re.compile(r"\bself[- ]?(?:assessment|evaluation)\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
+LOCAL_AUTHORITY = re.compile(r"\blocal\s+authorit|\bcouncil\b", re.IGNORECASE)
 THIRD_PERSON = re.compile(r"\bthe\s+local\s+authority\b", re.IGNORECASE)
 
 
@@ -74,4 +75,8 @@ def _discount(text: CleanText) -> float:
         factor *= 0.8
     if any(SELF_NAMED.search(line.text) for line in lines[:40]):
         factor *= 0.35
+    # A report on a care provider shares some statement names but never
+    # speaks of a local authority or council.
+    if not any(LOCAL_AUTHORITY.search(line.text) for line in lines):
+        factor *= 0.5
     return factor
