@@ -161,8 +161,7 @@ def _first_date(text: str) -> str | None:
 def read_attendance(lines: list[PackLine]) -> tuple[Attendance, int, dict[str, str]]:
     """The attendance block at the start of ``lines``: who, how many lines it
     takes, and the roles given beside names."""
-    groups: dict[str, list[str]] = {"present": [], "apologies": [], "in_attendance": []}
-    roles: dict[str, str] = {}
+    entries: list[tuple[str, str]] = []  # (group, text), wrapped lines joined
     current: str | None = None
     used = 0
     for position, line in enumerate(lines):
@@ -172,14 +171,21 @@ def read_attendance(lines: list[PackLine]) -> tuple[Attendance, int, dict[str, s
         match = LABEL.match(text)
         if match:
             current = _group_of(match["label"])
-            text = match["rest"]
+            entries.append((current, match["rest"]))
+        elif current is not None and entries and _unfinished(entries[-1][1]):
+            entries[-1] = (current, f"{entries[-1][1]} {text}")
         elif current is None or _ends_attendance(line, lines[position:]):
             break
+        else:
+            entries.append((current, text))
         used = position + 1
-        if current is None or current == "skip":
+    groups: dict[str, list[str]] = {"present": [], "apologies": [], "in_attendance": []}
+    roles: dict[str, str] = {}
+    for group, text in entries:
+        if group == "skip":
             continue
         for name, role in split_people(text):
-            groups[current].append(name)
+            groups[group].append(name)
             if role:
                 roles[name] = role
     attendance = Attendance(
@@ -189,6 +195,11 @@ def read_attendance(lines: list[PackLine]) -> tuple[Attendance, int, dict[str, s
         roles=tuple(roles.items()),
     )
     return attendance, used, roles
+
+
+def _unfinished(text: str) -> bool:
+    """A line of names that wraps onto the next: an open bracket, a trailing comma or "and"."""
+    return text.count("(") > text.count(")") or bool(re.search(r"(?:,|\band|&)\s*$", text))
 
 
 def _group_of(label: str) -> str:

@@ -22,7 +22,8 @@ HONORIFIC = r"(?:councillors?|cllrs?\.?|mr|mrs|ms|miss|dr|prof(?:essor)?|rev(?:e
 PLURAL = re.compile(r"^(councillors|cllrs\.?)\s*:?\s+", re.IGNORECASE)
 AND = re.compile(r"\s+(?:and|&)\s+")
 LABEL = re.compile(
-    r"^(?:co-?opted\s+members?|co-?optees?|members?|substitutes?|observers?)\s*:\s*", re.IGNORECASE
+    r"(?:^|(?<=\s))(?:co-?opted\s+members?|co-?optees?|members?|substitutes?|observers?)\s*:\s*",
+    re.IGNORECASE,
 )
 BRACKETED_ROLE = re.compile(r"\s*\(([^()]{2,80})\)\s*$")
 ROLE_THEN_MORE = re.compile(
@@ -65,8 +66,9 @@ def split_role(entry: str) -> tuple[str, str | None]:
 
 def split_people(text: str) -> list[tuple[str, str | None]]:
     """Every person named in one line of a list, with their role where given."""
-    text = LABEL.sub("", text.strip(" .;:\t"))
-    if not text or FILLER.match(text):
+    # A label may also sit inside a line that a wrapped-line join ran together.
+    text = LABEL.sub(";", text.strip(" .;:\t"))
+    if not text.strip("; ") or FILLER.match(text):
         return []
     people: list[tuple[str, str | None]] = []
     for clause in (part.strip() for part in text.split(";") if part.strip()):
