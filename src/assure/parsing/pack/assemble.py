@@ -21,6 +21,7 @@ from assure.parsing.pack.cover_sheets import CoverSheet, find_cover_sheets
 from assure.parsing.pack.decisions import table_actions
 from assure.parsing.pack.lines import PackLine, pack_lines
 from assure.parsing.pack.minutes import (
+    anchor_line,
     build_items,
     find_minute_items,
     find_minutes_starts,
@@ -113,7 +114,7 @@ class Pack:
     def _minutes_meeting(self, doc: Document) -> Meeting:
         draft = doc.minutes
         assert draft is not None
-        own = self.lines[draft.anchor : doc.end_index + 1]
+        own = [anchor_line(self.lines, draft), *self.lines[draft.anchor + 1 : doc.end_index + 1]]
         attendance, used, _ = read_attendance(own)
         rest = own[used:]
         year = year_of(draft.date) or (year_of(self.notice.date) if self.notice else None)

@@ -34,6 +34,9 @@ PRESENT = re.compile(
     r"(?:\s*[:–-]\s*|\s*$|\s+(?=(?:were|councillors?|cllrs?\.?|mr|mrs|ms|miss|dr|professor)\b))(?P<rest>.*)$",
     re.IGNORECASE,
 )
+PRESENT_INLINE = re.compile(
+    r"\b(?:(?:[A-Za-z]+\s+){0,2}members?\s+present|present)\s*:", re.IGNORECASE
+)
 LABEL = re.compile(
     r"^(?P<label>(?:[a-z]+\s+){0,2}members?\s+present|councillors\s+present|attendance(?=\s*:)|"
     r"present(?:\s*\([^)]{1,20}\))?|attendees|"
@@ -76,23 +79,46 @@ class MinutesDraft:
     time: str | None = None
     venue: str | None = None
     header_lines: list[int] = field(default_factory=list)
+    anchor_text: str | None = None  # the attendance label onwards, when the header ran into it
 
 
 def find_minutes_starts(lines: list[PackLine]) -> list[MinutesDraft]:
     """Every set of minutes in the pack, with its header read."""
     drafts: list[MinutesDraft] = []
     for index, line in enumerate(lines):
-        if line.noise or not PRESENT.match(line.text.replace("\t", " ")):
+        if line.noise or line.table:
             continue
+        inline = None
+        if not PRESENT.match(line.text):
+            # A wrapped-line join may have run the header into "Present:".
+            inline = PRESENT_INLINE.search(line.text)
+            if inline is None or not (
+                MINUTES_OF.match(line.text) or find_dates(line.text[: inline.start()])
+            ):
+                continue
         if drafts and index - drafts[-1].anchor < 6:
             continue
-        drafts.append(_header(lines, index))
+        draft = _header(lines, index, line.text[: inline.start()] if inline else None)
+        if inline:
+            draft.anchor_text = line.text[inline.start() :]
+        drafts.append(draft)
     return drafts
 
 
-def _header(lines: list[PackLine], anchor: int) -> MinutesDraft:
+def anchor_line(lines: list[PackLine], draft: MinutesDraft) -> PackLine:
+    """The attendance line, cut to start at its label when the header ran into it."""
+    line = lines[draft.anchor]
+    if draft.anchor_text is None:
+        return line
+    return PackLine(line.number, line.end, draft.anchor_text, line.table, line.gap, line.noise)
+
+
+def _header(lines: list[PackLine], anchor: int, joined: str | None = None) -> MinutesDraft:
     draft = MinutesDraft(start_line=lines[anchor].number, anchor=anchor)
     header: list[PackLine] = []
+    if joined:
+        line = lines[anchor]
+        header.append(PackLine(line.number, line.end, joined.strip(), line.table, line.gap))
     for line in reversed(lines[max(0, anchor - 8) : anchor]):
         if line.noise == "blank_page" or len(header) >= 6 or not _header_like(line):
             break
@@ -198,8 +224,11 @@ def read_attendance(lines: list[PackLine]) -> tuple[Attendance, int, dict[str, s
 
 
 def _unfinished(text: str) -> bool:
-    """A line of names that wraps onto the next: an open bracket, a trailing comma or "and"."""
-    return text.count("(") > text.count(")") or bool(re.search(r"(?:,|\band|&)\s*$", text))
+    """Whether a line of names wraps onto the next one."""
+    if text.count("(") > text.count(")") or re.search(r"(?:,|\band|&)\s*$", text):
+        return True
+    # A long line of comma-separated names that stops without a full stop wrapped.
+    return len(text) >= 70 and text.count(",") >= 2 and not text.endswith((".", ")"))
 
 
 def _group_of(label: str) -> str:
