@@ -49,6 +49,7 @@ STATEMENT_PREFIX = re.compile(
 # "Quality statement: Assessing needs" names the statement without a number.
 STATEMENT_LABEL = re.compile(r"^quality\s+statement\s*[:\-–—]\s*", re.IGNORECASE)
 OUTLINE_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-z]\)|[ivx]{1,4}\.)\.?\s+", re.I)
+MAX_WRAPPED = 80  # longer lines are prose, not the first half of a heading
 # A house-style code for a statement, e.g. "T1-QS2" or "QS 2" in a table cell.
 CODE = re.compile(r"^t(?:heme)?\s*(\d)\s*[-–.:]?\s*qs\s*(\d)$", re.IGNORECASE)
 
@@ -253,6 +254,8 @@ def begins_statement_name(text: str) -> bool:
     """Whether ``text`` is the first part of a statement's name of two or more
     words, as when a heading wraps onto a second line ("Care provision,
     integration and")."""
+    if len(text) > MAX_WRAPPED:
+        return False
     bare = OUTLINE_NUMBER.sub("", text.strip().lstrip("#*- ").strip(), count=1)
     folded = fold(STATEMENT_PREFIX.sub("", bare))
     if len(folded.split()) < 2:
