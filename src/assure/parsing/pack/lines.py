@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from assure.document import CleanText
+from assure.document import CleanLine, CleanText, SourceLine
 from assure.extracting.dates import find_dates
 
 MARKUP = re.compile(r"\*\*|__|</?[a-zA-Z][^<>]{0,200}>|^#{1,6}\s+|\*(?=\S)|(?<=\S)\*")
@@ -27,6 +27,13 @@ PAGE_NUMBER = re.compile(
 BLANK_PAGE = re.compile(
     r"\b(?:this\s+)?page\s+(?:is\s+|has\s+been\s+)?(?:intentionally|deliberately)\s+(?:been\s+)?left\s+blank\b",
     re.IGNORECASE,
+)
+# Lines that open a unit of a pack; a join that swallowed one is undone.
+STRUCTURAL = re.compile(
+    r"^(?:\d{1,3}[a-z]?[.:)]?(?:\s+[A-Z(\"']|$)|(?i:item|minute|agenda\s+item)\s+\d"
+    r"|(?i:(?:[a-z]+\s+){0,2}members?\s+present|present\s*:|apologies|(?:also\s+)?in\s+attendance|also\s+present)"
+    r"|(?i:officers?|contact(?:\s+officer)?|date|time|venue|action)\s*:"
+    r"|RESOLVED|AGREED|DECIDED|RECOMMENDED|Resolved\b|Agreed\b|\(?(?i:pages?)\s+\d)"
 )
 AGENDA_MARKER = re.compile(
     r"^agenda\s+item\s*(?:no\.?\s*)?[:.]?\s*(\d{1,2}[a-z]?)\b\.?$", re.IGNORECASE
@@ -77,14 +84,42 @@ def pack_lines(text: CleanText) -> list[PackLine]:
                 BLANK_PAGE.search(dropped) or PAGE_NUMBER.match(tidy(dropped))
             ):
                 raw.append(PackLine(number, number, tidy(dropped), gap=True))
-        tidied = tidy(line.text)
-        if tidied:
-            table = line.table_row or "\t" in tidied
-            gap = line.number > previous_end + 1
-            raw.append(PackLine(line.number, max(line.end, line.number), tidied, table, gap))
+        gap = line.number > previous_end + 1
+        raw.extend(_split_join(line, source, gap))
         previous_end = max(line.end, line.number)
     headers = running_headers(raw)
     return [_marked(line, headers) for line in raw]
+
+
+def _split_join(line: CleanLine, source: tuple[SourceLine, ...], gap: bool) -> list[PackLine]:
+    """The clean line, or its source lines again where normalisation joined a
+    wrapped-looking line into an agenda item, a minute, a label or a decision."""
+    tidied = tidy(line.text)
+    end = min(max(line.end, line.number), len(source))
+    parts = [
+        source[number - 1]
+        for number in range(line.number, end + 1)
+        if source[number - 1].text.strip()
+    ]
+    if len(parts) > 1 and any(STRUCTURAL.match(tidy(part.text)) for part in parts):
+        return [
+            PackLine(
+                part.number,
+                part.number,
+                tidy(part.text),
+                part.table_row or "\t" in part.text,
+                gap and i == 0,
+            )
+            for i, part in enumerate(parts)
+            if tidy(part.text)
+        ]
+    if not tidied:
+        return []
+    return [
+        PackLine(
+            line.number, max(line.end, line.number), tidied, line.table_row or "\t" in tidied, gap
+        )
+    ]
 
 
 def _marked(line: PackLine, headers: set[str]) -> PackLine:
