@@ -108,7 +108,7 @@ CALL_OUT = re.compile(
     re.IGNORECASE,
 )
 OPEN_QUOTE = "\"“‘'«"
-CLOSE_QUOTE = "\"”’'»"
+PAIRED_QUOTE = {"“": "”", "‘": "’", "«": "»"}
 NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 CONTENTS_TAIL = re.compile(r"(?:\.{3,}|…+|\s\.\s\.\s\.)\s*\d{0,3}\s*$|\t\s*\d{1,3}\s*$")
 BULLET = re.compile(r"^(?:[-•▪◦●○*+>]|\d{1,2}[.)])\s+")
@@ -207,12 +207,12 @@ def is_quote(text: str) -> bool:
     text = BULLET.sub("", text).strip()
     if len(text) < 15 or text[0] not in OPEN_QUOTE:
         return False
-    closing = max(text.find(mark, 1) for mark in CLOSE_QUOTE)
-    last = max(text.rfind(mark) for mark in CLOSE_QUOTE)
+    mark = PAIRED_QUOTE.get(text[0], text[0])
+    closing, last = text.find(mark, 1), text.rfind(mark)
     if closing < 1:
         return len(text) < 600  # a quotation whose closing mark was lost
     # Mostly quoted, or a quotation followed by a short attribution.
-    return last > len(text) * 0.6 or (closing >= 25 and len(text) - closing <= 120)
+    return last > len(text) * 0.6 or (closing >= 12 and len(text) - closing <= 120)
 
 
 def read_line(line: CleanLine) -> Candidate | None:
@@ -233,10 +233,10 @@ def read_line(line: CleanLine) -> Candidate | None:
         title = match[2].strip()
         if _heading_like(title):
             return _heading(line, text, NUMBERED, match[1].count(".") + 1, contents)
+    if is_quote(raw) and not contents:
+        return Candidate(line, text[:120], RUN_IN, special="quote")
     if _standalone(text):
         return _heading(line, text, STANDALONE, None, contents)
-    if is_quote(raw):
-        return Candidate(line, text[:120], RUN_IN, special="quote")
     if match := RUN_IN_LABEL.match(text):
         return _run_in(line, match["label"].strip(), text)
     return None
@@ -305,7 +305,8 @@ def _heading(
     special = None if statement or theme or subsection else _special(title)
     if not any((statement, theme, subsection, special)) and tier == STANDALONE:
         # A short plain line may still be a heading the template does not name.
-        return Candidate(line, text, tier) if len(text.split()) <= PLAIN_HEADING_WORDS else None
+        plain = len(text.split()) <= PLAIN_HEADING_WORDS
+        return Candidate(line, text, tier, contents=contents) if plain else None
     weak = bool(statement) and weak_statement_match(title)
     return Candidate(line, text, tier, rank, statement, theme, subsection, special, contents, weak)
 
