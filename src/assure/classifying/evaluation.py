@@ -1,0 +1,286 @@
+"""Evaluation: the classifier beside two baselines trained on the same data.
+
+Leave-one-document-out: each labelled document (a bundled example file, or a
+real self-assessment or regulator report with weak labels from its statement
+sections, headings removed) is held out in turn, the three systems are trained
+on the rest, and their suggestions for the held-out passages are pooled.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.multiclass import OneVsRestClassifier
+from sklearn.preprocessing import MultiLabelBinarizer
+
+from assure.classifying.examples import LabelledExample
+from assure.classifying.keywords import KeywordBaseline, statement_patterns
+from assure.classifying.model import MAX_LABELS, THRESHOLD, StatementModel, smooth_by_context
+
+
+class Ranker(Protocol):
+    statements: tuple[str, ...]
+
+    def fit(self, examples: Sequence[LabelledExample]) -> Ranker: ...
+
+    def scores(self, examples: Sequence[LabelledExample]) -> np.ndarray: ...
+
+
+class ModelRanker:
+    """The classifier, as the evaluation sees it: each passage's neighbours in
+    a real document count (``context=True``), or each passage stands alone."""
+
+    name = "model"
+
+    def __init__(self, framework_id: str = "cqc-local-authority", context: bool = True) -> None:
+        self.model = StatementModel(framework_id)
+        self.statements = self.model.statements
+        self.context = context
+
+    def fit(self, examples: Sequence[LabelledExample]) -> ModelRanker:
+        self.model.fit(examples)
+        return self
+
+    def scores(self, examples: Sequence[LabelledExample]) -> np.ndarray:
+        matrix = self.model.statement_probabilities([e.text for e in examples])
+        if not self.context:
+            return matrix
+        for document in {e.document for e in examples}:
+            rows = [i for i, e in enumerate(examples) if e.document == document]
+            matrix[rows] = smooth_by_context(matrix[rows], [examples[i].position for i in rows])
+        return matrix
+
+
+class PassageModelRanker(ModelRanker):
+    """The classifier reading each passage alone, without its neighbours."""
+
+    name = "model-alone"
+
+    def __init__(self, framework_id: str = "cqc-local-authority") -> None:
+        super().__init__(framework_id, context=False)
+
+
+class TfidfBaseline:
+    """Word TF-IDF with one logistic regression per statement, nothing else."""
+
+    name = "tfidf-lr"
+
+    def __init__(self, framework_id: str = "cqc-local-authority") -> None:
+        self.statements = tuple(sid for sid, _ in statement_patterns(framework_id))
+        self.vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
+        self.binarizer = MultiLabelBinarizer(classes=list(self.statements))
+        self.head = OneVsRestClassifier(LogisticRegression(class_weight="balanced", max_iter=1000))
+
+    def fit(self, examples: Sequence[LabelledExample]) -> TfidfBaseline:
+        matrix = self.vectorizer.fit_transform([e.text for e in examples])
+        self.head.fit(matrix, self.binarizer.fit_transform([list(e.qs) for e in examples]))
+        return self
+
+    def scores(self, examples: Sequence[LabelledExample]) -> np.ndarray:
+        return np.asarray(
+            self.head.predict_proba(self.vectorizer.transform([e.text for e in examples]))
+        )
+
+
+class KeywordRanker:
+    """Keyword hits scaled so the best statement scores 0.99; suggests those with
+    at least half the best statement's hits."""
+
+    name = "keywords"
+    threshold = 0.5
+
+    def __init__(self, framework_id: str = "cqc-local-authority") -> None:
+        self.baseline = KeywordBaseline(framework_id)
+        self.statements = self.baseline.statements
+
+    def fit(self, examples: Sequence[LabelledExample]) -> KeywordRanker:
+        self.baseline.fit([e.qs for e in examples])
+        return self
+
+    def scores(self, examples: Sequence[LabelledExample]) -> np.ndarray:
+        return self.baseline.scores([e.text for e in examples])
+
+
+SYSTEMS: dict[str, Callable[[str], Ranker]] = {
+    "keywords": KeywordRanker,
+    "tfidf-lr": TfidfBaseline,
+    "model-alone": PassageModelRanker,
+    "model": ModelRanker,
+}
+
+
+def decide(
+    row: np.ndarray, statements: Sequence[str], threshold: float | None = None
+) -> tuple[str, ...]:
+    """The statements suggested for one passage: at most three, at or above the threshold."""
+    threshold = THRESHOLD if threshold is None else threshold
+    order = np.argsort(-row, kind="stable")[:MAX_LABELS]
+    return tuple(statements[i] for i in order if row[i] >= threshold)
+
+
+@dataclass
+class Scores:
+    """Per-statement and overall figures for one system."""
+
+    system: str
+    per_statement: dict[str, dict[str, float]] = field(default_factory=dict)
+    precision: float = 0.0
+    recall: float = 0.0
+    f1: float = 0.0
+    macro_f1: float = 0.0
+    top1: float = 0.0
+    top3: float = 0.0
+    passages: int = 0
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "f1": round(self.f1, 3),
+            "macro_f1": round(self.macro_f1, 3),
+            "top1": round(self.top1, 3),
+            "top3": round(self.top3, 3),
+            "passages": self.passages,
+            "seconds": round(self.seconds, 2),
+            "per_statement": {
+                k: {m: round(v, 3) for m, v in d.items()} for k, d in self.per_statement.items()
+            },
+        }
+
+
+def threshold_of(ranker: Ranker) -> float:
+    return float(getattr(ranker, "threshold", THRESHOLD))
+
+
+def score_predictions(
+    system: str,
+    statements: Sequence[str],
+    gold: Sequence[tuple[str, ...]],
+    matrix: np.ndarray,
+    threshold: float | None = None,
+) -> Scores:
+    """Precision, recall, F1 (pooled and per statement), macro-F1, top-1 and top-3.
+
+    Top-k counts passages that have at least one gold statement: a hit is any
+    gold statement among the k highest scores.
+    """
+    result = Scores(system, passages=len(gold))
+    predicted = [decide(row, statements, threshold) for row in matrix]
+    totals = np.zeros(3)
+    for statement in statements:
+        tp = sum(
+            1 for g, p in zip(gold, predicted, strict=True) if statement in g and statement in p
+        )
+        fp = sum(
+            1 for g, p in zip(gold, predicted, strict=True) if statement not in g and statement in p
+        )
+        fn = sum(
+            1 for g, p in zip(gold, predicted, strict=True) if statement in g and statement not in p
+        )
+        totals += (tp, fp, fn)
+        precision, recall, f1 = prf(tp, fp, fn)
+        result.per_statement[statement] = {
+            "precision": precision,
+            "recall": recall,
+            "f1": f1,
+            "support": tp + fn,
+        }
+    result.precision, result.recall, result.f1 = prf(*totals)
+    result.macro_f1 = float(np.mean([d["f1"] for d in result.per_statement.values()]))
+    labelled = [i for i, g in enumerate(gold) if g]
+    if labelled:
+        ranks = np.argsort(-matrix[labelled], axis=1, kind="stable")
+        hits1 = [statements[ranks[n, 0]] in gold[i] for n, i in enumerate(labelled)]
+        hits3 = [
+            any(statements[j] in gold[i] for j in ranks[n, :3]) for n, i in enumerate(labelled)
+        ]
+        result.top1, result.top3 = float(np.mean(hits1)), float(np.mean(hits3))
+    return result
+
+
+def prf(tp: float, fp: float, fn: float) -> tuple[float, float, float]:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def trainable(examples: Sequence[LabelledExample]) -> list[LabelledExample]:
+    return [e for e in examples if e.source != "context"]
+
+
+def held_out_scores(ranker: Ranker, test: Sequence[LabelledExample]) -> np.ndarray:
+    """Scores for the labelled passages of ``test``; context passages are read, not scored."""
+    matrix = ranker.scores(test)
+    return matrix[[i for i, e in enumerate(test) if e.source != "context"]]
+
+
+def train_and_test(
+    train: Sequence[LabelledExample],
+    test: Sequence[LabelledExample],
+    systems: Sequence[str] = tuple(SYSTEMS),
+    framework_id: str = "cqc-local-authority",
+) -> dict[str, Scores]:
+    """Train each system on ``train`` and score it on ``test``."""
+    gold = [e.qs for e in trainable(test)]
+    found = {}
+    for name in systems:
+        started = time.perf_counter()
+        ranker = SYSTEMS[name](framework_id).fit(trainable(train))
+        matrix = held_out_scores(ranker, test)
+        found[name] = score_predictions(name, ranker.statements, gold, matrix, threshold_of(ranker))
+        found[name].seconds = time.perf_counter() - started
+    return found
+
+
+def leave_one_document_out(
+    examples: Sequence[LabelledExample],
+    systems: Sequence[str] = tuple(SYSTEMS),
+    framework_id: str = "cqc-local-authority",
+) -> dict[str, Scores]:
+    """Hold out each document in turn; figures are pooled over every held-out passage."""
+    documents = sorted({e.document for e in trainable(examples)})
+    pooled: dict[str, list[np.ndarray]] = {name: [] for name in systems}
+    gold: list[tuple[str, ...]] = []
+    seconds = dict.fromkeys(systems, 0.0)
+    statements: tuple[str, ...] = ()
+    for document in documents:
+        train = trainable([e for e in examples if e.document != document])
+        test = [e for e in examples if e.document == document]
+        gold.extend(e.qs for e in trainable(test))
+        for name in systems:
+            started = time.perf_counter()
+            ranker = SYSTEMS[name](framework_id).fit(train)
+            pooled[name].append(held_out_scores(ranker, test))
+            seconds[name] += time.perf_counter() - started
+            statements = ranker.statements
+    found = {}
+    for name in systems:
+        threshold = threshold_of(SYSTEMS[name](framework_id))
+        found[name] = score_predictions(name, statements, gold, np.vstack(pooled[name]), threshold)
+        found[name].seconds = seconds[name]
+    return found
+
+
+def head_accuracy(
+    examples: Sequence[LabelledExample], framework_id: str = "cqc-local-authority"
+) -> dict[str, float]:
+    """Leave-one-document-out accuracy of the category and stance heads."""
+    hits = {"category": [], "stance": []}  # type: dict[str, list[bool]]
+    for document in sorted({e.document for e in examples}):
+        train = trainable([e for e in examples if e.document != document])
+        test = [e for e in examples if e.document == document and e.category and e.stance]
+        if not test:
+            continue
+        model = StatementModel(framework_id).fit(train)
+        _, categories, stances = model.predict_all([e.text for e in test])
+        hits["category"].extend(c == e.category for c, e in zip(categories, test, strict=True))
+        hits["stance"].extend(s == e.stance for s, e in zip(stances, test, strict=True))
+    return {k: float(np.mean(v)) if v else 0.0 for k, v in hits.items()}

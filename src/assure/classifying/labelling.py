@@ -1,0 +1,103 @@
+"""The pipeline's classify stage: quality statements, category and stance per passage.
+
+Who says what, in order of trust: a person's correction (source ``user``), the
+document's own structure when the passage sits in a section that names the
+statement (``structure``), then the classifier (``model``), which adds its top
+suggestions at or above ``THRESHOLD`` up to three labels in all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from assure.classifying.artefact import ModelArtefact, current_model
+from assure.classifying.examples import Correction, text_key
+from assure.classifying.model import MAX_LABELS, THRESHOLD, smooth_by_context
+from assure.classifying.weak_labels import enclosing_statements
+from assure.settings import Settings
+from assure.structure import ParsedStructure, Passage, Section, StatementLabel
+
+
+def label_passages(
+    passages: tuple[Passage, ...],
+    structure: ParsedStructure,
+    settings: Settings,
+    corrections: Sequence[Correction] = (),
+) -> tuple[Passage, ...]:
+    """``passages`` with ``qs`` (at most three, confidences 0..1), ``category``
+    and ``stance`` filled in.
+
+    Works with no trained model present: the first call trains one from the
+    bundled examples and keeps it in ``settings.data_dir``. ``corrections``
+    (and those the model was trained with) win for the passages they name.
+    """
+    if not passages:
+        return passages
+    artefact = current_model(settings)
+    probabilities, categories, stances = artefact.model.predict_all([p.text for p in passages])
+    probabilities = smooth_within_blocks(probabilities, passages, structure.sections)
+    given = {text_key(c.text): c for c in corrections}
+    labelled = []
+    for row, passage in enumerate(passages):
+        correction = given.get(text_key(passage.text)) or artefact.correction_for(passage.text)
+        if correction is not None:
+            labelled.append(corrected(passage, correction, categories[row], stances[row]))
+            continue
+        labels = [
+            StatementLabel(q, 1.0, "structure")
+            for q in enclosing_statements(structure.sections, passage.start_line)
+        ]
+        labels += model_labels(artefact, probabilities[row], {label.id for label in labels})
+        labelled.append(
+            replace(
+                passage,
+                qs=tuple(labels[:MAX_LABELS]),
+                category=categories[row],
+                stance=stances[row],
+            )
+        )
+    return tuple(labelled)
+
+
+def model_labels(artefact: ModelArtefact, row: np.ndarray, taken: set[str]) -> list[StatementLabel]:
+    statements = artefact.model.statements
+    order = np.argsort(-row, kind="stable")[:MAX_LABELS]
+    return [
+        StatementLabel(statements[i], round(float(row[i]), 3), "model")
+        for i in order
+        if row[i] >= THRESHOLD and statements[i] not in taken
+    ]
+
+
+def corrected(
+    passage: Passage, correction: Correction, category: str | None, stance: str | None
+) -> Passage:
+    return replace(
+        passage,
+        qs=tuple(StatementLabel(q, 1.0, "user") for q in correction.qs),
+        category=correction.category or category,
+        stance=correction.stance or stance,
+    )
+
+
+def smooth_within_blocks(
+    probabilities: np.ndarray, passages: Sequence[Passage], sections: Sequence[Section]
+) -> np.ndarray:
+    """Blend neighbours' scores, never across the boundary of a top-level section
+    (an agenda item, a statement, a part of the plan)."""
+    tops = sorted(
+        (s for s in sections if s.level == min((x.level for x in sections), default=1)),
+        key=lambda s: s.start_line,
+    )
+    blocks: dict[int, list[int]] = {}
+    for row, passage in enumerate(passages):
+        block = next(
+            (s.start_line for s in tops if s.start_line <= passage.start_line <= s.end_line), -1
+        )
+        blocks.setdefault(block, []).append(row)
+    for rows in blocks.values():
+        probabilities[rows] = smooth_by_context(probabilities[rows])
+    return probabilities

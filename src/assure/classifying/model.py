@@ -1,0 +1,167 @@
+"""The quality statement classifier: TF-IDF words and characters plus domain
+keyword counts, one calibrated logistic regression per statement (a passage can
+be about several), and separate heads for evidence category and stance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.multiclass import OneVsRestClassifier
+from sklearn.preprocessing import MultiLabelBinarizer
+
+from assure.classifying.examples import LabelledExample
+from assure.classifying.keywords import keyword_counts, statement_patterns
+
+# A statement is suggested at this score or above: the best micro-F1 when a
+# self-assessment is held out (blending with neighbours pulls scores together).
+THRESHOLD = 0.25
+MAX_LABELS = 3  # and at most this many per passage
+
+# Neighbouring passages of a document share its topic: a passage's scores are
+# blended with those of up to CONTEXT_WINDOW passages either side, each weighted
+# CONTEXT_WEIGHT * CONTEXT_DECAY ** (distance - 1). Chosen on the bundled
+# examples plus the real regulator report, then checked on a held-out
+# self-assessment (see ``assure eval``).
+CONTEXT_WINDOW = 3
+CONTEXT_WEIGHT = 0.6
+CONTEXT_DECAY = 0.8
+
+# Weight of the keyword-count block against the TF-IDF blocks (each row of those
+# has unit length); found by leave-one-document-out on the bundled examples.
+KEYWORD_WEIGHT = 0.35
+
+
+class TextFeatures:
+    """Word and character TF-IDF plus keyword counts per statement."""
+
+    def __init__(self, framework_id: str) -> None:
+        self.framework_id = framework_id
+        self.words = TfidfVectorizer(
+            ngram_range=(1, 2),
+            sublinear_tf=True,
+            min_df=1,
+            stop_words="english",
+            strip_accents="unicode",
+        )
+        self.chars = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2, max_features=60000
+        )
+
+    def fit_transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        words = self.words.fit_transform(texts)
+        chars = self.chars.fit_transform(texts)
+        return self.combine(words, chars, texts)
+
+    def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        return self.combine(self.words.transform(texts), self.chars.transform(texts), texts)
+
+    def combine(
+        self, words: sparse.spmatrix, chars: sparse.spmatrix, texts: Sequence[str]
+    ) -> sparse.csr_matrix:
+        keywords = np.log1p(keyword_counts(texts, self.framework_id)) * KEYWORD_WEIGHT
+        return sparse.hstack([words, chars, sparse.csr_matrix(keywords)], format="csr")
+
+
+class StatementModel:
+    """Suggests quality statements, evidence category and stance for passages.
+
+    ``statement_probabilities`` gives one independent probability per
+    statement (0..1), so a passage can belong to several or to none.
+    """
+
+    def __init__(self, framework_id: str = "cqc-local-authority", c: float = 8.0) -> None:
+        self.framework_id = framework_id
+        self.statements = tuple(sid for sid, _ in statement_patterns(framework_id))
+        self.c = c
+        self.features = TextFeatures(framework_id)
+        self.binarizer = MultiLabelBinarizer(classes=list(self.statements))
+        self.statement_head: OneVsRestClassifier | None = None
+        self.category_head: LogisticRegression | None = None
+        self.stance_head: LogisticRegression | None = None
+
+    def fit(self, examples: Sequence[LabelledExample]) -> StatementModel:
+        """Train on ``examples``; passages kept only as context are skipped."""
+        examples = [e for e in examples if e.source != "context"]
+        texts = [e.text for e in examples]
+        matrix = self.features.fit_transform(texts)
+        targets = self.binarizer.fit_transform(
+            [[q for q in e.qs if q in self.statements] for e in examples]
+        )
+        head = LogisticRegression(
+            C=self.c, class_weight="balanced", solver="liblinear", max_iter=1000
+        )
+        self.statement_head = OneVsRestClassifier(head).fit(matrix, targets)
+        self.category_head = fit_head(matrix, [e.category for e in examples])
+        self.stance_head = fit_head(matrix, [e.stance for e in examples])
+        return self
+
+    def statement_probabilities(self, texts: Sequence[str]) -> np.ndarray:
+        """A (passages x statements) matrix of probabilities, columns as ``self.statements``."""
+        if self.statement_head is None:
+            raise RuntimeError("the statement model has not been trained")
+        if not texts:
+            return np.zeros((0, len(self.statements)))
+        return np.asarray(self.statement_head.predict_proba(self.features.transform(texts)))
+
+    def predict_all(
+        self, texts: Sequence[str]
+    ) -> tuple[np.ndarray, list[str | None], list[str | None]]:
+        """Statement probabilities, category and stance for each passage in one pass."""
+        if self.statement_head is None or not texts:
+            return self.statement_probabilities(texts), [None] * len(texts), [None] * len(texts)
+        matrix = self.features.transform(texts)
+        probabilities = np.asarray(self.statement_head.predict_proba(matrix))
+        return (
+            probabilities,
+            predict_head(self.category_head, matrix),
+            predict_head(self.stance_head, matrix),
+        )
+
+
+def smooth_by_context(
+    probabilities: np.ndarray, positions: Sequence[int | None] | None = None
+) -> np.ndarray:
+    """Blend each passage's statement scores with its neighbours' in one document.
+
+    Rows are passages in document order; ``positions`` (their order numbers)
+    mark which are neighbours, and a ``None`` position stands alone. Scores stay
+    in 0..1. Example: a short bullet between two paragraphs about safeguarding
+    leans towards safeguarding.
+    """
+    if probabilities.shape[0] < 2:
+        return probabilities
+    slots = list(range(probabilities.shape[0])) if positions is None else list(positions)
+    index = {slot: row for row, slot in enumerate(slots) if slot is not None}
+    smoothed = probabilities.copy()
+    for row, slot in enumerate(slots):
+        if slot is None:
+            continue
+        total = 1.0
+        for distance in range(1, CONTEXT_WINDOW + 1):
+            weight = CONTEXT_WEIGHT * CONTEXT_DECAY ** (distance - 1)
+            for neighbour in (slot - distance, slot + distance):
+                if neighbour in index:
+                    smoothed[row] += weight * probabilities[index[neighbour]]
+                    total += weight
+        smoothed[row] /= total
+    return smoothed
+
+
+def fit_head(matrix: sparse.csr_matrix, labels: Sequence[str | None]) -> LogisticRegression | None:
+    """A multinomial head trained on the rows that carry a label; ``None`` if too few kinds."""
+    rows = [i for i, label in enumerate(labels) if label]
+    if len({labels[i] for i in rows}) < 2:
+        return None
+    head = LogisticRegression(C=8.0, class_weight="balanced", max_iter=2000)
+    return head.fit(matrix[rows], [labels[i] for i in rows])
+
+
+def predict_head(head: LogisticRegression | None, matrix: sparse.csr_matrix) -> list[str | None]:
+    if head is None:
+        return [None] * matrix.shape[0]
+    return [str(label) for label in head.predict(matrix)]

@@ -1,0 +1,154 @@
+"""Weak labels: passages of a document whose own structure names the statement.
+
+A self-assessment's statement section or a regulator report's key findings
+under a statement heading say which statement their paragraphs are about. The
+family parsers record that as ``Section.qs``; where a document has no such
+sections (its family was not recognised), statement headings are found here by
+matching lines against the framework's statement names and aliases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from assure.classifying.examples import LabelledExample
+from assure.document import CleanText
+from assure.framework import load_framework
+from assure.parsing.headings import heading_level
+from assure.settings import Settings
+from assure.structure import ParsedStructure, Passage, Section
+
+STATEMENT_KINDS = ("quality_statement", "finding")
+NUMBER = re.compile(
+    r"^(?:part\s+[a-z]\s*[-:–]\s*|theme\s+\d+\s*[-:–]?\s*|\d{1,2}(?:\.\d{1,2})*\.?\s+)", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedText:
+    """What the classifier needs of a parsed document."""
+
+    name: str
+    text: CleanText
+    structure: ParsedStructure
+    passages: tuple[Passage, ...]
+
+
+def parse_file(path: Path, settings: Settings | None = None) -> ParsedText:
+    """Read, normalise and parse one file, and cut it into passages."""
+    from assure.pipeline import Work, normalise, parse, passages, read
+
+    work = Work(path=path, settings=settings or Settings())
+    for stage in (read, normalise, parse, passages):
+        stage(work)
+    assert work.text is not None and work.structure is not None
+    return ParsedText(path.stem, work.text, work.structure, work.passages)
+
+
+def bare_title(title: str) -> str:
+    """A heading without its number, dot leaders, punctuation or case."""
+    title = NUMBER.sub("", title.strip().lstrip("#").strip())
+    title = re.sub(r"\.{2,}.*$|\t.*$", "", title).replace("&", "and")
+    return " ".join(re.sub(r"[^a-z ]", " ", title.lower()).split())
+
+
+def statement_titles(framework_id: str = "cqc-local-authority") -> dict[str, str]:
+    """Bare statement names and aliases, each mapped to its statement id."""
+    titles: dict[str, str] = {}
+    for statement in load_framework(framework_id).statements:
+        for name in (statement.name, *statement.aliases):
+            titles[bare_title(name)] = statement.id
+    return titles
+
+
+def statement_sections(structure: ParsedStructure) -> tuple[Section, ...]:
+    """Sections the parser marked as naming a quality statement."""
+    return tuple(s for s in structure.sections if s.qs and s.kind in STATEMENT_KINDS)
+
+
+def headed_spans(text: CleanText, framework_id: str = "cqc-local-authority") -> tuple[Section, ...]:
+    """Statement sections found from lines that are exactly a statement's name.
+
+    A span runs to the next statement heading, theme or part heading, or the
+    next numbered heading at the same depth (so "8 ..." ends "7 ASSESSING NEEDS").
+    """
+    titles = statement_titles(framework_id)
+    themes = {bare_title(t.name) for t in load_framework(framework_id).themes}
+    starts: list[tuple[int, str, str]] = []
+    boundaries: list[tuple[int, str]] = []
+    for line in text.lines:
+        raw = line.text.strip()
+        if len(raw) > 90 or line.table_row or raw.startswith(("-", "•", "*")):
+            continue  # a bulleted statement name is a list of contents, not a heading
+        bare = bare_title(raw)
+        depth = number_depth(raw)
+        if bare in titles:
+            starts.append((line.number, titles[bare], depth))
+        elif any(bare.startswith(t) for t in themes) or raw.lower().startswith(("part ", "theme ")):
+            boundaries.append((line.number, "theme"))
+        elif depth and heading_level(line) is not None:
+            boundaries.append((line.number, depth))
+    last = text.lines[-1].end if text.lines else 0
+    spans = []
+    for start, statement, depth in starts:
+        end = last
+        for number, kind in sorted(boundaries + [(s, "statement") for s, _, _ in starts]):
+            if number <= start:
+                continue
+            if kind in ("theme", "statement") or (depth and kind == depth):
+                end = number - 1
+                break
+        spans.append(
+            Section(
+                title=statement,
+                level=1,
+                kind="quality_statement",
+                start_line=start,
+                end_line=end,
+                qs=(statement,),
+            )
+        )
+    return tuple(spans)
+
+
+def number_depth(raw: str) -> str:
+    """ "1" for "7 TITLE", "2" for "7.1 TITLE", "" for an unnumbered line."""
+    match = re.match(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S", raw)
+    return str(match.group(1).count(".") + 1) if match else ""
+
+
+def weak_examples(
+    parsed: ParsedText, framework_id: str = "cqc-local-authority"
+) -> tuple[LabelledExample, ...]:
+    """The document's passages in order, those inside statement sections
+    labelled by them (source ``structure``).
+
+    Headings are left out (a classifier must not learn from a heading that
+    names the answer). Passages outside statement sections keep source
+    ``context``: their topic is unknown, so they are only read as neighbours.
+    """
+    sections = statement_sections(parsed.structure) or headed_spans(parsed.text, framework_id)
+    headings = {line.number for line in parsed.text.lines if heading_level(line) is not None}
+    found: list[LabelledExample] = []
+    for passage in parsed.passages:
+        if passage.start_line in headings:
+            continue
+        labels = enclosing_statements(sections, passage.start_line)
+        source = "structure" if labels else "context"
+        found.append(
+            LabelledExample(passage.text, labels, parsed.name, source=source, position=len(found))
+        )
+    return tuple(found)
+
+
+def enclosing_statements(sections: Sequence[Section], line: int) -> tuple[str, ...]:
+    """The statements named by the innermost section with ``qs`` around ``line``."""
+    best: Section | None = None
+    for section in sections:
+        inside = section.qs and section.start_line <= line <= section.end_line
+        if inside and (best is None or section.start_line >= best.start_line):
+            best = section
+    return best.qs if best else ()
