@@ -50,6 +50,9 @@ MINUTES_OF = re.compile(
     r"(?P<body>.*?)(?:\s+(?:held|which\s+took\s+place)\b(?P<rest>.*))?$",
     re.IGNORECASE,
 )
+WRITTEN_DATE = re.compile(
+    r"\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}", re.IGNORECASE
+)
 COUNCIL_LINE = re.compile(r"\b(?:council|borough|county|city\s+of|metropolitan)\b", re.IGNORECASE)
 MINUTE = re.compile(
     r"^(?:(?:[Mm]inute|MINUTE|[Ii]tem|ITEM)\s+(?:[Nn]o\.?\s*)?)?(?:[A-Z]{2,6}[ .]?)?"
@@ -148,6 +151,7 @@ def _header(lines: list[PackLine], anchor: int, joined: str | None = None) -> Mi
         dates = find_dates(text)
         if dates:
             draft.date = draft.date or dates[0][1]
+            draft.time = draft.time or parse_time(WRITTEN_DATE.sub("", text))
             if len(re.sub(r"[\d\W]", "", text)) > 25 and not body_candidates:
                 body_candidates.append(re.split(r"\s[–-]\s|,", text)[0])
             continue
