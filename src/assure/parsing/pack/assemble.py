@@ -16,6 +16,7 @@ from assure.parsing.pack.boundaries import (
     close_documents,
     hard_starts,
     split_after_closing,
+    title_at,
 )
 from assure.parsing.pack.cover_sheets import CoverSheet, find_cover_sheets
 from assure.parsing.pack.decisions import table_actions
@@ -160,46 +161,33 @@ class Pack:
     ) -> list[Section]:
         start, end = self.lines[doc.index].number, self.lines[doc.end_index].end
         if doc.kind == "minutes":
-            meeting = next(minutes_meetings)
-            title = " ".join(part for part in ("Minutes:", meeting.body, meeting.date) if part)
-            found = [Section(title, 1, "minutes", start, end)]
-            found.extend(
-                Section(
-                    f"{item.number} {item.title}".strip(),
-                    2,
-                    "minute_item",
-                    item.start_line,
-                    item.end_line or item.start_line,
-                )
-                for item in meeting.minutes
-            )
-            return found
+            return _minutes_sections(next(minutes_meetings), start, end)
         if doc.kind == "cover_sheet" and doc.cover is not None:
-            own_end = doc.cover.end_line
-            title = doc.cover.title or doc.title or "Report"
-            if own_end is not None and own_end < end and self._content_between(own_end, end) >= 3:
-                attached_index = next(
-                    p for p in range(doc.index, doc.end_index + 1) if self.lines[p].number > own_end
-                )
-                attached = Document(attached_index, "report", end_index=doc.end_index)
-                attached.title = close_documents(
-                    self.lines[attached_index : doc.end_index + 1], [Document(0, "report")]
-                )[0].title
-                found = [Section(title, 1, "cover_sheet", start, own_end)]
-                found.append(
-                    Section(
-                        attached.title or title, 1, "report", self.lines[attached_index].number, end
-                    )
-                )
-                found.extend(self._appendix_sections(attached))
-                return found
-            return [Section(title, 1, "cover_sheet", start, end), *self._appendix_sections(doc)]
-        kind = (
-            "appendix"
-            if doc.title and re.match(r"^(?:appendix|annex)", doc.title, re.IGNORECASE)
-            else "report"
+            return self._cover_sheet_sections(doc, doc.cover, start, end)
+        appendix = bool(doc.title and re.match(r"^(?:appendix|annex)", doc.title, re.IGNORECASE))
+        section = Section(
+            doc.title or "Report", 1, "appendix" if appendix else "report", start, end
         )
-        return [Section(doc.title or "Report", 1, kind, start, end), *self._appendix_sections(doc)]
+        return [section, *self._appendix_sections(doc)]
+
+    def _cover_sheet_sections(
+        self, doc: Document, cover: CoverSheet, start: int, end: int
+    ) -> list[Section]:
+        """The cover sheet, and the document it introduces where one follows it."""
+        title = cover.title or doc.title or "Report"
+        own_end = cover.end_line
+        if own_end is None or own_end >= end or self._content_between(own_end, end) < 3:
+            return [Section(title, 1, "cover_sheet", start, end), *self._appendix_sections(doc)]
+        first = next(
+            p for p in range(doc.index, doc.end_index + 1) if self.lines[p].number > own_end
+        )
+        attached = Document(first, "report", end_index=doc.end_index)
+        attached.title = title_at(self.lines, attached) or title
+        return [
+            Section(title, 1, "cover_sheet", start, own_end),
+            Section(attached.title, 1, "report", self.lines[first].number, end),
+            *self._appendix_sections(attached),
+        ]
 
     def _content_between(self, after: int, until: int) -> int:
         return sum(1 for line in self.lines if after < line.number <= until and line.noise is None)
@@ -233,6 +221,17 @@ class Pack:
                     )
                 )
         return found
+
+
+def _minutes_sections(meeting: Meeting, start: int, end: int) -> list[Section]:
+    title = " ".join(part for part in ("Minutes:", meeting.body, meeting.date) if part)
+    found = [Section(title, 1, "minutes", start, end)]
+    for item in meeting.minutes:
+        label = f"{item.number or ''} {item.title}".strip()
+        found.append(
+            Section(label, 2, "minute_item", item.start_line, item.end_line or item.start_line)
+        )
+    return found
 
 
 def _attach_ref_actions(

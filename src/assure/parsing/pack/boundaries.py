@@ -218,11 +218,12 @@ def close_documents(lines: list[PackLine], docs: list[Document]) -> list[Documen
             end -= 1
         doc.end_index = end
         if not doc.title:
-            doc.title = _title_at(lines, doc)
+            doc.title = title_at(lines, doc)
     return docs
 
 
-def _title_at(lines: list[PackLine], doc: Document) -> str | None:
+def title_at(lines: list[PackLine], doc: Document) -> str | None:
+    """A document's title from its first heading-like lines."""
     parts: list[str] = []
     for line in lines[doc.index : doc.index + 4]:
         if line.noise or not _heading_like(line):
