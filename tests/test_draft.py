@@ -133,6 +133,14 @@ def test_sentences_are_whole() -> None:
     ]
     assert lead_sentences(text, limit=1) == "Our carers' hub opened in May."
     assert whole_sentences("continued from the page before without an end") == []
+    assert whole_sentences("She said “we were heard at last.” Then the panel met again.") == [
+        "She said “we were heard at last.”",
+        "Then the panel met again.",
+    ]
+    assert whole_sentences('"Staff rang me back within the hour. They were kind."') == [
+        "Staff rang me back within the hour.",
+        "They were kind.",
+    ]
     assert quotations('She said "they rang me back the same day, every time" to us.') == [
         "they rang me back the same day, every time"
     ]

@@ -197,6 +197,8 @@ def conflicting_figures(base: EvidenceBase) -> dict[str, list[Flag]]:
             statements.update(base.statements_at(document.id, line))
             locations.append(Location(document.name, line, base.page_of(document.id, line)))
         for statement in sorted(statements):
+            if any(f.message == finding.message for f in flags.get(statement, ())):
+                continue  # the same conflict reported again (per document and across)
             flags.setdefault(statement, []).append(
                 Flag(statement, FlagKind.CONFLICTING_FIGURES, finding.message, tuple(locations))
             )

@@ -11,7 +11,7 @@ import re
 
 # A sentence ends at . ! or ? (maybe followed by a closing quote or bracket),
 # then space, then something that can start a sentence.
-BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9£])")
+BOUNDARY = re.compile(r"([.!?][\"'”’)]*)\s+(?=[\"'“‘(]?[A-Z0-9£])")
 # Abbreviations after which a full stop does not end the sentence.
 ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|Cllr|No|approx|vs|St)\.$", re.I)
 END = re.compile(r"[.!?][\"'”’)]*$")
@@ -28,6 +28,23 @@ def clean(text: str) -> str:
     runs of spaces."""
     text = SPACE.sub(" ", MARKUP.sub("", text)).strip()
     return SPACE_BEFORE_STOP.sub(r"\1", BULLET.sub("", text))
+
+
+def balanced(sentence: str) -> str:
+    """The sentence without a quotation mark that opens or closes nothing
+    (its partner was left in the neighbouring sentence)."""
+    for mark, opening, closing in (('"', '"', '"'), ("“", "“", "”")):
+        opens, closes = sentence.count(opening), sentence.count(closing)
+        if mark == '"':
+            if opens % 2 and sentence.startswith(mark):
+                sentence = sentence[1:].lstrip()
+            elif opens % 2 and sentence.endswith(mark):
+                sentence = sentence[:-1].rstrip()
+        elif opens > closes and sentence.startswith(opening):
+            sentence = sentence[1:].lstrip()
+        elif closes > opens and sentence.endswith(closing):
+            sentence = sentence[:-1].rstrip()
+    return sentence
 
 
 def unpunctuated_title(text: str) -> bool:
@@ -49,7 +66,8 @@ def heading_like(sentence: str) -> bool:
 def split_sentences(text: str) -> list[str]:
     """Sentences of ``text`` in order, fragments included."""
     pieces: list[str] = []
-    for piece in BOUNDARY.split(clean(text)):
+    # clean() leaves no newlines, so one marks where each sentence ends.
+    for piece in BOUNDARY.sub("\\1\n", clean(text)).split("\n"):
         if pieces and ABBREVIATIONS.search(pieces[-1]):
             pieces[-1] = f"{pieces[-1]} {piece}"
         else:
@@ -71,7 +89,7 @@ def whole_sentences(text: str) -> list[str]:
         return []
     return [
         p
-        for p in pieces
+        for p in map(balanced, pieces)
         if len(p) <= MAX_SENTENCE
         and len(p.split()) >= 4
         and not heading_like(p)
