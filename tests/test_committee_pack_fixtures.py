@@ -328,3 +328,18 @@ def test_minutes_end_where_the_meeting_closed(minutes_only: ParsedStructure) -> 
     assert minutes.end_line == line_of(MINUTES_ONLY, "Signed")
     assert report.start_line == line_of(MINUTES_ONLY, "Home Care Recommissioning")
     assert minutes_only.meetings[0].minutes[-1].end_line == line_of(MINUTES_ONLY, "Signed")
+
+
+def test_a_report_written_for_another_body_keeps_its_date(tmp_path: Path) -> None:
+    pack = tmp_path / "pack.txt"
+    pack.write_text(
+        "Notice of Meeting\n\nThe Fenmarsh Scrutiny Board will meet in Room 2 at 10.00 am on "
+        "Monday 3 February 2020.\n\nAgenda\n\n1. Apologies\n\n"
+        "2. Day Services Review (Pages 1 - 9)\n\n"
+        "This page is intentionally left blank\n\nReport to: Cabinet\n\nDate: 14 January 2020\n\n"
+        "Report title: Day Services Review\n\n1. Purpose\n\n1.1 To describe the review.\n",
+        encoding="utf-8",
+    )
+    parsed_pack = PARSER.parse(normalise(read_document(pack)))
+    assert [s.kind for s in parsed_pack.sections if s.level == 1] == ["notice", "cover_sheet"]
+    assert parsed_pack.findings == ()

@@ -15,6 +15,7 @@ from assure.parsing.pack.boundaries import (
     assign_items,
     close_documents,
     hard_starts,
+    similarity,
     split_after_closing,
     title_at,
 )
@@ -208,18 +209,26 @@ class Pack:
         year = year_of(self.notice.date)
         for cover in self.covers:
             stated = cover.date(year)
-            if stated and stated != self.notice.date and cover.date_line is not None:
-                found.append(
-                    Finding(
-                        kind="date_mismatch",
-                        message=(
-                            f"report '{cover.title}' gives its meeting date as {stated} "
-                            f"but the notice of meeting gives {self.notice.date}"
-                        ),
-                        start_line=cover.date_line,
-                        other_line=self.notice.date_line,
-                    )
+            if not stated or stated == self.notice.date or cover.date_line is None:
+                continue
+            if (
+                cover.meeting
+                and self.notice.body
+                and similarity(self.notice.body, cover.meeting) < 0.5
+            ):
+                continue  # a report written for another body's meeting keeps that date
+            message = (
+                f"report '{cover.title}' gives its meeting date as {stated} "
+                f"but the notice of meeting gives {self.notice.date}"
+            )
+            found.append(
+                Finding(
+                    kind="date_mismatch",
+                    message=message,
+                    start_line=cover.date_line,
+                    other_line=self.notice.date_line,
                 )
+            )
         return found
 
 
