@@ -137,9 +137,9 @@ def test_sentences_are_whole() -> None:
         "She said “we were heard at last.”",
         "Then the panel met again.",
     ]
-    assert whole_sentences('"Staff rang me back within the hour. They were kind."') == [
+    assert whole_sentences('"Staff rang me back within the hour. They were very kind."') == [
         "Staff rang me back within the hour.",
-        "They were kind.",
+        "They were very kind.",
     ]
     assert quotations('She said "they rang me back the same day, every time" to us.') == [
         "they rang me back the same day, every time"
