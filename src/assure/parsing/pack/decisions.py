@@ -20,9 +20,10 @@ DECISION = re.compile(
     r"(?:it\s+was\s+)?(?:unanimously\s+)?(?:resolved|agreed|decided|recommended)(?=\s*[:–\-,.(]|\s+(?:that|to|unanimously|as\s+follows|by)\b|\s*$)"
     r"|(?:it\s+was\s+)(?:unanimously\s+)?(?:resolved|agreed|decided)\b"
     r"|decisions?\s*(?:[:–-]|$)"
-    r"|(?:the|members\s+of\s+the)\s+(?:[A-Za-z'&-]+\s+){1,5}(?:unanimously\s+)?(?:resolved|agreed|decided)\b"
+    r"|(?:the|members\s+of\s+the)\s+(?:[A-Za-z'&-]+\s+){0,4}"
+    r"(?:panel|board|committee|sub-committee|cabinet|council|members|group|forum|commission|"
+    r"executive|partnership|meeting)\s+(?:unanimously\s+)?(?:resolved|agreed|decided)\b"
     r"|(?:members|cabinet|council)\s+(?:unanimously\s+)?(?:resolved|agreed|decided)\b"
-    r"|(?:[A-Z][\w'&-]*\s+){1,4}(?:RESOLVED|AGREED|DECIDED)\b"
     r")",
     re.IGNORECASE,
 )
@@ -40,7 +41,7 @@ ACTION = re.compile(
     r"^(?:[-•*]\s*)?actions?(?:\s+point)?s?\s*(?:[:–-]|\bby\b)\s*(?P<body>.+)$", re.IGNORECASE
 )
 TRAILING_ACTION = re.compile(
-    r"\(?\b(?:action|owner)\s*[:–-]\s*(?P<owner>[^()]{2,80}?)\)?\s*\.?$", re.IGNORECASE
+    r"\(?\b(?:[Aa]ction|ACTION|[Oo]wner)\s*[:–-]\s*(?P<owner>[A-Z][^()]{1,79}?)\)?\s*\.?$"
 )
 DUE = re.compile(
     r"\b(?:by|before|due(?:\s+date)?|deadline|by\s+when|target\s+date)\s*:?\s+(?P<due>(?:the\s+)?(?:end\s+of\s+)?"
@@ -68,13 +69,11 @@ def is_decision_start(line: PackLine) -> bool:
 
 
 def is_decision_text(text: str) -> bool:
+    """Whether ``text`` opens or holds a decision."""
     if len(text) < 5 and not text.upper().startswith(("AGREED", "RESOLVED")):
         return False
-    match = DECISION.match(text)
-    if not match:
-        return bool(INLINE.search(text))
-    # "Board AGREED" must be in capitals; "the Board agreed" must open a sentence.
-    return not (UPPER_ONLY.fullmatch(match.group(0).strip()) and not UPPER_ONLY.match(text))
+    # "Board AGREED" counts in capitals only; "the Board agreed" must open the line.
+    return bool(DECISION.match(text) or UPPER_ONLY.match(text) or INLINE.search(text))
 
 
 def find_decisions(lines: list[PackLine]) -> list[Decision]:
