@@ -9,6 +9,8 @@ sentence, tab-separated tables of figures row by row under their header.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from dataclasses import dataclass
 
 from assure.document import CleanLine, CleanText
 from assure.extracting.figures.context import (
@@ -17,6 +19,7 @@ from assure.extracting.figures.context import (
     is_comparing,
     measure_of,
     period_of,
+    periods_in,
     provisional,
     sentences,
     wordy_comparators,
@@ -41,6 +44,8 @@ PAGE_CELL = re.compile(r"^[\d.\s]*$")
 FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 TO_GAP = re.compile(r"^\s*to\s*$", re.IGNORECASE)
 PAREN_GAP = re.compile(r"^\s*\(\s*$")
+# Beyond this many characters a later figure is not a comparator of an earlier one.
+MAX_COMPARING_GAP = 90
 
 
 def place_of(text: CleanText) -> str | None:
@@ -57,79 +62,99 @@ def place_of(text: CleanText) -> str | None:
     return None
 
 
-def source_line_at(text: CleanText, line: CleanLine, offset: int) -> int:
-    """The source line holding character ``offset`` of a joined clean line."""
-    if line.end <= line.number:
-        return line.number
-    consumed = 0
-    for number in range(line.number, line.end + 1):
-        if not 1 <= number <= len(text.source.lines):
-            break
+def line_starts(text: CleanText, line: CleanLine) -> list[int]:
+    """Where each source line of a joined clean line starts, as character offsets."""
+    offsets, consumed = [], 0
+    for number in range(line.number, min(line.end, len(text.source.lines)) + 1):
+        offsets.append(consumed)
         consumed += len(text.source.lines[number - 1].text.strip()) + 1
-        if consumed > offset:
-            return number
-    return line.end
+    return offsets
 
 
-def sentence_metrics(
-    text: CleanText, line: CleanLine, base: int, sentence: str, place: str | None, flagged: bool
-) -> list[Metric]:
+def sentence_metrics(reading: Reading, base: int, sentence: str, starts: list[int]) -> list[Metric]:
+    """The metrics of one sentence: each figure, with the figures just after it that
+    it is compared with ("42%, compared with 65% in England") as its comparators."""
     metrics: list[Metric] = []
+    figures = figures_in(sentence)
+    offsets = [f.start for f in figures]
+    periods = periods_in(sentence)
+    flagged = provisional(sentence)
     main: Figure | None = None
     compared: list[Comparator] = []
-    figures = figures_in(sentence)
-    starts = tuple(f.start for f in figures)
+    compared_start: int | None = None
 
     def close() -> None:
         if main is None:
             return
         wordy, wordy_start = ([], None) if compared else wordy_comparators(sentence, main.end)
         stops = [x for x in (compared_start, wordy_start, main.end + 60) if x is not None]
-        around = sentence[: main.start] + " " + sentence[main.end : min(stops)]
+        around = (
+            sentence[max(0, main.start - 200) : main.start] + " " + sentence[main.end : min(stops)]
+        )
+        offset = base + main.start
+        number = (
+            reading.line.number + max(0, bisect_right(starts, offset) - 1)
+            if starts
+            else reading.line.number
+        )
         metrics.append(
             Metric(
                 text=main.text,
                 value=main.value,
                 unit=main.unit,
-                start_line=source_line_at(text, line, base + main.start),
+                start_line=min(number, reading.line.end),
                 measure=measure_of(sentence, main.start, main.end),
-                period=period_of(sentence, main.start, starts),
-                geography=geography_in(around, None) or place,
+                period=period_of(periods, main.start, offsets, sentence),
+                geography=geography_in(around, None) or reading.place,
                 comparators=(*compared, *wordy),
-                provisional=flagged or provisional(sentence),
+                provisional=flagged,
                 malformed=main.malformed,
             )
         )
 
-    compared_start: int | None = None
+    previous_end = 0
     for figure in figures:
         if main is not None:
-            gap = sentence[main.end : figure.start]
+            gap = sentence[previous_end : figure.start]
             same_unit = figure.unit == main.unit
             after = sentence[figure.end : figure.end + 40]
-            if same_unit and TO_GAP.match(gap) and FROM_BEFORE.search(sentence[: main.start]):
+            before_main = sentence[max(0, main.start - 20) : main.start]
+            if not compared and same_unit and TO_GAP.match(gap) and FROM_BEFORE.search(before_main):
                 # "from 12% to 15%": the later figure is current, the earlier previous
                 previous = Comparator(kind="previous", value=main.value, text=main.text)
                 main, compared, compared_start = figure, [previous], None
+                previous_end = figure.end
                 continue
-            if same_unit and (
-                is_comparing(gap) or (PAREN_GAP.match(gap) and after.startswith(")"))
-            ):
-                kind = "previous" if PAREN_GAP.match(gap) else comparator_kind(gap, after)
+            near = len(gap) <= MAX_COMPARING_GAP
+            paren = bool(PAREN_GAP.match(gap)) and after.startswith(")")
+            if same_unit and near and (is_comparing(gap) or paren):
+                kind = "previous" if paren else comparator_kind(gap, after)
                 compared.append(Comparator(kind=kind, value=figure.value, text=figure.text))
                 if compared_start is None:
-                    compared_start = main.end + len(gap) - len(gap.lstrip())
+                    compared_start = previous_end + len(gap) - len(gap.lstrip())
+                previous_end = figure.end
                 continue
             close()
         main, compared, compared_start = figure, [], None
+        previous_end = figure.end
     close()
     return metrics
 
 
+@dataclass(frozen=True)
+class Reading:
+    """The line being read and the council the document is about."""
+
+    line: CleanLine
+    place: str | None
+
+
 def prose_metrics(text: CleanText, line: CleanLine, body: str, place: str | None) -> list[Metric]:
+    starts = line_starts(text, line) if line.end > line.number else []
+    reading = Reading(line, place)
     found: list[Metric] = []
     for base, sentence in sentences(body):
-        found.extend(sentence_metrics(text, line, base, sentence, place, False))
+        found.extend(sentence_metrics(reading, base, sentence, starts))
     return found
 
 

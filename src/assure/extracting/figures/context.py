@@ -6,6 +6,7 @@ All read from the sentence around the figure with precompiled patterns.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from assure.extracting.figures.numbers import MONTH, Figure
 from assure.structure import Comparator
@@ -187,31 +188,50 @@ def measure_before(before: str) -> str | None:
     return tidy(" ".join(clause.split()[-10:]), 10)
 
 
+PERIOD_REACH = 250
 CLAUSE_BREAK = re.compile(r"\b(?:except|whereas|but|while|whilst|although|compared|than)\b")
 
 
-def period_of(sentence: str, start: int, others: tuple[int, ...] = ()) -> str | None:
+def periods_in(sentence: str) -> list[tuple[int, str]]:
+    """Every period written in a sentence, with its offset."""
+    return [
+        (match.start(), PERIOD_LEAD.sub("", match.group(0)).strip())
+        for match in PERIOD.finditer(sentence)
+    ]
+
+
+def single(periods: list[tuple[int, str]]) -> bool:
+    """Whether a sentence names one period only (however often)."""
+    return len(periods) < 50 and len({period for _, period in periods}) == 1
+
+
+def period_of(
+    periods: list[tuple[int, str]], start: int, others: list[int], sentence: str
+) -> str | None:
     """The period nearest the figure at ``start`` in its sentence.
 
-    A period beyond another figure belongs to that figure, unless it is the only
-    period in the sentence ("2,285 people ... and 1,225 people ... in 2022/23");
-    one beyond "except", "but" or "compared" never belongs to this figure.
+    ``periods`` come from ``periods_in`` and ``others`` are the offsets of the
+    sentence's figures, in order. A period beyond another figure belongs to that
+    figure, unless it is the only period in the sentence ("2,285 people ... and
+    1,225 people ... in 2022/23"); one beyond "except", "but" or "compared" never
+    belongs to this figure. Only periods within ``PERIOD_REACH`` characters count.
     """
     best: tuple[int, str] | None = None
-    shared: set[str] = set()
-    for match in PERIOD.finditer(sentence):
-        period = PERIOD_LEAD.sub("", match.group(0)).strip()
-        shared.add(period)
-        low, high = sorted((match.start(), start))
-        if CLAUSE_BREAK.search(sentence[low:high]):
-            shared.add("")  # a period we may not share
+    first = bisect_left(periods, (start - PERIOD_REACH, ""))
+    last = bisect_right(periods, (start + PERIOD_REACH, "\uffff"))
+    for offset, period in periods[first:last]:
+        low, high = sorted((offset, start))
+        if high - low > PERIOD_REACH or CLAUSE_BREAK.search(sentence[low:high]):
             continue
-        if any(low < other < high for other in others):
+        between = bisect_left(others, high) - bisect_right(others, low)
+        if between > 0 or (best is not None and high - low >= best[0]):
             continue
-        if best is None or high - low < best[0]:
-            best = (high - low, period)
-    if best is None and len(shared) == 1:
-        return shared.pop()
+        best = (high - low, period)
+    if best is None and first < last and periods[0][1] == periods[-1][1] and single(periods):
+        offset, period = periods[first]
+        low, high = sorted((offset, start))
+        if high - low <= PERIOD_REACH and not CLAUSE_BREAK.search(sentence[low:high]):
+            return period
     return best[1] if best else None
 
 

@@ -181,7 +181,8 @@ def classify(line: str, match: re.Match[str]) -> Figure | None:
             malformed,
             denominator,
         )
-    tail = after[RANGE_TAIL.match(after).end() :] if RANGE_TAIL.match(after) else after
+    range_tail = RANGE_TAIL.match(after)
+    tail = after[range_tail.end() :] if range_tail else after
     if YEARS_OLD.match(tail):
         return None  # an age, not a figure
     if COMPOUND.match(tail) and value != 1:
@@ -220,8 +221,12 @@ def figures_in(line: str) -> list[Figure]:
     )
     found: list[Figure] = []
     last_end, last_was_figure = -1, True
+    url = 0
     for match in NUMBER.finditer(line):
-        if match.start() < last_end or any(a <= match.start() < b for a, b in urls):
+        while url < len(urls) and urls[url][1] <= match.start():
+            url += 1
+        in_url = url < len(urls) and urls[url][0] <= match.start()
+        if match.start() < last_end or in_url:
             continue
         joined = last_end >= 0 and JOINER.match(line[last_end : match.start()])
         if joined and (

@@ -47,6 +47,11 @@ from assure.structure import Plan, PlanAction, Priority, SuccessMeasure
 STATUS_LABEL = re.compile(r"\b(?:status|progress|RAG)\b\s*[:\-–]?", re.IGNORECASE)
 NUMBERED_ITEM = re.compile(r"^(\d{1,2})[.)]\s+([^\t]{2,80}?)\s*(?:\t(.*))?$")
 LOOK_BACK = 300
+# Caps that keep odd documents linear: aliases per priority, and the plans and
+# numbered lists compared when looking for other names of priorities.
+MAX_ALIASES = 10
+MAX_PLANS_NAMED = 20
+MAX_RUNS = 50
 
 
 @dataclass
@@ -69,8 +74,10 @@ class Draft:
             return
         if not self.title:
             self.title = title
-        elif title.casefold() != self.title.casefold() and not any(
-            a.casefold() == title.casefold() for a in self.aliases
+        elif (
+            len(self.aliases) < MAX_ALIASES
+            and title.casefold() != self.title.casefold()
+            and not any(a.casefold() == title.casefold() for a in self.aliases)
         ):
             self.aliases.append(title)
 
@@ -298,8 +305,8 @@ def add_aliases(text: CleanText, plans: list[PlanDraft]) -> None:
         )
     if len(run) >= 3:
         runs.append(run)
-    for plan in plans:
-        for items in runs:
+    for plan in plans[:MAX_PLANS_NAMED]:
+        for items in runs[:MAX_RUNS]:
             agreeing = [
                 (plan.priorities[n], title, rest)
                 for n, title, rest in items
