@@ -13,6 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from assure.document import CleanLine, CleanText, Format, SourceDocument, SourceLine
+from assure.extracting.figures import extract_metrics
 from assure.pipeline import STAGES, Work, finish
 from assure.settings import Settings
 
@@ -69,6 +71,28 @@ def run() -> None:
             path.write_text("\n".join([body] * copies), encoding="utf-8")
             total, _, lines = median_run(path)
             print(f"{copies:6d} {lines:7d} {total:8.3f} {total * 1000 / max(lines, 1):14.4f}")
+    run_dense()
+
+
+def dense_line(figures: int) -> CleanText:
+    """One line holding ``figures`` figures with periods and comparators, no full stops."""
+    body = " ".join(f"{i}% of people in 2022/23 compared with 5%," for i in range(figures))
+    source = SourceDocument(
+        path="dense.txt", format=Format.TEXT, content_hash="0", size=len(body),
+        lines=(SourceLine(1, body),),
+    )  # fmt: skip
+    return CleanText(source=source, lines=(CleanLine(1, 1, body),))
+
+
+def run_dense() -> None:
+    print("\nextract_metrics on one line dense with figures (flat s/1,000 figures is linear)")
+    print(f"{'figures':>8} {'seconds':>8} {'s/1,000 figures':>16}")
+    for figures in (1000, 4000, 16000):
+        text = dense_line(figures)
+        start = time.perf_counter()
+        extract_metrics(text)
+        seconds = time.perf_counter() - start
+        print(f"{figures:8d} {seconds:8.3f} {seconds * 1000 / figures:16.4f}")
 
 
 if __name__ == "__main__":
