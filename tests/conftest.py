@@ -94,12 +94,44 @@ def postgres_schema() -> Iterator[str]:
         admin.dispose()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def settings(request, tmp_path):
-    """Settings for a fresh, empty database: an SQLite file in ``tmp_path``, or
-    a schema of its own on the PostgreSQL server at ASSURE_TEST_POSTGRES_URL."""
+@pytest.fixture(scope="session")
+def trained_models(tmp_path_factory) -> Path | None:
+    """A ``models`` folder holding the classifier trained on its bundled
+    examples, trained once per test run (xdist workers share it), so that
+    tests which ingest into a fresh data folder do not each train it again."""
+    import fcntl
+    import shutil
+
+    try:
+        from assure.classifying.artefact import train
+    except ImportError:
+        return None
     from assure.settings import Settings
 
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    done = root / "assure-trained" / "models"
+    with (root / "assure-trained.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.is_dir():
+            staging = root / "assure-trained" / f"staging-{uuid.uuid4().hex[:8]}"
+            train(Settings(data_dir=str(staging)))
+            (staging / "models").rename(done)
+            shutil.rmtree(staging, ignore_errors=True)
+    return done
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def settings(request, tmp_path, trained_models):
+    """Settings for a fresh, empty database: an SQLite file in ``tmp_path``, or
+    a schema of its own on the PostgreSQL server at ASSURE_TEST_POSTGRES_URL.
+    ``tmp_path`` is also the data folder, with the classifier model in place."""
+    import shutil
+
+    from assure.settings import Settings
+
+    if trained_models is not None:
+        shutil.copytree(trained_models, tmp_path / "models")
     if request.param == "sqlite":
         yield Settings(data_dir=str(tmp_path))
         return

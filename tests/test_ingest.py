@@ -26,7 +26,7 @@ Every safeguarding concern in round {n} was reviewed by a senior practitioner wi
 """
 
 
-PARAGRAPHS = 150
+PARAGRAPHS = 60
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -147,7 +147,7 @@ def test_a_killed_ingest_leaves_whole_documents_and_a_rerun_finishes(settings, t
         f"Paragraph {i}: the carers panel reviewed respite provision in ward {i} of Eastmoor."
         for i in range(PARAGRAPHS)
     )
-    files = 10
+    files = 8
     for n in range(files):
         write(
             folder, f"report-{n:02}.md", f"# Eastmoor carers report {n}\n\n## Findings\n\n{body}\n"
@@ -194,3 +194,36 @@ def test_a_killed_ingest_leaves_whole_documents_and_a_rerun_finishes(settings, t
     assert len({d.content_hash for d in after}) == len(after) == files
     assert {d.passages for d in after} == {PARAGRAPHS}
     library.close()
+
+
+@pytest.mark.slow
+def test_two_ingests_of_the_same_folder_at_once_store_each_document_once(settings, tmp_path):
+    folder = tmp_path / "shared"
+    for n in range(5):
+        write(folder, f"report-{n}.md", REPORT.format(n=n))
+    Library.open(settings).close()  # the schema exists before both start
+    env = dict(
+        os.environ,
+        ASSURE_DATA_DIR=settings.data_dir,
+        ASSURE_DATABASE_URL=settings.database_url or "",
+    )
+    command = [
+        sys.executable,
+        "-c",
+        "from assure.interfaces.cli import main; main()",
+        "ingest",
+        str(folder),
+        "--council",
+        "Eastmoor",
+    ]
+
+    runs = [
+        subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for _ in range(2)
+    ]
+    results = [p.communicate(timeout=120) for p in runs]
+
+    assert [p.returncode for p in runs] == [0, 0], [err.decode() for _, err in results]
+    with Library.open(settings) as library:
+        stored = library.documents()
+    assert len(stored) == len({d.content_hash for d in stored}) == 5

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from assure.document import SourceLine
 from assure.errors import DocumentError
 from assure.settings import Settings
@@ -99,7 +101,11 @@ def ingest_file(library: Library, path: Path, council: str | None) -> IngestOutc
     except Exception as error:  # a parser bug must not stop the other files
         reason = f"could not be processed ({type(error).__name__}: {error})"
         return IngestOutcome(str(path), "failed", error=f"{path}: {reason}")
-    stored = library.add(parsed, council, lines)
+    try:
+        stored = library.add(parsed, council, lines)
+    except SQLAlchemyError as error:  # nothing of it was stored: the transaction rolled back
+        reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+        return IngestOutcome(str(path), "failed", error=f"{path}: could not be stored ({reason})")
     if stored is None:
         existing = library.stored_id(parsed.content_hash, library.council_name(council, parsed))
         return duplicate(library, path, existing)

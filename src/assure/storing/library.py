@@ -52,6 +52,7 @@ from assure.storing.search import search_passages
 from assure.storing.writing import store_document
 from assure.structure import ParsedDocument
 
+STORE_ATTEMPTS = 3
 UNASSIGNED = "Unassigned"  # the council of documents ingested without one
 Progress = Callable[[IngestOutcome, int, int], None]
 
@@ -146,19 +147,21 @@ class Library:
         name = self.council_name(council, parsed)
         if lines is None:
             lines = reread_lines(parsed, self.settings)
-        try:
-            with self.writing() as session:
-                council_id = ensure_council(session, name)
-                if find_hash(session, council_id, parsed.content_hash) is not None:
+        for attempt in range(STORE_ATTEMPTS):
+            try:
+                with self.writing() as session:
+                    council_id = ensure_council(session, name)
+                    if find_hash(session, council_id, parsed.content_hash) is not None:
+                        return None
+                    return store_document(session, parsed, council_id, lines).id
+            except IntegrityError:
+                # Another process added the same council or the same content
+                # between our check and our insert; look again, then retry.
+                if self.stored_id(parsed.content_hash, name) is not None:
                     return None
-                return store_document(session, parsed, council_id, lines).id
-        except IntegrityError:
-            # Another process stored the same content between our check and insert.
-            with self.reading() as session:
-                known = find_council(session, name)
-                if known and find_hash(session, known, parsed.content_hash):
-                    return None
-            raise
+                if attempt == STORE_ATTEMPTS - 1:
+                    raise
+        raise AssertionError("unreachable")
 
     def stored_id(self, content_hash: str, council: str | None = None) -> int | None:
         """The id of the document with this content in the council, if stored."""
