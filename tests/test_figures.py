@@ -169,6 +169,7 @@ def test_a_thousands_separator_split_by_a_space_is_read(tmp_path: Path) -> None:
         "The 2022/23 plan.",
         "Priority 3: Early Support and Year 7 pupils",
         "Our 10 Point Improvement Plan sets a 2 year period for 16-18 year olds.",
+        "Traffic between Junction 1b to 3 and items 4 and 5.",
     ],
 )
 def test_not_figures(tmp_path: Path, sentence: str) -> None:

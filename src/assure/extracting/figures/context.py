@@ -129,7 +129,7 @@ def tidy(phrase: str, most: int = MAX_MEASURE_WORDS) -> str | None:
     phrase = PERIOD.sub("", phrase)
     phrase = STOP_PHRASE.sub("", phrase.strip(" ,;:-–"))
     phrase = AUXILIARY.sub("", phrase)
-    phrase = LEADING_FILLER.sub("", phrase + " ").strip(" ,;:-–")
+    phrase = LEADING_FILLER.sub("", phrase.lstrip(" •▪●◦*-–") + " ").strip(" ,;:-–")
     words = phrase.split()[:most]
     while words and words[-1].lower() in {
         "of",

@@ -27,7 +27,10 @@ PERCENT = re.compile(r"^\s?(?:%|per\s?cent\b|percent\b)")
 PERCENT_RANGE = re.compile(r"^\s?(?:-|–|to)\s?(\d+(?:\.\d+)?)\s?%")
 OUT_OF = re.compile(r"^\s+out\s+of\s+(\d+(?:\.\d+)?)\b", re.IGNORECASE)
 IN_RATIO = re.compile(r"^\s+in\s+(\d{1,3})\b(?![/\-]\d)", re.IGNORECASE)
-DURATION = re.compile(r"^\s?(days?|weeks?|years?|yrs?|months?|hours?|hrs?)\b", re.IGNORECASE)
+DURATION = re.compile(
+    r"^\s?(days?|weeks?|years?|yrs?|months?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b",
+    re.IGNORECASE,
+)
 # "10 Point Improvement Plan", "a 2 year period", "12 month action plan": a number
 # naming or qualifying a thing, not measuring it.
 COMPOUND = re.compile(
@@ -45,7 +48,15 @@ NOT_A_FIGURE_BEFORE = re.compile(
     r"|key stage|phase|tier|step|route|stage|objective|outcome|recommendation|rec|table|figure"
     r"|no\.?|version|v|ward|room|floor|question|box|line|lines|clause|regulation|article"
     r"|schedule|standard|grade|band|cohort|wave|round|unit|block|bus|flat|house|tel|telephone"
-    r"|phone|mobile|fax|ext|extension|o|r|quarter|qtr|per)\s?|#)$",
+    r"|phone|mobile|fax|ext|extension|o|r|quarter|qtr|per|junction|junctions|j|exit|platform"
+    r"|gate|bay|zone|plot|lot|site|carriageway|lane)\s?|#)$",
+    re.IGNORECASE,
+)
+# "Junction 1b to 3", "items 4 and 5", "pages 9-12": the second number labels too.
+LABEL_RANGE_BEFORE = re.compile(
+    r"\b(?:junctions?|j|routes?|items?|sections?|pages?|paras?|paragraphs?|appendix|appendices"
+    r"|levels?|years?|phases?|stages?|wards?|priorities|priority|objectives?|recommendations?)"
+    r"\s?\d+[a-z]?\s?(?:to|and|or|-|–|&|,)\s?$",
     re.IGNORECASE,
 )
 AGE_BEFORE = re.compile(
@@ -109,7 +120,7 @@ def skipped(line: str, start: int, end: int, digits: str, has_unit: bool) -> boo
         return True
     if has_unit:
         return False
-    if NOT_A_FIGURE_BEFORE.search(before):
+    if NOT_A_FIGURE_BEFORE.search(before) or LABEL_RANGE_BEFORE.search(before):
         return True
     plain = digits.replace(",", "")
     if plain.isdigit() and "," not in digits and 1900 <= int(plain) <= 2100:
