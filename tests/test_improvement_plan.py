@@ -195,3 +195,23 @@ def test_plan_grouped_by_themes_under_an_actions_heading() -> None:
     ]
     timeframes = [a.timeframe for a in plan.priorities[0].actions]
     assert timeframes == ["by March 2027", "Q2 2026/27"]
+
+
+def test_a_label_straight_after_a_table_is_not_wrapped_into_its_last_row(tmp_path: Path) -> None:
+    body = (
+        "Housing Improvement Plan\n"
+        "Priority 1: Repairs\n"
+        "Action\tOwner\tDeadline\n"
+        "Fix damp in every flat\tAlex Rowe\tQ4 2025/26\n"
+        "within six weeks of a report\t\t\n"
+        "How we will know we are succeeding:\n"
+        "- Fewer complaints about damp\n"
+    )
+    (plan,) = find_plans(clean_string(tmp_path, body))
+    (priority,) = plan.priorities
+    (action,) = priority.actions
+    assert action.text == "Fix damp in every flat within six weeks of a report"
+    assert (action.leads, action.timeframe) == (("Alex Rowe",), "Q4 2025/26")
+    assert [(m.text, m.direction) for m in priority.measures] == [
+        ("Fewer complaints about damp", "down")
+    ]

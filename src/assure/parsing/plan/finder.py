@@ -134,6 +134,24 @@ def bullet_action(text: str, start_line: int) -> PlanAction:
     )
 
 
+def continues(cells: list[str]) -> bool:
+    """A row holding only lower-case text in its first cell carries on the row above."""
+    filled = [c for c in cells if c]
+    return len(filled) == 1 and cells[0] == filled[0] and cells[0][:1].islower()
+
+
+def wraps_a_row(line: CleanLine) -> bool:
+    """Whether a bare line straight after a table row is that row's wrapped text."""
+    text = line.text
+    return (
+        len(text) < 300
+        and not line.heading_level
+        and label_of(text) is None
+        and not BULLET.match(text)
+        and not LEAD_LINE.match(text)
+    )
+
+
 class PlanScanner:
     """The single pass over a document's lines that drafts its plans."""
 
@@ -164,8 +182,8 @@ class PlanScanner:
             self.table_line(index, line)
             return
         adjacent = self.last is not None and line.number == self.last.end + 1
-        if self.rows is not None and adjacent and self.rows and len(line.text) < 300:
-            merge(self.rows[-1], [""] * self.columns.action + [line.text])  # type: ignore[union-attr]
+        if self.rows and self.columns is not None and adjacent and wraps_a_row(line):
+            merge(self.rows[-1], [""] * self.columns.action + [line.text])
             return
         self.rows = None
         if self.current is None:
@@ -228,8 +246,8 @@ class PlanScanner:
             self.columns.quarters = quarters
         elif re.match(r"^[\s\-|:]+$", line.text):
             return
-        elif self.rows and not cells[0] and any(cells):
-            merge(self.rows[-1], cells)
+        elif self.rows and (not cells[0] or continues(cells)) and any(cells):
+            merge(self.rows[-1], cells)  # a wrapped row: first cell empty or lower case alone
         elif any(cells):
             self.rows.append(Row(line.number, cells, note=cells[0].startswith("*")))
 
