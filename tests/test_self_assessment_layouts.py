@@ -80,6 +80,9 @@ REWRITES: dict[str, Rewrite] = {
     "theme and statement codes": at_heading(lambda i, _n, _t, theme: f"Theme {theme} – QS{i}"),
     "run-in labels": at_heading(lambda i, name, *_: f"{name}: the council's account follows."),
     "title case": at_heading(lambda i, name, *_: name.title()),
+    "longer numbered headings": at_heading(
+        lambda i, name, *_: f"{i + 6} {name.upper()} IN OUR AREA"
+    ),
 }
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from assure.parsing.statements import (
     fold,
+    loose_statement_match,
     match_statement,
     match_theme,
     statement_mentions,
@@ -100,3 +101,12 @@ def test_mentions_follow_the_order_of_first_appearance() -> None:
 
 def test_folding_treats_case_ampersands_and_plurals_alike() -> None:
     assert fold("Partnerships & Communities") == fold("partnership and community")
+
+
+def test_a_heading_may_run_on_after_the_name_when_loosely_read() -> None:
+    assert match_statement("Assessing needs and care planning") is None
+    assert loose_statement_match("Assessing needs and care planning") == "assessing-needs"
+    assert loose_statement_match("Equity") == "equity"
+    assert (
+        loose_statement_match("Partnerships and communities in our borough today and then") is None
+    )

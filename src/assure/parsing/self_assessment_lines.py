@@ -16,6 +16,7 @@ from functools import cache
 from assure.document import CleanLine
 from assure.parsing.statements import (
     fold,
+    loose_statement_match,
     match_statement,
     match_theme,
     split_theme,
@@ -296,6 +297,9 @@ def _heading(
 ) -> Candidate | None:
     title = NUMBERED_HEADING.sub(r"\2", text) if tier == NUMBERED else text
     statement = match_statement(title)
+    loose = False
+    if statement is None and tier >= NUMBERED and (statement := loose_statement_match(title)):
+        loose = True  # "7 ASSESSING NEEDS AND CARE PLANNING": the statement, less surely
     theme = None if statement else match_theme(title)
     subsection = None
     if statement is None and theme is None:
@@ -307,7 +311,7 @@ def _heading(
         # A short plain line may still be a heading the template does not name.
         plain = len(text.split()) <= PLAIN_HEADING_WORDS
         return Candidate(line, text, tier, contents=contents) if plain else None
-    weak = bool(statement) and weak_statement_match(title)
+    weak = bool(statement) and (loose or weak_statement_match(title))
     return Candidate(line, text, tier, rank, statement, theme, subsection, special, contents, weak)
 
 

@@ -49,6 +49,7 @@ STATEMENT_PREFIX = re.compile(
 # "Quality statement: Assessing needs" names the statement without a number.
 STATEMENT_LABEL = re.compile(r"^quality\s+statement\s*[:\-–—]\s*", re.IGNORECASE)
 OUTLINE_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-z]\)|[ivx]{1,4}\.)\.?\s+", re.I)
+LOOSE_EXTRA_WORDS = 4
 MAX_WRAPPED = 80  # longer lines are prose, not the first half of a heading
 # A house-style code for a statement, e.g. "T1-QS2" or "QS 2" in a table cell.
 CODE = re.compile(r"^t(?:heme)?\s*(\d)\s*[-–.:]?\s*qs\s*(\d)$", re.IGNORECASE)
@@ -161,6 +162,24 @@ def match_statement(text: str) -> str | None:
     """
     found = _match(text)
     return found[0] if found else None
+
+
+def loose_statement_match(text: str) -> str | None:
+    """The statement a heading opens with, even without a separator after the
+    name ("Assessing needs and care planning"): for numbered or styled
+    headings only, where the line is known to be a heading. The name must be
+    of two or more words and be followed by no more than four others."""
+    if found := match_statement(text):
+        return found
+    if not text or len(text) > 200:
+        return None
+    _, rest = split_theme(text)
+    folded = fold(STATEMENT_LABEL.sub("", rest))
+    for name, statement_id in names().statements:
+        extra = folded[len(name) :].split() if folded.startswith(name + " ") else None
+        if extra and len(name.split()) > 1 and len(extra) <= LOOSE_EXTRA_WORDS:
+            return statement_id
+    return None
 
 
 def weak_statement_match(text: str) -> bool:
