@@ -179,6 +179,7 @@ def test_own_fixtures_are_recognised(name: str) -> None:
         "hollinwell_markdown.md",
         "others/brackenfield_pack.txt",
         "others/tolbury_improvement_plan.txt",
+        "others/tolbury_plan_by_statement.txt",
     ],
 )
 def test_self_assessments_packs_and_plans_are_not_reports(name: str) -> None:

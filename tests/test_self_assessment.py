@@ -234,7 +234,12 @@ def test_own_fixtures_are_recognised(name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["others/brackenfield_pack.txt", "others/tolbury_improvement_plan.txt"]
+    "name",
+    [
+        "others/brackenfield_pack.txt",
+        "others/tolbury_improvement_plan.txt",
+        "others/tolbury_plan_by_statement.txt",
+    ],
 )
 def test_packs_and_plans_that_quote_statements_are_not_self_assessments(name: str) -> None:
     assert PARSER.recognise(clean(FIXTURES / name)) < 0.3

@@ -34,6 +34,7 @@ PLAN = re.compile(
     r"\bRAG\b|\bQ[1-4]\s*(?:20\d\d|\d\d/\d\d)|\bsuccess\s+measures?\b",
     re.IGNORECASE,
 )
+PLAN_TITLE = re.compile(r"\b(?:improvement|action|delivery)\s+plan\b", re.IGNORECASE)
 HEAD = 60
 
 
@@ -76,5 +77,7 @@ def discount(text: CleanText) -> float:
         factor *= 0.8
     plan = sum(1 for line in lines if PLAN.search(line.text))
     if plan >= max(6, len(lines) // 10):
-        factor *= 0.5
+        factor *= 0.35
+    if any(PLAN_TITLE.search(line.text) for line in lines[:10]):
+        factor *= 0.6  # a plan that follows a self-assessment names both
     return factor
