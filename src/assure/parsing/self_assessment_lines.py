@@ -135,7 +135,7 @@ class Candidate:
     subsection: str | None = None
     special: str | None = None  # case_study | call_out | quote
     contents: bool = False
-    weak: bool = False  # names its statement by a one-word alias only
+    weak: bool = False  # names its statement less surely: a one-word alias, or run-on words
     next_line: int | None = None  # the number of the clean line after it
 
     @property
@@ -225,7 +225,7 @@ def read_line(line: CleanLine) -> Candidate | None:
     )
     text = CONTENTS_TAIL.sub("", text).strip(" .\t") if contents else text
     if not text or (BULLET.match(raw.strip()) and not contents):
-        return _quote_only(line, raw)
+        return _bullet(line, raw)
     if line.heading_level:
         return _heading(line, text, FORMAT, line.heading_level, contents)
     if line.table_row and not contents:
@@ -264,7 +264,7 @@ def _numbered_cell(raw: str) -> bool:
     return len(cells) > 1 and bool(re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*\.?", cells[0]))
 
 
-def _quote_only(line: CleanLine, raw: str) -> Candidate | None:
+def _bullet(line: CleanLine, raw: str) -> Candidate | None:
     """A bullet is prose, unless it is a quotation or opens a case study."""
     item = clean(BULLET.sub("", raw.strip()))
     if is_quote(raw):
