@@ -6,7 +6,9 @@ import json
 from functools import cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from assure.errors import AssureError
 
 DATA = Path(__file__).parent / "data"
 DEFAULT = "cqc-local-authority"
@@ -39,6 +41,15 @@ class RatingBand(Frozen):
     min_percent: int = Field(ge=0, le=100)
 
 
+class Grade(Frozen):
+    """A named judgement grade, best first by ``rank`` 1 (Ofsted's judgements
+    have grades but no percentages)."""
+
+    name: str
+    rank: int = Field(ge=1)
+    description: str = ""
+
+
 class Scale(Frozen):
     min: int
     max: int
@@ -51,7 +62,8 @@ class Framework(Frozen):
     regulator: str
     service: str
     scale: Scale | None = None
-    ratings: tuple[RatingBand, ...]
+    ratings: tuple[RatingBand, ...] = ()
+    grades: tuple[Grade, ...] = ()
     evidence_categories: tuple[Category, ...] = ()
     themes: tuple[Theme, ...]
 
@@ -63,6 +75,13 @@ class Framework(Frozen):
         bands = [band.min_percent for band in self.ratings]
         if bands != sorted(bands):
             raise ValueError(f"framework {self.id}: rating bands must rise")
+        if not self.ratings and not self.grades:
+            raise ValueError(f"framework {self.id}: needs rating bands or grades")
+        ranks = [grade.rank for grade in self.grades]
+        if len(ranks) != len(set(ranks)):
+            raise ValueError(f"framework {self.id}: two grades share a rank")
+        if not self.statements:
+            raise ValueError(f"framework {self.id}: no statements")
         return self
 
     @property
@@ -82,13 +101,36 @@ class Framework(Frozen):
         raise KeyError(statement_id)
 
 
+class FrameworkError(AssureError, ValueError):
+    """A framework file that is not valid JSON or does not describe a framework.
+
+    ``str(error)`` names the file, the field and the problem on one line.
+    """
+
+
 @cache
 def load_framework(framework_id: str = DEFAULT) -> Framework:
     """Load and validate ``data/<framework_id>.json``."""
     path = DATA / f"{framework_id}.json"
     if not path.exists():
         raise KeyError(f"no framework {framework_id!r} (have: {', '.join(frameworks())})")
-    return Framework.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    return load_framework_file(path)
+
+
+def load_framework_file(path: Path) -> Framework:
+    """Validate one framework file; raises ``FrameworkError`` naming the file and
+    the first problem, e.g. ``x.json: themes.0.statements.1.name: Field required``."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise FrameworkError(f"{path}: not a readable JSON file ({error})") from None
+    try:
+        return Framework.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "(top level)"
+        more = f" (and {error.error_count() - 1} more)" if error.error_count() > 1 else ""
+        raise FrameworkError(f"{path}: {where}: {first['msg']}{more}") from None
 
 
 def frameworks() -> list[str]:
