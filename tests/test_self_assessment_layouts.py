@@ -112,3 +112,21 @@ def test_statements_found_in_another_heading_style(corpus: Path, style: str) -> 
     close = [sid for sid, line in expected.items() if abs(found.get(sid, -99) - line) <= 3]
     assert len(close) >= 8, f"{style}: found {found}"
     assert PARSER.recognise(text) >= 0.6
+
+
+def test_a_self_assessment_that_scores_itself_is_no_regulator_report(corpus: Path) -> None:
+    from assure.parsing.assessment_report import PARSER as REPORT
+
+    raw = (corpus / "kirklees-asc-self-assessment-2024.txt").read_text(encoding="utf-8")
+    rows: list[str] = []
+    for number, text in enumerate(raw.splitlines(), 1):
+        rows.append(text)
+        if number in HEADING_LINES:
+            rows.append("Our self-assessed score: 3 - Evidence shows a good standard")
+    lines = tuple(SourceLine(n, t, table_row="\t" in t) for n, t in enumerate(rows, 1))
+    source = SourceDocument(
+        path="scored.txt", format=Format.TEXT, content_hash="0" * 64, size=0, lines=lines
+    )
+    text = normalise(source)
+    assert PARSER.recognise(text) > REPORT.recognise(text)
+    assert REPORT.recognise(text) < 0.3

@@ -61,6 +61,8 @@ def recognise_report(text: CleanText, statements_found: int, statements_scored: 
     first = sum(1 for line in lines if len(line.text) > 60 and FIRST_PERSON.search(line.text))
     if third >= 5 and third >= first / 2:
         score += 0.15
+    elif first > max(10, 3 * third):
+        score *= 0.5  # the council speaking of itself: a self-assessment that scores itself
     return round(max(0.0, min(1.0, score * _discount(text))), 3)
 
 

@@ -17,10 +17,12 @@ from assure.parsing.self_assessment_lines import STANDALONE, Candidate
 
 NAMES_ITSELF = re.compile(r"\bself[- ]?(?:assessment|evaluation)\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+# The regulator's own report headings; scores alone are not enough, since a
+# council may score itself ("Our self-assessed score: 3").
 REGULATOR = re.compile(
-    r"^(?:indicative\s+)?score\s*:|evidence\s+shows\s+(?:a|an|some|significant)\s+"
-    r"(?:good|exceptional|shortfall|standard)|key\s+findings\s+for\s+this|"
-    r"^the\s+local\s+authority\s+commitment|local\s+authority\s+(?:indicative\s+)?rating",
+    r"key\s+findings\s+for\s+this|^the\s+local\s+authority\s+commitment|"
+    r"local\s+authority\s+(?:indicative\s+)?rating|^what\s+people\s+expect|"
+    r"how\s+we\s+assess\s+local\s+authorities|this\s+theme\s+includes\s+these",
     re.IGNORECASE,
 )
 COMMITTEE = re.compile(
