@@ -49,7 +49,9 @@ def sections_from_headings(text: CleanText) -> tuple[Section, ...]:
             if later_level <= level:
                 end = later_start - 1
                 break
-        sections.append(Section(title=title, level=level, kind="heading", start_line=start, end_line=end))
+        sections.append(
+            Section(title=title, level=level, kind="heading", start_line=start, end_line=end)
+        )
     return tuple(sections)
 
 

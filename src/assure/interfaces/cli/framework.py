@@ -46,8 +46,9 @@ def score(
     typer.echo(f"{result.percent}% {result.rating}")
     typer.echo(
         f"{result.total} of {result.maximum}; band {result.band_low}-{result.band_high}%, "
-        f"nearer the band {result.nearer}" if result.nearer != "middle" else
-        f"{result.total} of {result.maximum}; band {result.band_low}-{result.band_high}%, mid-band",
+        f"nearer the band {result.nearer}"
+        if result.nearer != "middle"
+        else f"{result.total} of {result.maximum}; band {result.band_low}-{result.band_high}%, mid-band",
         err=True,
     )
 

@@ -18,13 +18,19 @@ def print_summary(data: dict[str, Any], console: Console | None = None) -> None:
     counts = Table(show_header=True, header_style="bold")
     for name in ("sections", "meetings", "plans", "metrics", "passages", "findings"):
         counts.add_column(name, justify="right")
-    counts.add_row(*(str(len(data.get(name) or [])) for name in
-                     ("sections", "meetings", "plans", "metrics", "passages", "findings")))
+    counts.add_row(
+        *(
+            str(len(data.get(name) or []))
+            for name in ("sections", "meetings", "plans", "metrics", "passages", "findings")
+        )
+    )
     console.print(counts)
     if data["sections"]:
         table = Table("line", "level", "kind", "title", "qs", header_style="bold")
         for s in data["sections"][:60]:
-            table.add_row(str(s["start_line"]), str(s["level"]), s["kind"], s["title"][:70], ",".join(s["qs"]))
+            table.add_row(
+                str(s["start_line"]), str(s["level"]), s["kind"], s["title"][:70], ",".join(s["qs"])
+            )
         console.print(table)
     if data.get("assessment"):
         a = data["assessment"]
