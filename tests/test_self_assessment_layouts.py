@@ -13,6 +13,7 @@ import pytest
 from assure.document import Format, SourceDocument, SourceLine
 from assure.framework import load_framework
 from assure.normalising import normalise
+from assure.parsing.assessment_report import PARSER as REPORT
 from assure.parsing.self_assessment import PARSER
 
 # Where the real document's nine statement headings are, in framework order.
@@ -115,8 +116,6 @@ def test_statements_found_in_another_heading_style(corpus: Path, style: str) -> 
 
 
 def test_a_self_assessment_that_scores_itself_is_no_regulator_report(corpus: Path) -> None:
-    from assure.parsing.assessment_report import PARSER as REPORT
-
     raw = (corpus / "kirklees-asc-self-assessment-2024.txt").read_text(encoding="utf-8")
     rows: list[str] = []
     for number, text in enumerate(raw.splitlines(), 1):
