@@ -349,3 +349,20 @@ def test_the_migrations_build_exactly_the_schema_the_models_describe(library):
     with library.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"include_object": include_object})
         assert compare_metadata(context, Base.metadata) == []
+
+
+def test_a_conflict_repeated_across_copies_is_reported_once(library, fictional):
+    def figure(value: float, line: int, measure: str = "carers satisfied with support") -> Metric:
+        return Metric(f"{value:g}%", value, "percent", line, measure, "2023/24")
+
+    for n, values in enumerate(([64.0], [58.0], [58.0], [64.0, 58.0])):
+        metrics = [figure(v, 4 + 2 * i) for i, v in enumerate(values)]
+        metrics.append(figure(10.0 + n, 4, measure="score"))  # one vague word: never compared
+        parsed, lines = fictional.text(f"Eastmoor report {n}", CARE, metrics=tuple(metrics))
+        library.add(parsed, "Eastmoor Council", lines)
+
+    (conflict,) = library.findings()
+    assert (conflict.at.document_title, conflict.other.document_title) == (
+        "Eastmoor report 0",
+        "Eastmoor report 1",
+    )

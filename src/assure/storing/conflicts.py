@@ -4,7 +4,6 @@ when that module provides it; otherwise compares normalised keys here."""
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -12,6 +11,7 @@ from importlib import import_module
 
 from assure.storing.records import FindingRecord, Location, MetricRecord
 
+MIN_MEASURE_WORDS = 2  # "score" or "flats" alone is too vague to compare across documents
 STOP = {"the", "of", "a", "an", "in", "for", "to", "and", "who", "were", "was", "are", "is"}
 
 
@@ -21,29 +21,35 @@ def normalised(text: str | None) -> str:
 
 
 def conflicting_figures(records: Sequence[MetricRecord]) -> list[FindingRecord]:
-    """One finding per pair of documents that state different values for one
-    measure (same normalised measure, period and unit), with both locations."""
+    """Figures for one measure (same normalised measure, period and unit, the
+    measure named in at least two words) that differ between documents: one
+    finding per pair of differing values, at the first place each is given."""
     delegated = from_consistency_module(records)
     if delegated is not None:
         return delegated
     groups: dict[tuple[str, str, str], list[MetricRecord]] = defaultdict(list)
     for r in records:
         x = r.metric
-        if x.value is None or x.malformed or not normalised(x.measure):
+        measure = normalised(x.measure)
+        if x.value is None or x.malformed or len(measure.split()) < MIN_MEASURE_WORDS:
             continue
-        groups[(normalised(x.measure), normalised(x.period), x.unit or "")].append(r)
+        groups[(measure, normalised(x.period), x.unit or "")].append(r)
     found: list[FindingRecord] = []
     for (measure, period, _unit), members in groups.items():
-        seen: set[tuple[int, int]] = set()
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                pair = (a.document_id, b.document_id)
-                if a.document_id == b.document_id or pair in seen:
-                    continue
-                if math.isclose(a.metric.value or 0.0, b.metric.value or 0.0, rel_tol=1e-9):
-                    continue
-                seen.add(pair)
-                found.append(conflict(a, b, measure, period))
+        by_value: dict[float, list[MetricRecord]] = defaultdict(list)
+        for r in members:
+            by_value[round(r.metric.value or 0.0, 6)].append(r)
+        values = sorted(by_value, key=lambda v: min(r.document_id for r in by_value[v]))
+        for i, a in enumerate(values):
+            for b in values[i + 1 :]:
+                first, second = by_value[a], by_value[b]
+                if {r.document_id for r in first} & {r.document_id for r in second}:
+                    continue  # one document gives both: its own check reports that
+                pair = next(
+                    ((x, y) for x in first for y in second if x.document_id != y.document_id), None
+                )
+                if pair is not None:
+                    found.append(conflict(*pair, measure, period))
     return found
 
 
