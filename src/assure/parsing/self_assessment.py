@@ -144,6 +144,11 @@ def choose_layout(candidates: list[Candidate]) -> Layout:
             continue
         if c.statement not in statements or key(c) > key(statements[c.statement]):
             statements[c.statement] = c
+    # A statement whose only heading sits a level deeper than the others (an
+    # inconsistently styled heading) is still its heading if it names it fully.
+    for c in body:
+        if c.statement and c.statement not in statements and not c.weak and c.tier >= NUMBERED:
+            statements[c.statement] = c
     themes = choose_themes(body, statements)
     return Layout(statements, themes, main_rank)
 
