@@ -56,6 +56,7 @@ def document_json(doc: ParsedDocument) -> dict[str, Any]:
                 "start_line": f.start_line,
                 "other_line": f.other_line,
                 "other_document": f.other_document,
+                "document": f.document,
             }
             for f in doc.findings
         ],
@@ -140,6 +141,7 @@ def priority_json(p: Priority) -> dict[str, Any]:
         "start_line": p.start_line,
         "aliases": list(p.aliases),
         "leads": list(p.leads),
+        "refs": list(p.refs),
         "actions": [plan_action_json(a) for a in p.actions],
         "measures": [
             {"text": m.text, "direction": m.direction, "start_line": m.start_line} for m in p.measures
