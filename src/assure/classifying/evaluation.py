@@ -20,7 +20,7 @@ from sklearn.multiclass import OneVsRestClassifier
 from sklearn.preprocessing import MultiLabelBinarizer
 
 from assure.classifying.examples import LabelledExample
-from assure.classifying.keywords import KeywordBaseline, statement_patterns
+from assure.classifying.keywords import KeywordBaseline, statement_ids
 from assure.classifying.model import MAX_LABELS, THRESHOLD, StatementModel, smooth_by_context
 
 
@@ -72,7 +72,7 @@ class TfidfBaseline:
     name = "tfidf-lr"
 
     def __init__(self, framework_id: str = "cqc-local-authority") -> None:
-        self.statements = tuple(sid for sid, _ in statement_patterns(framework_id))
+        self.statements = statement_ids(framework_id)
         self.vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
         self.binarizer = MultiLabelBinarizer(classes=list(self.statements))
         self.head = OneVsRestClassifier(LogisticRegression(class_weight="balanced", max_iter=1000))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
@@ -237,7 +238,7 @@ EXTRA_KEYWORDS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-TOKEN = re.compile(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*'?")
+TOKEN = re.compile(r"[a-z0-9]+")
 
 
 def normalise_text(text: str) -> str:
@@ -246,35 +247,91 @@ def normalise_text(text: str) -> str:
     return " ".join(text.split())
 
 
-def keyword_pattern(keyword: str) -> re.Pattern[str]:
-    keyword = normalise_text(keyword)
-    stem = keyword.endswith("*")
-    body = re.escape(keyword.rstrip("*")).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?")
-    tail = r"[a-z'\-]*" if stem else r"(?:s|es)?"
-    return re.compile(rf"(?<![a-z0-9]){body}{tail}(?![a-z0-9])")
+def tokens_of(text: str) -> list[str]:
+    """Words without apostrophes or hyphens: "carers' co-production" is
+    ``["carers", "co", "production"]``."""
+    return TOKEN.findall(normalise_text(text).replace("'", ""))
+
+
+@dataclass(frozen=True)
+class KeywordIndex:
+    """Every keyword of every statement, indexed for one pass over a text's words.
+
+    Single words are looked up in a dict; a trailing ``*`` is a prefix match,
+    remembered per word; phrases are found from their leading words.
+    """
+
+    statement_of: np.ndarray  # keyword number -> statement column
+    exact: dict[str, tuple[int, ...]]
+    stems: tuple[tuple[str, int], ...]
+    phrases: dict[tuple[str, ...], tuple[tuple[str, bool, int], ...]]
+    longest: int
+
+    def matches(self, words: Sequence[str], memo: dict[str, tuple[int, ...]]) -> set[int]:
+        found: set[int] = set()
+        for position, word in enumerate(words):
+            if word not in memo:
+                stems = tuple(i for s, i in self.stems if word.startswith(s))
+                memo[word] = self.exact.get(word, ()) + stems
+            found.update(memo[word])
+            for size in range(1, self.longest):
+                head = tuple(words[position : position + size])
+                if len(head) < size or position + size >= len(words):
+                    break
+                for last, stem, number in self.phrases.get(head, ()):
+                    if matches_word(words[position + size], last, stem):
+                        found.add(number)
+        return found
+
+
+def matches_word(word: str, keyword: str, stem: bool) -> bool:
+    return word.startswith(keyword) if stem else word in (keyword, keyword + "s", keyword + "es")
 
 
 @cache
-def statement_patterns(
-    framework_id: str = "cqc-local-authority",
-) -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
-    """Per statement id, the compiled patterns of its name, aliases and extra keywords."""
-    framework = load_framework(framework_id)
-    found = []
-    for statement in framework.statements:
+def keyword_index(framework_id: str = "cqc-local-authority") -> KeywordIndex:
+    """The index of each statement's name, aliases and extra keywords."""
+    statement_of: list[int] = []
+    exact: dict[str, list[int]] = {}
+    stems: list[tuple[str, int]] = []
+    phrases: dict[tuple[str, ...], list[tuple[str, bool, int]]] = {}
+    for column, statement in enumerate(load_framework(framework_id).statements):
         words = {statement.name, *statement.aliases, *EXTRA_KEYWORDS.get(statement.id, ())}
-        found.append((statement.id, tuple(keyword_pattern(w) for w in sorted(words))))
-    return tuple(found)
+        for keyword in sorted(words):
+            number = len(statement_of)
+            statement_of.append(column)
+            stem = keyword.endswith("*")
+            parts = tokens_of(keyword)
+            if len(parts) == 1 and stem:
+                stems.append((parts[0], number))
+            elif len(parts) == 1:
+                for form in (parts[0], parts[0] + "s", parts[0] + "es"):
+                    exact.setdefault(form, []).append(number)
+            else:
+                phrases.setdefault(tuple(parts[:-1]), []).append((parts[-1], stem, number))
+    return KeywordIndex(
+        statement_of=np.array(statement_of),
+        exact={k: tuple(v) for k, v in exact.items()},
+        stems=tuple(stems),
+        phrases={k: tuple(v) for k, v in phrases.items()},
+        longest=max((len(k) + 1 for k in phrases), default=1),
+    )
+
+
+def statement_ids(framework_id: str = "cqc-local-authority") -> tuple[str, ...]:
+    return tuple(s.id for s in load_framework(framework_id).statements)
 
 
 def keyword_counts(texts: Sequence[str], framework_id: str = "cqc-local-authority") -> np.ndarray:
     """A (passages x statements) matrix: how many distinct keywords of each statement occur."""
-    patterns = statement_patterns(framework_id)
-    counts = np.zeros((len(texts), len(patterns)), dtype=np.float64)
+    index = keyword_index(framework_id)
+    columns = len(statement_ids(framework_id))
+    counts = np.zeros((len(texts), columns), dtype=np.float64)
+    memo: dict[str, tuple[int, ...]] = {}
     for row, text in enumerate(texts):
-        clean = normalise_text(text)
-        for column, (_, statement) in enumerate(patterns):
-            counts[row, column] = sum(1 for p in statement if p.search(clean))
+        found = index.matches(tokens_of(text), memo)
+        if found:
+            counts[row] = np.bincount(index.statement_of[list(found)], minlength=columns)
     return counts
 
 
@@ -283,7 +340,7 @@ class KeywordBaseline:
 
     def __init__(self, framework_id: str = "cqc-local-authority") -> None:
         self.framework_id = framework_id
-        self.statements = tuple(sid for sid, _ in statement_patterns(framework_id))
+        self.statements = statement_ids(framework_id)
         self.prior = np.zeros(len(self.statements))
 
     def fit(self, label_sets: Sequence[Sequence[str]]) -> KeywordBaseline:
