@@ -223,3 +223,17 @@ def test_the_mismatch_points_at_the_stated_rating(tmp_path: Path) -> None:
     path.write_text(text.replace("\nGood\n", "\nOutstanding\n", 1))
     findings = [f for f in PARSER.parse(clean(path)).findings if f.kind == "rating_mismatch"]
     assert [f.start_line for f in findings] == [25]
+
+
+def test_a_score_on_the_statements_own_line(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "Local authority assessment\n\n"
+        "Assessing needs – 3 – Evidence shows a good standard\n\n"
+        "People were seen promptly and their carers were offered an assessment.\n\n"
+        "Safeguarding (2)\n\n"
+        "Key findings for this quality statement\n\nScreening was slow at busy times.\n"
+    )
+    assessment = PARSER.parse(clean(path)).assessment
+    assert assessment is not None
+    assert assessment.scores == {"assessing-needs": 3, "safeguarding": 2}

@@ -35,6 +35,7 @@ SCORE_LABEL = re.compile(
     re.IGNORECASE,
 )
 LABEL_ONLY = re.compile(r"^(?:(?:indicative|quality\s+statement)\s+)?score\s*:?\s*$", re.I)
+SCORE_AFTER_NAME = re.compile(r"[:\-–—(]\s*([1-4])\s*(?:[)\-–—:]|out\s+of\s+4|$)")
 BARE_SCORE = re.compile(r"\W*([1-4])\W*")  # "3" on its own after "Score:"
 SCALE = re.compile(r"^([1-4])\s*(?:[-–:—]|out\s+of\s+4)\s*(?:evidence\s+shows|\w)", re.I)
 WORDS = re.compile(
@@ -167,7 +168,7 @@ def _statement_at(lines: tuple[CleanLine, ...], index: int) -> tuple[str | None,
         return sid, int(inline["n"]), SCORED
     if len(text) > 120 or (sid := match_statement(text)) is None:
         return None, None, 0
-    score, marked, labelled = None, False, False
+    score, marked, labelled = _score_after_name(text), False, False
     for later in lines[index + 1 : index + 1 + LOOKAHEAD]:
         if match_statement(later.text.strip().strip("*#")) or match_theme(later.text):
             break
@@ -184,6 +185,16 @@ def _statement_at(lines: tuple[CleanLine, ...], index: int) -> tuple[str | None,
         )
     strength = (SCORED if score is not None else 0) + (MARKED if marked else 0)
     return (sid, score, strength) if strength else (None, None, 0)
+
+
+def _score_after_name(heading: str) -> int | None:
+    """A score on the heading's own line: "Assessing needs – 3 – Evidence
+    shows a good standard"."""
+    if match := SCORE_AFTER_NAME.search(heading):
+        return int(match[1])
+    if match := WORDS.search(heading):
+        return WORD_SCORES[match[1].split()[0].lower()]
+    return None
 
 
 def table_scores(text: CleanText) -> dict[str, int]:
