@@ -19,7 +19,7 @@ from assure.parsing.pack.assemble import Pack
 from assure.parsing.pack.decisions import is_decision_text
 from assure.parsing.pack.lines import tidy
 from assure.parsing.pack.minutes import MINUTES_OF, PRESENT
-from assure.structure import DocumentKind, Finding, ParsedStructure, Plan
+from assure.structure import DocumentKind, ParsedStructure, Plan
 
 PAGE_RANGE = re.compile(
     r"^\(?\s*pages?\s+\d{1,4}\s*[–-]\s*\d{1,4}\s*\)?$|\(pages?\s+\d{1,4}\s*[–-]\s*\d{1,4}\)\s*$",
@@ -187,4 +187,4 @@ def _plans(text: CleanText) -> tuple[Plan, ...]:
 
 PARSER = CommitteePackParser()
 
-__all__ = ["PARSER", "CommitteePackParser", "Finding", "council_of"]
+__all__ = ["PARSER", "CommitteePackParser", "council_of", "parse_pack"]
