@@ -42,9 +42,10 @@ def conflicting_figures(records: Sequence[MetricRecord]) -> list[FindingRecord]:
         values = sorted(by_value, key=lambda v: min(r.document_id for r in by_value[v]))
         for i, a in enumerate(values):
             for b in values[i + 1 :]:
-                first, second = by_value[a], by_value[b]
-                if {r.document_id for r in first} & {r.document_id for r in second}:
-                    continue  # one document gives both: its own check reports that
+                # A document giving both values is left to its own check.
+                both = {r.document_id for r in by_value[a]} & {r.document_id for r in by_value[b]}
+                first = [r for r in by_value[a] if r.document_id not in both]
+                second = [r for r in by_value[b] if r.document_id not in both]
                 pair = next(
                     ((x, y) for x in first for y in second if x.document_id != y.document_id), None
                 )
