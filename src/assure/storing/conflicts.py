@@ -69,11 +69,9 @@ def conflict(a: MetricRecord, b: MetricRecord, measure: str, period: str) -> Fin
 
 
 def from_consistency_module(records: Sequence[MetricRecord]) -> list[FindingRecord] | None:
-    """Ask ``assure.extracting.consistency.compare_metrics`` if it exists.
-
-    It is given ``(key, Metric)`` pairs, the key being the record's index, and
-    is expected to yield pairs of keys whose figures conflict (optionally with
-    a message as a third item). Anything else means "not available"."""
+    """Findings of ``assure.extracting.consistency.compare_metrics`` (which
+    knows rounding and generic measures), placed back on the stored records;
+    ``None`` where that function is not available."""
     try:
         consistency = import_module("assure.extracting.consistency")
     except ImportError:
@@ -81,17 +79,44 @@ def from_consistency_module(records: Sequence[MetricRecord]) -> list[FindingReco
     compare = getattr(consistency, "compare_metrics", None)
     if compare is None:
         return None
-    try:
-        pairs = list(compare([(i, r.metric) for i, r in enumerate(records)]))
-        found = []
-        for pair in pairs:
-            a, b = records[pair[0]], records[pair[1]]
-            if a.document_id == b.document_id:
-                continue
-            finding = conflict(a, b, normalised(a.metric.measure), normalised(a.metric.period))
-            if len(pair) > 2 and isinstance(pair[2], str):
-                finding = FindingRecord(finding.kind, pair[2], finding.at, finding.other)
-            found.append(finding)
-        return found
-    except (TypeError, IndexError, KeyError, ValueError):
-        return None
+    ordered = sorted(records, key=lambda r: (r.document_id, r.metric.start_line, r.id))
+    names = document_names(ordered)
+    ids = {name: document_id for document_id, name in names.items()}
+    at: dict[tuple[int, int], list[MetricRecord]] = defaultdict(list)
+    for r in ordered:
+        at[(r.document_id, r.metric.start_line)].append(r)
+    found = []
+    for f in compare([(names[r.document_id], r.metric) for r in ordered]):
+        if f.document not in ids or f.other_document not in ids or f.other_line is None:
+            continue
+        here = pick(at.get((ids[f.document], f.start_line), []), f.message)
+        there = pick(at.get((ids[f.other_document], f.other_line), []), f.message)
+        if here is None or there is None:
+            continue
+        found.append(
+            FindingRecord(
+                f.kind,
+                f.message,
+                Location(here.document_id, here.document_title, here.metric.start_line, here.page),
+                Location(
+                    there.document_id, there.document_title, there.metric.start_line, there.page
+                ),
+            )
+        )
+    return found
+
+
+def document_names(records: Sequence[MetricRecord]) -> dict[int, str]:
+    """A name per document for messages: its title, made unique where two share one."""
+    titles: dict[int, str] = {}
+    for r in records:
+        titles.setdefault(r.document_id, r.document_title or f"document {r.document_id}")
+    repeated = {t for t in titles.values() if list(titles.values()).count(t) > 1}
+    return {i: f"{t} (document {i})" if t in repeated else t for i, t in titles.items()}
+
+
+def pick(candidates: list[MetricRecord], message: str) -> MetricRecord | None:
+    """The figure a message speaks of, among those on one line."""
+    return next((r for r in candidates if r.metric.text in message), None) or (
+        candidates[0] if candidates else None
+    )
