@@ -154,12 +154,13 @@ def test_cover_sheet_date_that_disagrees_with_the_notice(pack: ParsedStructure) 
     assert "2018-11-12" in mismatches[0].message
 
 
-def test_inspect_json_has_both_meetings(corpus: Path, cli) -> None:  # type: ignore[no-untyped-def]
-    import json
+def test_json_contract_has_both_meetings(corpus: Path) -> None:
+    from assure.interfaces.contract import document_json
+    from assure.pipeline import normalise as normalise_stage
+    from assure.pipeline import parse, process, read
 
-    result = cli("inspect", str(corpus / PACK), "--json")
-    assert result.exit_code == 0
-    data = json.loads(result.stdout)
+    document = process(corpus / PACK, stages=(read, normalise_stage, parse))
+    data = document_json(document)
     assert data["kind"] == "committee_pack"
     bodies = [(m["role"], m["body"], m["date"]) for m in data["meetings"]]
     assert bodies == [
@@ -167,3 +168,5 @@ def test_inspect_json_has_both_meetings(corpus: Path, cli) -> None:  # type: ign
         ("minutes", "Children's Scrutiny Panel", "2018-09-10"),
     ]
     assert data["meetings"][0]["agenda"][4]["pages"] == [9, 44]
+    assert data["meetings"][1]["attendance"]["roles"]["Steve Comb"] == "Head of Corporate Parenting"
+    assert [f["start_line"] for f in data["findings"] if f["kind"] == "date_mismatch"] == [2236]
