@@ -171,9 +171,16 @@ def parse_agenda(lines: list[PackLine]) -> list[DraftItem]:
         if number and _in_sequence(items, number["num"] + (number["sub"] or ""), heading_seen):
             pending = (number["num"] + (number["sub"] or ""), index)
             continue
+        if (
+            AGENDA_HEADING.match(text)
+            and len(text.split()) <= 6
+            and not heading_seen
+            and len(items) <= 3
+        ):
+            # Numbered notes above the "Agenda" heading were not the agenda.
+            items, group, heading_seen = [], None, True
+            continue
         if not items:
-            if AGENDA_HEADING.match(text):
-                heading_seen = True
             if is_group_heading(text) and heading_seen:
                 group = text
             continue
