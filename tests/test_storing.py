@@ -92,6 +92,7 @@ def test_stored_document_keeps_its_details_and_is_found_by_reference(library, fi
         lines[-1].page,
         3,
     )
+    assert doc.ingested_at.utcoffset() is not None  # a moment in UTC on every engine
     assert library.document(str(stored)) == doc
     assert library.document(parsed.content_hash[:8]) == doc
     assert library.document("SELF ASSESS") == doc
