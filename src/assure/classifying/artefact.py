@@ -24,7 +24,7 @@ from pathlib import Path
 import joblib
 import sklearn
 
-from assure.classifying.examples import (
+from assure.classifying.labelled import (
     Correction,
     LabelledExample,
     load_examples,

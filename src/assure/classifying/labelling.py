@@ -14,7 +14,7 @@ from dataclasses import replace
 import numpy as np
 
 from assure.classifying.artefact import ModelArtefact, current_model
-from assure.classifying.examples import Correction, text_key
+from assure.classifying.labelled import Correction, text_key
 from assure.classifying.model import MAX_LABELS, THRESHOLD, smooth_by_context
 from assure.classifying.weak_labels import enclosing_statements
 from assure.settings import Settings

@@ -14,8 +14,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.preprocessing import MultiLabelBinarizer
 
-from assure.classifying.examples import LabelledExample
 from assure.classifying.keywords import keyword_counts, statement_ids
+from assure.classifying.labelled import LabelledExample
 
 # A statement is suggested at this score or above: the best micro-F1 when a
 # self-assessment is held out (blending with neighbours pulls scores together).

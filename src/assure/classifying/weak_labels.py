@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from assure.classifying.examples import LabelledExample
+from assure.classifying.labelled import LabelledExample
 from assure.document import CleanText
 from assure.framework import load_framework
 from assure.parsing.headings import heading_level

@@ -1,0 +1,204 @@
+"""Classifier commands: ``train``, ``eval`` and ``label``."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+if TYPE_CHECKING:
+    from assure.classifying.evaluation import Scores
+    from assure.classifying.report import EvaluationReport
+
+SYSTEM_NAMES = {
+    "keywords": "keywords",
+    "tfidf-lr": "tfidf-lr",
+    "model-alone": "model (alone)",
+    "model": "model (context)",
+}
+
+
+def train(
+    force: bool = typer.Option(
+        False, "--force", help="Retrain even if the training data is unchanged."
+    ),
+) -> None:
+    """Rebuild the quality statement classifier from the bundled examples, the
+    library's weak labels (passages under a heading that names the statement)
+    and people's corrections. Prints counts per statement and the time taken."""
+    from assure.classifying.artefact import train as train_model
+    from assure.settings import Settings
+
+    started = time.perf_counter()
+    result = train_model(Settings.from_environment(), force=force)
+    seconds = time.perf_counter() - started
+    artefact = result.artefact
+    table = Table("quality statement", "labelled passages", title="Training data")
+    for statement, count in artefact.counts.items():
+        table.add_row(statement, str(count))
+    table.add_row("all passages (incl. none)", str(artefact.examples))
+    table.add_row("corrections", str(len(artefact.corrections)))
+    Console().print(table)
+    if result.written:
+        typer.echo(f"trained in {seconds:.1f}s; model written to {result.path}")
+    else:
+        typer.echo(f"training data unchanged; kept the model in {result.path} ({seconds:.1f}s)")
+
+
+def evaluate(
+    corpus: list[Path] = typer.Option(
+        [],
+        "--corpus",
+        help="A labelled real document (self-assessment or regulator report) or a folder of them; "
+        "weak labels come from its statement sections. Repeatable.",
+    ),
+    folds: int | None = typer.Option(
+        None,
+        "--folds",
+        min=2,
+        help="Hold out documents in this many groups (default: one at a time).",
+    ),
+    no_library: bool = typer.Option(
+        False, "--no-library", help="Leave the library's documents out."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
+) -> None:
+    """Evaluate the classifier beside a keyword baseline and TF-IDF with logistic
+    regression, each trained on the same data, leaving each labelled document
+    out in turn (headings removed from the text classified)."""
+    from assure.classifying.report import evaluate as run_evaluation
+    from assure.settings import Settings
+
+    files = [p for path in corpus for p in corpus_files(path)]
+    report = run_evaluation(
+        files, Settings.from_environment(), folds=folds, use_library=not no_library
+    )
+    if as_json:
+        typer.echo(json.dumps(report.as_dict(), indent=2))
+        return
+    print_report(report)
+
+
+def corpus_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+    if not path.exists():
+        typer.echo(f"error: {path}: no such file or folder", err=True)
+        raise typer.Exit(2)
+    return [path]
+
+
+def print_report(report: EvaluationReport) -> None:
+    console = Console()
+    documents = Table("document", "kind", "labelled passages", title="Labelled documents")
+    for document in report.documents:
+        documents.add_row(document.name, document.kind, str(document.labelled))
+    console.print(documents)
+    for line in report.skipped:
+        console.print(f"skipped: {line}", style="yellow")
+    console.print(
+        "Baselines: keywords (statement names, aliases, keyword lists) and tfidf-lr (word "
+        "TF-IDF, logistic regression). The model reads each passage alone, or with its "
+        "neighbours in the same document (context)."
+    )
+    console.print(scores_table("Leave one document out", report.leave_one_out))
+    console.print(per_statement_table(report.leave_one_out))
+    for name, systems in report.held_out.items():
+        title = f"Held-out self-assessment {name} (trained on every other document)"
+        console.print(scores_table(title, systems))
+    if report.heads:
+        heads = ", ".join(f"{k} {v:.3f}" for k, v in report.heads.items())
+        console.print(f"category and stance heads, leave one document out (accuracy): {heads}")
+
+
+def scores_table(title: str, systems: dict[str, Scores]) -> Table:
+    table = Table(
+        "system", "precision", "recall", "F1", "macro-F1", "top-1", "top-3", "passages", title=title
+    )
+    for name, scores in systems.items():
+        table.add_row(
+            SYSTEM_NAMES.get(name, name),
+            *(
+                f"{v:.3f}"
+                for v in (
+                    scores.precision,
+                    scores.recall,
+                    scores.f1,
+                    scores.macro_f1,
+                    scores.top1,
+                    scores.top3,
+                )
+            ),
+            str(scores.passages),
+        )
+    return table
+
+
+def per_statement_table(systems: dict[str, Scores]) -> Table:
+    table = Table(
+        "quality statement",
+        *(f"F1 {SYSTEM_NAMES.get(n, n)}" for n in systems),
+        title="Per statement",
+    )
+    statements = next(iter(systems.values())).per_statement if systems else {}
+    for statement in statements:
+        table.add_row(
+            statement, *(f"{s.per_statement[statement]['f1']:.3f}" for s in systems.values())
+        )
+    return table
+
+
+def label(
+    passage_id: int = typer.Argument(
+        ..., help="The stored passage's id (see assure search --json)."
+    ),
+    qs: list[str] = typer.Option(
+        [], "--qs", help="A quality statement id; repeat for several, omit for none."
+    ),
+    category: str | None = typer.Option(
+        None, "--category", help="people | staff | partners | processes | outcomes"
+    ),
+    stance: str | None = typer.Option(None, "--stance", help="strength | improvement | neutral"),
+    user: str | None = typer.Option(
+        None, "--user", help="Who is correcting (kept with the correction)."
+    ),
+) -> None:
+    """Correct a passage's labels. The correction replaces the machine's labels
+    at once and is used the next time the classifier is trained (assure train)."""
+    from assure.classifying.labelled import CATEGORIES, STANCES
+    from assure.framework import load_framework
+    from assure.settings import Settings
+    from assure.storing import Library
+
+    known = [s.id for s in load_framework().statements]
+    problems = [
+        f"unknown quality statement {q!r} (one of: {', '.join(known)})"
+        for q in qs
+        if q not in known
+    ]
+    if category is not None and category not in CATEGORIES:
+        problems.append(f"unknown category {category!r} (one of: {', '.join(CATEGORIES)})")
+    if stance is not None and stance not in STANCES:
+        problems.append(f"unknown stance {stance!r} (one of: {', '.join(STANCES)})")
+    if problems:
+        typer.echo(f"error: {problems[0]}", err=True)
+        raise typer.Exit(2)
+    with Library(Settings.from_environment()) as library:
+        try:
+            library.record_correction(passage_id, qs, category, stance, user)
+        except LookupError:
+            typer.echo(f"error: no passage {passage_id} in the library", err=True)
+            raise typer.Exit(2) from None
+    shown = ", ".join(qs) or "no quality statement"
+    typer.echo(f"passage {passage_id}: {shown}; run `assure train` to teach the classifier")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(train)
+    app.command(name="eval")(evaluate)
+    app.command()(label)
