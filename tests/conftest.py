@@ -115,7 +115,10 @@ def trained_models(tmp_path_factory) -> Path | None:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not done.is_dir():
             staging = root / "assure-trained" / f"staging-{uuid.uuid4().hex[:8]}"
-            train(Settings(data_dir=str(staging)))
+            try:
+                train(Settings(data_dir=str(staging)))
+            except Exception:  # the classifier's own tests report this; ingest trains lazily
+                return None
             (staging / "models").rename(done)
             shutil.rmtree(staging, ignore_errors=True)
     return done

@@ -123,8 +123,7 @@ def ingest_file(library: Library, path: Path, council: str | None) -> IngestOutc
 def duplicate(library: Library, path: Path, document_id: int | None) -> IngestOutcome:
     """An outcome for content already stored, described from the stored copy."""
     if document_id is not None:
-        doc = next((d for d in library.documents() if d.id == document_id), None)
-        if doc is not None:
+        for doc in library.documents(ids=[document_id]):
             return IngestOutcome(
                 str(path),
                 "duplicate",

@@ -180,31 +180,34 @@ class Library:
 
     # -- documents ----------------------------------------------------------
 
-    def documents(self, council: str | None = None) -> list[StoredDocument]:
-        """Stored documents, oldest ingested first, with their passage counts."""
+    def documents(
+        self, council: str | None = None, ids: Sequence[int] | None = None
+    ) -> list[StoredDocument]:
+        """Stored documents (all, or those with the given ``ids``), oldest
+        ingested first, with their passage counts."""
         with self.reading() as session:
-            counts = (
-                select(m.PassageRow.document_id, func.count().label("n"))
-                .group_by(m.PassageRow.document_id)
-                .subquery()
+            passages = (
+                select(func.count(m.PassageRow.id))
+                .where(m.PassageRow.document_id == m.Document.id)
+                .correlate(m.Document)
+                .scalar_subquery()
             )
             stmt = (
-                select(m.Document, m.Council.name, counts.c.n)
-                .join(m.Council)
-                .outerjoin(counts, counts.c.document_id == m.Document.id)
-                .order_by(m.Document.id)
+                select(m.Document, m.Council.name, passages).join(m.Council).order_by(m.Document.id)
             )
             if council:
                 stmt = stmt.where(m.Council.name == council)
+            if ids is not None:
+                stmt = stmt.where(m.Document.id.in_(list(ids)))
             return [document_record(d, name, n or 0) for d, name, n in session.execute(stmt)]
 
     def document(self, ref: str | int, council: str | None = None) -> StoredDocument:
         """A document by id, content-hash prefix (6+ hex digits), or a
         fragment of its title or file name. Raises ``UnknownDocument`` when
         nothing or more than one document matches."""
-        docs = self.documents(council)
         text = str(ref).strip()
-        found = [d for d in docs if d.id == int(text)] if text.isdigit() else []
+        found = self.documents(council, ids=[int(text)]) if text.isdigit() else []
+        docs = self.documents(council) if not found else []
         if not found and len(text) >= 6 and all(c in "0123456789abcdef" for c in text.lower()):
             found = [d for d in docs if d.content_hash.startswith(text.lower())]
         if not found:
