@@ -153,13 +153,20 @@ def _find_document(
     for doc in later:
         if doc.cover and doc.cover.title and similarity(item.title, doc.cover.title) >= 0.5:
             return doc
-    # A heading inside minutes or a report with a cover sheet is not a new document.
+    # A heading inside a cover sheet's own sections is not a new document. One
+    # inside minutes, or after a cover sheet whose end is unknown, may be (a report
+    # that follows on the same page) if it matches closely and is not a minute.
     blocked = [
         range(doc.index, _own_end(doc, docs, lines) + 1)
         for doc in docs
-        if doc.kind in {"minutes", "cover_sheet"}
+        if doc.cover and doc.cover.end_line is not None
     ]
-    position = _heading_match(lines, item.title, cursor, blocked)
+    soft = [
+        range(doc.index, _span_end(doc, docs, lines) + 1)
+        for doc in docs
+        if doc.minutes or (doc.cover and doc.cover.end_line is None)
+    ]
+    position = _heading_match(lines, item.title, cursor, blocked, soft)
     if position is None:
         return None
     for doc in later:
@@ -184,15 +191,20 @@ def _own_end(doc: Document, docs: list[Document], lines: list[PackLine]) -> int:
 
 
 def _heading_match(
-    lines: list[PackLine], title: str, cursor: int, blocked: list[range]
+    lines: list[PackLine], title: str, cursor: int, blocked: list[range], soft: list[range]
 ) -> int | None:
-    needed = 0.6 if len(words_of(title)) >= 3 else 1.0
+    loose = 0.6 if len(words_of(title)) >= 3 else 1.0
     for position in range(cursor, len(lines)):
         line = lines[position]
         if not _heading_like(line) or similarity(title, line.text) == 0:
             continue
         if any(position in span for span in blocked):
             continue
+        needed = loose
+        if any(position in span for span in soft):
+            if not _unnumbered(lines, position):
+                continue
+            needed = max(loose, 0.85)
         window = [line.text]
         for following in lines[position + 1 : position + 5]:
             if len(window) == 3 or not _heading_like(following):
@@ -201,6 +213,14 @@ def _heading_match(
         if similarity(title, " ".join(window)) >= needed:
             return position
     return None
+
+
+def _unnumbered(lines: list[PackLine], position: int) -> bool:
+    """Neither a numbered minute title nor the title under a number standing alone."""
+    if re.match(r"^\d{1,3}", lines[position].text):
+        return False
+    before = next((line for line in reversed(lines[:position]) if line.noise is None), None)
+    return before is None or not re.fullmatch(r"\d{1,3}[a-z]?\.?", before.text)
 
 
 def _heading_like(line: PackLine) -> bool:

@@ -14,7 +14,8 @@ from assure.extracting.dates import parse_date
 from assure.parsing.pack.lines import PackLine
 
 MEETING_FIELD = re.compile(
-    r"^(?:name\s+of\s+(?:meeting|committee|board)|meeting(?:\s+name)?|report\s+to|committee|decision[\s-]+maker|to)\s*[:–-]\s*(?P<value>.*)$",
+    r"^(?:(?:name\s+of\s+(?:meeting|committee|board)|meeting(?:\s+name)?|committee|decision[\s-]+maker|to)"
+    r"\s*[:–-]|report\s+to\b(?:\s+the\b)?\s*[:–-]?)\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
 DATE_FIELD = re.compile(
@@ -23,6 +24,10 @@ DATE_FIELD = re.compile(
 )
 TITLE_FIELD = re.compile(
     r"^(?:title(?:\s+of\s+(?:the\s+)?report)?|report\s+title|subject|report\s+(?:name|heading))\s*[:–-]\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+AUTHOR_FIELD = re.compile(
+    r"^(?:report\s+(?:of|author|by)|lead\s+officer|responsible\s+officer|contact\s+officer)\s*[:–-]\s*\S",
     re.IGNORECASE,
 )
 SECTION = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})?)\.?\s+(?P<title>[A-Z][^.]{2,80})$")
@@ -41,6 +46,7 @@ class CoverSheet:
     date_line: int | None = None
     end_line: int | None = None  # last line of the cover sheet's own sections
     title_line: int | None = None
+    author: bool = False  # a "Report of:" or contact officer field
 
     def date(self, default_year: int | None) -> str | None:
         return parse_date(self.date_text, default_year) if self.date_text else None
@@ -65,7 +71,7 @@ def find_cover_sheets(lines: list[PackLine]) -> list[CoverSheet]:
             index += 1
             continue
         sheet = _read_fields(lines, index)
-        if sheet.title and (sheet.date_text or sheet.meeting):
+        if sheet.title and (sheet.date_text or sheet.meeting or sheet.author):
             sheet.end_line = _own_end(lines, index)
             sheets.append(sheet)
             index += 8
@@ -85,6 +91,8 @@ def _read_fields(lines: list[PackLine], index: int) -> CoverSheet:
             if sheet.date_text is None:
                 sheet.date_text = _field_value(lines, position, match["value"]) or None
                 sheet.date_line = line.number
+        elif AUTHOR_FIELD.match(text):
+            sheet.author = True
         elif (match := TITLE_FIELD.match(text)) and sheet.title is None:
             sheet.title = _field_value(lines, position, match["value"]) or None
             sheet.title_line = line.number

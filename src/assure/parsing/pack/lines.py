@@ -33,7 +33,8 @@ STRUCTURAL = re.compile(
     r"^(?:\d{1,3}[a-z]?[.:)]?(?:\s+[A-Z(\"']|$)|(?i:item|minute|agenda\s+item)\s+\d"
     r"|(?i:(?:[a-z]+\s+){0,2}members?\s+present|present\s*:|apologies|(?:also\s+)?in\s+attendance|also\s+present)"
     r"|(?i:officers?|contact(?:\s+officer)?|date|time|venue|action)\s*:"
-    r"|RESOLVED|AGREED|DECIDED|RECOMMENDED|Resolved\b|Agreed\b|\(?(?i:pages?)\s+\d)"
+    r"|RESOLVED|AGREED|DECIDED|RECOMMENDED|Resolved\b|Agreed\b|\(?(?i:pages?)\s+\d"
+    r"|(?:Councillors?|Cllrs?\.?)\s+[A-Z])"
 )
 AGENDA_MARKER = re.compile(
     r"^agenda\s+item\s*(?:no\.?\s*)?[:.]?\s*(\d{1,2}[a-z]?)\b\.?$", re.IGNORECASE

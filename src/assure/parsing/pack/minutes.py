@@ -202,10 +202,10 @@ def read_attendance(lines: list[PackLine]) -> tuple[Attendance, int, dict[str, s
         if match:
             current = _group_of(match["label"])
             entries.append((current, match["rest"]))
-        elif current is not None and entries and _unfinished(entries[-1][1]):
-            entries[-1] = (current, f"{entries[-1][1]} {text}")
         elif current is None or _ends_attendance(line, lines[position:]):
             break
+        elif entries and _unfinished(entries[-1][1]):
+            entries[-1] = (current, f"{entries[-1][1]} {text}")
         else:
             entries.append((current, text))
         used = position + 1
@@ -231,8 +231,11 @@ def _unfinished(text: str) -> bool:
     """Whether a line of names wraps onto the next one."""
     if text.count("(") > text.count(")") or re.search(r"(?:,|\band|&)\s*$", text):
         return True
-    # A long line of comma-separated names that stops without a full stop wrapped.
-    return len(text) >= 70 and text.count(",") >= 2 and not text.endswith((".", ")"))
+    # "..., Councillor Pat" ends in the middle of a name.
+    last = text.rsplit(",", 1)[-1].split()
+    return len(last) == 2 and bool(
+        re.fullmatch(r"(?i:councillor|cllr\.?|dr|mr|mrs|ms|miss)", last[0])
+    )
 
 
 def _group_of(label: str) -> str:
