@@ -343,3 +343,32 @@ def test_a_report_written_for_another_body_keeps_its_date(tmp_path: Path) -> Non
     parsed_pack = PARSER.parse(normalise(read_document(pack)))
     assert [s.kind for s in parsed_pack.sections if s.level == 1] == ["notice", "cover_sheet"]
     assert parsed_pack.findings == ()
+
+
+def test_reports_that_follow_minutes_on_the_same_page(tmp_path: Path) -> None:
+    pack = tmp_path / "pack.txt"
+    pack.write_text(
+        "Notice of Meeting\nFenmarsh Scrutiny Board\nMonday 2 March 2020 at 2pm\nAgenda\n"
+        "1: Minutes of the Previous Meeting\n1 - 3\n"
+        "2: Carers Breaks Review\n4 - 9\n"
+        "3: Fenmarsh Safeguarding Adults Board Annual Report 2019/20\n10 - 20\n"
+        "FENMARSH DISTRICT COUNCIL\nFENMARSH SCRUTINY BOARD\nMonday 3 February 2020\n"
+        "Present: Councillor Ada Shore (Chair)\nCouncillor Ben Tull\n"
+        "1 Minutes of the Previous Meeting\nRESOLVED - That the minutes be approved.\n"
+        "2 Day Opportunities\nRESOLVED - That the update be noted.\n"
+        "Report to Fenmarsh Scrutiny Board\nTitle: Carers Breaks Review\n"
+        "Report of: Director of Adult Care\n1. Purpose\n1.1 To set out the review.\n"
+        "Fenmarsh Safeguarding Adults Board Annual Report 2019/20\n"
+        "The Board received more concerns this year.\n",
+        encoding="utf-8",
+    )
+    parsed_pack = PARSER.parse(normalise(read_document(pack)))
+    top = [(s.kind, s.start_line, s.end_line) for s in parsed_pack.sections if s.level == 1]
+    assert top == [
+        ("notice", 1, 10),
+        ("minutes", 11, 19),
+        ("cover_sheet", 20, 24),
+        ("report", 25, 26),
+    ]
+    [minutes] = meetings(parsed_pack, "minutes")
+    assert [(i.number, len(i.decisions)) for i in minutes.minutes] == [("1", 1), ("2", 1)]
