@@ -372,3 +372,38 @@ def test_reports_that_follow_minutes_on_the_same_page(tmp_path: Path) -> None:
     ]
     [minutes] = meetings(parsed_pack, "minutes")
     assert [(i.number, len(i.decisions)) for i in minutes.minutes] == [("1", 1), ("2", 1)]
+
+
+def test_running_header_joined_into_a_paragraph_is_cut_out() -> None:
+    from assure.document import CleanLine, CleanText, Format, SourceDocument, SourceLine
+
+    written = [
+        "Present: Councillor Ada Shore (Chair)",
+        "4 Day Opportunities",
+        "RESOLVED - That the day opportunities",
+        "Fenmarsh Scrutiny Board - 3 February 2020",
+        "review be noted.",
+        "5 Work Programme",
+        "Fenmarsh Scrutiny Board - 3 February 2020",
+        "RESOLVED - That the programme be agreed.",
+    ]
+    source = SourceDocument(
+        path="joined.txt",
+        format=Format.TEXT,
+        content_hash="0" * 64,
+        size=1,
+        lines=tuple(SourceLine(n, t) for n, t in enumerate(written, 1)),
+    )
+    # A normaliser that joined the wrapped decision, running header and all.
+    clean = (
+        CleanLine(1, 1, written[0]),
+        CleanLine(2, 2, written[1]),
+        CleanLine(3, 5, " ".join(written[2:5])),
+        CleanLine(6, 6, written[5]),
+        CleanLine(8, 8, written[7]),
+    )
+    parsed_pack = PARSER.parse(CleanText(source=source, lines=clean))
+    [minutes] = parsed_pack.meetings
+    decision = minutes.minutes[0].decisions[0]
+    assert decision.start_line == 3
+    assert decision.text == "RESOLVED - That the day opportunities review be noted."

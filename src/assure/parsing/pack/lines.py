@@ -88,7 +88,10 @@ def pack_lines(text: CleanText) -> list[PackLine]:
         gap = line.number > previous_end + 1
         raw.extend(_split_join(line, source, gap))
         previous_end = max(line.end, line.number)
-    headers = running_headers(raw)
+    # Headers are counted on the source lines too: a join may have run every
+    # copy into a paragraph, where it is cut out below.
+    as_read = [PackLine(s.number, s.number, tidy(s.text)) for s in source if s.text.strip()]
+    headers = running_headers(raw) | running_headers(as_read)
     return [_marked(line, headers) for line in raw]
 
 
@@ -135,6 +138,13 @@ def _marked(line: PackLine, headers: set[str]) -> PackLine:
     elif text in headers:
         noise = "running_header"
     if noise is None:
+        inside = [header for header in headers if header in text]
+        if inside:
+            for header in inside:
+                text = text.replace(header, " ")
+            return PackLine(
+                line.number, line.end, SPACES.sub(" ", text).strip(), line.table, line.gap
+            )
         return line
     return PackLine(line.number, line.end, text, line.table, line.gap, noise)
 
