@@ -171,8 +171,3 @@ _MONTH_WORDS = {
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     "mon", "tue", "wed", "thu", "fri", "sat", "sun",
 }  # fmt: skip
-
-
-def content(lines: list[PackLine]) -> list[PackLine]:
-    """The lines that are not page furniture."""
-    return [line for line in lines if line.noise is None]

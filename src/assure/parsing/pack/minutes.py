@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assure.extracting.dates import find_dates, parse_time, year_of
+from assure.extracting.dates import find_dates, parse_time
 from assure.parsing.pack.decisions import (
     INLINE,
     find_actions,
@@ -374,10 +374,6 @@ def _title_decision(line: PackLine) -> list[Decision]:
     """A decision run into the minute's title line ("45. Minutes – RESOLVED that ...")."""
     match = INLINE.search(line.text)
     return [Decision(text=line.text[match.start() :], start_line=line.number)] if match else []
-
-
-def minutes_year(draft: MinutesDraft) -> int | None:
-    return year_of(draft.date)
 
 
 def closing_end(lines: list[PackLine], start: int, stop: int) -> int | None:
