@@ -94,6 +94,7 @@ def test_every_agenda_item(pack: ParsedStructure) -> None:
     contacts = {item.number: item.contact or "" for item in agenda}
     assert "Elaine McShane" in contacts["6"] and "Elaine McShane" in contacts["7"]
     assert "Yolande Myers" in contacts["8"]
+    assert contacts["5"].startswith("Sheila Lock")  # "X, Chair, to present"
     assert agenda[4].purpose and "Annual Report" in agenda[4].purpose
 
 

@@ -37,6 +37,10 @@ CONTACT = re.compile(
     r"presented\s+by|lead\s+member|report\s+of(?:\s+the)?|presenter)\s*[:–-]\s*(?P<who>.+)$",
     re.IGNORECASE,
 )
+# "Jo Bloggs, Head of Service, to present" names who brings the item.
+PRESENTER = re.compile(
+    r"^(?P<who>[A-Z][^.]{2,150}?),?\s+(?:to\s+(?:present|attend|introduce)|in\s+attendance)\.?$"
+)
 GROUP = re.compile(
     r"^(?:part\s+[a-z0-9]+\b.*"
     r"|(?:items?\s+)?(?:to|for)\s+(?:note|decision|information|discussion|approval|assurance)\b.*"
@@ -221,9 +225,9 @@ def _add_detail(item: DraftItem, line: PackLine, previous: PackLine | None) -> N
     if item.pages is None and (pages := page_range_line(text)):
         item.pages = pages
         return
-    if match := CONTACT.match(text):
+    if match := CONTACT.match(text) or PRESENTER.match(text):
         if item.contact is None:
-            item.contact = match["who"].strip(" .")
+            item.contact = match["who"].strip(" .,")
         item.title_done = True
         return
     if is_group_heading(text) or TABLE_HEADER.match(text):
