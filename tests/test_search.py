@@ -140,3 +140,17 @@ def test_the_query_is_cut_into_words_and_phrases():
         ("21", "000"),
     ]
     assert parse_query('" ! ( ) "') == []
+
+
+def test_search_within_a_statement_or_a_document(stored, fictional):
+    assert lines(stored.search("home", statement="assessing-needs")) == [4]
+    assert stored.search("home", statement="safeguarding") == []
+    (first,) = stored.search('"choice over who"')
+    stored.record_correction(first.passage_id, ["equity"], user="amy")
+    assert stored.search("home", statement="assessing-needs") == []  # the person's label wins
+    assert lines(stored.search("home", statement="equity")) == [4]
+
+    other, other_lines = fictional.text("Westvale notes", {"Part one": SECTIONS["Part one"]})
+    other_id = stored.add(other, "Eastmoor Council", other_lines)
+    assert len(stored.search("home")) == 3
+    assert {h.document_id for h in stored.search("home", document=other_id)} == {other_id}

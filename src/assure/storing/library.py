@@ -246,15 +246,23 @@ class Library:
     # -- search and passages ------------------------------------------------
 
     def search(
-        self, query: str, council: str | None = None, limit: int = 20, offset: int = 0
+        self,
+        query: str,
+        council: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+        document: int | None = None,
+        statement: str | None = None,
     ) -> list[SearchHit]:
         """Passages matching every word and "quoted phrase" of ``query``, best
-        first. Any input is safe: it never raises a syntax error."""
+        first, optionally only in one ``document`` or labelled with one quality
+        ``statement`` (a person's correction wins). Any input is safe: it never
+        raises a syntax error."""
         with self.reading() as session:
             council_id = self._council_filter(session, council)
             if council_id == -1:
                 return []
-            raw = search_passages(session, query, council_id, limit, offset)
+            raw = search_passages(session, query, council_id, limit, offset, document, statement)
             if not raw:
                 return []
             ids = [h.passage_id for h in raw]

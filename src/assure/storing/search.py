@@ -64,15 +64,43 @@ class RawHit:
     rank: float
 
 
+# A passage is about a statement when a person labelled it so, or, where no
+# person has corrected it, when the machine or the document's structure did.
+ABOUT_STATEMENT = """
+    AND (EXISTS (SELECT 1 FROM passage_labels l WHERE l.passage_id = p.id
+                 AND l.qs = :qs AND l.source = 'user')
+         OR (NOT EXISTS (SELECT 1 FROM corrections c WHERE c.passage_id = p.id)
+             AND EXISTS (SELECT 1 FROM passage_labels l WHERE l.passage_id = p.id
+                         AND l.qs = :qs)))
+"""
+
+
 def search_passages(
-    session: Session, query: str, council_id: int | None, limit: int, offset: int = 0
+    session: Session,
+    query: str,
+    council_id: int | None,
+    limit: int,
+    offset: int = 0,
+    document: int | None = None,
+    statement: str | None = None,
 ) -> list[RawHit]:
-    """Passage ids, snippets and ranks, best first."""
+    """Passage ids, snippets and ranks, best first; optionally only in one
+    council, one document, or about one quality statement."""
     terms = parse_query(query)
     if not terms or limit <= 0:
         return []
-    params: dict[str, Any] = {"limit": limit, "offset": offset, "council": council_id}
+    params: dict[str, Any] = {
+        "limit": limit,
+        "offset": offset,
+        "council": council_id,
+        "document": document,
+        "qs": statement,
+    }
     where_council = "AND d.council_id = :council" if council_id is not None else ""
+    if document is not None:
+        where_council += " AND p.document_id = :document"
+    if statement:
+        where_council += ABOUT_STATEMENT
     if session.get_bind().dialect.name == "postgresql":
         sql, extra = postgresql_sql(terms, where_council)
     else:

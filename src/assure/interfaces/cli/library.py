@@ -249,12 +249,15 @@ def search(
     query: str = typer.Argument(..., help='Words and "quoted phrases"; every one must match.'),
     limit: int = typer.Option(20, "--limit", min=1, help="At most this many hits."),
     council: str | None = typer.Option(None, "--council", help=COUNCIL_HELP),
+    statement: str | None = typer.Option(
+        None, "--qs", help="Only passages labelled with this quality statement id."
+    ),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Full-text search of stored passages, best first."""
     settings = environment(council)
     with opened_library(settings) as library:
-        hits = library.search(query, settings.council, limit)
+        hits = library.search(query, settings.council, limit, statement=statement)
     if as_json:
         echo_json([hit_json(h) for h in hits])
         return
