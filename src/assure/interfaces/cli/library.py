@@ -263,7 +263,8 @@ def search(
         return
     console = Console()
     if not hits:
-        console.print(f"no passages match {escape(query)!r}")
+        about = f" labelled {escape(statement)}" if statement else ""
+        console.print(f"no passages match {escape(query)!r}{about}")
         return
     for n, h in enumerate(hits, 1):
         where = f"page {h.page}, " if h.page is not None else ""
