@@ -21,7 +21,13 @@ from sklearn.preprocessing import MultiLabelBinarizer
 
 from assure.classifying.keywords import KeywordBaseline, statement_ids
 from assure.classifying.labelled import LabelledExample
-from assure.classifying.model import MAX_LABELS, THRESHOLD, StatementModel, smooth_by_context
+from assure.classifying.model import (
+    MAX_LABELS,
+    THRESHOLD,
+    StatementModel,
+    smooth_by_context,
+    thresholds_for,
+)
 
 
 class Ranker(Protocol):
@@ -48,12 +54,15 @@ class ModelRanker:
         return self
 
     def scores(self, examples: Sequence[LabelledExample]) -> np.ndarray:
+        """Scores per passage; ``row_thresholds`` then holds each passage's bar."""
         matrix = self.model.statement_probabilities([e.text for e in examples])
-        if not self.context:
-            return matrix
-        for document in {e.document for e in examples}:
-            rows = [i for i, e in enumerate(examples) if e.document == document]
-            matrix[rows] = smooth_by_context(matrix[rows], [examples[i].position for i in rows])
+        blended = np.zeros(len(examples), dtype=bool)
+        if self.context:
+            for document in {e.document for e in examples}:
+                rows = [i for i, e in enumerate(examples) if e.document == document]
+                positions = [examples[i].position for i in rows]
+                matrix[rows], blended[rows] = smooth_by_context(matrix[rows], positions)
+        self.row_thresholds = thresholds_for(blended)
         return matrix
 
 
@@ -139,6 +148,7 @@ class Scores:
     top3: float = 0.0
     passages: int = 0
     seconds: float = 0.0
+    heads: dict[str, float] = field(default_factory=dict)  # category and stance accuracy
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -156,8 +166,12 @@ class Scores:
         }
 
 
-def threshold_of(ranker: Ranker) -> float:
-    return float(getattr(ranker, "threshold", THRESHOLD))
+def thresholds_of(ranker: Ranker, rows: int) -> np.ndarray:
+    """The bar for each passage the ranker last scored."""
+    given = getattr(ranker, "row_thresholds", None)
+    if given is not None and len(given) == rows:
+        return np.asarray(given, dtype=float)
+    return np.full(rows, float(getattr(ranker, "threshold", THRESHOLD)))
 
 
 def score_predictions(
@@ -165,7 +179,7 @@ def score_predictions(
     statements: Sequence[str],
     gold: Sequence[tuple[str, ...]],
     matrix: np.ndarray,
-    threshold: float | None = None,
+    thresholds: np.ndarray | None = None,
 ) -> Scores:
     """Precision, recall, F1 (pooled and per statement), macro-F1, top-1 and top-3.
 
@@ -173,7 +187,9 @@ def score_predictions(
     gold statement among the k highest scores.
     """
     result = Scores(system, passages=len(gold))
-    predicted = [decide(row, statements, threshold) for row in matrix]
+    if thresholds is None:
+        thresholds = np.full(len(gold), THRESHOLD)
+    predicted = [decide(row, statements, t) for row, t in zip(matrix, thresholds, strict=True)]
     totals = np.zeros(3)
     for statement in statements:
         tp = sum(
@@ -217,10 +233,45 @@ def trainable(examples: Sequence[LabelledExample]) -> list[LabelledExample]:
     return [e for e in examples if e.source != "context"]
 
 
-def held_out_scores(ranker: Ranker, test: Sequence[LabelledExample]) -> np.ndarray:
-    """Scores for the labelled passages of ``test``; context passages are read, not scored."""
+def held_out_scores(
+    ranker: Ranker, test: Sequence[LabelledExample]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Scores and bars for the labelled passages of ``test``; context passages
+    are read, not scored."""
     matrix = ranker.scores(test)
-    return matrix[[i for i, e in enumerate(test) if e.source != "context"]]
+    thresholds = thresholds_of(ranker, len(test))
+    rows = [i for i, e in enumerate(test) if e.source != "context"]
+    return matrix[rows], thresholds[rows]
+
+
+def fit_systems(
+    systems: Sequence[str], train: Sequence[LabelledExample], framework_id: str
+) -> dict[str, Ranker]:
+    """Each system trained on ``train``; the model is trained once and read
+    both with and without neighbours."""
+    fitted: dict[str, Ranker] = {}
+    model: StatementModel | None = None
+    for name in systems:
+        ranker = SYSTEMS[name](framework_id)
+        if isinstance(ranker, ModelRanker):
+            model = model or StatementModel(framework_id).fit(train)
+            ranker.model = model
+            fitted[name] = ranker
+        else:
+            fitted[name] = ranker.fit(train)
+    return fitted
+
+
+def head_hits(ranker: Ranker, test: Sequence[LabelledExample]) -> tuple[list[bool], list[bool]]:
+    """Whether the model's category and stance match, for test passages that have both."""
+    if not isinstance(ranker, ModelRanker):
+        return [], []
+    known = [e for e in test if e.category and e.stance]
+    _, categories, stances = ranker.model.predict_all([e.text for e in known])
+    return (
+        [c == e.category for c, e in zip(categories, known, strict=True)],
+        [s == e.stance for s, e in zip(stances, known, strict=True)],
+    )
 
 
 def train_and_test(
@@ -232,11 +283,10 @@ def train_and_test(
     """Train each system on ``train`` and score it on ``test``."""
     gold = [e.qs for e in trainable(test)]
     found = {}
-    for name in systems:
-        started = time.perf_counter()
-        ranker = SYSTEMS[name](framework_id).fit(trainable(train))
-        matrix = held_out_scores(ranker, test)
-        found[name] = score_predictions(name, ranker.statements, gold, matrix, threshold_of(ranker))
+    started = time.perf_counter()
+    for name, ranker in fit_systems(systems, trainable(train), framework_id).items():
+        matrix, thresholds = held_out_scores(ranker, test)
+        found[name] = score_predictions(name, ranker.statements, gold, matrix, thresholds)
         found[name].seconds = time.perf_counter() - started
     return found
 
@@ -254,44 +304,33 @@ def leave_one_document_out(
     documents = sorted({e.document for e in trainable(examples)})
     groups = [documents[i :: folds or len(documents)] for i in range(folds or len(documents))]
     pooled: dict[str, list[np.ndarray]] = {name: [] for name in systems}
+    bars: dict[str, list[np.ndarray]] = {name: [] for name in systems}
     gold: list[tuple[str, ...]] = []
-    seconds = dict.fromkeys(systems, 0.0)
+    heads: dict[str, tuple[list[bool], list[bool]]] = {name: ([], []) for name in systems}
+    seconds = 0.0
     statements: tuple[str, ...] = ()
     for group in filter(None, groups):
         train = trainable([e for e in examples if e.document not in group])
         test = [e for e in examples if e.document in group]
         gold.extend(e.qs for e in trainable(test))
-        for name in systems:
-            started = time.perf_counter()
-            ranker = SYSTEMS[name](framework_id).fit(train)
-            pooled[name].append(held_out_scores(ranker, test))
-            seconds[name] += time.perf_counter() - started
+        started = time.perf_counter()
+        for name, ranker in fit_systems(systems, train, framework_id).items():
+            matrix, thresholds = held_out_scores(ranker, test)
+            pooled[name].append(matrix)
+            bars[name].append(thresholds)
+            categories, stances = head_hits(ranker, trainable(test))
+            heads[name][0].extend(categories)
+            heads[name][1].extend(stances)
             statements = ranker.statements
+        seconds += time.perf_counter() - started
     found = {}
     for name in systems:
-        threshold = threshold_of(SYSTEMS[name](framework_id))
-        found[name] = score_predictions(name, statements, gold, np.vstack(pooled[name]), threshold)
-        found[name].seconds = seconds[name]
+        matrix, thresholds = np.vstack(pooled[name]), np.concatenate(bars[name])
+        found[name] = score_predictions(name, statements, gold, matrix, thresholds)
+        found[name].seconds = seconds
+        if heads[name][0]:
+            found[name].heads = {
+                k: float(np.mean(v))
+                for k, v in zip(("category", "stance"), heads[name], strict=True)
+            }
     return found
-
-
-def head_accuracy(
-    examples: Sequence[LabelledExample],
-    framework_id: str = "cqc-local-authority",
-    folds: int | None = None,
-) -> dict[str, float]:
-    """Leave-one-document-out accuracy of the category and stance heads."""
-    hits: dict[str, list[bool]] = {"category": [], "stance": []}
-    documents = sorted({e.document for e in examples})
-    for group in filter(
-        None, (documents[i :: folds or len(documents)] for i in range(folds or len(documents)))
-    ):
-        train = trainable([e for e in examples if e.document not in group])
-        test = [e for e in examples if e.document in group and e.category and e.stance]
-        if not test:
-            continue
-        model = StatementModel(framework_id).fit(train)
-        _, categories, stances = model.predict_all([e.text for e in test])
-        hits["category"].extend(c == e.category for c, e in zip(categories, test, strict=True))
-        hits["stance"].extend(s == e.stance for s, e in zip(stances, test, strict=True))
-    return {k: float(np.mean(v)) if v else 0.0 for k, v in hits.items()}

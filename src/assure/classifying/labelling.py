@@ -3,7 +3,8 @@
 Who says what, in order of trust: a person's correction (source ``user``), the
 document's own structure when the passage sits in a section that names the
 statement (``structure``), then the classifier (``model``), which adds its top
-suggestions at or above ``THRESHOLD`` up to three labels in all.
+suggestions at or above its bar (``THRESHOLD``, or ``CONTEXT_THRESHOLD`` where
+the passage's scores were blended with its neighbours') up to three labels in all.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import numpy as np
 
 from assure.classifying.artefact import ModelArtefact, current_model
 from assure.classifying.labelled import Correction, text_key
-from assure.classifying.model import MAX_LABELS, THRESHOLD, smooth_by_context
+from assure.classifying.model import MAX_LABELS, smooth_by_context, thresholds_for
 from assure.classifying.weak_labels import enclosing_statements
 from assure.settings import Settings
 from assure.structure import ParsedStructure, Passage, Section, StatementLabel
@@ -38,7 +39,8 @@ def label_passages(
         return passages
     artefact = current_model(settings)
     probabilities, categories, stances = artefact.model.predict_all([p.text for p in passages])
-    probabilities = smooth_within_blocks(probabilities, passages, structure.sections)
+    probabilities, blended = smooth_within_blocks(probabilities, passages, structure.sections)
+    bars = thresholds_for(blended)
     given = {text_key(c.text): c for c in corrections}
     labelled = []
     for row, passage in enumerate(passages):
@@ -50,7 +52,8 @@ def label_passages(
             StatementLabel(q, 1.0, "structure")
             for q in enclosing_statements(structure.sections, passage.start_line)
         ]
-        labels += model_labels(artefact, probabilities[row], {label.id for label in labels})
+        taken = {label.id for label in labels}
+        labels += model_labels(artefact, probabilities[row], bars[row], taken)
         labelled.append(
             replace(
                 passage,
@@ -62,13 +65,15 @@ def label_passages(
     return tuple(labelled)
 
 
-def model_labels(artefact: ModelArtefact, row: np.ndarray, taken: set[str]) -> list[StatementLabel]:
+def model_labels(
+    artefact: ModelArtefact, row: np.ndarray, threshold: float, taken: set[str]
+) -> list[StatementLabel]:
     statements = artefact.model.statements
     order = np.argsort(-row, kind="stable")[:MAX_LABELS]
     return [
         StatementLabel(statements[i], round(float(row[i]), 3), "model")
         for i in order
-        if row[i] >= THRESHOLD and statements[i] not in taken
+        if row[i] >= threshold and statements[i] not in taken
     ]
 
 
@@ -85,9 +90,9 @@ def corrected(
 
 def smooth_within_blocks(
     probabilities: np.ndarray, passages: Sequence[Passage], sections: Sequence[Section]
-) -> np.ndarray:
+) -> tuple[np.ndarray, np.ndarray]:
     """Blend neighbours' scores, never across the boundary of a top-level section
-    (an agenda item, a statement, a part of the plan)."""
+    (an agenda item, a statement, a part of the plan); also which rows were blended."""
     tops = sorted(
         (s for s in sections if s.level == min((x.level for x in sections), default=1)),
         key=lambda s: s.start_line,
@@ -98,6 +103,7 @@ def smooth_within_blocks(
             (s.start_line for s in tops if s.start_line <= passage.start_line <= s.end_line), -1
         )
         blocks.setdefault(block, []).append(row)
+    blended = np.zeros(len(passages), dtype=bool)
     for rows in blocks.values():
-        probabilities[rows] = smooth_by_context(probabilities[rows])
-    return probabilities
+        probabilities[rows], blended[rows] = smooth_by_context(probabilities[rows])
+    return probabilities, blended

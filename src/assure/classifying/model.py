@@ -17,9 +17,11 @@ from sklearn.preprocessing import MultiLabelBinarizer
 from assure.classifying.keywords import keyword_counts, statement_ids
 from assure.classifying.labelled import LabelledExample
 
-# A statement is suggested at this score or above: the best micro-F1 when a
-# self-assessment is held out (blending with neighbours pulls scores together).
-THRESHOLD = 0.25
+# A statement is suggested at this score or above: the best micro-F1 leaving
+# one document out. Blending with neighbours pulls scores together, so a
+# blended passage has a lower bar (best on a held-out self-assessment).
+THRESHOLD = 0.5
+CONTEXT_THRESHOLD = 0.25
 MAX_LABELS = 3  # and at most this many per passage
 
 # Neighbouring passages of a document share its topic: a passage's scores are
@@ -121,16 +123,17 @@ class StatementModel:
 
 def smooth_by_context(
     probabilities: np.ndarray, positions: Sequence[int | None] | None = None
-) -> np.ndarray:
+) -> tuple[np.ndarray, np.ndarray]:
     """Blend each passage's statement scores with its neighbours' in one document.
 
     Rows are passages in document order; ``positions`` (their order numbers)
     mark which are neighbours, and a ``None`` position stands alone. Scores stay
     in 0..1. Example: a short bullet between two paragraphs about safeguarding
-    leans towards safeguarding.
+    leans towards safeguarding. Also returns which rows had a neighbour.
     """
+    blended = np.zeros(probabilities.shape[0], dtype=bool)
     if probabilities.shape[0] < 2:
-        return probabilities
+        return probabilities, blended
     slots = list(range(probabilities.shape[0])) if positions is None else list(positions)
     index = {slot: row for row, slot in enumerate(slots) if slot is not None}
     smoothed = probabilities.copy()
@@ -145,7 +148,13 @@ def smooth_by_context(
                     smoothed[row] += weight * probabilities[index[neighbour]]
                     total += weight
         smoothed[row] /= total
-    return smoothed
+        blended[row] = total > 1.0
+    return smoothed, blended
+
+
+def thresholds_for(blended: np.ndarray) -> np.ndarray:
+    """Each passage's bar: lower where its scores were blended with neighbours'."""
+    return np.where(blended, CONTEXT_THRESHOLD, THRESHOLD)
 
 
 def fit_head(matrix: sparse.csr_matrix, labels: Sequence[str | None]) -> LogisticRegression | None:

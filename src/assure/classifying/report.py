@@ -11,7 +11,6 @@ from assure.classifying.artefact import library_training
 from assure.classifying.evaluation import (
     SYSTEMS,
     Scores,
-    head_accuracy,
     leave_one_document_out,
     train_and_test,
     trainable,
@@ -107,7 +106,7 @@ def evaluate(
         if document.kind == DocumentKind.SELF_ASSESSMENT:
             train = [e for d in documents if d is not document for e in d.examples]
             report.held_out[document.name] = train_and_test(train, document.examples, systems)
-    report.heads = head_accuracy([e for e in everything if e.source == "example"], folds=folds)
+    report.heads = report.leave_one_out["model"].heads if "model" in report.leave_one_out else {}
     return report
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
-from rich.table import Table
+from rich.table import Column, Table
 
 if TYPE_CHECKING:
     from assure.classifying.evaluation import Scores
@@ -94,7 +95,8 @@ def corpus_files(path: Path) -> list[Path]:
 
 
 def print_report(report: EvaluationReport) -> None:
-    console = Console()
+    # Piped output keeps whole rows (rich would wrap at 80 columns).
+    console = Console(width=None if sys.stdout.isatty() else 132)
     documents = Table("document", "kind", "labelled passages", title="Labelled documents")
     for document in report.documents:
         documents.add_row(document.name, document.kind, str(document.labelled))
@@ -118,7 +120,15 @@ def print_report(report: EvaluationReport) -> None:
 
 def scores_table(title: str, systems: dict[str, Scores]) -> Table:
     table = Table(
-        "system", "precision", "recall", "F1", "macro-F1", "top-1", "top-3", "passages", title=title
+        Column("system", no_wrap=True),
+        "precision",
+        "recall",
+        "F1",
+        "macro-F1",
+        "top-1",
+        "top-3",
+        "passages",
+        title=title,
     )
     for name, scores in systems.items():
         table.add_row(

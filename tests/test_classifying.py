@@ -1,0 +1,224 @@
+"""The quality statement classifier as the pipeline, the CLI and a user see it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assure.classifying.artefact import (
+    FORMAT_VERSION,
+    ModelRefused,
+    current_model,
+    load,
+    model_path,
+    train,
+)
+from assure.classifying.evaluation import leave_one_document_out
+from assure.classifying.labelled import Correction, load_examples
+from assure.classifying.labelling import label_passages
+from assure.settings import Settings
+from assure.structure import DocumentKind, ParsedStructure, Passage, Section
+
+STATEMENTS = {
+    "assessing-needs", "healthier-lives", "equity", "care-provision", "partnerships",
+    "safe-systems", "safeguarding", "governance", "learning",
+}  # fmt: skip
+
+# A fictional council's paragraphs, written for these tests.
+SAFEGUARDING_AND_DISCHARGE = (
+    "Section 42 safeguarding enquiries for people discharged from hospital into interim "
+    "care home beds were delayed, and the discharge team did not always share the risks "
+    "with the home."
+)
+REABLEMENT = (
+    "Our reablement team helped 82% of older people to stay at home after a fall, with "
+    "telecare, minor adaptations and equipment delivered the next day."
+)
+BUDGET = (
+    "Members noted the forecast overspend of £2.8m on adult social care and agreed the "
+    "savings plan and the workforce strategy for agency social workers."
+)
+FURNITURE = "Page 12 of 40"
+
+
+@pytest.fixture(scope="session")
+def model_dir(tmp_path_factory, trained_models) -> Path:
+    """A data folder with the default model, trained once for the session."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("classifier")
+    if trained_models is not None:
+        shutil.copytree(trained_models, folder / "models")
+    return folder
+
+
+def passages(*texts: str) -> tuple[Passage, ...]:
+    return tuple(
+        Passage(start_line=10 * n + 1, end_line=10 * n + 1, text=t) for n, t in enumerate(texts)
+    )
+
+
+def test_passages_get_up_to_three_statements_with_confidences(model_dir: Path) -> None:
+    structure = ParsedStructure(kind=DocumentKind.OTHER)
+    labelled = label_passages(
+        passages(SAFEGUARDING_AND_DISCHARGE, REABLEMENT, BUDGET),
+        structure,
+        Settings(data_dir=str(model_dir)),
+    )
+    for passage in labelled:
+        assert 1 <= len(passage.qs) <= 3
+        assert all(
+            0.0 <= label.confidence <= 1.0 and label.source == "model" for label in passage.qs
+        )
+        assert {label.id for label in passage.qs} <= STATEMENTS
+        assert passage.category in {"people", "staff", "partners", "processes", "outcomes"}
+        assert passage.stance in {"strength", "improvement", "neutral"}
+    first = {label.id for label in labelled[0].qs}
+    assert {"safeguarding", "safe-systems"} <= first  # a passage can be about two statements
+    assert labelled[1].qs[0].id == "healthier-lives"
+    assert labelled[2].qs[0].id == "governance"
+
+
+def test_page_furniture_gets_no_statement(model_dir: Path) -> None:
+    structure = ParsedStructure(kind=DocumentKind.OTHER)
+    (labelled,) = label_passages(passages(FURNITURE), structure, Settings(data_dir=str(model_dir)))
+    assert labelled.qs == ()
+
+
+def test_a_section_that_names_the_statement_labels_its_passages(model_dir: Path) -> None:
+    section = Section("Safeguarding", 1, "quality_statement", 1, 30, qs=("safeguarding",))
+    structure = ParsedStructure(kind=DocumentKind.SELF_ASSESSMENT, sections=(section,))
+    labelled = label_passages(
+        passages(BUDGET, REABLEMENT, "x" * 50, BUDGET), structure, Settings(data_dir=str(model_dir))
+    )
+    assert labelled[0].qs[0].id == "safeguarding" and labelled[0].qs[0].source == "structure"
+    assert labelled[0].qs[0].confidence == 1.0
+    assert any(label.id == "governance" and label.source == "model" for label in labelled[0].qs)
+    assert all(label.source != "structure" for label in labelled[3].qs)  # line 31: outside it
+
+
+def test_works_with_no_model_file_and_trains_one_once(tmp_path: Path) -> None:
+    settings = Settings(data_dir=str(tmp_path / "fresh"))
+    assert not model_path(settings).exists()
+    structure = ParsedStructure(kind=DocumentKind.OTHER)
+    (labelled,) = label_passages(passages(REABLEMENT), structure, settings)
+    assert labelled.qs[0].id == "healthier-lives"
+    assert model_path(settings).exists()
+    assert not list(model_path(settings).parent.glob(".model-*"))  # no temporary left behind
+
+
+def test_training_twice_on_the_same_data_leaves_the_file_alone(tmp_path: Path) -> None:
+    settings = Settings(data_dir=str(tmp_path))
+    first = train(settings)
+    stamp = first.path.stat().st_mtime_ns
+    again = train(settings)
+    assert first.written and not again.written
+    assert again.path.stat().st_mtime_ns == stamp
+    changed = train(settings, corrections=[Correction(BUDGET, ("learning",))])
+    assert changed.written and changed.artefact.data_hash != first.artefact.data_hash
+
+
+def test_a_model_file_of_another_format_is_refused_and_rebuilt(tmp_path: Path) -> None:
+    settings = Settings(data_dir=str(tmp_path))
+    path = train(settings).path
+    header, _, body = path.read_bytes().partition(b"\n")
+    old = json.loads(header) | {"format": FORMAT_VERSION - 1}
+    path.write_bytes(json.dumps(old).encode() + b"\n" + body)
+    with pytest.raises(
+        ModelRefused, match=f"model format {FORMAT_VERSION - 1}, expected {FORMAT_VERSION}"
+    ):
+        load(path)
+    current_model(settings)  # rebuilds
+    assert json.loads(path.read_bytes().partition(b"\n")[0])["format"] == FORMAT_VERSION
+    assert load(path).model.statements
+
+
+def test_a_model_from_another_scikit_learn_is_refused(tmp_path: Path) -> None:
+    settings = Settings(data_dir=str(tmp_path))
+    path = train(settings).path
+    header, _, body = path.read_bytes().partition(b"\n")
+    path.write_bytes(json.dumps(json.loads(header) | {"sklearn": "0.1"}).encode() + b"\n" + body)
+    with pytest.raises(ModelRefused, match="scikit-learn 0.1"):
+        load(path)
+
+
+def test_a_correction_wins_and_changes_the_retrained_model(
+    library, settings, fictional, cli, monkeypatch
+) -> None:
+    parsed, lines = fictional.text(
+        "Westfield self assessment", {"Our year": [SAFEGUARDING_AND_DISCHARGE, BUDGET]}
+    )
+    library.add(parsed, "Westfield Council", lines)
+    stored = {p.passage.text: p.id for p in library.passages()}
+    before = train(settings).artefact
+    column = before.model.statements.index("learning")
+    was = before.model.statement_probabilities([SAFEGUARDING_AND_DISCHARGE])[0, column]
+
+    monkeypatch.setenv("ASSURE_DATA_DIR", settings.data_dir)
+    if settings.database_url:
+        monkeypatch.setenv("ASSURE_DATABASE_URL", settings.database_url)
+    result = cli(
+        "label",
+        str(stored[SAFEGUARDING_AND_DISCHARGE]),
+        "--qs",
+        "learning",
+        "--stance",
+        "improvement",
+    )
+    assert result.exit_code == 0, result.output
+
+    after = train(settings)
+    assert after.written and len(after.artefact.corrections) == 1
+    now = after.artefact.model.statement_probabilities([SAFEGUARDING_AND_DISCHARGE])[0, column]
+    assert now > was + 0.1
+    structure = ParsedStructure(kind=DocumentKind.OTHER)
+    first, second = label_passages(
+        passages(SAFEGUARDING_AND_DISCHARGE, BUDGET), structure, settings
+    )
+    assert [(q.id, q.source) for q in first.qs] == [("learning", "user")]
+    assert first.stance == "improvement"
+    assert all(q.source == "model" for q in second.qs)
+
+
+def test_label_refuses_an_unknown_statement_and_passage(cli, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("ASSURE_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("ASSURE_DATABASE_URL", raising=False)
+    unknown = cli("label", "1", "--qs", "wellbeing")
+    assert unknown.exit_code == 2 and "unknown quality statement 'wellbeing'" in unknown.output
+    missing = cli("label", "99999", "--qs", "equity")
+    assert missing.exit_code == 2 and "no passage 99999" in missing.output
+
+
+def test_the_classifier_beats_the_keyword_baseline_on_held_out_examples() -> None:
+    figures = leave_one_document_out(load_examples(), systems=("keywords", "model-alone"), folds=3)
+    keywords, model = figures["keywords"], figures["model-alone"]
+    assert model.top1 > keywords.top1 + 0.03
+    assert model.macro_f1 > keywords.macro_f1
+    assert model.top3 >= keywords.top3
+
+
+def test_eval_prints_the_baselines_beside_the_model(cli, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("ASSURE_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("ASSURE_DATABASE_URL", raising=False)
+    result = cli("eval", "--folds", "2", "--no-library")
+    assert result.exit_code == 0, result.output
+    table = result.output.split("Leave one document out", 1)[1]
+    for system in ("keywords", "tfidf-lr", "model (alone)", "model (context)"):
+        assert system in table
+    for column in ("precision", "recall", "F1", "macro-F1", "top-1", "top-3"):
+        assert column in table
+    assert "thornbury-self-assessment" in result.output
+
+
+def test_eval_json_holds_every_figure(cli, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("ASSURE_DATA_DIR", str(tmp_path))
+    result = cli("eval", "--folds", "2", "--no-library", "--json")
+    report = json.loads(result.output)
+    systems = report["leave_one_document_out"]
+    assert set(systems) == {"keywords", "tfidf-lr", "model-alone", "model"}
+    for figures in systems.values():
+        assert set(figures["per_statement"]) == STATEMENTS
+        assert 0.0 <= figures["top1"] <= figures["top3"] <= 1.0
+    assert set(report["category_and_stance_accuracy"]) == {"category", "stance"}
