@@ -140,7 +140,7 @@ def test_a_model_from_another_scikit_learn_is_refused(tmp_path: Path) -> None:
     path = train(settings).path
     header, _, body = path.read_bytes().partition(b"\n")
     path.write_bytes(json.dumps(json.loads(header) | {"sklearn": "0.1"}).encode() + b"\n" + body)
-    with pytest.raises(ModelRefused, match="scikit-learn 0.1"):
+    with pytest.raises(ModelRefused, match=r"scikit-learn 0\.1,"):
         load(path)
 
 
@@ -192,7 +192,7 @@ def test_label_refuses_an_unknown_statement_and_passage(cli, tmp_path, monkeypat
 
 
 def test_the_classifier_beats_the_keyword_baseline_on_held_out_examples() -> None:
-    figures = leave_one_document_out(load_examples(), systems=("keywords", "model-alone"), folds=3)
+    figures = leave_one_document_out(load_examples(), systems=("keywords", "model-alone"))
     keywords, model = figures["keywords"], figures["model-alone"]
     assert model.top1 > keywords.top1 + 0.03
     assert model.macro_f1 > keywords.macro_f1

@@ -18,6 +18,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.preprocessing import MultiLabelBinarizer
+from threadpoolctl import threadpool_limits
 
 from assure.classifying.keywords import KeywordBaseline, statement_ids
 from assure.classifying.labelled import LabelledExample
@@ -89,7 +90,8 @@ class TfidfBaseline:
 
     def fit(self, examples: Sequence[LabelledExample]) -> TfidfBaseline:
         matrix = self.vectorizer.fit_transform([e.text for e in examples])
-        self.head.fit(matrix, self.binarizer.fit_transform([list(e.qs) for e in examples]))
+        with threadpool_limits(1):  # as the model: threads only contend on small problems
+            self.head.fit(matrix, self.binarizer.fit_transform([list(e.qs) for e in examples]))
         return self
 
     def scores(self, examples: Sequence[LabelledExample]) -> np.ndarray:

@@ -13,6 +13,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.preprocessing import MultiLabelBinarizer
+from threadpoolctl import threadpool_limits
 
 from assure.classifying.keywords import keyword_counts, statement_ids
 from assure.classifying.labelled import LabelledExample
@@ -84,6 +85,12 @@ class StatementModel:
 
     def fit(self, examples: Sequence[LabelledExample]) -> StatementModel:
         """Train on ``examples``; passages kept only as context are skipped."""
+        # The problem is small and sparse: BLAS threads only contend (ten times
+        # slower on a busy machine), so one thread it is.
+        with threadpool_limits(1):
+            return self._fit(examples)
+
+    def _fit(self, examples: Sequence[LabelledExample]) -> StatementModel:
         examples = [e for e in examples if e.source != "context"]
         texts = [e.text for e in examples]
         matrix = self.features.fit_transform(texts)
@@ -104,7 +111,8 @@ class StatementModel:
             raise RuntimeError("the statement model has not been trained")
         if not texts:
             return np.zeros((0, len(self.statements)))
-        return np.asarray(self.statement_head.predict_proba(self.features.transform(texts)))
+        with threadpool_limits(1):
+            return np.asarray(self.statement_head.predict_proba(self.features.transform(texts)))
 
     def predict_all(
         self, texts: Sequence[str]
@@ -112,13 +120,12 @@ class StatementModel:
         """Statement probabilities, category and stance for each passage in one pass."""
         if self.statement_head is None or not texts:
             return self.statement_probabilities(texts), [None] * len(texts), [None] * len(texts)
-        matrix = self.features.transform(texts)
-        probabilities = np.asarray(self.statement_head.predict_proba(matrix))
-        return (
-            probabilities,
-            predict_head(self.category_head, matrix),
-            predict_head(self.stance_head, matrix),
-        )
+        with threadpool_limits(1):
+            matrix = self.features.transform(texts)
+            probabilities = np.asarray(self.statement_head.predict_proba(matrix))
+            categories = predict_head(self.category_head, matrix)
+            stances = predict_head(self.stance_head, matrix)
+        return probabilities, categories, stances
 
 
 def smooth_by_context(
