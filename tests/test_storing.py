@@ -370,3 +370,50 @@ def test_conflicts_pair_documents_that_disagree_never_ones_that_agree(library, f
     assert {"Eastmoor report 0", "Eastmoor report 1"} in [
         {f.at.document_title, f.other.document_title} for f in found
     ]
+
+
+def test_a_database_from_before_the_members_table_keeps_its_members(settings):
+    """Migration 0003 moves each meeting's members out of a JSON list into rows."""
+    from datetime import UTC, datetime
+
+    import sqlalchemy as sa
+    from alembic import command
+
+    from assure.storing.database import alembic_config, open_engine
+
+    engine = open_engine(settings.resolved_database_url, upgrade=False)
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0002")
+    now = datetime.now(UTC)
+    councils = sa.table("councils", sa.column("id"), sa.column("name"), sa.column("created_at"))
+    documents = sa.table(
+        "documents",
+        *(sa.column(c) for c in ("id", "council_id", "content_hash", "kind", "source_path")),
+        *(sa.column(c) for c in ("format", "lines", "status", "ingested_at")),
+        sa.column("warnings", sa.JSON),
+    )
+    meetings = sa.table(
+        "meetings",
+        *(sa.column(c) for c in ("id", "document_id", "role", "body", "date", "start_line")),
+        sa.column("members", sa.JSON),
+    )
+    with engine.begin() as connection:
+        connection.execute(councils.insert().values(id=1, name="Eastmoor Council", created_at=now))
+        connection.execute(
+            documents.insert().values(
+                id=1, council_id=1, content_hash="ab" * 32, kind="committee_pack",
+                source_path="pack.txt", format="text", lines=40, status="stored",
+                ingested_at=now, warnings=[],
+            )
+        )  # fmt: skip
+        connection.execute(
+            meetings.insert().values(
+                id=1, document_id=1, role="notice", body="Scrutiny Panel", date="2025-03-12",
+                start_line=2, members=["Cllr Patel", "Cllr Okafor"],
+            )
+        )  # fmt: skip
+    engine.dispose()
+
+    with Library.open(settings) as library:
+        (found,) = library.meetings()
+        assert found.meeting.members == ("Cllr Patel", "Cllr Okafor")

@@ -63,6 +63,7 @@ def meetings(
         .join(m.Document, m.Document.id == m.MeetingRow.document_id)
         .outerjoin(m.SourceLineRow, page_join(m.MeetingRow.document_id, m.MeetingRow.start_line))
         .options(
+            selectinload(m.MeetingRow.members),
             selectinload(m.MeetingRow.attendance),
             selectinload(m.MeetingRow.agenda),
             selectinload(m.MeetingRow.minutes).selectinload(m.MinuteItemRow.decisions),
@@ -94,7 +95,7 @@ def meeting_of(row: m.MeetingRow) -> Meeting:
         end_line=row.end_line,
         time=row.time,
         venue=row.venue,
-        members=tuple(row.members or ()),
+        members=tuple(x.name for x in sorted(row.members, key=lambda x: x.id)),
         attendance=Attendance(names("present"), names("apologies"), names("in_attendance")),
         agenda=tuple(
             AgendaItem(

@@ -194,11 +194,20 @@ class MeetingRow(Base):
     venue: Mapped[str | None] = mapped_column(Text)
     start_line: Mapped[int]
     end_line: Mapped[int | None]
-    members: Mapped[list[Any]] = mapped_column(default=list)
 
+    members: Mapped[list[MeetingMemberRow]] = relationship(cascade=CASCADE, passive_deletes=True)
     attendance: Mapped[list[AttendanceRow]] = relationship(cascade=CASCADE, passive_deletes=True)
     agenda: Mapped[list[AgendaItemRow]] = relationship(cascade=CASCADE, passive_deletes=True)
     minutes: Mapped[list[MinuteItemRow]] = relationship(cascade=CASCADE, passive_deletes=True)
+
+
+class MeetingMemberRow(Base):
+    """A member of the body, as the notice of meeting lists its membership."""
+
+    __tablename__ = "meeting_members"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = parent("meetings")
+    name: Mapped[str] = mapped_column(Text, index=True)
 
 
 class AttendanceRow(Base):

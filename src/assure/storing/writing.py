@@ -134,7 +134,7 @@ def meeting_row(x: Meeting) -> m.MeetingRow:
         venue=x.venue,
         start_line=x.start_line,
         end_line=x.end_line,
-        members=list(x.members),
+        members=[m.MeetingMemberRow(name=name) for name in x.members],
         attendance=attendance,
         agenda=[
             m.AgendaItemRow(
