@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
@@ -16,6 +17,15 @@ KINDS = {
     "performance-indicators.csv": "other",
     "performance-indicators.xlsx": "other",
 }
+
+
+@pytest.fixture(autouse=True)
+def fresh_data_folder(tmp_path, monkeypatch, trained_models):
+    """Inspect with a data folder of its own, so a model file left in the working
+    tree by another version of the classifier is not used."""
+    if trained_models is not None:
+        shutil.copytree(trained_models, tmp_path / "models")
+    monkeypatch.setenv("ASSURE_DATA_DIR", str(tmp_path))
 
 
 def inspect(cli, path) -> dict:
