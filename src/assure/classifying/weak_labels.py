@@ -132,6 +132,7 @@ def weak_examples(
     """
     sections = statement_sections(parsed.structure) or headed_spans(parsed.text, framework_id)
     headings = {line.number for line in parsed.text.lines if heading_level(line) is not None}
+    headings |= {section.start_line for section in parsed.structure.sections}
     found: list[LabelledExample] = []
     for passage in parsed.passages:
         if passage.start_line in headings:
