@@ -201,6 +201,17 @@ def train(
     return TrainingResult(artefact, path, written=True)
 
 
+def train_default(settings: Settings) -> ModelArtefact:
+    """Train from the bundled examples and the library; if the library cannot
+    be read, from the examples alone (labelling must not fail for want of it)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        return train(settings, force=True).artefact
+    except SQLAlchemyError:
+        return train(settings, examples=load_examples(), corrections=(), force=True).artefact
+
+
 _loaded: dict[Path, tuple[int, ModelArtefact]] = {}
 _lock = threading.Lock()
 
@@ -217,7 +228,7 @@ def current_model(settings: Settings) -> ModelArtefact:
                 return _loaded[path][1]
             artefact = load(path)
         except (FileNotFoundError, ModelRefused):
-            artefact = train(settings, force=True).artefact
+            artefact = train_default(settings)
             stamp = path.stat().st_mtime_ns
         _loaded[path] = (stamp, artefact)
         return artefact
