@@ -222,3 +222,17 @@ def test_eval_json_holds_every_figure(cli, tmp_path, monkeypatch) -> None:
         assert set(figures["per_statement"]) == STATEMENTS
         assert 0.0 <= figures["top1"] <= figures["top3"] <= 1.0
     assert set(report["category_and_stance_accuracy"]) == {"category", "stance"}
+
+
+def test_train_prints_counts_per_statement_and_keeps_an_unchanged_model(
+    cli, tmp_path, monkeypatch
+) -> None:
+    monkeypatch.setenv("ASSURE_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("ASSURE_DATABASE_URL", raising=False)
+    first = cli("train")
+    assert first.exit_code == 0, first.output
+    for statement in STATEMENTS:
+        assert statement in first.output
+    assert "trained in" in first.output and str(tmp_path) in first.output
+    again = cli("train")
+    assert "training data unchanged" in again.output
