@@ -55,9 +55,22 @@ def cli():
 
 # -- storage: the same tests on SQLite and PostgreSQL ------------------------------
 
-POSTGRES_URL = os.environ.get(
-    "ASSURE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+# The PostgreSQL half of every storage test runs on ASSURE_TEST_POSTGRES_URL, or on
+# ASSURE_DATABASE_URL when that names a PostgreSQL server (each test in a schema of its own).
+POSTGRES_URL = os.environ.get("ASSURE_TEST_POSTGRES_URL") or (
+    os.environ["ASSURE_DATABASE_URL"]
+    if os.environ.get("ASSURE_DATABASE_URL", "").startswith("postgresql")
+    else "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
+
+
+@pytest.fixture(autouse=True)
+def hermetic_environment(monkeypatch):
+    """No test reads the caller's ASSURE_* settings: each says what it uses."""
+    from assure.settings import SETTINGS
+
+    for spec in SETTINGS:
+        monkeypatch.delenv(spec.env, raising=False)
 
 
 @functools.cache
