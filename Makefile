@@ -20,8 +20,15 @@ demo: $(STAMP)
 	rm -rf $(DEMO_DATA)
 	ASSURE_DATA_DIR=$(DEMO_DATA) $(BIN)/assure ingest examples/*.docx examples/*.pdf examples/*.csv --council "Northfield Borough Council"
 	ASSURE_DATA_DIR=$(DEMO_DATA) $(BIN)/assure documents
-	ASSURE_DATA_DIR=$(DEMO_DATA) $(BIN)/assure search "direct payments"
+	ASSURE_DATA_DIR=$(DEMO_DATA) $(BIN)/assure search "direct payments" --limit 8
+	ASSURE_DATA_DIR=$(DEMO_DATA) $(BIN)/assure meetings
+	ASSURE_DATA_DIR=$(DEMO_DATA) $(BIN)/assure actions
+	ASSURE_DATA_DIR=$(DEMO_DATA) $(BIN)/assure check
+	ASSURE_DATA_DIR=$(DEMO_DATA) $(BIN)/assure gaps
+	ASSURE_DATA_DIR=$(DEMO_DATA) $(BIN)/assure draft --format docx --output $(DEMO_DATA)/self-assessment-draft.docx
+	ASSURE_DATA_DIR=$(DEMO_DATA) $(BIN)/assure draft --format html --output $(DEMO_DATA)/self-assessment-draft.html
 	$(BIN)/assure score 3 3 2 3 3 3 3 3 3
+	@echo "Draft self-assessment written to $(DEMO_DATA)/self-assessment-draft.docx and .html"
 
 # Regenerate the example documents in examples/ from examples/sources/ (deterministic).
 examples: $(STAMP)
