@@ -1,15 +1,18 @@
-"""Any text at all, however odd, gives a self-assessment structure without an
-error, a recognition score within 0..1, and sections inside the document."""
+"""Any text at all, however odd, gives a self-assessment or regulator report
+structure without an error, a recognition score within 0..1, sections inside the
+document and scores within the scale."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assure.document import CleanText, Format, SourceDocument, SourceLine
 from assure.framework import load_framework
 from assure.normalising import normalise
-from assure.parsing.self_assessment import PARSER
+from assure.parsing.assessment_report import PARSER as REPORT
+from assure.parsing.self_assessment import PARSER as SELF_ASSESSMENT
 from assure.structure import ParsedStructure
 
 # Fragments that reach the parser's branches: headings, labels, contents
@@ -52,21 +55,39 @@ def assert_well_formed(structure: ParsedStructure, text: CleanText) -> None:
         assert 1 <= section.level <= 5
 
 
+PARSERS = pytest.mark.parametrize(
+    "parser", [SELF_ASSESSMENT, REPORT], ids=["self_assessment", "assessment_report"]
+)
+
+
+@PARSERS
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(source_line, max_size=60))
-def test_any_lines_parse_without_error(rows: list[tuple[str, int | None, bool, int]]) -> None:
+def test_any_lines_parse_without_error(parser, rows: list[tuple[str, int | None, bool, int]]):
     text = document(rows)
-    score = PARSER.recognise(text)
+    score = parser.recognise(text)
     assert 0.0 <= score <= 1.0
-    structure = PARSER.parse(text)
+    structure = parser.parse(text)
     assert isinstance(structure, ParsedStructure)
     assert_well_formed(structure, text)
 
 
+@PARSERS
 @settings(max_examples=60, deadline=None)
 @given(st.binary(max_size=2000))
-def test_binary_looking_junk_parses_without_error(data: bytes) -> None:
+def test_binary_looking_junk_parses_without_error(parser, data: bytes) -> None:
     rows = [(line, None, "\t" in line, 1) for line in data.decode("latin-1").splitlines()]
     text = document(rows)
-    assert 0.0 <= PARSER.recognise(text) <= 1.0
-    assert_well_formed(PARSER.parse(text), text)
+    assert 0.0 <= parser.recognise(text) <= 1.0
+    assert_well_formed(parser.parse(text), text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(source_line, max_size=60))
+def test_any_assessment_has_scores_within_the_scale(
+    rows: list[tuple[str, int | None, bool, int]],
+) -> None:
+    assessment = REPORT.parse(document(rows)).assessment
+    if assessment is not None:
+        assert all(1 <= value <= 4 for value in assessment.scores.values())
+        assert (assessment.percent is None) == (not assessment.scores)
