@@ -1,0 +1,343 @@
+"""The pack parser on layouts the first fixtures did not cover.
+
+Each fictional pack below follows a layout English councils use: a county
+cabinet with "CAB 23/24-45" minute references and lettered decisions, a London
+borough with a tab agenda and decisions inside prose, a district council with
+a summons letter and "OS.12" minutes, a health and wellbeing board with
+"HWB/24/07" references and "ACTION:" lines, and a single committee report.
+The expectations were written before the parser was run on them.
+
+Minute numbers keep the reference without the body's letters: "CAB 23/24-45"
+is "23/24-45", "OS.12" is "12", "HWB/24/07" is "24/07".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from assure.normalising import normalise
+from assure.parsing.committee_pack import PARSER
+from assure.parsing.registry import detect_kind
+from assure.reading import read_document
+from assure.structure import DocumentKind, Meeting, ParsedStructure
+
+FIXTURES = Path(__file__).parent / "fixtures" / "committee_pack"
+
+
+def line_of(name: str, start: str, after: int = 0) -> int:
+    """The 1-based number of the first line of a fixture starting with ``start``."""
+    lines = (FIXTURES / name).read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines, start=1):
+        if number > after and line.startswith(start):
+            return number
+    raise AssertionError(f"{start!r} not in {name}")
+
+
+@dataclass
+class Expected:
+    """What a reader of the pack would write down."""
+
+    name: str
+    notice: tuple[str, str, str | None, str | None] | None  # body, date, time, venue
+    agenda: list[tuple[str, str, tuple[int, int] | None]]
+    minutes: tuple[str, str, str | None] | None  # body, date, venue
+    items: list[tuple[str, str, str]]  # number, title, start of its line
+    decisions: dict[str, list[str]]  # minute number -> starts of the decisions' lines
+    actions: list[tuple[str, str, str | None, str | None]] = field(default_factory=list)
+    # (start of the line, owner, due) in the minute holding them
+
+
+EXPECTED = [
+    Expected(
+        "westmoor-county-cabinet-2024-01.txt",
+        ("Cabinet", "2024-01-18", "10:00", "Council Chamber, County Hall, Westmoor"),
+        [
+            ("1", "Apologies for Absence", None),
+            ("2", "Declarations of Interest", None),
+            ("3", "Minutes of the meeting held on 14 December 2023", (3, 10)),
+            ("4", "Public Questions", None),
+            ("5", "Council Plan Performance Quarter 1 - 2", (11, 24)),
+            ("6", "Highways Maintenance Capital Programme 2024/25", (25, 40)),
+        ],
+        ("Cabinet", "2023-12-14", "Council Chamber, County Hall, Westmoor"),
+        [
+            ("23/24-45", "Apologies for Absence", "CAB 23/24-45"),
+            ("23/24-46", "Declarations of Interest", "CAB 23/24-46"),
+            ("23/24-47", "Minutes", "CAB 23/24-47"),
+            ("23/24-48", "Children's Services Sufficiency Strategy 2024-2027", "CAB 23/24-48"),
+            (
+                "23/24-49",
+                "Medium Term Financial Plan: Draft Budget Proposals 2024/25",
+                "CAB 23/24-49",
+            ),
+            ("23/24-50", "Home to School Transport Policy", "CAB 23/24-50"),
+        ],
+        {
+            "23/24-47": ["Decision: That the minutes"],
+            "23/24-48": ["Cabinet RESOLVED that:"],
+            "23/24-49": ["Decision:"],
+            "23/24-50": ["Members discussed the consultation"],
+        },
+    ),
+    Expected(
+        "thamesford-health-scrutiny-2024-02.txt",
+        (
+            "Health and Adults Scrutiny Sub-Committee",
+            "2024-02-05",
+            "18:30",
+            "Committee Room 3, Thamesford Town Hall, High Road",
+        ),
+        [
+            ("1", "Apologies for Absence", None),
+            ("2", "Declarations of Interest", None),
+            ("3", "Minutes of the previous meeting", (5, 12)),
+            ("4", "Action Log", (13, 16)),
+            ("5", "Adult Social Care Workforce Strategy", (17, 34)),
+            ("6", "Hospital Discharge Performance Quarter 1 - 2", (35, 48)),
+            ("7", "Work Programme 2023/24", (49, 54)),
+        ],
+        (
+            "Health and Adults Scrutiny Sub-Committee",
+            "2023-12-06",
+            "Committee Room 3, Thamesford Town Hall",
+        ),
+        [
+            ("1", "DECLARATIONS OF INTEREST", "1. DECLARATIONS"),
+            ("2", "MINUTES OF THE PREVIOUS MEETING", "2. MINUTES OF"),
+            ("3", "HOME CARE COMMISSIONING", "3. HOME CARE"),
+            ("4", "CARERS' STRATEGY REFRESH", "4. CARERS"),
+            ("5", "ACTION LOG", "5. ACTION LOG"),
+        ],
+        {
+            "2": ["It was RESOLVED"],
+            "3": ["Following discussion, the Committee agreed"],
+            "4": ["The Sub-Committee noted the update"],
+            "5": ["The Sub-Committee agreed the action log"],
+        },
+        [
+            ("Provide ward breakdown", "Kwame Asante", "2024-01-31"),
+            ("Circulate carers", "Sarah Lindqvist", "2024-01-15"),
+        ],
+    ),
+    Expected(
+        "harrowdale-overview-scrutiny-2023-11.txt",
+        (
+            "Overview and Scrutiny Committee",
+            "2023-11-07",
+            "19:00",
+            "Council Chamber, Civic Offices, Bridge Street, Harrowdale",
+        ),
+        [
+            ("1", "Apologies for Absence", None),
+            ("2", "Declarations of Interest", None),
+            ("3", "Minutes", None),
+            ("4", "Leisure Centre Contract Performance", None),
+            ("5", "Housing Allocations Policy Review - Task and Finish Group Final Report", None),
+            ("6", "Forward Plan and Work Programme", None),
+        ],
+        ("Overview and Scrutiny Committee", "2023-10-03", "Civic Offices"),
+        [
+            ("12", "Declarations of Interest", "OS.12"),
+            ("13", "Minutes", "OS.13"),
+            ("14", "Community Safety Partnership Annual Review", "OS.14"),
+            ("15", "Car Parking Charges Review", "OS.15"),
+            ("16", "Work Programme", "OS.16"),
+        ],
+        {
+            "13": ["RESOLVED that the minutes"],
+            "14": ["RECOMMENDED to Cabinet"],
+            "15": ["Members considered the options"],
+            "16": ["RESOLVED that the work"],
+        },
+    ),
+    Expected(
+        "kestrelford-hwb-2024-06.txt",
+        (
+            "Kestrelford Health and Wellbeing Board",
+            "2024-06-12",
+            "14:00",
+            "Ground Floor Meeting Room, Kestrelford House, 1 Quay Street",
+        ),
+        [
+            ("1", "Welcome, Introductions and Apologies", None),
+            ("2", "Declarations of Interest", None),
+            ("3", "Minutes of the meeting held on 20 March 2024", (1, 8)),
+            ("4", "Joint Local Health and Wellbeing Strategy: Annual Progress", (9, 30)),
+            ("5", "Pharmaceutical Needs Assessment 2025", (31, 44)),
+            ("6", "Any Other Business", None),
+        ],
+        ("Kestrelford Health and Wellbeing Board", "2024-03-20", "Kestrelford House"),
+        [
+            ("24/07", "Welcome and Apologies", "HWB/24/07"),
+            ("24/08", "Declarations of Interest", "HWB/24/08"),
+            ("24/09", "Minutes and Action Log", "HWB/24/09"),
+            ("24/10", "Childhood Immunisation Uptake", "HWB/24/10"),
+            ("24/11", "Better Care Fund 2023-25 Quarter 3 Return", "HWB/24/11"),
+            ("24/12", "Any Other Business", "HWB/24/12"),
+        ],
+        {
+            "24/09": ["The minutes of the meeting held on 13"],
+            "24/10": ["The Board:"],
+            "24/11": ["The Board approved"],
+        },
+        [
+            ("ACTION: Democratic Services", "Democratic Services", None),
+            ("ACTION: Director of Public Health", "Director of Public Health", "2024-05-31"),
+            ("ACTION: Mark Tennant", "Mark Tennant", None),
+        ],
+    ),
+]
+
+
+def parsed(name: str) -> ParsedStructure:
+    return PARSER.parse(normalise(read_document(FIXTURES / name)))
+
+
+def of_role(pack: ParsedStructure, role: str) -> list[Meeting]:
+    return [meeting for meeting in pack.meetings if meeting.role == role]
+
+
+def score(expected: Expected, pack: ParsedStructure) -> dict[str, tuple[int, int]]:
+    """Right / total for agenda items, minute items, decisions and meeting facts."""
+    name = expected.name
+    notices, minutes = of_role(pack, "notice"), of_role(pack, "minutes")
+    agenda = {(a.number, a.title, a.pages) for n in notices[:1] for a in n.agenda}
+    found_items = {
+        (i.number, i.title, i.start_line): i for m in minutes[:1] for i in m.minutes
+    }
+    items_right = sum(
+        (number, title, line_of(name, start)) in found_items
+        for number, title, start in expected.items
+    )
+    decision_lines = {
+        (i.number, d.start_line) for m in minutes[:1] for i in m.minutes for d in i.decisions
+    }
+    wanted_decisions = [
+        (number, line_of(name, start))
+        for number, starts in expected.decisions.items()
+        for start in starts
+    ]
+    facts_right, facts = 0, 0
+    if expected.notice:
+        facts += 4
+        got = (notices[0].body, notices[0].date, notices[0].time, notices[0].venue) if notices else ()
+        facts_right += sum(a == b for a, b in zip(expected.notice, got, strict=False))
+    if expected.minutes:
+        facts += 3
+        got = (minutes[0].body, minutes[0].date, minutes[0].venue) if minutes else ()
+        facts_right += sum(a == b for a, b in zip(expected.minutes, got, strict=False))
+    actions = {
+        (a.start_line, a.owner, a.due) for m in minutes[:1] for i in m.minutes for a in i.actions
+    }
+    return {
+        "agenda": (sum(item in agenda for item in expected.agenda), len(expected.agenda)),
+        "minute_items": (items_right, len(expected.items)),
+        "decisions": (
+            sum(pair in decision_lines for pair in wanted_decisions),
+            len(wanted_decisions),
+        ),
+        "decisions_found": (len(decision_lines), len(wanted_decisions)),
+        "actions": (
+            sum(
+                (line_of(name, start), owner, due) in actions
+                for start, owner, due in expected.actions
+            ),
+            len(expected.actions),
+        ),
+        "meeting_facts": (facts_right, facts),
+    }
+
+
+@pytest.mark.parametrize("expected", EXPECTED, ids=lambda e: e.name.split("-")[0])
+def test_pack_meets_the_bar(expected: Expected) -> None:
+    pack = parsed(expected.name)
+    assert pack.kind is DocumentKind.COMMITTEE_PACK
+    assert PARSER.recognise(normalise(read_document(FIXTURES / expected.name))) >= 0.5
+    figures = score(expected, pack)
+    for measure in ("agenda", "minute_items", "decisions", "actions", "meeting_facts"):
+        right, total = figures[measure]
+        assert right == total, (measure, figures)
+    # No decision is found where the reader saw none.
+    assert figures["decisions_found"][0] == figures["decisions_found"][1]
+
+
+def test_pack_agenda_and_minutes_in_full() -> None:
+    """One pack compared whole, so a failure shows what was found."""
+    expected = EXPECTED[0]
+    pack = parsed(expected.name)
+    [notice] = of_role(pack, "notice")
+    assert [(a.number, a.title, a.pages) for a in notice.agenda] == expected.agenda
+    [minutes] = of_role(pack, "minutes")
+    assert [(i.number, i.title) for i in minutes.minutes] == [
+        (number, title) for number, title, _ in expected.items
+    ]
+    assert minutes.attendance.apologies == ()  # given inside the first minute, not as a block
+    assert "Councillor K Adeyemi" in minutes.attendance.present
+    assert "Councillor T Ormerod" in minutes.attendance.in_attendance
+
+
+def test_lettered_decision_keeps_its_sub_points() -> None:
+    pack = parsed("westmoor-county-cabinet-2024-01.txt")
+    items = {item.number: item for item in of_role(pack, "minutes")[0].minutes}
+    [decision] = items["23/24-48"].decisions
+    assert "(c) a progress report" in decision.text
+    [budget] = items["23/24-49"].decisions
+    assert "(b) The revised savings target" in budget.text
+
+
+def test_comma_attendance_and_apologies_heading() -> None:
+    pack = parsed("thamesford-health-scrutiny-2024-02.txt")
+    [minutes] = of_role(pack, "minutes")
+    assert minutes.attendance.present == (
+        "Councillor Amina Begum",
+        "Councillor Tom Ridley",
+        "Councillor Grace Okafor",
+        "Councillor Hamid Rahman",
+    )
+    assert minutes.attendance.apologies == ("Councillor Lucy Sterling",)
+    assert minutes.time == "18:30"
+
+
+def test_district_attendance_and_sentence_apologies() -> None:
+    pack = parsed("harrowdale-overview-scrutiny-2023-11.txt")
+    [minutes] = of_role(pack, "minutes")
+    assert minutes.attendance.present[:2] == ("Councillor P Ashdown", "Councillor L Brereton")
+    assert len(minutes.attendance.present) == 6
+    assert minutes.attendance.apologies == ("Councillor H Quinlan",)
+    assert minutes.time == "19:00"
+
+
+REPORT = "castlebrook-regeneration-report-2023-12.txt"
+
+
+def test_single_committee_report_is_a_committee_paper() -> None:
+    text = normalise(read_document(FIXTURES / REPORT))
+    kind, _ = detect_kind(text)
+    assert kind is DocumentKind.COMMITTEE_PACK
+    pack = PARSER.parse(text)
+    [meeting] = pack.meetings
+    assert meeting.role == "report"
+    assert (meeting.body, meeting.date) == (
+        "Regeneration and Culture Overview and Scrutiny Committee",
+        "2023-12-12",
+    )
+    assert meeting.agenda == () and meeting.minutes == ()
+    assert pack.date == "2023-12-12"
+    assert pack.council == "Castlebrook Council"
+
+
+def test_real_pdfs_report_letter_and_summary(corpus: Path) -> None:
+    """A committee report is a committee paper; a letter and an evaluation summary are not."""
+    folder = corpus / "pdf"
+    report = normalise(read_document(folder / "medway_cycle_action_plan_2014_2017.pdf"))
+    assert detect_kind(report)[0] is DocumentKind.COMMITTEE_PACK
+    [meeting] = PARSER.parse(report).meetings
+    assert meeting.role == "report"
+    assert meeting.body is not None and "Overview and Scrutiny Committee" in meeting.body
+    assert meeting.date == "2013-12-12"
+    for name in ("A9-SELEP-support-for-Medway-Council.pdf", "Exec_summary.pdf"):
+        other = normalise(read_document(folder / name))
+        assert detect_kind(other)[0] is DocumentKind.OTHER, name
