@@ -96,7 +96,9 @@ def check(work: Work) -> None:
 STAGES: tuple[Stage, ...] = (read, normalise, parse, extract, passages, classify, check)
 
 
-def process(path: str | Path, settings: Settings | None = None, stages: Sequence[Stage] = STAGES) -> ParsedDocument:
+def process(
+    path: str | Path, settings: Settings | None = None, stages: Sequence[Stage] = STAGES
+) -> ParsedDocument:
     """Run every stage on one file and return what was learned.
 
     Raises a ``DocumentError`` (naming the file and the reason) on bad input.

@@ -66,7 +66,7 @@ def parse_structure(text: CleanText) -> ParsedStructure:
     """Detect the family and parse; "other" documents get generic headings."""
     from assure.parsing.headings import parse_generic
 
-    kind, parser = detect_kind(text)
+    _, parser = detect_kind(text)
     if parser is None:
         return parse_generic(text)
     return parser.parse(text)

@@ -58,7 +58,7 @@ def meetings(
 
 
 def meeting_json(r: Any) -> dict[str, Any]:
-    from assure.interfaces.contract import meeting_json as contract_meeting
+    from assure.interfaces.contract import plain
 
     return {
         "id": r.id,
@@ -73,7 +73,7 @@ def meeting_json(r: Any) -> dict[str, Any]:
             "decisions": r.decisions,
             "actions": r.actions,
         },
-        **contract_meeting(r.meeting),
+        **plain(r.meeting),
     }
 
 
@@ -129,7 +129,7 @@ def figures(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Figures found in the documents, with their comparators and sources."""
-    from assure.interfaces.contract import metric_json
+    from assure.interfaces.contract import plain
 
     settings = environment(council)
     with opened_library(settings) as library:
@@ -138,7 +138,7 @@ def figures(
         echo_json(
             [
                 {"document_id": r.document_id, "document": r.document_title, "page": r.page}
-                | metric_json(r.metric)
+                | plain(r.metric)
                 for r in found
             ]
         )

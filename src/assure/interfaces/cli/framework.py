@@ -44,11 +44,9 @@ def score(
         typer.echo(json.dumps(result.as_dict()))
         return
     typer.echo(f"{result.percent}% {result.rating}")
+    where = "mid-band" if result.nearer == "middle" else f"nearer the band {result.nearer}"
     typer.echo(
-        f"{result.total} of {result.maximum}; band {result.band_low}-{result.band_high}%, "
-        f"nearer the band {result.nearer}"
-        if result.nearer != "middle"
-        else f"{result.total} of {result.maximum}; band {result.band_low}-{result.band_high}%, mid-band",
+        f"{result.total} of {result.maximum}; band {result.band_low}-{result.band_high}%, {where}",
         err=True,
     )
 
