@@ -45,7 +45,8 @@ class Expected:
     agenda: list[tuple[str, str, tuple[int, int] | None]]
     minutes: tuple[str, str, str | None] | None  # body, date, venue
     items: list[tuple[str, str, str]]  # number, title, start of its line
-    decisions: dict[str, list[str]]  # minute number -> starts of the decisions' lines
+    # minute number -> starts of the decisions' lines, or (start, a line above it)
+    decisions: dict[str, list[str | tuple[str, str]]]
     actions: list[tuple[str, str, str | None, str | None]] = field(default_factory=list)
     # (start of the line, owner, due) in the minute holding them
 
@@ -78,7 +79,7 @@ EXPECTED = [
         {
             "23/24-47": ["Decision: That the minutes"],
             "23/24-48": ["Cabinet RESOLVED that:"],
-            "23/24-49": ["Decision:"],
+            "23/24-49": [("Decision:", "CAB 23/24-49")],
             "23/24-50": ["Members discussed the consultation"],
         },
     ),
@@ -184,7 +185,7 @@ EXPECTED = [
             "24/11": ["The Board approved"],
         },
         [
-            ("ACTION: Democratic Services", "Democratic Services", None),
+            ("ACTION: Democratic Services", "Democratic Services", "the next meeting"),
             ("ACTION: Director of Public Health", "Director of Public Health", "2024-05-31"),
             ("ACTION: Mark Tennant", "Mark Tennant", None),
         ],
@@ -200,14 +201,18 @@ def of_role(pack: ParsedStructure, role: str) -> list[Meeting]:
     return [meeting for meeting in pack.meetings if meeting.role == role]
 
 
+def _line(name: str, start: str | tuple[str, str]) -> int:
+    if isinstance(start, tuple):
+        return line_of(name, start[0], after=line_of(name, start[1]))
+    return line_of(name, start)
+
+
 def score(expected: Expected, pack: ParsedStructure) -> dict[str, tuple[int, int]]:
     """Right / total for agenda items, minute items, decisions and meeting facts."""
     name = expected.name
     notices, minutes = of_role(pack, "notice"), of_role(pack, "minutes")
     agenda = {(a.number, a.title, a.pages) for n in notices[:1] for a in n.agenda}
-    found_items = {
-        (i.number, i.title, i.start_line): i for m in minutes[:1] for i in m.minutes
-    }
+    found_items = {(i.number, i.title, i.start_line): i for m in minutes[:1] for i in m.minutes}
     items_right = sum(
         (number, title, line_of(name, start)) in found_items
         for number, title, start in expected.items
@@ -216,14 +221,16 @@ def score(expected: Expected, pack: ParsedStructure) -> dict[str, tuple[int, int
         (i.number, d.start_line) for m in minutes[:1] for i in m.minutes for d in i.decisions
     }
     wanted_decisions = [
-        (number, line_of(name, start))
+        (number, _line(name, start))
         for number, starts in expected.decisions.items()
         for start in starts
     ]
     facts_right, facts = 0, 0
     if expected.notice:
         facts += 4
-        got = (notices[0].body, notices[0].date, notices[0].time, notices[0].venue) if notices else ()
+        got = (
+            (notices[0].body, notices[0].date, notices[0].time, notices[0].venue) if notices else ()
+        )
         facts_right += sum(a == b for a, b in zip(expected.notice, got, strict=False))
     if expected.minutes:
         facts += 3

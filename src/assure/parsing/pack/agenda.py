@@ -84,15 +84,27 @@ def split_title(title: str) -> tuple[str, tuple[int, int] | None]:
             # "Budget 2019 - 2020" is a title, not a page range: a range needs
             # a "Page" word, brackets, or separation from the title.
             marked = re.search(r"page|pp|\(|\t|\s{2}", match.group(0), re.IGNORECASE)
-            if pages and before and (marked or not _year_range(pages)):
+            if pages and before and (marked or not _title_range(before, pages)):
                 return before, pages
     return title, None
 
 
-def _year_range(pages: tuple[int, int]) -> bool:
-    """ "2019 - 2020" or "2019-20" in a title is a span of years, not pages."""
+def _title_range(before: str, pages: tuple[int, int]) -> bool:
+    """ "2019 - 2020" or "2019-20" in a title is a span of years, and "Quarter
+    1 - 2" or "Key Stage 3 - 4" a span of periods or stages, not pages."""
     first, last = pages
-    return 1990 <= first <= 2100 or (first >= 1990 and last < 100)
+    if 1990 <= first <= 2100 or (first >= 1990 and last < 100):
+        return True
+    return bool(COUNTED.search(before)) and last <= 12
+
+
+# Words that a small span of numbers may follow in a title.
+COUNTED = re.compile(
+    r"\b(?:quarters?|q|phases?|stages?|years?|tiers?|steps?|waves?|levels?|rounds?|parts?|"
+    r"periods?|months?|weeks?|terms?|priorit(?:y|ies)|sections?|chapters?|items?|ages?|"
+    r"wards?|areas?|localit(?:y|ies))$",
+    re.IGNORECASE,
+)
 
 
 def item_start(line: PackLine) -> tuple[str, int, str, tuple[int, int] | None] | None:
@@ -108,7 +120,14 @@ def item_start(line: PackLine) -> tuple[str, int, str, tuple[int, int] | None] |
             if len(rest) > 1 and (m := PAGES_LINE.match(rest[-1]) or PAGE_LINE.match(rest[-1])):
                 pages = pages_of(m["first"] or m.groupdict().get("only"), m.groupdict().get("last"))
                 rest = rest[:-1]
-            title, tail_pages = split_title(" ".join(rest))
+            joined = " ".join(rest)
+            # With pages in a column of their own, only a "Page" word in the
+            # title cell is another range.
+            title, tail_pages = (
+                split_title(joined)
+                if pages is None or re.search(r"pages?\b", joined, re.I)
+                else (joined, None)
+            )
             if title and title[0].isupper():
                 label = number["num"] + (number["sub"] or "")
                 return label, int(number["num"]), title, pages or tail_pages

@@ -20,6 +20,9 @@ DECISION = re.compile(
     r"(?:it\s+was\s+)?(?:unanimously\s+)?(?:resolved|agreed|decided|recommended)(?=\s*[:–\-,.(]|\s+(?:that|to|unanimously|as\s+follows|by)\b|\s*$)"
     r"|(?:it\s+was\s+)(?:unanimously\s+)?(?:resolved|agreed|decided)\b"
     r"|decisions?\s*(?:[:–-]|$)"
+    # "The Board:" over a list of what it noted and agreed.
+    r"|(?:the\s+)?(?:[A-Za-z'&-]+\s+){0,4}(?:panel|board|committee|sub-committee|cabinet|council|"
+    r"forum|commission|executive|partnership)\s*:$"
     r"|(?:the|members\s+of\s+the)\s+(?:[A-Za-z'&-]+\s+){0,4}"
     r"(?:panel|board|committee|sub-committee|cabinet|council|members|group|forum|commission|"
     r"executive|partnership|meeting)\s+(?:unanimously\s+)?(?:resolved|agreed|decided)\b"
@@ -30,6 +33,18 @@ DECISION = re.compile(
 # Capitals mark a formal decision even inside a sentence: "... and it was RESOLVED that".
 INLINE = re.compile(
     r"\b(?:RESOLVED|AGREED|DECIDED)\b(?=\s*[:–\-,(]|\s+(?:that|to|unanimously)\b|\s*$)"
+)
+# Decisions told in prose: "After debate, Cabinet agreed to defer ...", "The
+# Sub-Committee noted the update and agreed to recommend ...", "The minutes of
+# the meeting ... were agreed as a correct record".
+PROSE = re.compile(
+    r"\b(?:cabinet|committee|sub-committee|board|panel|council|members|executive|forum|"
+    r"partnership|commission)\s+(?:(?:then|therefore|also|further|unanimously|formally)\s+)?"
+    r"(?:(?:noted|considered|discussed|received|welcomed)\b[^.;]{0,100}?\band\s+)?"
+    r"(?:agreed|resolved|decided|approved|endorsed|recommended)\b(?!\s+(?:by|with|in)\b)"
+    r"|\b(?:minutes|recommendations?|proposals?|action\s+log)\b[^.;]{0,80}?\b(?:were|was)\s+"
+    r"(?:unanimously\s+)?(?:agreed|approved|endorsed|confirmed)\b",
+    re.IGNORECASE,
 )
 UPPER_ONLY = re.compile(r"(?:[A-Z][\w'&-]*\s+){1,4}(?:RESOLVED|AGREED|DECIDED)\b")
 LIST_ITEM = re.compile(
@@ -48,8 +63,9 @@ DUE = re.compile(
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:[A-Z][a-z]+day\s+)?[A-Za-z0-9/.,' ]{2,40}?)\s*(?:[.;)]|$)",
     re.IGNORECASE,
 )
+# "Jo Bloggs to ...", "Director of Public Health to ...", "Jo and Sam to ...".
 OWNER_TO = re.compile(
-    r"^(?P<owner>(?:[A-Z][\w'.&-]*\s*){1,6}(?:\s*(?:and|&)\s*(?:[A-Z][\w'.&-]*\s*){1,4})?)\s+to\s+(?P<task>.+)$"
+    r"^(?P<owner>[A-Z][\w'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'.&-]*){0,6})\s+to\s+(?P<task>.+)$"
 )
 ACTION_HEADER_ACTION = re.compile(r"\b(?:action|task)s?\b", re.IGNORECASE)
 ACTION_HEADER_OWNER = re.compile(
@@ -64,8 +80,9 @@ ACTION_HEADER_REF = re.compile(
 
 
 def is_decision_start(line: PackLine) -> bool:
-    """Whether ``line`` opens a decision ("RESOLVED –", "The Board agreed that")."""
-    return not line.table and is_decision_text(line.text)
+    """Whether ``line`` opens a decision ("RESOLVED –", "The Board agreed that")
+    or tells one in prose ("After debate, Cabinet agreed to defer ...")."""
+    return not line.table and (is_decision_text(line.text) or bool(PROSE.search(line.text)))
 
 
 def is_decision_text(text: str) -> bool:
@@ -97,6 +114,10 @@ def find_decisions(lines: list[PackLine]) -> list[Decision]:
             opening = re.sub(
                 r"^.*?\b(?=(?:it\s+was\s+)?" + inline.group(0) + r"\b)", "", opening, count=1
             )
+        elif not is_decision_text(opening) and (prose := PROSE.search(opening)):
+            # Start at the sentence that tells the decision.
+            stops = [m.end() for m in re.finditer(r"[.;!?]\s+", opening[: prose.start()])]
+            opening = opening[stops[-1] :] if stops else opening
         parts, last = [opening], line
         index += 1
         while index < len(lines) and len(parts) < 25:

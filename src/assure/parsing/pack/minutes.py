@@ -11,6 +11,7 @@ the line before the title.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from assure.extracting.dates import find_dates, parse_time
@@ -22,7 +23,7 @@ from assure.parsing.pack.decisions import (
     table_actions,
 )
 from assure.parsing.pack.lines import PackLine
-from assure.parsing.pack.notice import body_name
+from assure.parsing.pack.notice import BODY_WORDS, PLACE, body_name
 from assure.parsing.pack.people import split_people
 from assure.structure import Action, Attendance, Decision, MinuteItem
 
@@ -54,14 +55,15 @@ WRITTEN_DATE = re.compile(
     r"\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}", re.IGNORECASE
 )
 COUNCIL_LINE = re.compile(r"\b(?:council|borough|county|city\s+of|metropolitan)\b", re.IGNORECASE)
-MINUTE = re.compile(
-    r"^(?:(?:[Mm]inute|MINUTE|[Ii]tem|ITEM)\s+(?:[Nn]o\.?\s*)?)?(?:[A-Z]{2,6}[ .]?)?"
-    r"(?P<num>\d{1,3})(?P<suffix>/\d{2,4}|[a-z])?(?![.\d]*\d)\s*[.:]?\s+(?P<title>\S.*)$"
+# A minute's reference: "45.", "45/18", "HWB 45/18", "OS.12", "HWB/24/07",
+# "CAB 23/24-45" (a financial year, then the running number). The body's
+# letters are dropped; the rest is the minute's number.
+_REF = (
+    r"^(?:(?:[Mm]inute|MINUTE|[Ii]tem|ITEM)\s+(?:[Nn]o\.?\s*)?)?(?:[A-Z]{2,6}(?:[ .]|\s?/\s?)?)?"
+    r"(?P<num>\d{1,3}(?:/\d{2,4}(?:[-/]\d{1,3})?|-\d{1,3}|[a-z])?)(?![.\d]*\d)"
 )
-NUMBER_ONLY = re.compile(
-    r"^(?:(?:[Mm]inute|MINUTE|[Ii]tem|ITEM)\s+(?:[Nn]o\.?\s*)?)?(?:[A-Z]{2,6}[ .]?)?"
-    r"(?P<num>\d{1,3})(?P<suffix>/\d{2,4}|[a-z])?\.?$"
-)
+MINUTE = re.compile(_REF + r"\s*[.:]?\s+(?P<title>\S.*)$")
+NUMBER_ONLY = re.compile(_REF + r"\.?$")
 CLOSING = re.compile(
     r"^(?:the\s+)?meeting\s+(?:closed|ended|finished|concluded|terminated)\b"
     r"|^(?:the\s+)?(?:chair|chairman|chairperson)\s+(?:closed|declared)\s+the\s+meeting\b",
@@ -149,6 +151,9 @@ def _header(lines: list[PackLine], anchor: int, joined: str | None = None) -> Mi
                 draft.venue = venue["v"].strip(" .")
             continue
         dates = find_dates(text)
+        if not dates and draft.date and draft.venue is None and _place_line(text):
+            draft.venue = body_name(text)  # "COMMITTEE ROOM 3, TOWN HALL" under the date
+            continue
         if dates:
             draft.date = draft.date or dates[0][1]
             draft.time = draft.time or parse_time(WRITTEN_DATE.sub("", text))
@@ -170,6 +175,11 @@ def _header(lines: list[PackLine], anchor: int, joined: str | None = None) -> Mi
             re.sub(r"^(?:minutes\s*[:–-]?\s*)", "", body_candidates[0], flags=re.IGNORECASE)
         )
     return draft
+
+
+def _place_line(text: str) -> bool:
+    named = re.sub(r"\b(?:committee|board|council)\s+(?:room|chamber)s?\b", "", text, flags=re.I)
+    return len(text) <= 120 and bool(PLACE.search(text)) and not BODY_WORDS.search(named)
 
 
 def _header_like(line: PackLine) -> bool:
@@ -266,6 +276,9 @@ class ItemDraft:
 
 def find_minute_items(lines: list[PackLine]) -> list[ItemDraft]:
     """Numbered minute items in sequence; numbers may start anywhere."""
+    found = [(index, _item_at(lines, index)) for index in range(len(lines))]
+    candidates = [(index, item) for index, item in found if item and not lines[index].noise]
+    running = _running_part([number for _, (number, _) in candidates])
     items: list[ItemDraft] = []
     in_decision_until = -1
     for index, line in enumerate(lines):
@@ -273,16 +286,39 @@ def find_minute_items(lines: list[PackLine]) -> list[ItemDraft]:
             continue
         if is_decision_start(line):
             in_decision_until = index + _decision_span(lines, index)
-        found = _item_at(lines, index)
-        if found is None:
+        if found[index][1] is None:
             continue
-        number, main, title = found
+        number, title = found[index][1]  # type: ignore[misc]
+        main = _part(number, running)
         if items and not items[-1].main < main <= items[-1].main + 4:
             continue
         if items and index <= in_decision_until and LIST_LIKE.match(title):
             continue
         items.append(ItemDraft(number, main, title, index))
     return items
+
+
+def _parts(number: str) -> list[int]:
+    return [int(part) for part in re.findall(r"\d+", number)]
+
+
+def _running_part(numbers: list[str]) -> int:
+    """Which number of a reference runs on from minute to minute: the first
+    ("45/18", "46/18") unless only a later one changes ("HWB/24/07", "HWB/24/08";
+    "CAB 23/24-45", "CAB 23/24-46")."""
+    split = [_parts(number) for number in numbers]
+    lengths = Counter(len(parts) for parts in split if parts)
+    widest = lengths.most_common(1)[0][0] if lengths else 1
+    distinct = [
+        len({parts[position] for parts in split if len(parts) == widest})
+        for position in range(widest)
+    ]
+    return max(range(widest), key=lambda position: (distinct[position], -position))
+
+
+def _part(number: str, position: int) -> int:
+    parts = _parts(number)
+    return parts[position] if position < len(parts) else parts[0]
 
 
 LIST_LIKE = re.compile(r"^(?:that|to|the|members|officers)\b", re.IGNORECASE)
@@ -297,7 +333,7 @@ def _decision_span(lines: list[PackLine], index: int) -> int:
     return span
 
 
-def _item_at(lines: list[PackLine], index: int) -> tuple[str, int, str] | None:
+def _item_at(lines: list[PackLine], index: int) -> tuple[str, str] | None:
     text = lines[index].text
     if lines[index].table:
         # A row "45.\tBetter Care Fund\t..." of minutes kept as a table.
@@ -305,19 +341,19 @@ def _item_at(lines: list[PackLine], index: int) -> tuple[str, int, str] | None:
         number = NUMBER_ONLY.match(cells[0]) if len(cells) >= 2 else None
         title = _trim_title(cells[1]) if number else ""
         if number and _title_ok(title):
-            return number["num"] + (number["suffix"] or ""), int(number["num"]), title
+            return number["num"], title
         return None
     if match := MINUTE.match(text):
         title = _trim_title(match["title"])
         if _title_ok(title):
-            return match["num"] + (match["suffix"] or ""), int(match["num"]), title
+            return match["num"], title
         return None
     if match := NUMBER_ONLY.match(text):
         following = next((line for line in lines[index + 1 : index + 3] if not line.noise), None)
         if following is not None and not following.table:
             title = _trim_title(following.text)
             if _title_ok(title) and not MINUTE.match(following.text):
-                return match["num"] + (match["suffix"] or ""), int(match["num"]), title
+                return match["num"], title
     return None
 
 

@@ -19,6 +19,13 @@ WILL_MEET = re.compile(
     r"will\s+(?:meet|be\s+held|take\s+place)\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# A summons letter: "You are summoned to attend a meeting of the X to be held in ...".
+SUMMONED = re.compile(
+    r"\b(?:summoned|invited|requested)\s+to\s+attend\s+(?:a|the)\s+(?:\w+\s+)?meeting\s+of\s+"
+    r"(?:the\s+)?(?P<body>.{3,120}?)\s+(?=(?:to\s+be|which\s+will\s+be|that\s+will\s+be)\s+held\b)"
+    r"(?P<rest>.*)$",
+    re.IGNORECASE,
+)
 VENUE_IN_SENTENCE = re.compile(
     r"\b(?:meet|held|place)\s+(?:in|at)\s+(?:the\s+)?(?P<venue>.+?)\s+(?:at|on)\s+(?=\d|[A-Z][a-z]+day\b)",
     re.IGNORECASE,
@@ -73,7 +80,7 @@ def read_notice(lines: list[PackLine]) -> Notice:
 
 def _from_sentence(notice: Notice, lines: list[PackLine]) -> None:
     for line in lines[:150]:
-        match = WILL_MEET.match(line.text)
+        match = WILL_MEET.match(line.text) or SUMMONED.search(line.text)
         if not match or line.table:
             continue
         body = re.sub(r"^(?:meeting\s+of\s+)?(?:the\s+)?", "", match["body"], flags=re.IGNORECASE)
