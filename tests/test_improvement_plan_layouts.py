@@ -35,6 +35,26 @@ def fields(action: PlanAction) -> tuple[int, tuple[str, ...], str | None, str | 
     return (action.start_line, action.leads, action.timeframe, action.status)
 
 
+@pytest.fixture(scope="module")
+def statement_plan() -> Plan:
+    return plan_of("statement_rag_plan.txt")
+
+
+@pytest.fixture(scope="module")
+def recommendation_plan() -> Plan:
+    return plan_of("recommendation_plan.txt")
+
+
+@pytest.fixture(scope="module")
+def tracker_plan() -> Plan:
+    return plan_of("tracker_export.tsv")
+
+
+@pytest.fixture(scope="module")
+def numbered_plan() -> Plan:
+    return plan_of("numbered_prose_plan.txt")
+
+
 @pytest.mark.parametrize("name", LAYOUTS)
 def test_each_layout_is_recognised_as_a_plan(name: str) -> None:
     text = normalise(read_document(FIXTURES / name))
@@ -43,13 +63,11 @@ def test_each_layout_is_recognised_as_a_plan(name: str) -> None:
 
 
 class TestStatementPlan:
-    @pytest.fixture(scope="class")
-    def plan(self) -> Plan:
-        return plan_of("statement_rag_plan.txt")
-
-    def test_quality_statements_are_the_priorities_not_the_themes(self, plan: Plan) -> None:
-        assert plan.title == "Adult Social Care Assurance: Improvement Plan 2024-26"
-        assert [(p.number, p.title, p.start_line) for p in plan.priorities] == [
+    def test_quality_statements_are_the_priorities_not_the_themes(
+        self, statement_plan: Plan
+    ) -> None:
+        assert statement_plan.title == "Adult Social Care Assurance: Improvement Plan 2024-26"
+        assert [(p.number, p.title, p.start_line) for p in statement_plan.priorities] == [
             ("1", "Assessing needs", 9),
             ("2", "Supporting people to live healthier lives", 15),
             ("3", "Equity in experience and outcomes", 20),
@@ -57,25 +75,27 @@ class TestStatementPlan:
             ("6", "Safeguarding", 33),
             ("8", "Governance, management and sustainability", 40),
         ]
-        assert [len(p.actions) for p in plan.priorities] == [3, 1, 1, 2, 2, 1]
+        assert [len(p.actions) for p in statement_plan.priorities] == [3, 1, 1, 2, 2, 1]
 
-    def test_rag_letters_and_complete_are_statuses(self, plan: Plan) -> None:
-        needs = plan.priorities[0].actions
+    def test_rag_letters_and_complete_are_statuses(self, statement_plan: Plan) -> None:
+        needs = statement_plan.priorities[0].actions
         assert [fields(a) for a in needs] == [
             (11, ("Marcus Ferreira",), "Dec 2024", "G"),
             (12, ("Nadia Brook",), "March 2025", "A"),
             (13, ("Performance Manager",), "Sept 2024", "Complete"),
         ]
-        assert plan.priorities[1].actions[0].status == "R"
-        assert plan.priorities[4].actions[1].timeframe == "Ongoing"
+        assert statement_plan.priorities[1].actions[0].status == "R"
+        assert statement_plan.priorities[4].actions[1].timeframe == "Ongoing"
 
-    def test_a_wrapped_progress_update_does_not_change_the_action(self, plan: Plan) -> None:
-        action = plan.priorities[1].actions[0]
+    def test_a_wrapped_progress_update_does_not_change_the_action(
+        self, statement_plan: Plan
+    ) -> None:
+        action = statement_plan.priorities[1].actions[0]
         assert action.text == "Double the number of people offered reablement after a fall"
         assert action.start_line == 17
 
-    def test_closing_measures_keep_their_direction(self, plan: Plan) -> None:
-        measures = plan.priorities[-1].measures
+    def test_closing_measures_keep_their_direction(self, statement_plan: Plan) -> None:
+        measures = statement_plan.priorities[-1].measures
         assert [(m.start_line, m.direction) for m in measures] == [
             (45, "down"),
             (46, "up"),
@@ -84,23 +104,21 @@ class TestStatementPlan:
 
 
 class TestRecommendationPlan:
-    @pytest.fixture(scope="class")
-    def plan(self) -> Plan:
-        return plan_of("recommendation_plan.txt")
-
-    def test_each_recommendation_is_a_priority(self, plan: Plan) -> None:
-        assert plan.title == "Children's Services Improvement Plan"
-        assert [(p.number, p.start_line) for p in plan.priorities] == [
+    def test_each_recommendation_is_a_priority(self, recommendation_plan: Plan) -> None:
+        assert recommendation_plan.title == "Children's Services Improvement Plan"
+        assert [(p.number, p.start_line) for p in recommendation_plan.priorities] == [
             ("1", 10),
             ("2", 15),
             ("3", 20),
             ("4", 25),
         ]
-        assert plan.priorities[0].title.startswith("The quality and impact of management")
-        assert [len(p.actions) for p in plan.priorities] == [2, 2, 2, 1]
+        assert recommendation_plan.priorities[0].title.startswith(
+            "The quality and impact of management"
+        )
+        assert [len(p.actions) for p in recommendation_plan.priorities] == [2, 2, 2, 1]
 
-    def test_who_and_by_when_columns(self, plan: Plan) -> None:
-        actions = [a for p in plan.priorities for a in p.actions]
+    def test_who_and_by_when_columns(self, recommendation_plan: Plan) -> None:
+        actions = [a for p in recommendation_plan.priorities for a in p.actions]
         assert [(a.start_line, a.leads, a.timeframe) for a in actions] == [
             (12, ("Head of Quality Assurance",), "Dec 2024"),
             (13, ("Performance Service Manager",), "Sept 24"),
@@ -112,32 +130,33 @@ class TestRecommendationPlan:
         ]
         assert actions[0].text.startswith("Introduce a supervision standard")
 
-    def test_how_we_will_know_column_gives_the_measures(self, plan: Plan) -> None:
-        assert [len(p.measures) for p in plan.priorities] == [2, 2, 2, 1]
-        second, third = plan.priorities[1].measures, plan.priorities[2].measures
+    def test_how_we_will_know_column_gives_the_measures(self, recommendation_plan: Plan) -> None:
+        assert [len(p.measures) for p in recommendation_plan.priorities] == [2, 2, 2, 1]
+        second, third = (
+            recommendation_plan.priorities[1].measures,
+            recommendation_plan.priorities[2].measures,
+        )
         assert [(m.start_line, m.direction) for m in second] == [(17, "up"), (18, "down")]
         assert [m.direction for m in third] == ["up", "down"]
         assert third[0].text == "Increase in approved fostering households"
 
-    def test_governance_prose_after_the_last_table_is_not_an_action(self, plan: Plan) -> None:
-        assert all(a.start_line < 29 for p in plan.priorities for a in p.actions)
+    def test_governance_prose_after_the_last_table_is_not_an_action(
+        self, recommendation_plan: Plan
+    ) -> None:
+        assert all(a.start_line < 29 for p in recommendation_plan.priorities for a in p.actions)
 
 
 class TestTrackerExport:
-    @pytest.fixture(scope="class")
-    def plan(self) -> Plan:
-        return plan_of("tracker_export.tsv")
-
-    def test_workstream_column_groups_the_rows(self, plan: Plan) -> None:
-        assert [(p.number, p.title, p.start_line) for p in plan.priorities] == [
+    def test_workstream_column_groups_the_rows(self, tracker_plan: Plan) -> None:
+        assert [(p.number, p.title, p.start_line) for p in tracker_plan.priorities] == [
             (None, "Front door", 3),
             (None, "Workforce", 7),
             (None, "Commissioning", 12),
         ]
-        assert [len(p.actions) for p in plan.priorities] == [3, 2, 2]
+        assert [len(p.actions) for p in tracker_plan.priorities] == [3, 2, 2]
 
-    def test_quoted_cells_broken_across_lines_stay_one_row(self, plan: Plan) -> None:
-        door, workforce = plan.priorities[0].actions, plan.priorities[1].actions
+    def test_quoted_cells_broken_across_lines_stay_one_row(self, tracker_plan: Plan) -> None:
+        door, workforce = tracker_plan.priorities[0].actions, tracker_plan.priorities[1].actions
         assert door[1].text == (
             "Redesign the online contact form so that people can"
             " say what matters to them before any assessment"
@@ -150,8 +169,8 @@ class TestTrackerExport:
         assert fields(workforce[0]) == (7, ("Head of Workforce",), "Q4 2024/25", "Delayed")
         assert fields(workforce[1]) == (11, ("Principal OT",), "31/07/2025", "On track")
 
-    def test_other_rows(self, plan: Plan) -> None:
-        commissioning = plan.priorities[2].actions
+    def test_other_rows(self, tracker_plan: Plan) -> None:
+        commissioning = tracker_plan.priorities[2].actions
         assert fields(commissioning[0]) == (12, ("Commissioning Manager",), "30/06/2025", "At risk")
         assert fields(commissioning[1]) == (
             13,
@@ -159,30 +178,28 @@ class TestTrackerExport:
             "Ongoing",
             "In progress",
         )
-        assert plan.priorities[0].actions[2].status == "Complete"
+        assert tracker_plan.priorities[0].actions[2].status == "Complete"
 
 
 class TestNumberedProsePlan:
-    @pytest.fixture(scope="class")
-    def plan(self) -> Plan:
-        return plan_of("numbered_prose_plan.txt")
-
-    def test_priorities_written_in_words_with_member_and_officer_leads(self, plan: Plan) -> None:
-        assert plan.title == "ADULT SOCIAL CARE IMPROVEMENT PLAN 2024 TO 2026"
-        assert [(p.number, p.title, p.start_line) for p in plan.priorities] == [
+    def test_priorities_written_in_words_with_member_and_officer_leads(
+        self, numbered_plan: Plan
+    ) -> None:
+        assert numbered_plan.title == "ADULT SOCIAL CARE IMPROVEMENT PLAN 2024 TO 2026"
+        assert [(p.number, p.title, p.start_line) for p in numbered_plan.priorities] == [
             ("1", "Timely assessment and review", 7),
             ("2", "Supporting unpaid carers", 23),
             ("3", "A stable care market", 34),
         ]
-        assert [p.leads for p in plan.priorities] == [
+        assert [p.leads for p in numbered_plan.priorities] == [
             ("Cllr Bethan Hollis", "Graham Whitcombe"),
             ("Cllr Bethan Hollis", "Priya Lal"),
             ("Cllr Tom Adeyemi", "Priya Lal"),
         ]
 
-    def test_numbered_sub_items_are_the_actions(self, plan: Plan) -> None:
-        assert [len(p.actions) for p in plan.priorities] == [3, 2, 2]
-        first = plan.priorities[0].actions
+    def test_numbered_sub_items_are_the_actions(self, numbered_plan: Plan) -> None:
+        assert [len(p.actions) for p in numbered_plan.priorities] == [3, 2, 2]
+        first = numbered_plan.priorities[0].actions
         assert [(a.start_line, a.timeframe) for a in first] == [
             (14, "Quarter 3 2024/25"),
             (15, "Quarter 1 2025/26"),
@@ -191,12 +208,12 @@ class TestNumberedProsePlan:
         assert first[0].text.startswith("Triage every new referral")
         assert first[2].text.endswith("checking each one (Quarter 4 2025/26)")
 
-    def test_measures_and_their_direction(self, plan: Plan) -> None:
-        assert [[m.direction for m in p.measures] for p in plan.priorities] == [
+    def test_measures_and_their_direction(self, numbered_plan: Plan) -> None:
+        assert [[m.direction for m in p.measures] for p in numbered_plan.priorities] == [
             ["down", "up"],
             ["up", "down"],
             ["down", "maintain"],
         ]
-        assert plan.priorities[0].measures[0].text == (
+        assert numbered_plan.priorities[0].measures[0].text == (
             "Reduce waiting times for Care Act assessments to under 28 days"
         )

@@ -14,7 +14,9 @@ import re
 from assure.document import CleanText
 from assure.parsing.headings import title_of
 from assure.parsing.plan import find_plans
-from assure.parsing.plan.labels import PLAN_TITLE, priority_heading
+from assure.parsing.plan.finder import NEEDS_CONTENT, PlanScanner
+from assure.parsing.plan.labels import PLAN_TITLE, priority_heading, statement_heading
+from assure.parsing.plan.tables import cells_of, header_columns
 from assure.structure import DocumentKind, ParsedStructure, Plan, Section
 
 __all__ = ["PARSER", "ImprovementPlanParser", "find_plans"]
@@ -43,12 +45,13 @@ class ImprovementPlanParser:
             return 0.0
         head = [line.text for line in text.lines[:HEAD_LINES]]
         titled = any(PLAN_TITLE.search(line) and len(line) <= 120 for line in head[:15])
-        others = sum(1 for line in head if OTHER_FAMILIES.search(line))
-        headings = sum(
-            1
-            for line in text.lines
-            if len(line.text) <= 150 and priority_heading(line.text.split("\t", 1)[0])
+        parts = plan_parts(text)
+        # A plan arranged by quality statement names them in its headings: those
+        # headings are the plan's own, not signs of a self-assessment.
+        others = sum(
+            1 for k, line in enumerate(head) if k not in parts and OTHER_FAMILIES.search(line)
         )
+        headings = len(parts)
         density = min(1.0, headings * 60 / max(len(text.lines), 1))
         score = 0.35 * titled + 0.45 * density + (0.2 if headings >= 2 else 0.0)
         if others >= 2:
@@ -67,6 +70,26 @@ class ImprovementPlanParser:
             sections=priority_sections(text, plans),
             plans=plans,
         )
+
+
+def plan_parts(text: CleanText) -> set[int]:
+    """Indexes of the lines that head a plan's parts: priority headings, quality
+    statement or recommendation headings above plan content, action table headers."""
+    follows = PlanScanner(text).content_follows
+    found: set[int] = set()
+    for index, line in enumerate(text.lines):
+        if len(line.text) > 150:
+            continue
+        heading = priority_heading(line.text.split("\t", 1)[0])
+        if heading is not None:
+            if heading[0] not in NEEDS_CONTENT or follows(index):
+                found.add(index)
+        elif "\t" in line.text.strip():
+            if header_columns(cells_of(line)) is not None:
+                found.add(index)
+        elif statement_heading(line.text) is not None and follows(index):
+            found.add(index)
+    return found
 
 
 def plan_document_title(text: CleanText, plans: tuple[Plan, ...]) -> str | None:

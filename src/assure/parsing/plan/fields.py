@@ -11,7 +11,7 @@ import re
 # Regulator recommendation codes: "O12", "O 12", "R3", lists such as "O7/8".
 CODE = re.compile(r"(?<![A-Za-z0-9])([OR]) ?(\d{1,2})((?:\s*/\s*\d{1,2})*)(?![\d.%:])")
 
-_QUARTER = r"Q[1-4]"
+_QUARTER = r"(?:Q|Quarter\s)[1-4]"
 _FIN_YEAR = r"(?:20\d\d|\d\d)\s?[/\-–]\s?\d\d(?:\d\d)?"
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -21,6 +21,7 @@ TIMEFRAME = re.compile(
     rf"(?:(?:by|from|before|end of|until|during)\s+)?(?:"
     rf"{_QUARTER}(?:\s?[-–/&]\s?{_QUARTER})?(?:\s+{_FIN_YEAR})?"
     rf"|{_MONTH}\.?\s+20\d\d(?:\s?[-–]\s?{_MONTH}\.?\s+20\d\d)?"
+    rf"|{_MONTH}\.?\s+[’']?[1-4]\d(?!\d)"  # "Sept 24", "Mar '25"
     rf"|(?:[0-3]?\d/[01]?\d/(?:20)?\d\d)"
     rf"|{_FIN_YEAR}"
     rf"|ongoing|on-going|on going|immediate(?:ly)?"
@@ -36,6 +37,8 @@ STATUS = re.compile(
     r"|red|amber|green)\b",
     re.IGNORECASE,
 )
+
+RAG_LETTERS = re.compile(r"^\s*(?:[RAGB]|[RAGB]\s?/\s?[RAG]|BG|AG|RA)\s*$")
 
 ROLE_WORDS = frozenset(
     [
@@ -129,7 +132,10 @@ def timeframe_of(text: str) -> str | None:
 
 
 def status_of(text: str) -> str | None:
-    """The first progress status in ``text`` ("Complete", "On track", "RAG: Amber")."""
+    """The first progress status in ``text`` ("Complete", "On track", "RAG: Amber"); a
+    cell holding only a RAG letter ("G", "A/G", "BG") is that letter as written."""
+    if RAG_LETTERS.match(text):
+        return text.strip()
     match = STATUS.search(text)
     return match.group(0).strip() if match else None
 

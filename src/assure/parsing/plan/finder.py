@@ -29,6 +29,7 @@ from assure.parsing.plan.labels import (
     PLAN_TITLE,
     label_of,
     priority_heading,
+    statement_heading,
     titles_agree,
 )
 from assure.parsing.plan.tables import (
@@ -36,9 +37,12 @@ from assure.parsing.plan.tables import (
     Row,
     actions_of,
     cells_of,
+    group_rows,
     header_columns,
     is_table_line,
+    measures_of,
     merge,
+    open_quote,
     quarter_headers,
 )
 from assure.parsing.plan.themes import find_theme_plans
@@ -46,6 +50,12 @@ from assure.structure import Plan, PlanAction, Priority, SuccessMeasure
 
 STATUS_LABEL = re.compile(r"\b(?:status|progress|RAG)\b\s*[:\-–]?", re.IGNORECASE)
 NUMBERED_ITEM = re.compile(r"^(\d{1,2})[.)]\s+([^\t]{2,80}?)\s*(?:\t(.*))?$")
+SUB_ITEM = re.compile(r"^(\d{1,2})\.(\d{1,2})[.)]?\s+(\S.*)$")
+# Headings that group finer ones: "Theme 1" above its quality statements or priorities.
+GROUPING = frozenset({"theme"})
+# Headings that also occur outside plans, so count only where plan content follows.
+NEEDS_CONTENT = frozenset({"recommendation"})
+FOLLOW_REACH = 4
 LOOK_BACK = 300
 # Caps that keep odd documents linear: aliases per priority, and the plans and
 # numbered lists compared when looking for other names of priorities.
@@ -81,18 +91,37 @@ class Draft:
         ):
             self.aliases.append(title)
 
-    def finish(self) -> Priority:
-        table_actions = [a for columns, rows in self.tables for a in actions_of(rows, columns)]
+    def empty(self) -> bool:
+        return not (self.tables or self.bullet_actions or self.timed_bullets or self.measures)
+
+    def finish(self) -> list[Priority]:
+        """The priority; a flat table with a group column ("Workstream") gives one per group."""
+        grouped = self.number is None and any(c.group is not None for c, _ in self.tables)
+        if grouped and not self.title:
+            return [
+                self.priority(title, rows[0].start_line, [(columns, rows)])
+                for columns, all_rows in self.tables
+                for title, rows in group_rows(all_rows, columns)
+                if rows
+            ]
+        return [self.priority(self.title, self.start_line, self.tables)]
+
+    def priority(
+        self, title: str, start_line: int, tables: list[tuple[Columns, list[Row]]]
+    ) -> Priority:
+        table_actions = [a for columns, rows in tables for a in actions_of(rows, columns)]
         actions = table_actions or self.bullet_actions or self.timed_bullets
+        measures = [m for columns, rows in tables for m in measures_of(rows, columns)]
+        measures = sorted([*measures, *self.measures], key=lambda m: m.start_line or 0)
         refs = list(dict.fromkeys([*self.refs, *(r for a in actions for r in a.refs)]))
         return Priority(
             number=self.number,
-            title=self.title or (f"Priority {self.number}" if self.number else "Actions"),
-            start_line=self.start_line,
+            title=title or (f"Priority {self.number}" if self.number else "Actions"),
+            start_line=start_line,
             aliases=tuple(self.aliases),
             leads=tuple(dict.fromkeys(self.leads)),
             actions=tuple(actions),
-            measures=tuple(self.measures),
+            measures=tuple(measures),
             refs=tuple(refs),
         )
 
@@ -173,10 +202,19 @@ class PlanScanner:
         return [p for p in self.plans if p.substantial()]
 
     def step(self, index: int, line: CleanLine) -> None:
+        if self.joins_quoted_cell(line):
+            return
         first = line.text.split("\t", 1)[0].strip()
         heading = priority_heading(first) if len(first) <= 150 else None
-        if heading is not None:
+        if heading is not None and (heading[0] not in NEEDS_CONTENT or self.content_follows(index)):
             self.open_priority(index, *heading, line)
+            return
+        statement = statement_heading(line.text) if "\t" not in line.text.strip() else None
+        if statement is not None and (statement[2] or self.content_follows(index)):
+            number, name, _ = statement
+            self.open_priority(
+                index, "statement", number, name, line, key=number or name.casefold()
+            )
             return
         if is_table_line(line):
             self.table_line(index, line)
@@ -190,15 +228,52 @@ class PlanScanner:
             return
         self.prose_line(line, adjacent)
 
+    def joins_quoted_cell(self, line: CleanLine) -> bool:
+        """A spreadsheet cell with line breaks runs on: join the line to the open row."""
+        if not self.rows or self.last is None or line.number != self.last.end + 1:
+            return False
+        row = self.rows[-1]
+        if not open_quote(row.cells):
+            return False
+        more = [cell.strip() for cell in line.text.split("\t")]
+        row.cells[-1] = f"{row.cells[-1]} {more[0]}"
+        row.cells.extend(more[1:])
+        return True
+
+    def content_follows(self, index: int) -> bool:
+        """Whether an action table, a lead line or an actions or measures label
+        follows within a few lines: a heading that also occurs outside plans counts
+        only then."""
+        for line in self.lines[index + 1 : index + 1 + FOLLOW_REACH]:
+            if header_columns(cells_of(line)) is not None or LEAD_LINE.match(line.text):
+                return True
+            if label_of(line.text) in ("actions", "measures"):
+                return True
+        return False
+
     def open_priority(
-        self, index: int, keyword: str, number: str, title: str, line: CleanLine
+        self,
+        index: int,
+        keyword: str,
+        number: str | None,
+        title: str,
+        line: CleanLine,
+        key: str | None = None,
     ) -> None:
+        key = key or number
         plan = self.plans[-1] if self.plans else None
         if plan is not None and plan.keyword != keyword:
-            if keyword != "priority":
+            if keyword in GROUPING:
                 return  # "Theme 1" grouping the priorities of a plan headed by priorities
-            plan = None
-        known = plan.priorities.get(number) if plan else None
+            if plan.keyword in GROUPING:
+                # The themes only grouped the finer headings that follow.
+                plan.priorities = {k: d for k, d in plan.priorities.items() if not d.empty()}
+                plan.keyword = keyword
+            elif keyword != "priority":
+                return
+            else:
+                plan = None
+        known = plan.priorities.get(key) if plan else None
         if plan is None or (known is not None and not titles_agree(known.title, title)):
             found = self.plan_title(index)
             plan = PlanDraft(
@@ -210,7 +285,7 @@ class PlanScanner:
             known = None
         if known is None:
             known = Draft(number, "", line.number)
-            plan.priorities[number] = known
+            plan.priorities[key] = known
         known.name(title)
         self.current, self.label, self.bulleted = known, None, False
         if self.rows is not None and self.columns is not None and is_table_line(line):
@@ -267,6 +342,11 @@ class PlanScanner:
         assert draft is not None
         if lead := LEAD_LINE.match(line.text):
             draft.leads.extend(split_leads(lead.group(1)))
+            return
+        if (sub := SUB_ITEM.match(line.text)) and sub.group(1) == draft.number:
+            # "1.2 Bring the backlog down ..." under Priority 1: a numbered action.
+            draft.bullet_actions.append(bullet_action(sub.group(3), line.number))
+            self.label, self.bulleted = "actions", True
             return
         text = bullet_text(line)
         if text is None:
@@ -353,7 +433,8 @@ def find_plans(text: CleanText) -> tuple[Plan, ...]:
             start_line=draft.start_line,
             priorities=tuple(
                 priority
-                for priority in (d.finish() for d in draft.priorities.values())
+                for d in draft.priorities.values()
+                for priority in d.finish()
                 if priority.number is not None or priority.actions or priority.measures
             ),
         )

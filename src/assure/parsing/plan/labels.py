@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 WORD_NUMBERS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
@@ -10,11 +11,15 @@ WORD_NUMBERS = {
 }  # fmt: skip
 PRIORITY = re.compile(
     r"^(?:#+\s*)?(?:strategic\s+|key\s+|improvement\s+)?"
-    r"(priority|objective|workstream|theme)\s+"
+    r"(priority|objective|workstream|theme|recommendation)\s+"
     r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
     r"\s*(?:([:.\-–—)])\s*)?(.*)$",
     re.IGNORECASE,
 )
+STATEMENT_PREFIX = re.compile(
+    r"^(?:(?:cqc\s+)?quality\s+statement|QS)\s*(\d{1,2})?\s*[:.\-–—]?\s*", re.IGNORECASE
+)
+NUMBER_PREFIX = re.compile(r"^\d{1,2}(?:\.\d{1,2})?[.)]?\s+")
 BULLET = re.compile(r"^\s*(?:[-–•●▪◦■□✓\u2022\uf0b7\uf0a7·*]|\(?[a-z]\)|\d{1,2}\))\s+")
 LEAD_LINE = re.compile(
     r"^(?:strategic\s+(?:responsibility|leads?|owners?)|lead(?:s| officers?| director| member)?"
@@ -84,9 +89,49 @@ def priority_heading(text: str) -> tuple[str, str, str] | None:
     separator, title = match.group(3), match.group(4).strip(" \t:-–—")
     if not separator and title and not title[0].isupper():
         return None
-    if len(title) > 120 or (title.endswith((".", ",")) and len(title.split()) > 12):
+    if keyword == "recommendation":
+        # A regulator's recommendation is quoted as a sentence; its number is the key.
+        title = title.rstrip(".")
+        if len(title) > 250:
+            return None
+    elif len(title) > 120 or (title.endswith((".", ",")) and len(title.split()) > 12):
         return None
     return keyword, str(int(number)), title
+
+
+def statement_heading(text: str) -> tuple[str | None, str, bool] | None:
+    """``(number, name, explicit)`` if ``text`` heads a CQC quality statement:
+    "Quality statement 1: Assessing needs", "QS6 – Safeguarding", or the bare name
+    "Safeguarding" (``explicit`` False: it counts only above an action table).
+
+    >>> statement_heading("Quality statement 2: Supporting people to live healthier lives")
+    ('2', 'Supporting people to live healthier lives', True)
+    """
+    text = text.strip().lstrip("#").strip().strip("*").strip()
+    if len(text) > 90:
+        return None
+    match = STATEMENT_PREFIX.match(text)
+    number = match.group(1) if match else None
+    name = text[match.end() :].strip(" :.-–—\t") if match else text
+    bare = NUMBER_PREFIX.sub("", name).strip()
+    if bare.casefold().rstrip(".:") in statement_names():
+        return number, bare.rstrip(".:"), match is not None
+    return None
+
+
+@cache
+def statement_names() -> frozenset[str]:
+    """The CQC quality statements' names and aliases, case-folded."""
+    try:
+        from assure.framework.model import load_framework
+
+        framework = load_framework("cqc-local-authority")
+    except Exception:  # a broken framework file must not stop plans being read
+        return frozenset()
+    names = {s.name for s in framework.statements}
+    names |= {alias for s in framework.statements for alias in s.aliases}
+    # Single words such as "equity" or "prevention" are too common to head a statement alone.
+    return frozenset(n.casefold() for n in names if len(n.split()) > 1 or n == "Safeguarding")
 
 
 def content_words(title: str) -> set[str]:

@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from assure.document import CleanLine, SourceLine
 from assure.parsing.plan.fields import (
     QUARTER_HEADER,
+    direction_of,
     recommendation_codes,
     split_leads,
     status_of,
     timeframe_of,
 )
-from assure.structure import PlanAction
+from assure.structure import PlanAction, SuccessMeasure
 
 ACTION_HEAD = re.compile(
     r"^(?:what|actions?|key actions?|tasks?|activity|activities|deliverables?|description"
@@ -38,7 +39,20 @@ TIME_HEAD = re.compile(
     r"|completion date|timing|target)\b",
     re.IGNORECASE,
 )
-STATUS_HEAD = re.compile(r"^(?:status|rag|progress|update|rag status|rag rating)\b", re.IGNORECASE)
+STATUS_HEAD = re.compile(r"^(?:status|rag|rag status|rag rating|current status)\b", re.IGNORECASE)
+PROGRESS_HEAD = re.compile(r"^(?:progress|update|latest update|commentary)\b", re.IGNORECASE)
+MEASURE_HEAD = re.compile(
+    r"^(?:how (?:we|will we) (?:will )?know|success (?:measures?|criteria|indicators?)"
+    r"|measures? of success|outcomes? measures?|what success looks like|impact measures?"
+    r"|kpis?|key performance indicators?|evidence of impact|expected (?:outcomes?|impact))\b",
+    re.IGNORECASE,
+)
+# A column naming the part of the plan each row belongs to, in a flat export.
+GROUP_HEAD = re.compile(
+    r"^(?:workstream|work ?stream|theme|quality statement|strategic priority|priority area"
+    r"|objective|improvement area|area of (?:focus|improvement)|domain|outcome area)s?$",
+    re.IGNORECASE,
+)
 CODE_HEAD = re.compile(
     r"(?:ofsted|cqc|inspection|regulator)?\s*(?:rec\b|recs\b|recommendations?)", re.IGNORECASE
 )
@@ -54,6 +68,8 @@ class Columns:
     status: int | None = None
     codes: int | None = None
     quarters: dict[int, str] = field(default_factory=dict)
+    measure: int | None = None
+    group: int | None = None
 
 
 @dataclass
@@ -85,7 +101,7 @@ def is_table_line(line: CleanLine) -> bool:
 
 def header_columns(cells: list[str]) -> Columns | None:
     """The columns of an action table if ``cells`` is its header row."""
-    action = lead = status = codes = None
+    action = lead = status = progress = codes = measure = group = None
     times: list[int] = []
     for i, cell in enumerate(cells):
         if not cell or len(cell) > 40:
@@ -94,15 +110,29 @@ def header_columns(cells: list[str]) -> Columns | None:
             action = i
         elif lead is None and LEAD_HEAD.match(cell):
             lead = i
-        elif STATUS_HEAD.match(cell):
+        elif status is None and STATUS_HEAD.match(cell):
             status = i
+        elif progress is None and PROGRESS_HEAD.match(cell):
+            progress = i
+        elif measure is None and MEASURE_HEAD.match(cell):
+            measure = i
+        elif group is None and GROUP_HEAD.match(cell):
+            group = i
         elif TIME_HEAD.match(cell):
             times.append(i)
         elif CODE_HEAD.search(cell):
             codes = i
     if action is None or (lead is None and not times):
         return None
-    return Columns(action=action, lead=lead, time=times, status=status, codes=codes)
+    return Columns(
+        action=action,
+        lead=lead,
+        time=times,
+        status=status if status is not None else progress,
+        codes=codes,
+        measure=measure,
+        group=group,
+    )
 
 
 def quarter_headers(cells: list[str]) -> dict[int, str]:
@@ -133,7 +163,7 @@ def is_group_row(row: Row, following: Row | None, columns: Columns) -> bool:
 def cell(row: Row, index: int | None) -> str:
     if index is None or index >= len(row.cells):
         return ""
-    return row.cells[index]
+    return unquote(row.cells[index])
 
 
 def action_of(row: Row, columns: Columns) -> PlanAction | None:
@@ -171,6 +201,41 @@ def merge(row: Row, more: list[str]) -> None:
             row.cells[i] = f"{row.cells[i]}{joiner}{extra}"
         else:
             row.cells.extend([""] * (i - len(row.cells)) + [extra])
+
+
+def measures_of(rows: list[Row], columns: Columns) -> list[SuccessMeasure]:
+    """Success measures from a "How we will know" column, one per row that has one."""
+    if columns.measure is None:
+        return []
+    found: list[SuccessMeasure] = []
+    for row in rows:
+        text = cell(row, columns.measure)
+        if text and not row.note and text.casefold() not in {"n/a", "tbc", "-"}:
+            found.append(SuccessMeasure(text, direction_of(text), row.start_line))
+    return found
+
+
+def group_rows(rows: list[Row], columns: Columns) -> list[tuple[str, list[Row]]]:
+    """Rows split by their group column ("Workstream"), in order of first appearance."""
+    groups: dict[str, list[Row]] = {}
+    for row in rows:
+        name = cell(row, columns.group) if columns.group is not None else ""
+        groups.setdefault(name, []).append(row)
+    return list(groups.items())
+
+
+def unquote(text: str) -> str:
+    """A spreadsheet cell as exported: outer quotes dropped, doubled quotes single."""
+    if len(text) >= 2 and text.startswith('"') and text.endswith('"'):
+        return text[1:-1].replace('""', '"').strip()
+    return text
+
+
+def open_quote(cells: list[str]) -> bool:
+    """Whether a row's last cell opens a quoted value that runs onto the next line,
+    as a spreadsheet saved as tab-separated text writes a cell with line breaks."""
+    last = cells[-1] if cells else ""
+    return last.startswith('"') and last.count('"') % 2 == 1
 
 
 def actions_of(rows: list[Row], columns: Columns) -> list[PlanAction]:
