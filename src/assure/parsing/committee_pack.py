@@ -17,8 +17,10 @@ from collections.abc import Callable
 from assure.document import CleanText
 from assure.parsing.pack.assemble import Pack
 from assure.parsing.pack.decisions import is_decision_text
-from assure.parsing.pack.lines import tidy
+from assure.parsing.pack.lines import pack_lines, tidy
 from assure.parsing.pack.minutes import MINUTES_OF, PRESENT
+from assure.parsing.pack.notice import SUMMONED
+from assure.parsing.pack.report import report_cover
 from assure.structure import DocumentKind, ParsedStructure, Plan
 
 PAGE_RANGE = re.compile(
@@ -51,6 +53,7 @@ SIGNALS: tuple[Signal, ...] = (
         0.2,
         1,
     ),
+    (SUMMONED.search, 0.2, 1),
     (lambda line: PRESENT.match(line.replace("\t", " ")), 0.25, 1),
     (re.compile(r"^apologies(?:\s+for\s+absence)?\b", re.I).search, 0.12, 1),
     (
@@ -121,6 +124,12 @@ def _score(text: CleanText) -> float:
         weight * min(counts[position], most) / most
         for position, (_, weight, most) in enumerate(SIGNALS)
     )
+    if score < 0.6:
+        # A committee report published on its own has little pack furniture
+        # but a title block naming the body and the meeting date.
+        cover = report_cover(pack_lines(text)[:600])
+        if cover is not None:
+            score += cover.strength
     return max(0.0, min(1.0, score))
 
 
@@ -134,7 +143,8 @@ def parse_pack(text: CleanText) -> ParsedStructure:
     body = first.body if first else None
     return ParsedStructure(
         kind=DocumentKind.COMMITTEE_PACK,
-        title=_title(text, body, notice is not None),
+        title=(pack.report.title if pack.report else None)
+        or _title(text, body, notice is not None),
         council=council_of(text),
         date=date,
         sections=tuple(pack.sections(meetings)),

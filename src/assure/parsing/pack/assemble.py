@@ -29,7 +29,8 @@ from assure.parsing.pack.minutes import (
     find_minutes_starts,
     read_attendance,
 )
-from assure.parsing.pack.notice import Notice, read_notice
+from assure.parsing.pack.notice import SUMMONED, WILL_MEET, Notice, read_notice
+from assure.parsing.pack.report import ReportCover, report_cover
 from assure.structure import AgendaItem, Finding, Meeting, MinuteItem, Section
 
 STRONG = {"minutes", "cover_sheet"}
@@ -38,22 +39,48 @@ STRONG = {"minutes", "cover_sheet"}
 class Pack:
     """Everything found in one pack, built once from its lines."""
 
+    items: list[DraftItem]
+    notice: Notice | None
+    documents: list[Document]
+
     def __init__(self, text: CleanText) -> None:
         self.lines: list[PackLine] = pack_lines(text)
         self.minutes_drafts = find_minutes_starts(self.lines)
         self.covers: list[CoverSheet] = find_cover_sheets(self.lines)
+        self.report: ReportCover | None = self._single_report()
+        if self.report is not None:
+            # One report on its own: its numbered sections are not an agenda.
+            self.notice_end, self.items, self.notice = 0, [], None
+            title = self.report.title
+            self.documents = close_documents(self.lines, [Document(0, "report", title=title)])
+            return
         docs = split_after_closing(
             self.lines, hard_starts(self.lines, self.minutes_drafts, self.covers)
         )
         self.notice_end = self._notice_end(docs)
         notice_lines = self.lines[: self.notice_end]
-        self.items: list[DraftItem] = parse_agenda(notice_lines)
-        self.notice: Notice | None = (
-            read_notice(notice_lines) if self._has_notice(notice_lines) else None
-        )
+        self.items = parse_agenda(notice_lines)
+        self.notice = read_notice(notice_lines) if self._has_notice(notice_lines) else None
         docs = [doc for doc in docs if doc.index >= self.notice_end]
         docs = assign_items(self.lines, docs, self.items, self.notice_end)
-        self.documents: list[Document] = close_documents(self.lines, docs)
+        self.documents = close_documents(self.lines, docs)
+
+    def _single_report(self) -> ReportCover | None:
+        """The report's title block when the text is one committee report, not a pack."""
+        if self.minutes_drafts or not self.lines:
+            return None
+        cover = report_cover(self.lines)
+        if cover is None:
+            return None
+        head = self.lines[
+            : next((p for p, line in enumerate(self.lines) if line.number > cover.date_line), 0)
+            + 10
+        ]
+        if any(WILL_MEET.match(line.text) or SUMMONED.search(line.text) for line in head):
+            return None
+        if any(item.pages for item in parse_agenda(self.lines[:200])):
+            return None  # an agenda with page ranges makes a pack
+        return cover
 
     def _notice_end(self, docs: list[Document]) -> int:
         strong = next(
@@ -78,6 +105,9 @@ class Pack:
 
     def meetings(self) -> list[Meeting]:
         found: list[Meeting] = []
+        if self.report is not None:
+            end = self.lines[-1].end
+            return [Meeting(self.report.body, self.report.date, 1, end, role="report")]
         if self.notice is not None:
             found.append(self._notice_meeting())
         for doc in self.documents:

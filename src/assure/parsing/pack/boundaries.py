@@ -254,6 +254,10 @@ def title_at(lines: list[PackLine], doc: Document) -> str | None:
     return " ".join(parts)[:150] or None
 
 
+def _appendix_label(text: str) -> str:
+    return " ".join(text.lower().split()[:2]).strip(" .:–-")
+
+
 def appendices(lines: list[PackLine], doc: Document) -> list[tuple[int, int, str]]:
     """``(start, end, title)`` positions of appendices inside a document."""
     found = [
@@ -263,6 +267,13 @@ def appendices(lines: list[PackLine], doc: Document) -> list[tuple[int, int, str
         and not lines[position].table
         and APPENDIX.match(lines[position].text)
         and len(lines[position].text) <= 120
+    ]
+    # A list of appendices names each before it appears: keep the last mention.
+    label = {position: _appendix_label(lines[position].text) for position in found}
+    found = [
+        position
+        for number, position in enumerate(found)
+        if label[position] not in {label[later] for later in found[number + 1 :]}
     ]
     spans = []
     for number, position in enumerate(found):

@@ -31,6 +31,8 @@ BLANK_PAGE = re.compile(
 # Lines that open a unit of a pack; a join that swallowed one is undone.
 STRUCTURAL = re.compile(
     r"^(?:\d{1,3}[a-z]?[.:)]?(?:\s+[A-Z(\"']|$)|(?i:item|minute|agenda\s+item)\s+\d"
+    # A minute reference with the body's letters: "OS.12", "HWB/24/07", "CAB 23/24-45".
+    r"|[A-Z]{2,6}(?:[ .]|\s?/\s?)\d{1,3}(?:/\d{2,4}(?:[-/]\d{1,3})?)?\.?\s+[A-Z]"
     r"|(?i:(?:[a-z]+\s+){0,2}members?\s+present|present\s*:|apologies|(?:also\s+)?in\s+attendance|also\s+present)"
     r"|(?i:officers?|contact(?:\s+officer)?|date|time|venue|action)\s*:"
     r"|RESOLVED|AGREED|DECIDED|RECOMMENDED|Resolved\b|Agreed\b|\(?(?i:pages?)\s+\d"
