@@ -217,3 +217,53 @@ class TestNumberedProsePlan:
         assert numbered_plan.priorities[0].measures[0].text == (
             "Reduce waiting times for Care Act assessments to under 28 days"
         )
+
+
+TESTS = Path(__file__).parent / "fixtures"
+NOT_PLANS = [
+    *sorted((TESTS / "committee_pack").glob("*.txt")),
+    *sorted((TESTS / "self_assessment").glob("*.*")),
+    *sorted((TESTS / "assessment_report").glob("*.txt")),
+    TESTS / "self_assessment" / "others" / "brackenfield_pack.txt",
+]
+
+
+@pytest.mark.parametrize("path", NOT_PLANS, ids=lambda p: p.name)
+def test_packs_self_assessments_and_reports_are_not_standalone_plans(path: Path) -> None:
+    assert PARSER.recognise(normalise(read_document(path))) <= 0.2
+
+
+def test_a_plan_arranged_by_the_statements_it_scored_lowest_is_a_plan() -> None:
+    text = normalise(
+        read_document(TESTS / "self_assessment" / "others" / "tolbury_plan_by_statement.txt")
+    )
+    assert PARSER.recognise(text) > 0.3
+    [plan] = find_plans(text)
+    assert [p.title for p in plan.priorities] == [
+        "Assessing needs",
+        "Equity in experience and outcomes",
+        "Safeguarding",
+        "Governance, management and sustainability",
+        "Learning, improvement and innovation",
+    ]
+    assert [len(p.actions) for p in plan.priorities] == [2, 1, 2, 1, 1]
+
+
+@pytest.mark.parametrize("suffix", [".md", ".docx"])
+def test_example_plan_answering_an_assessment_is_a_plan(examples: Path, suffix: str) -> None:
+    text = normalise(read_document(examples / f"northfield-asc-improvement-plan-2025{suffix}"))
+    assert detect_kind(text)[0] is DocumentKind.IMPROVEMENT_PLAN
+
+
+def test_a_bare_statement_name_without_an_action_table_is_not_a_priority(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "Corley Council Improvement Plan\n\nPriority 1: Safer care\n\nSafeguarding\n"
+        "We met every safeguarding target this year.\n\n"
+        "Action\tLead\tTimescale\nAudit closed enquiries\tQuality Lead\tQ2 2025/26\n",
+        encoding="utf-8",
+    )
+    [plan] = find_plans(normalise(read_document(path)))
+    assert [(p.number, p.title, len(p.actions)) for p in plan.priorities] == [
+        ("1", "Safer care", 1)
+    ]

@@ -14,21 +14,29 @@ import re
 from assure.document import CleanText
 from assure.parsing.headings import title_of
 from assure.parsing.plan import find_plans
-from assure.parsing.plan.finder import NEEDS_CONTENT, PlanScanner
-from assure.parsing.plan.labels import PLAN_TITLE, priority_heading, statement_heading
-from assure.parsing.plan.tables import cells_of, header_columns
+from assure.parsing.plan.labels import PLAN_TITLE
 from assure.structure import DocumentKind, ParsedStructure, Plan, Section
 
 __all__ = ["PARSER", "ImprovementPlanParser", "find_plans"]
 
 HEAD_LINES = 40
-OTHER_FAMILIES = re.compile(
+# The furniture of a meeting or a committee report: a plan inside one belongs to the pack.
+MEETING = re.compile(
     r"\b(?:agenda|minutes of|apologies for absence|declarations? of interests?|notice of meeting"
-    r"|self[- ]assessment|quality statements?|what we are proud of|care quality commission"
-    r"|local authority assessment|overall rating|assessment published|ofsted inspection report"
-    r"|report of the|report from|report author|purpose of (?:the )?report|recommendations? to)\b",
+    r"|report of the|report from|report author|purpose of (?:the )?report|recommendations? to"
+    r"|background papers|budget and policy framework|lead officer contact"
+    r"|financial (?:and legal )?implications|legal implications)\b",
     re.IGNORECASE,
 )
+# Words of a self-assessment or a regulator's report, which a plan answering one also
+# uses: each distinct one lowers the score, none rules the plan out.
+ASSESSMENT = re.compile(
+    r"\b(?:self[- ]assessment|quality statements?|what we are proud of|care quality commission"
+    r"|local authority assessment|overall rating|assessment published|ofsted inspection report)\b",
+    re.IGNORECASE,
+)
+# A plan fills much of its document; a pack or a report quoting one fills a little.
+FULL_SHARE = 0.3
 COUNCIL = re.compile(
     r"\b((?:[A-Z][a-z]+ ){0,3}(?:[A-Z][a-z]+))\s+"
     r"(?:(?:Metropolitan |Royal )?(?:Borough |City |County |District )?Council)\b"
@@ -43,21 +51,25 @@ class ImprovementPlanParser:
         """How surely ``text`` is a standalone improvement plan, 0 to 1."""
         if not text.lines:
             return 0.0
-        head = [line.text for line in text.lines[:HEAD_LINES]]
-        titled = any(PLAN_TITLE.search(line) and len(line) <= 120 for line in head[:15])
-        parts = plan_parts(text)
-        # A plan arranged by quality statement names them in its headings: those
-        # headings are the plan's own, not signs of a self-assessment.
-        others = sum(
-            1 for k, line in enumerate(head) if k not in parts and OTHER_FAMILIES.search(line)
-        )
-        headings = len(parts)
-        density = min(1.0, headings * 60 / max(len(text.lines), 1))
-        score = 0.35 * titled + 0.45 * density + (0.2 if headings >= 2 else 0.0)
-        if others >= 2:
+        head = text.lines[:HEAD_LINES]
+        titled = any(PLAN_TITLE.search(line.text) and len(line.text) <= 120 for line in head[:15])
+        plans = find_plans(text)
+        lines = plan_lines(plans)
+        share = len(lines) / len(text.lines)
+        parts = sum(len(plan.priorities) for plan in plans)
+        score = 0.35 * titled + 0.45 * min(1.0, share / FULL_SHARE)
+        if parts >= 2 and share >= FULL_SHARE / 2:
+            score += 0.2
+        # A plan arranged by quality statement names them in its own headings.
+        others = [line.text for line in head if line.number not in lines]
+        meeting = sum(1 for line in others if MEETING.search(line))
+        assessment = {m.group(0).casefold() for line in others for m in ASSESSMENT.finditer(line)}
+        if meeting >= 2:
             score = min(score, 0.2)
-        elif others == 1:
+        elif meeting == 1:
             score *= 0.6
+        if assessment:
+            score *= 0.6 if len(assessment) <= 2 else 0.5
         return round(min(score, 1.0), 3)
 
     def parse(self, text: CleanText) -> ParsedStructure:
@@ -72,23 +84,14 @@ class ImprovementPlanParser:
         )
 
 
-def plan_parts(text: CleanText) -> set[int]:
-    """Indexes of the lines that head a plan's parts: priority headings, quality
-    statement or recommendation headings above plan content, action table headers."""
-    follows = PlanScanner(text).content_follows
+def plan_lines(plans: tuple[Plan, ...]) -> set[int]:
+    """The lines where the plans' priorities, actions and measures start."""
     found: set[int] = set()
-    for index, line in enumerate(text.lines):
-        if len(line.text) > 150:
-            continue
-        heading = priority_heading(line.text.split("\t", 1)[0])
-        if heading is not None:
-            if heading[0] not in NEEDS_CONTENT or follows(index):
-                found.add(index)
-        elif "\t" in line.text.strip():
-            if header_columns(cells_of(line)) is not None:
-                found.add(index)
-        elif statement_heading(line.text) is not None and follows(index):
-            found.add(index)
+    for plan in plans:
+        for priority in plan.priorities:
+            found.add(priority.start_line)
+            found.update(action.start_line for action in priority.actions)
+            found.update(m.start_line for m in priority.measures if m.start_line is not None)
     return found
 
 
