@@ -155,6 +155,34 @@ EXPECTED = [
         },
     ),
     Expected(
+        "pennock-licensing-committee-2024-04.txt",
+        (
+            "Licensing and Regulatory Committee",
+            "2024-04-17",
+            "14:00",
+            "Meeting Room 2, Pennock Municipal Buildings",
+        ),
+        [
+            ("1", "Apologies for Absence and Substitutions", None),
+            ("2", "Declarations of Interest", None),
+            ("3", "Minutes of the meeting held on 14 February 2024", (1, 6)),
+            ("4", "Taxi and Private Hire Licensing Policy Review", (7, 22)),
+            ("5", "Street Trading Consent Fees Years 1 - 3", (23, 30)),
+        ],
+        ("Licensing and Regulatory Committee", "2024-02-14", None),
+        [
+            ("31/24", "DECLARATIONS OF INTEREST", "31/24"),
+            ("32/24", "MINUTES", "32/24"),
+            ("33/24", "GAMBLING ACT 2005 STATEMENT OF PRINCIPLES", "33/24"),
+            ("34/24", "HACKNEY CARRIAGE FARE TARIFF", "34/24"),
+        ],
+        {
+            "32/24": ["RESOLVED: That the minutes"],
+            "33/24": [("RESOLVED:", "33/24")],
+            "34/24": ["Members considered a request"],
+        },
+    ),
+    Expected(
         "kestrelford-hwb-2024-06.txt",
         (
             "Kestrelford Health and Wellbeing Board",
@@ -348,3 +376,23 @@ def test_real_pdfs_report_letter_and_summary(corpus: Path) -> None:
     for name in ("A9-SELEP-support-for-Medway-Council.pdf", "Exec_summary.pdf"):
         other = normalise(read_document(folder / name))
         assert detect_kind(other)[0] is DocumentKind.OTHER, name
+
+
+def test_report_title_block_ends_minutes_without_a_closing_line() -> None:
+    name = "pennock-licensing-committee-2024-04.txt"
+    pack = parsed(name)
+    top = [(s.kind, s.start_line, s.end_line) for s in pack.sections if s.level == 1]
+    report_start = line_of(name, "PENNOCK BOROUGH COUNCIL", after=10)
+    assert ("minutes", line_of(name, "MINUTES OF THE"), report_start - 2) in top
+    [report] = [s for s in pack.sections if s.kind == "report"]
+    assert (report.start_line, report.title) == (
+        report_start,
+        "Taxi and Private Hire Licensing Policy Review",
+    )
+
+
+def test_report_after_closed_minutes_takes_its_heading_only() -> None:
+    name = "harrowdale-overview-scrutiny-2023-11.txt"
+    [report] = [s for s in parsed(name).sections if s.kind == "report"]
+    assert report.title == "Leisure Centre Contract Performance"
+    assert report.start_line == line_of(name, "Leisure Centre Contract", after=40)

@@ -30,10 +30,10 @@ from assure.parsing.pack.minutes import (
     read_attendance,
 )
 from assure.parsing.pack.notice import SUMMONED, WILL_MEET, Notice, read_notice
-from assure.parsing.pack.report import ReportCover, report_cover
+from assure.parsing.pack.report import ReportCover, report_cover, title_blocks
 from assure.structure import AgendaItem, Finding, Meeting, MinuteItem, Section
 
-STRONG = {"minutes", "cover_sheet"}
+STRONG = {"minutes", "cover_sheet", "title_block"}
 
 
 class Pack:
@@ -54,9 +54,7 @@ class Pack:
             title = self.report.title
             self.documents = close_documents(self.lines, [Document(0, "report", title=title)])
             return
-        docs = split_after_closing(
-            self.lines, hard_starts(self.lines, self.minutes_drafts, self.covers)
-        )
+        docs = split_after_closing(self.lines, self._hard_starts())
         self.notice_end = self._notice_end(docs)
         notice_lines = self.lines[: self.notice_end]
         self.items = parse_agenda(notice_lines)
@@ -64,6 +62,15 @@ class Pack:
         docs = [doc for doc in docs if doc.index >= self.notice_end]
         docs = assign_items(self.lines, docs, self.items, self.notice_end)
         self.documents = close_documents(self.lines, docs)
+
+    def _hard_starts(self) -> list[Document]:
+        docs = hard_starts(self.lines, self.minutes_drafts, self.covers)
+        taken = {doc.index for doc in docs}
+        for position, title in title_blocks(self.lines):
+            # The pack's own title block is the notice, not a report.
+            if position >= 10 and not taken & set(range(position - 3, position + 8)):
+                docs.append(Document(position, "title_block", title=title))
+        return sorted(docs, key=lambda doc: doc.index)
 
     def _single_report(self) -> ReportCover | None:
         """The report's title block when the text is one committee report, not a pack."""

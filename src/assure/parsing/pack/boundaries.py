@@ -248,6 +248,8 @@ def title_at(lines: list[PackLine], doc: Document) -> str | None:
     for line in lines[doc.index : doc.index + 4]:
         if line.noise or not _heading_like(line):
             break
+        if parts and re.match(r"^\d{1,2}(?:\.\d{1,2})?\.?\s", line.text):
+            break  # the first numbered section, not more of the title
         parts.append(line.text.strip("\t "))
         if len(" ".join(parts)) > 40:
             break

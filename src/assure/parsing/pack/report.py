@@ -135,3 +135,38 @@ def _title_below(below: list[PackLine]) -> str | None:
     if not title:
         return None
     return body_name(title) if title.isupper() else title
+
+
+def title_blocks(lines: list[PackLine]) -> list[tuple[int, str | None]]:
+    """``(position, title)`` of every report inside a pack that opens with a
+    title block (body, date, title, "Report of:"), which marks where it begins
+    even when nothing else does (no page break, no "Agenda Item" stamp)."""
+    found: list[tuple[int, str | None]] = []
+    for position, line in enumerate(lines):
+        text = line.text
+        if line.noise or line.table or len(text) > 100 or text.endswith("."):
+            continue
+        if not BODY_END.search(text):
+            continue
+        following = [other for other in lines[position + 1 : position + 10] if other.noise is None]
+        if not following or not _date_only(following[0].text):
+            continue
+        if not any(AUTHOR.match(other.text) for other in following[1:7]):
+            continue
+        start = position
+        above = next((p for p in range(position - 1, -1, -1) if lines[p].noise is None), None)
+        if above is not None and (
+            _continues_name(lines[above].text, text) or _letterhead(lines[above].text)
+        ):
+            start = above
+        found.append((start, _title_below(following[1:])))
+    return found
+
+
+def _date_only(text: str) -> bool:
+    dates = find_dates(text)
+    return bool(dates) and len(text) <= 40 and len(re.sub(r"[^A-Za-z]", "", text)) <= 20
+
+
+def _letterhead(text: str) -> bool:
+    return len(text) <= 80 and bool(re.search(r"\bcouncil$", text, re.IGNORECASE))
