@@ -267,3 +267,19 @@ def test_a_bare_statement_name_without_an_action_table_is_not_a_priority(tmp_pat
     assert [(p.number, p.title, len(p.actions)) for p in plan.priorities] == [
         ("1", "Safer care", 1)
     ]
+
+
+def test_measures_listed_before_the_priorities_belong_to_the_plan(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "Brinford Council Improvement Plan 2025\n\n"
+        "2.1 Success will be measured by:\n"
+        "- Fewer people waiting for an assessment\n"
+        "- More carers with a carer's assessment\n\n"
+        "Priority 1: Assessment\nLead officer: Head of Operations\n"
+        "Action\tLead\tTimescale\nClear the waiting list\tTeam Manager\tQ2 2025/26\n",
+        encoding="utf-8",
+    )
+    [plan] = find_plans(normalise(read_document(path)))
+    assert [(m.start_line, m.direction) for m in plan.measures] == [(4, "down"), (5, "up")]
+    assert plan.priorities[0].measures == ()

@@ -137,6 +137,7 @@ class Plan:
     title: str | None
     start_line: int
     priorities: tuple[Priority, ...] = ()
+    measures: tuple[SuccessMeasure, ...] = ()  # success measures of the plan as a whole
 
 
 @dataclass(frozen=True, slots=True)

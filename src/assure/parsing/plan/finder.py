@@ -32,6 +32,7 @@ from assure.parsing.plan.labels import (
     statement_heading,
     titles_agree,
 )
+from assure.parsing.plan.overall import plan_measures
 from assure.parsing.plan.tables import (
     Columns,
     Row,
@@ -427,16 +428,15 @@ def find_plans(text: CleanText) -> tuple[Plan, ...]:
     if not drafts:
         return find_theme_plans(text)
     add_aliases(text, drafts)
-    return tuple(
-        Plan(
-            title=draft.title,
-            start_line=draft.start_line,
-            priorities=tuple(
-                priority
-                for d in draft.priorities.values()
-                for priority in d.finish()
-                if priority.number is not None or priority.actions or priority.measures
-            ),
+    plans: list[Plan] = []
+    for draft in drafts:
+        priorities = tuple(
+            priority
+            for d in draft.priorities.values()
+            for priority in d.finish()
+            if priority.number is not None or priority.actions or priority.measures
         )
-        for draft in drafts
-    )
+        first = min((p.start_line for p in priorities), default=draft.start_line)
+        measures = plan_measures(text.lines, draft.start_line, first)
+        plans.append(Plan(draft.title, draft.start_line, priorities, tuple(measures)))
+    return tuple(plans)

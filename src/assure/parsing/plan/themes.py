@@ -1,6 +1,7 @@
 """Plans without numbered priorities: an "Actions" section that lists its themes
 as bullets, then takes each theme in turn under its own sub-heading, with
-numbered paragraphs ("5.2 We will ...") as the actions.
+numbered paragraphs that commit to something ("5.2 We will ...") as the actions,
+and the success measures listed before the actions as the plan's own.
 
 Used only when a document has no priority-headed plan but names itself a plan.
 """
@@ -12,6 +13,7 @@ import re
 from assure.document import CleanLine, CleanText
 from assure.parsing.plan.fields import recommendation_codes, timeframe_of
 from assure.parsing.plan.labels import BULLET, PLAN_TITLE, content_words
+from assure.parsing.plan.overall import commits, plan_measures
 from assure.structure import Plan, PlanAction, Priority
 
 ACTIONS_HEADING = re.compile(
@@ -67,7 +69,8 @@ def theme_priorities(lines: tuple[CleanLine, ...], start: int) -> list[Priority]
         if is_theme_heading(text, themes):
             found.append((line, []))
             continue
-        if found and (paragraph := NUMBERED_PARAGRAPH.match(text)):
+        paragraph = NUMBERED_PARAGRAPH.match(text)
+        if found and paragraph and commits(paragraph.group(2)):
             body = paragraph.group(2)
             found[-1][1].append(
                 PlanAction(
@@ -102,11 +105,13 @@ def find_theme_plans(text: CleanText) -> tuple[Plan, ...]:
         if ACTIONS_HEADING.match(line.text.strip()):
             priorities = theme_priorities(text.lines, index)
             if len(priorities) >= 2:
+                measures = plan_measures(text.lines, title.number, line.number)
                 return (
                     Plan(
                         title=title.text.strip(),
                         start_line=title.number,
                         priorities=tuple(priorities),
+                        measures=tuple(measures),
                     ),
                 )
     return ()
