@@ -283,3 +283,28 @@ def test_measures_listed_before_the_priorities_belong_to_the_plan(tmp_path: Path
     [plan] = find_plans(normalise(read_document(path)))
     assert [(m.start_line, m.direction) for m in plan.measures] == [(4, "down"), (5, "up")]
     assert plan.priorities[0].measures == ()
+
+
+def test_bulleted_and_tabled_summaries_give_other_names(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "Dunmere Council Service Improvement Plan\n\n"
+        "Our three priorities are:\n"
+        "• Quicker assessments for everyone\n"
+        "• Carers supported well\n"
+        "• Market sustainability\n\n"
+        "Priority\tTitle\tOfsted rec\n"
+        "1\tAssessment waits\tO2\n"
+        "2\tUnpaid carers\tO5\n"
+        "3\tA sustainable care market\tO7\n\n"
+        "Priority 1: Timely assessments\nStrategic lead: Ann Holt\n"
+        "Priority 2: Support for carers\nStrategic lead: Ben Ruiz\n"
+        "Priority 3: The care market\nStrategic lead: Cara Dean\n",
+        encoding="utf-8",
+    )
+    [plan] = find_plans(normalise(read_document(path)))
+    assert [(p.title, p.aliases, p.refs) for p in plan.priorities] == [
+        ("Timely assessments", ("Assessment waits", "Quicker assessments for everyone"), ("O2",)),
+        ("Support for carers", ("Unpaid carers", "Carers supported well"), ("O5",)),
+        ("The care market", ("A sustainable care market", "Market sustainability"), ("O7",)),
+    ]

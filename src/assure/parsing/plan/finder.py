@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from assure.document import CleanLine, CleanText
+from assure.parsing.plan.aliases import add_aliases
 from assure.parsing.plan.fields import (
     direction_of,
     recommendation_codes,
@@ -50,7 +51,6 @@ from assure.parsing.plan.themes import find_theme_plans
 from assure.structure import Plan, PlanAction, Priority, SuccessMeasure
 
 STATUS_LABEL = re.compile(r"\b(?:status|progress|RAG)\b\s*[:\-–]?", re.IGNORECASE)
-NUMBERED_ITEM = re.compile(r"^(\d{1,2})[.)]\s+([^\t]{2,80}?)\s*(?:\t(.*))?$")
 SUB_ITEM = re.compile(r"^(\d{1,2})\.(\d{1,2})[.)]?\s+(\S.*)$")
 # Headings that group finer ones: "Theme 1" above its quality statements or priorities.
 GROUPING = frozenset({"theme"})
@@ -58,11 +58,8 @@ GROUPING = frozenset({"theme"})
 NEEDS_CONTENT = frozenset({"recommendation"})
 FOLLOW_REACH = 4
 LOOK_BACK = 300
-# Caps that keep odd documents linear: aliases per priority, and the plans and
-# numbered lists compared when looking for other names of priorities.
+# A cap that keeps odd documents linear: other names kept per priority.
 MAX_ALIASES = 10
-MAX_PLANS_NAMED = 20
-MAX_RUNS = 50
 
 
 @dataclass
@@ -383,39 +380,6 @@ class PlanScanner:
             draft.bullet_actions[-1] = bullet_action(
                 f"{last_action.text} {more}", last_action.start_line
             )
-
-
-def add_aliases(text: CleanText, plans: list[PlanDraft]) -> None:
-    """Numbered lists elsewhere ("3. Early Support and Edge of Care\tO17") name the
-    priorities by other names and may give their recommendation codes."""
-    runs: list[list[tuple[str, str, str]]] = []
-    run: list[tuple[str, str, str]] = []
-    for line in text.lines:
-        match = NUMBERED_ITEM.match(line.text.strip())
-        if match and int(match.group(1)) == len(run) + 1:
-            run.append((match.group(1), match.group(2).strip(), match.group(3) or ""))
-            continue
-        if len(run) >= 3:
-            runs.append(run)
-        run = (
-            [(match.group(1), match.group(2).strip(), match.group(3) or "")]
-            if match and match.group(1) == "1"
-            else []
-        )
-    if len(run) >= 3:
-        runs.append(run)
-    for plan in plans[:MAX_PLANS_NAMED]:
-        for items in runs[:MAX_RUNS]:
-            agreeing = [
-                (plan.priorities[n], title, rest)
-                for n, title, rest in items
-                if n in plan.priorities and titles_agree(plan.priorities[n].title, title)
-            ]
-            if len(agreeing) * 2 < len(items):
-                continue
-            for draft, title, rest in agreeing:
-                draft.name(title)
-                draft.refs.extend(recommendation_codes(rest))
 
 
 def find_plans(text: CleanText) -> tuple[Plan, ...]:
