@@ -14,6 +14,8 @@ KINDS = {
     "northfield-adults-scrutiny-pack-2025-03.txt": "committee_pack",
     "cqc-northfield-assessment-2025.pdf": "assessment_report",
     "cqc-northfield-assessment-2025.html": "assessment_report",
+    "northfield-asc-improvement-plan-2025.docx": "improvement_plan",
+    "northfield-asc-improvement-plan-2025.md": "improvement_plan",
     "performance-indicators.csv": "other",
     "performance-indicators.xlsx": "other",
 }
@@ -65,3 +67,20 @@ def test_self_assessment_covers_all_nine_statements(cli, examples):
     sections = inspect(cli, examples / "northfield-asc-self-assessment-2024.docx")["sections"]
     covered = {qs for section in sections for qs in section["qs"]}
     assert len(covered) == 9
+
+
+@pytest.mark.parametrize("name", ["northfield-asc-improvement-plan-2025.docx"])
+def test_plan_gives_priorities_leads_actions_and_codes(cli, examples, name):
+    (plan,) = inspect(cli, examples / name)["plans"]
+    priorities = plan["priorities"]
+    assert [p["leads"][0] for p in priorities] == [
+        "Mark Dempsey",
+        "Tom Haverly",
+        "Priya Lal",
+        "Priya Lal",
+        "Gareth Lindqvist",
+    ]
+    assert [len(p["actions"]) for p in priorities] == [5, 4, 4, 4, 4]
+    assert priorities[1]["actions"][3]["refs"] == ["O4", "O5", "O6"]  # written "O4,O5 O6"
+    assert priorities[3]["actions"][3]["timeframe"] == "Q3-Q4 2025/26"
+    assert [m["direction"] for m in priorities[2]["measures"]] == ["up", "up", "down"]
