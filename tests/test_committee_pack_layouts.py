@@ -183,6 +183,61 @@ EXPECTED = [
         },
     ),
     Expected(
+        "dorrow-hwb-2024-06.txt",
+        (
+            "Dorrow Health and Wellbeing Board",
+            "2024-06-04",
+            "13:30",
+            "Room 101, Dorrow Civic Centre",
+        ),
+        [
+            ("1", "Welcome and apologies", None),
+            ("2", "Minutes of the last meeting and action log", (1, 10)),
+            ("3", "Better Care Fund Quarter 4 Report", (11, 24)),
+            ("4", "Joint Strategic Needs Assessment: Children and Young People", (25, 60)),
+            ("5", "Any other business", None),
+        ],
+        ("Dorrow Health and Wellbeing Board", "2024-03-05", None),
+        [
+            ("1", "Welcome and apologies", "1.\tWelcome"),
+            ("2", "The minutes of the meeting on 5 December 2023 were agreed", "2.\tThe minutes"),
+            (
+                "3",
+                "The Board considered the BCF return and approved it for submission",
+                "3.\tThe Board",
+            ),
+        ],
+        {"2": ["2.\tThe minutes"], "3": ["3.\tThe Board"]},
+        [("3.\tThe Board", "T Crane", "2024-03-31")],
+    ),
+    Expected(
+        "ellerby-adults-panel-2024-05.txt",
+        (
+            "Adult Social Care Scrutiny Panel",
+            "2024-05-09",
+            "10:00",
+            "Virtual meeting via Microsoft Teams",
+        ),
+        [
+            ("1", "Apologies", None),
+            ("2", "Minutes of the last meeting", (3, 8)),
+            ("3", "Minutes of the Carers Sub-Group", (9, 12)),
+            ("4", "Adult Social Care Complaints Annual Report 2023/24", (13, 30)),
+        ],
+        ("Adult Social Care Scrutiny Panel", "2024-03-07", "Microsoft Teams"),
+        [
+            ("1", "Apologies", "1. Apologies"),
+            ("2", "Minutes of the previous meeting", "2. Minutes"),
+            ("3", "Safeguarding Adults Board Annual Report", "3. Safeguarding"),
+            ("4", "Work Programme", "4. Work"),
+        ],
+        {
+            "2": ["The minutes of the meeting held on 11"],
+            "3": ["Resolved – (1)"],
+            "4": ["The Panel agreed"],
+        },
+    ),
+    Expected(
         "kestrelford-hwb-2024-06.txt",
         (
             "Kestrelford Health and Wellbeing Board",
@@ -343,6 +398,19 @@ def test_district_attendance_and_sentence_apologies() -> None:
     assert len(minutes.attendance.present) == 6
     assert minutes.attendance.apologies == ("Councillor H Quinlan",)
     assert minutes.time == "19:00"
+
+
+def test_second_set_of_minutes_in_a_pack() -> None:
+    name = "ellerby-adults-panel-2024-05.txt"
+    _, sub_group = of_role(parsed(name), "minutes")
+    assert (sub_group.body, sub_group.date) == ("Carers Sub-Group", "2024-02-20")
+    assert [(i.number, i.title) for i in sub_group.minutes] == [
+        ("1", "Carers Survey"),
+        ("2", "Respite Review"),
+    ]
+    [action] = sub_group.minutes[1].actions
+    assert (action.owner, action.due) == ("L Ivory", "2024-03-31")
+    assert action.text.startswith("L Ivory to share")
 
 
 REPORT = "castlebrook-regeneration-report-2023-12.txt"

@@ -13,7 +13,10 @@ from assure.reading import read_document
 from assure.structure import ParsedStructure
 
 FIXTURES = Path(__file__).parent / "fixtures" / "committee_pack"
-NAMES = sorted(path.name for path in FIXTURES.glob("*.txt"))
+# Printing flattens tab columns into spaces: minutes kept as a table (one row
+# per minute, decision and action in cells) are a different document as a PDF.
+TABLE_MINUTES = {"dorrow-hwb-2024-06.txt"}
+NAMES = sorted(path.name for path in FIXTURES.glob("*.txt") if path.name not in TABLE_MINUTES)
 
 
 def print_to_pdf(source: Path, target: Path) -> None:

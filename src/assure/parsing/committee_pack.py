@@ -64,6 +64,14 @@ SIGNALS: tuple[Signal, ...] = (
     (lambda line: "\t" not in line and is_decision_text(line), 0.15, 4),
     (PAGE_RANGE.search, 0.08, 4),
     (re.compile(r"^\d{1,4}\s*[–-]\s*\d{1,4}$").search, 0.04, 4),
+    # A row of an agenda table: item number first, page range last.
+    (
+        re.compile(
+            r"^\d{1,2}[a-z]?\.?\t.*\t\(?(?:pages?\s+)?\d{1,4}\s*[–-]\s*\d{1,4}\)?$", re.I
+        ).search,
+        0.08,
+        3,
+    ),
     (MINUTES_OF.match, 0.12, 1),
     (
         re.compile(

@@ -50,6 +50,7 @@ AGENDA_HEADING = re.compile(
     r"^(?:a\s?g\s?e\s?n\s?d\s?a|agenda(?:\s+items?)?|agenda\s+for\b.*|.*\bagenda)$", re.IGNORECASE
 )
 NOT_TITLE = re.compile(r"^(?:that|to\s+note\s+that|councillors?|cllrs?)\b", re.IGNORECASE)
+TIME_CELL = re.compile(r"^\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?$", re.IGNORECASE)
 TABLE_HEADER = re.compile(r"^(?:item|no\.?|number|#)$", re.IGNORECASE)
 
 
@@ -120,7 +121,9 @@ def item_start(line: PackLine) -> tuple[str, int, str, tuple[int, int] | None] |
             if len(rest) > 1 and (m := PAGES_LINE.match(rest[-1]) or PAGE_LINE.match(rest[-1])):
                 pages = pages_of(m["first"] or m.groupdict().get("only"), m.groupdict().get("last"))
                 rest = rest[:-1]
-            joined = " ".join(rest)
+            # A time column ("1.30") goes; a lead column after the title is not title.
+            rest = [cell for cell in rest if not TIME_CELL.match(cell)] or rest
+            joined = rest[0]
             # With pages in a column of their own, only a "Page" word in the
             # title cell is another range.
             title, tail_pages = (

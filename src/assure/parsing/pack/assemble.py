@@ -286,13 +286,16 @@ def _attach_ref_actions(
     """Move action-table rows that cite a minute number ("Minute 45") to that minute."""
     numbers = [_main_number(item.number) for item in items]
     target: dict[int, str] = {}
+    rows = {}
     for ref, action in table_actions(lines, year):
         cited = _main_number(ref)
         if cited is not None and cited in numbers:
             target[action.start_line] = cited
+            rows[action.start_line] = action
     if not target:
         return items
-    moving = [action for item in items for action in item.actions if action.start_line in target]
+    # Rows of minutes kept as a table belong to no item until moved here.
+    moving = list(rows.values())
     result = []
     for item, number in zip(items, numbers, strict=True):
         kept = [action for action in item.actions if action.start_line not in target]

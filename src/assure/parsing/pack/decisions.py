@@ -82,13 +82,16 @@ ACTION_HEADER_REF = re.compile(
 def is_decision_start(line: PackLine) -> bool:
     """Whether ``line`` opens a decision ("RESOLVED –", "The Board agreed that")
     or tells one in prose ("After debate, Cabinet agreed to defer ...")."""
-    return not line.table and (is_decision_text(line.text) or bool(PROSE.search(line.text)))
+    return not line.table and is_decision_text(line.text, prose=True)
 
 
-def is_decision_text(text: str) -> bool:
-    """Whether ``text`` opens or holds a decision."""
+def is_decision_text(text: str, prose: bool = False) -> bool:
+    """Whether ``text`` opens or holds a decision; with ``prose``, also one told
+    in a sentence ("The Board considered the return and approved it")."""
     if len(text) < 5 and not text.upper().startswith(("AGREED", "RESOLVED")):
         return False
+    if prose and PROSE.search(text):
+        return True
     # "Board AGREED" counts in capitals only; "the Board agreed" must open the line.
     return bool(DECISION.match(text) or UPPER_ONLY.match(text) or INLINE.search(text))
 
@@ -101,7 +104,7 @@ def find_decisions(lines: list[PackLine]) -> list[Decision]:
         line = lines[index]
         if line.table and line.noise is None:
             # Minutes kept as a table hold a decision in a cell.
-            cells = [cell for cell in line.cells if is_decision_text(cell)]
+            cells = [cell for cell in line.cells if is_decision_text(cell, prose=True)]
             decisions.extend(
                 Decision(text=cell[:1500], start_line=line.number) for cell in cells[:1]
             )
@@ -157,6 +160,11 @@ def find_actions(lines: list[PackLine], year: int | None) -> list[Action]:
             actions.append(_action_from(match["body"], line.number, previous, year))
         elif (match := TRAILING_ACTION.search(line.text)) and match.start() > 10:
             sentence = line.text[: match.start()].strip(" .(–-")
+            if len(match["owner"].split()) > 4 and OWNER_TO.match(match["owner"]):
+                # "... noted the review. ACTION: Jo Bloggs to share ... by 31 March."
+                actions.append(_action_from(match["owner"], line.number, None, year))
+                previous = line
+                continue
             actions.append(
                 Action(
                     text=sentence,
@@ -222,8 +230,10 @@ def table_actions(lines: list[PackLine], year: int | None) -> list[tuple[str | N
         if not text:
             continue
         owner = _cell(cells, columns.get("owner"))
+        if owner is None and (named := OWNER_TO.match(text)):
+            owner = named["owner"].strip()  # "Jo Bloggs to submit by 31 March"
         due_text = _cell(cells, columns.get("due"))
-        due = (parse_date(due_text, year) or due_text) if due_text else None
+        due = (parse_date(due_text, year) or due_text) if due_text else due_of(text, year)
         ref = _cell(cells, columns.get("ref"))
         found.append((ref, Action(text=text, start_line=line.number, owner=owner, due=due)))
     return found
@@ -250,6 +260,6 @@ def _action_columns(cells: list[str]) -> dict[str, int] | None:
             columns["due"] = position
         elif "ref" not in columns and ACTION_HEADER_REF.match(cell):
             columns["ref"] = position
-    if "action" in columns and ("owner" in columns or "due" in columns):
+    if "action" in columns and ("owner" in columns or "due" in columns or "ref" in columns):
         return columns
     return None

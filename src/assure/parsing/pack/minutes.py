@@ -20,6 +20,7 @@ from assure.parsing.pack.decisions import (
     find_actions,
     find_decisions,
     is_decision_start,
+    is_decision_text,
     table_actions,
 )
 from assure.parsing.pack.lines import PackLine
@@ -91,10 +92,10 @@ def find_minutes_starts(lines: list[PackLine]) -> list[MinutesDraft]:
     """Every set of minutes in the pack, with its header read."""
     drafts: list[MinutesDraft] = []
     for index, line in enumerate(lines):
-        if line.noise or line.table:
-            continue
+        if line.noise or (line.table and not PRESENT.match(line.cells[0])):
+            continue  # "Present:" may head a row of a table, not any cell
         inline = None
-        if not PRESENT.match(line.text):
+        if not PRESENT.match(line.text.replace("\t", " ")):
             # A wrapped-line join may have run the header into "Present:".
             inline = PRESENT_INLINE.search(line.text)
             if inline is None or not (
@@ -145,7 +146,7 @@ def _header(lines: list[PackLine], anchor: int, joined: str | None = None) -> Mi
                 re.sub(r"\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}", "", rest)
             )
             venue = re.search(
-                r"\b(?:at|in)\s+(?:the\s+)?(?P<v>[A-Z][^;]{3,120}?)(?:\s+on\b|\.?$)", rest
+                r"\b(?:at|in|via)\s+(?:the\s+)?(?P<v>[A-Z][^;]{3,120}?)(?:\s+on\b|\.?$)", rest
             )
             if venue and not re.match(r"\d", venue["v"]):
                 draft.venue = venue["v"].strip(" .")
@@ -208,7 +209,7 @@ def read_attendance(lines: list[PackLine]) -> tuple[Attendance, int, dict[str, s
         if line.noise:
             continue
         text = line.text.replace("\t", ", ") if line.table else line.text
-        match = LABEL.match(text)
+        match = LABEL.match(re.sub(r"^([^,]{1,40}?:)\s*,\s*", r"\1 ", text))
         if match:
             current = _group_of(match["label"])
             entries.append((current, match["rest"]))
@@ -263,7 +264,16 @@ def _ends_attendance(line: PackLine, rest: list[PackLine]) -> bool:
     text = line.text
     if MINUTE.match(text) or NUMBER_ONLY.match(text) or len(text) > 160:
         return True
+    if line.table and all(COLUMN_HEADING.match(cell) for cell in line.cells if cell):
+        return True  # the heading row of minutes kept as a table
     return text.endswith(".") and len(text.split()) > 8
+
+
+COLUMN_HEADING = re.compile(
+    r"^(?:item|no\.?|minute|ref(?:erence)?|agenda\s+item|subject|title|discussion|notes?|"
+    r"decisions?|actions?|owner|lead|by\s+whom|due|deadline|outcome|minutes?)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -407,7 +417,11 @@ def build_items(
 
 
 def _title_decision(line: PackLine) -> list[Decision]:
-    """A decision run into the minute's title line ("45. Minutes – RESOLVED that ...")."""
+    """A decision run into the minute's title line ("45. Minutes – RESOLVED that ..."),
+    or told in a cell of the row that holds a minute kept as a table."""
+    if line.table:
+        told = [cell for cell in line.cells[1:] if cell and is_decision_text(cell, prose=True)]
+        return [Decision(text=told[0][:1500], start_line=line.number)] if told else []
     match = INLINE.search(line.text)
     return [Decision(text=line.text[match.start() :], start_line=line.number)] if match else []
 
