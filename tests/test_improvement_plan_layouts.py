@@ -308,3 +308,41 @@ def test_bulleted_and_tabled_summaries_give_other_names(tmp_path: Path) -> None:
         ("Support for carers", ("Unpaid carers", "Carers supported well"), ("O5",)),
         ("The care market", ("A sustainable care market", "Market sustainability"), ("O7",)),
     ]
+
+
+def test_markdown_pipe_tables_under_bare_recommendation_headings(tmp_path: Path) -> None:
+    path = tmp_path / "plan.md"
+    path.write_text(
+        (
+            "# Lowmoor Council Adult Social Care Improvement Plan\n"
+            "\n"
+            "## Recommendation 1\n"
+            "Improve the timeliness of reviews for people with eligible needs.\n"
+            "\n"
+            "| What we will do | Who | By when | RAG |\n"
+            "|---|---|---|---|\n"
+            "| Create a review hub | Head of Reviews | 31 March 2025 | A |\n"
+            "| Train all reviewers in strengths-based practice | Practice Lead | Mar-25 | G |\n"
+            "\n"
+            "## Recommendation 2\n"
+            "Improve information for self-funders.\n"
+            "\n"
+            "| What we will do | Who | By when | RAG |\n"
+            "|---|---|---|---|\n"
+            "| Publish a guide to paying for care | Information Officer | 2025-06-30 | R |\n"
+        ),
+        encoding="utf-8",
+    )
+    text = normalise(read_document(path))
+    assert PARSER.recognise(text) > 0.3
+    [plan] = find_plans(text)
+    assert [(p.number, p.title) for p in plan.priorities] == [
+        ("1", "Improve the timeliness of reviews for people with eligible needs"),
+        ("2", "Improve information for self-funders"),
+    ]
+    actions = [a for p in plan.priorities for a in p.actions]
+    assert [(a.start_line, a.leads, a.timeframe, a.status) for a in actions] == [
+        (8, ("Head of Reviews",), "31 March 2025", "A"),
+        (9, ("Practice Lead",), "Mar-25", "G"),
+        (16, ("Information Officer",), "2025-06-30", "R"),
+    ]

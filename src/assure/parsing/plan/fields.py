@@ -20,8 +20,10 @@ _MONTH = (
 TIMEFRAME = re.compile(
     rf"(?:(?:by|from|before|end of|until|during)\s+)?(?:"
     rf"{_QUARTER}(?:\s?[-–/&]\s?{_QUARTER})?(?:\s+{_FIN_YEAR})?"
-    rf"|{_MONTH}\.?\s+20\d\d(?:\s?[-–]\s?{_MONTH}\.?\s+20\d\d)?"
-    rf"|{_MONTH}\.?\s+[’']?[1-4]\d(?!\d)"  # "Sept 24", "Mar '25"
+    rf"|(?:[0-3]?\d(?:st|nd|rd|th)?\s+)?{_MONTH}\.?\s+20\d\d"
+    rf"(?:\s?[-–]\s?{_MONTH}\.?\s+20\d\d)?"
+    rf"|{_MONTH}(?:\.?\s+[’']?|-)[1-4]\d(?!\d)"  # "Sept 24", "Mar '25", "Mar-25"
+    rf"|20\d\d-[01]\d-[0-3]\d"
     rf"|(?:[0-3]?\d/[01]?\d/(?:20)?\d\d)"
     rf"|{_FIN_YEAR}"
     rf"|ongoing|on-going|on going|immediate(?:ly)?"

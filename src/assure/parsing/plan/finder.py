@@ -284,13 +284,28 @@ class PlanScanner:
         if known is None:
             known = Draft(number, "", line.number)
             plan.priorities[key] = known
-        known.name(title)
+        known.name(title or self.title_below(index))
         self.current, self.label, self.bulleted = known, None, False
         if self.rows is not None and self.columns is not None and is_table_line(line):
             self.rows = []
             known.tables.append((self.columns, self.rows))
         else:
             self.rows = None
+
+    def title_below(self, index: int) -> str:
+        """The sentence under a bare "Recommendation 2" heading, which names it."""
+        if index + 1 >= len(self.lines):
+            return ""
+        below = self.lines[index + 1]
+        text = below.text.strip()
+        plain = not (
+            is_table_line(below)
+            or BULLET.match(text)
+            or LEAD_LINE.match(text)
+            or label_of(text) is not None
+            or priority_heading(text)
+        )
+        return text.rstrip(".") if plain and 3 <= len(text) <= 250 else ""
 
     def plan_title(self, index: int) -> tuple[str, int, int] | None:
         """The nearest plan title above line ``index``: (title, line number, index)."""

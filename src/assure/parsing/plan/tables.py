@@ -1,4 +1,5 @@
-"""Action tables of an improvement plan: tab-separated rows as extracted from a PDF.
+"""Action tables of an improvement plan: tab-separated rows as extracted from a PDF
+or a spreadsheet, or markdown pipe rows.
 
 A table starts at a header row naming an action column ("What", "Action") and
 a lead column ("Lead", "Owner"); it may carry timescale, status and
@@ -57,6 +58,7 @@ CODE_HEAD = re.compile(
     r"(?:ofsted|cqc|inspection|regulator)?\s*(?:rec\b|recs\b|recommendations?)", re.IGNORECASE
 )
 NOTE = re.compile(r"^\s*\*")
+PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 SEPARATOR = re.compile(r"^[\s\-|:]+$")
 
 
@@ -85,6 +87,8 @@ def cells_of(line: CleanLine, source: tuple[SourceLine, ...] = ()) -> list[str]:
     Normalisation may strip a row's leading tabs; the source line keeps them,
     and they say which column the first written cell sits in.
     """
+    if PIPE_ROW.match(line.text):
+        return [cell.strip() for cell in line.text.strip().strip("|").split("|")]
     cells = [cell.strip() for cell in line.text.split("\t")]
     if line.number == line.end and 1 <= line.number <= len(source):
         raw = source[line.number - 1].text
@@ -96,7 +100,8 @@ def cells_of(line: CleanLine, source: tuple[SourceLine, ...] = ()) -> list[str]:
 
 
 def is_table_line(line: CleanLine) -> bool:
-    return line.table_row or "\t" in line.text
+    """A tab-separated row, a row the reader took from a table, or a markdown pipe row."""
+    return line.table_row or "\t" in line.text or bool(PIPE_ROW.match(line.text))
 
 
 def header_columns(cells: list[str]) -> Columns | None:
