@@ -36,7 +36,7 @@ from assure.classifying.model import StatementModel
 from assure.errors import AssureError
 from assure.settings import Settings
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 MODEL_FILE = "statement-model.bin"
 
 
