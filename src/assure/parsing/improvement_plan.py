@@ -36,7 +36,7 @@ ASSESSMENT = re.compile(
     re.IGNORECASE,
 )
 # A plan fills much of its document; a pack or a report quoting one fills a little.
-FULL_SHARE = 0.3
+FULL_SHARE = 0.25
 COUNCIL = re.compile(
     r"\b((?:[A-Z][a-z]+ ){0,3}(?:[A-Z][a-z]+))\s+"
     r"(?:(?:Metropolitan |Royal )?(?:Borough |City |County |District )?Council)\b"
