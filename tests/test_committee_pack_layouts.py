@@ -464,3 +464,41 @@ def test_report_after_closed_minutes_takes_its_heading_only() -> None:
     [report] = [s for s in parsed(name).sections if s.kind == "report"]
     assert report.title == "Leisure Centre Contract Performance"
     assert report.start_line == line_of(name, "Leisure Centre Contract", after=40)
+
+
+MINUTES_BODY = (
+    "\nPresent: Councillors A Smith (Chair), B Jones and C Patel\n\nApologies: Councillor D Khan\n"
+    "\n12. Minutes\n\nRESOLVED - That the minutes be approved.\n"
+    "\n13. Budget\n\nRESOLVED - That the report be noted.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (
+            "NOTES OF THE CARERS PARTNERSHIP BOARD\n\nHeld on 14 December 2023 at County Hall\n",
+            ("Carers Partnership Board", "2023-12-14", None, "County Hall"),
+        ),
+        (
+            "Corporate Parenting Panel\n\nThursday, 14th December, 2023\n\n2.00 pm\n\n"
+            "Committee Room 1, Town Hall\n",
+            ("Corporate Parenting Panel", "2023-12-14", "14:00", "Committee Room 1, Town Hall"),
+        ),
+        (
+            "Schools Forum\nMinutes of the meeting held on Thursday 14 December 2023\n"
+            "Venue: Room 2, Civic Centre\n",
+            ("Schools Forum", "2023-12-14", None, "Room 2, Civic Centre"),
+        ),
+        (
+            "Executive Board\n\nDate: 14 December 2023\nTime: 10.00 am\nVenue: Civic Hall\n",
+            ("Executive Board", "2023-12-14", "10:00", "Civic Hall"),
+        ),
+    ],
+)
+def test_minutes_headers(tmp_path: Path, header: str, expected: tuple[str, ...]) -> None:
+    path = tmp_path / "minutes.txt"
+    path.write_text(header + MINUTES_BODY, encoding="utf-8")
+    [minutes] = PARSER.parse(normalise(read_document(path))).meetings
+    assert (minutes.body, minutes.date, minutes.time, minutes.venue) == expected
+    assert [item.number for item in minutes.minutes] == ["12", "13"]

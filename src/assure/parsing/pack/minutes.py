@@ -48,10 +48,19 @@ LABEL = re.compile(
     re.IGNORECASE,
 )
 MINUTES_OF = re.compile(
-    r"^(?:draft\s+|confirmed\s+|unconfirmed\s+)?minutes\s+of\s+(?:the\s+|a\s+)?(?:(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?)?"
+    r"^(?:draft\s+|confirmed\s+|unconfirmed\s+)?(?:minutes|notes)\s+of\s+(?:the\s+|a\s+)?(?:(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?)?"
     r"(?P<body>.*?)(?:\s+(?:held|which\s+took\s+place)\b(?P<rest>.*))?$",
     re.IGNORECASE,
 )
+HELD = re.compile(
+    r"^(?:meeting\s+)?(?:held|which\s+took\s+place)\s+(?P<rest>(?:on|at|in|via|remotely|virtually)\b.*)$",
+    re.IGNORECASE,
+)
+HEADER_FIELD = re.compile(
+    r"^(?P<name>date(?:\s+and\s+time)?|time|venue|place|location)\s*[:–-]\s*(?P<value>\S.*)$",
+    re.IGNORECASE,
+)
+TIME_ONLY = re.compile(r"^\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?$", re.IGNORECASE)
 WRITTEN_DATE = re.compile(
     r"\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}", re.IGNORECASE
 )
@@ -137,19 +146,19 @@ def _header(lines: list[PackLine], anchor: int, joined: str | None = None) -> Mi
     for line in header:
         text = line.text
         if match := MINUTES_OF.match(text):
-            rest = match["rest"] or ""
             named = re.split(r"\s+(?:on|at)\s+(?=\d|[A-Z][a-z]+day)", match["body"])[0]
             if not re.fullmatch(r"(?:the\s+|a\s+)?(?:\w+\s+)?meeting|", named, re.IGNORECASE):
                 body_candidates.insert(0, named)
-            draft.date = draft.date or _first_date(rest or text)
-            draft.time = draft.time or parse_time(
-                re.sub(r"\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}", "", rest)
-            )
-            venue = re.search(
-                r"\b(?:at|in|via)\s+(?:the\s+)?(?P<v>[A-Z][^;]{3,120}?)(?:\s+on\b|\.?$)", rest
-            )
-            if venue and not re.match(r"\d", venue["v"]):
-                draft.venue = venue["v"].strip(" .")
+            _read_held(draft, match["rest"] or "", text)
+            continue
+        if match := HELD.match(text):
+            _read_held(draft, " " + match["rest"], text)
+            continue
+        if field := HEADER_FIELD.match(text):
+            _read_field(draft, field["name"].lower(), field["value"])
+            continue
+        if TIME_ONLY.match(text):
+            draft.time = draft.time or parse_time(text)
             continue
         dates = find_dates(text)
         if not dates and draft.date and draft.venue is None and _place_line(text):
@@ -178,6 +187,29 @@ def _header(lines: list[PackLine], anchor: int, joined: str | None = None) -> Mi
     return draft
 
 
+def _read_held(draft: MinutesDraft, rest: str, text: str) -> None:
+    """Date, time and venue from "... held at County Hall on 3 October 2023 at 7 pm"."""
+    draft.date = draft.date or _first_date(rest or text)
+    draft.time = draft.time or parse_time(
+        re.sub(r"\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}", "", rest)
+    )
+    venue = re.search(
+        r"\b(?:at|in|via)\s+(?:the\s+)?(?P<v>[A-Z][^;]{3,120}?)(?:\s+on\b|\.?$)", rest
+    )
+    if venue and not re.match(r"\d", venue["v"]) and draft.venue is None:
+        draft.venue = venue["v"].strip(" .")
+
+
+def _read_field(draft: MinutesDraft, name: str, value: str) -> None:
+    if name.startswith("date"):
+        draft.date = draft.date or _first_date(value)
+        draft.time = draft.time or parse_time(WRITTEN_DATE.sub("", value))
+    elif name == "time":
+        draft.time = draft.time or parse_time(value)
+    elif draft.venue is None:
+        draft.venue = value.strip(" .") or None
+
+
 def _place_line(text: str) -> bool:
     named = re.sub(r"\b(?:committee|board|council)\s+(?:room|chamber)s?\b", "", text, flags=re.I)
     return len(text) <= 120 and bool(PLACE.search(text)) and not BODY_WORDS.search(named)
@@ -187,7 +219,7 @@ def _header_like(line: PackLine) -> bool:
     text = line.text
     if line.table or len(text) > 200 or is_decision_start(line):
         return False
-    if MINUTES_OF.match(text):
+    if MINUTES_OF.match(text) or HELD.match(text) or HEADER_FIELD.match(text):
         return True
     if text.endswith((".", ";")) or (re.match(r"^[\w ]{1,30}:", text) and not find_dates(text)):
         return False
