@@ -346,3 +346,23 @@ def test_markdown_pipe_tables_under_bare_recommendation_headings(tmp_path: Path)
         (9, ("Practice Lead",), "Mar-25", "G"),
         (16, ("Information Officer",), "2025-06-30", "R"),
     ]
+
+
+def test_statement_column_written_once_per_group_of_rows(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "Ravensholme Council\nCQC Improvement Plan 2025/26\n\n"
+        "Quality statement\tAction\tResponsible officer\tTarget date\tProgress (RAG)\n"
+        "Assessing needs\tCut waiting list to 200\tHead of Localities\tMar-26\tAmber\n"
+        "\tOpen Saturday assessment clinics\tTeam Manager\tDec-25\tGreen\n"
+        "Safeguarding\tScreen all concerns within 48 hours\tSafeguarding Lead\tSep-25\tRed\n"
+        "\tAudit twenty enquiries each quarter\tQuality Lead\tOngoing\tGreen\n",
+        encoding="utf-8",
+    )
+    [plan] = find_plans(normalise(read_document(path)))
+    assert [(p.title, [a.start_line for a in p.actions]) for p in plan.priorities] == [
+        ("Assessing needs", [5, 6]),
+        ("Safeguarding", [7, 8]),
+    ]
+    second = plan.priorities[0].actions[1]
+    assert (second.leads, second.timeframe, second.status) == (("Team Manager",), "Dec-25", "Green")

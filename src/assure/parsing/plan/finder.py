@@ -334,10 +334,25 @@ class PlanScanner:
             self.columns.quarters = quarters
         elif re.match(r"^[\s\-|:]+$", line.text):
             return
-        elif self.rows and (not cells[0] or continues(cells)) and any(cells):
+        elif (
+            self.rows
+            and (not cells[0] or continues(cells))
+            and any(cells)
+            and not self.grouped_row(cells)
+        ):
             merge(self.rows[-1], cells)  # a wrapped row: first cell empty or lower case alone
         elif any(cells):
             self.rows.append(Row(line.number, cells, note=cells[0].startswith("*")))
+
+    def grouped_row(self, cells: list[str]) -> bool:
+        """A row under a merged group cell ("Workstream" left blank below its first
+        row) is a new row when it has its own action and its own lead or date."""
+        columns = self.columns
+        if columns is None or columns.group != 0:
+            return False
+        own = [i for i in (columns.lead, *columns.time) if i is not None and i < len(cells)]
+        has_action = columns.action < len(cells) and bool(cells[columns.action])
+        return has_action and any(cells[i] for i in own)
 
     def open_implicit(self, index: int, line: CleanLine) -> None:
         """A flat action table with no priority headings: one unnamed priority."""

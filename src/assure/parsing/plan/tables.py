@@ -223,8 +223,10 @@ def measures_of(rows: list[Row], columns: Columns) -> list[SuccessMeasure]:
 def group_rows(rows: list[Row], columns: Columns) -> list[tuple[str, list[Row]]]:
     """Rows split by their group column ("Workstream"), in order of first appearance."""
     groups: dict[str, list[Row]] = {}
+    name = ""
     for row in rows:
-        name = cell(row, columns.group) if columns.group is not None else ""
+        # A merged cell is written once, on its first row.
+        name = (cell(row, columns.group) if columns.group is not None else "") or name
         groups.setdefault(name, []).append(row)
     return list(groups.items())
 
