@@ -502,3 +502,42 @@ def test_minutes_headers(tmp_path: Path, header: str, expected: tuple[str, ...])
     [minutes] = PARSER.parse(normalise(read_document(path))).meetings
     assert (minutes.body, minutes.date, minutes.time, minutes.venue) == expected
     assert [item.number for item in minutes.minutes] == ["12", "13"]
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "After a long debate, the Panel agreed to defer the item.",
+        "The Sub-Committee noted the update and agreed to write to the Cabinet Member.",
+        "The recommendations in the report were agreed.",
+        "On being put to the vote, the motion was carried.",
+        "The Board signed off the annual plan.",
+        "Outcome: the Board will receive the plan in March.",
+        "Recommendation to Cabinet: that the charging policy be approved.",
+    ],
+)
+def test_decision_told_in_the_minute(tmp_path: Path, told: str) -> None:
+    path = tmp_path / "minutes.txt"
+    path.write_text(
+        f"{MINUTES_BODY}\n14. Carers Strategy\n\nThe officer presented the strategy.\n\n{told}\n",
+        encoding="utf-8",
+    )
+    [minutes] = PARSER.parse(normalise(read_document(path))).meetings
+    item = minutes.minutes[-1]
+    assert item.number == "14"
+    assert [d.start_line for d in item.decisions] == [len(path.read_text().splitlines())]
+
+
+@pytest.mark.parametrize(
+    "narrative",
+    [
+        "Members asked whether the Cabinet Member had seen the figures.",
+        "The Board noted that referrals had risen.",
+        "The plan was approved by the NHS trust in 2022.",
+    ],
+)
+def test_narrative_is_not_a_decision(tmp_path: Path, narrative: str) -> None:
+    path = tmp_path / "minutes.txt"
+    path.write_text(f"{MINUTES_BODY}\n14. Carers Strategy\n\n{narrative}\n", encoding="utf-8")
+    [minutes] = PARSER.parse(normalise(read_document(path))).meetings
+    assert minutes.minutes[-1].decisions == ()

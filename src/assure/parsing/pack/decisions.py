@@ -19,7 +19,8 @@ DECISION = re.compile(
     r"^(?:[-•*]\s*)?(?:"
     r"(?:it\s+was\s+)?(?:unanimously\s+)?(?:resolved|agreed|decided|recommended)(?=\s*[:–\-,.(]|\s+(?:that|to|unanimously|as\s+follows|by)\b|\s*$)"
     r"|(?:it\s+was\s+)(?:unanimously\s+)?(?:resolved|agreed|decided)\b"
-    r"|decisions?\s*(?:[:–-]|$)"
+    r"|decisions?\s*(?:[:–-]|$)|outcomes?\s*:\s*\S"
+    r"|recommendations?\s+to\s+(?:the\s+)?(?:cabinet|council|executive|board|[a-z]+\s+council)\s*:"
     # "The Board:" over a list of what it noted and agreed.
     r"|(?:the\s+)?(?:[A-Za-z'&-]+\s+){0,4}(?:panel|board|committee|sub-committee|cabinet|council|"
     r"forum|commission|executive|partnership)\s*:$"
@@ -41,9 +42,10 @@ PROSE = re.compile(
     r"\b(?:cabinet|committee|sub-committee|board|panel|council|members|executive|forum|"
     r"partnership|commission)\s+(?:(?:then|therefore|also|further|unanimously|formally)\s+)?"
     r"(?:(?:noted|considered|discussed|received|welcomed)\b[^.;]{0,100}?\band\s+)?"
-    r"(?:agreed|resolved|decided|approved|endorsed|recommended)\b(?!\s+(?:by|with|in)\b)"
-    r"|\b(?:minutes|recommendations?|proposals?|action\s+log)\b[^.;]{0,80}?\b(?:were|was)\s+"
-    r"(?:unanimously\s+)?(?:agreed|approved|endorsed|confirmed)\b",
+    r"(?:agreed|resolved|decided|approved|endorsed|recommended|adopted|signed\s+off)\b"
+    r"(?!\s+(?:by|with|in)\b)"
+    r"|\b(?:minutes|recommendations?|proposals?|action\s+log|motion|amendment)\b[^.;]{0,80}?"
+    r"\b(?:were|was)\s+(?:unanimously\s+)?(?:agreed|approved|endorsed|confirmed|carried)\b",
     re.IGNORECASE,
 )
 UPPER_ONLY = re.compile(r"(?:[A-Z][\w'&-]*\s+){1,4}(?:RESOLVED|AGREED|DECIDED)\b")
