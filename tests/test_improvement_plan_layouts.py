@@ -366,3 +366,41 @@ def test_statement_column_written_once_per_group_of_rows(tmp_path: Path) -> None
     ]
     second = plan.priorities[0].actions[1]
     assert (second.leads, second.timeframe, second.status) == (("Team Manager",), "Dec-25", "Green")
+
+
+def test_areas_for_improvement_with_labelled_actions_and_measures(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        (
+            "Stanwick Borough Council\n"
+            "Adult Social Care Action Plan\n"
+            "\n"
+            "Area for improvement 1: People wait too long for occupational therapy\n"
+            "Lead officer: Head of Therapies\n"
+            "Actions\n"
+            "- Recruit two occupational therapists (Qtr 2 2025/26)\n"
+            "- Use trusted assessors for simple equipment (Lead: Equipment Manager; by June 2025)\n"
+            "Success measures\n"
+            "- Fewer people waiting over 12 weeks for occupational therapy\n"
+            "\n"
+            "Area for improvement 2: Carers do not know what support exists\n"
+            "Lead officer: Carers Commissioning Manager\n"
+            "Actions\n"
+            "- Send every known carer a guide to support (Qtr 3 2025/26) Status: On hold\n"
+            "Success measures\n"
+            "- More carers say they found information easily\n"
+        ),
+        encoding="utf-8",
+    )
+    [plan] = find_plans(normalise(read_document(path)))
+    assert [(p.number, p.leads) for p in plan.priorities] == [
+        ("1", ("Head of Therapies",)),
+        ("2", ("Carers Commissioning Manager",)),
+    ]
+    first, second = plan.priorities
+    assert [(a.start_line, a.leads, a.timeframe) for a in first.actions] == [
+        (7, (), "Qtr 2 2025/26"),
+        (8, ("Equipment Manager",), "by June 2025"),
+    ]
+    assert second.actions[0].status == "On hold"
+    assert [m.direction for p in plan.priorities for m in p.measures] == ["down", "up"]

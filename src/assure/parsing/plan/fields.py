@@ -11,7 +11,7 @@ import re
 # Regulator recommendation codes: "O12", "O 12", "R3", lists such as "O7/8".
 CODE = re.compile(r"(?<![A-Za-z0-9])([OR]) ?(\d{1,2})((?:\s*/\s*\d{1,2})*)(?![\d.%:])")
 
-_QUARTER = r"(?:Q|Quarter\s)[1-4]"
+_QUARTER = r"(?:Q|Qtr\.?\s?|Quarter\s)[1-4]"
 _FIN_YEAR = r"(?:20\d\d|\d\d)\s?[/\-–]\s?\d\d(?:\d\d)?"
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -36,6 +36,7 @@ STATUS = re.compile(
     r"\b(?:RAG(?: rating| status)?\s*[:\-]?\s*(?:red|amber|green|blue)"
     r"|complete[d]?|on track|off track|in progress|not started|not yet started|delayed"
     r"|overdue|at risk|achieved|closed|superseded|partially (?:complete|met|achieved)"
+    r"|on hold|paused|cancell?ed|deferred|not yet due|slipped|behind schedule|embedded"
     r"|red|amber|green)\b",
     re.IGNORECASE,
 )

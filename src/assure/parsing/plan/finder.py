@@ -55,7 +55,18 @@ SUB_ITEM = re.compile(r"^(\d{1,2})\.(\d{1,2})[.)]?\s+(\S.*)$")
 # Headings that group finer ones: "Theme 1" above its quality statements or priorities.
 GROUPING = frozenset({"theme"})
 # Headings that also occur outside plans, so count only where plan content follows.
-NEEDS_CONTENT = frozenset({"recommendation"})
+NEEDS_CONTENT = frozenset(
+    {
+        "recommendation",
+        "outcome",
+        "goal",
+        "aim",
+        "ambition",
+        "area for improvement",
+        "area for development",
+        "improvement area",
+    }
+)
 FOLLOW_REACH = 4
 LOOK_BACK = 300
 # A cap that keeps odd documents linear: other names kept per priority.

@@ -11,7 +11,8 @@ WORD_NUMBERS = {
 }  # fmt: skip
 PRIORITY = re.compile(
     r"^(?:#+\s*)?(?:strategic\s+|key\s+|improvement\s+)?"
-    r"(priority|objective|workstream|theme|recommendation)\s+"
+    r"(priority|objective|workstream|theme|recommendation|outcome|goal|aim|ambition"
+    r"|area for (?:improvement|development)|improvement area)\s+"
     r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
     r"\s*(?:([:.\-–—)])\s*)?(.*)$",
     re.IGNORECASE,
@@ -84,7 +85,7 @@ def priority_heading(text: str) -> tuple[str, str, str] | None:
     match = PRIORITY.match(text.strip())
     if not match:
         return None
-    keyword = match.group(1).lower()
+    keyword = " ".join(match.group(1).lower().split())
     number = WORD_NUMBERS.get(match.group(2).lower(), match.group(2))
     separator, title = match.group(3), match.group(4).strip(" \t:-–—")
     if not separator and title and not title[0].isupper():
