@@ -541,3 +541,23 @@ def test_narrative_is_not_a_decision(tmp_path: Path, narrative: str) -> None:
     path.write_text(f"{MINUTES_BODY}\n14. Carers Strategy\n\n{narrative}\n", encoding="utf-8")
     [minutes] = PARSER.parse(normalise(read_document(path))).meetings
     assert minutes.minutes[-1].decisions == ()
+
+
+def test_capital_titles_run_into_their_minute(tmp_path: Path) -> None:
+    path = tmp_path / "minutes.txt"
+    path.write_text(
+        "Cabinet\nMinutes of the meeting held on 14 December 2023\n\n"
+        "Present: Councillors A Smith (Chair), B Jones and C Patel\n\n"
+        "45. MINUTES: The minutes of the last meeting were agreed as a correct record.\n\n"
+        "46. DECLARATIONS OF INTEREST: None.\n\n"
+        "47. CARERS STRATEGY: The Cabinet Member introduced the strategy. "
+        "Cabinet approved the strategy for consultation.\n",
+        encoding="utf-8",
+    )
+    [minutes] = PARSER.parse(normalise(read_document(path))).meetings
+    assert [(i.number, i.title, len(i.decisions)) for i in minutes.minutes] == [
+        ("45", "MINUTES", 1),
+        ("46", "DECLARATIONS OF INTEREST", 0),
+        ("47", "CARERS STRATEGY", 1),
+    ]
+    assert minutes.minutes[2].decisions[0].text.startswith("Cabinet approved")

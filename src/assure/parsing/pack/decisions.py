@@ -98,6 +98,17 @@ def is_decision_text(text: str, prose: bool = False) -> bool:
     return bool(DECISION.match(text) or UPPER_ONLY.match(text) or INLINE.search(text))
 
 
+def decision_opening(text: str) -> str:
+    """``text`` from where its decision starts, not the narrative before it."""
+    if not DECISION.match(text) and (inline := INLINE.search(text)):
+        return re.sub(r"^.*?\b(?=(?:it\s+was\s+)?" + inline.group(0) + r"\b)", "", text, count=1)
+    if not is_decision_text(text) and (prose := PROSE.search(text)):
+        # Start at the sentence that tells the decision.
+        stops = [m.end() for m in re.finditer(r"[.;!?]\s+", text[: prose.start()])]
+        return text[stops[-1] :] if stops else text
+    return text
+
+
 def find_decisions(lines: list[PackLine]) -> list[Decision]:
     """Decisions among the lines of one minute item, each with its continuation."""
     decisions: list[Decision] = []
@@ -113,16 +124,7 @@ def find_decisions(lines: list[PackLine]) -> list[Decision]:
         if line.noise or not is_decision_start(line):
             index += 1
             continue
-        opening = line.text
-        if not DECISION.match(opening) and (inline := INLINE.search(opening)):
-            # Start the text at the decision, not at the narrative before it.
-            opening = re.sub(
-                r"^.*?\b(?=(?:it\s+was\s+)?" + inline.group(0) + r"\b)", "", opening, count=1
-            )
-        elif not is_decision_text(opening) and (prose := PROSE.search(opening)):
-            # Start at the sentence that tells the decision.
-            stops = [m.end() for m in re.finditer(r"[.;!?]\s+", opening[: prose.start()])]
-            opening = opening[stops[-1] :] if stops else opening
+        opening = decision_opening(line.text)
         parts, last = [opening], line
         index += 1
         while index < len(lines) and len(parts) < 25:

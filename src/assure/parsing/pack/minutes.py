@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from assure.extracting.dates import find_dates, parse_time
 from assure.parsing.pack.decisions import (
     INLINE,
+    decision_opening,
     find_actions,
     find_decisions,
     is_decision_start,
@@ -407,6 +408,10 @@ def _trim_title(title: str) -> str:
     )
     if run_in and run_in.start() > 3:
         title = title[: run_in.start()]
+    # "45. MINUTES: The minutes of ... were agreed." keeps the capitals only.
+    capitals = re.match(r"^(?P<head>[^:a-z]{3,80}):\s+(?=[A-Z][a-z])", title)
+    if capitals:
+        title = capitals["head"]
     if len(title) > 120:
         cut = re.search(r"(?<=\w)(?:\.\s|\s[–-]\s|:\s)", title)
         if cut and cut.start() > 3:
@@ -455,7 +460,15 @@ def _title_decision(line: PackLine) -> list[Decision]:
         told = [cell for cell in line.cells[1:] if cell and is_decision_text(cell, prose=True)]
         return [Decision(text=told[0][:1500], start_line=line.number)] if told else []
     match = INLINE.search(line.text)
-    return [Decision(text=line.text[match.start() :], start_line=line.number)] if match else []
+    if match:
+        return [Decision(text=line.text[match.start() :], start_line=line.number)]
+    # The rest of the line after its title ("45. MINUTES: The minutes ... were agreed.").
+    found = MINUTE.match(line.text)
+    title = _trim_title(found["title"]) if found else ""
+    rest = found["title"][len(title) :].strip(" .:–-") if found and title else ""
+    if rest and is_decision_text(rest, prose=True):
+        return [Decision(text=decision_opening(rest)[:1500], start_line=line.number)]
+    return []
 
 
 def closing_end(lines: list[PackLine], start: int, stop: int) -> int | None:
