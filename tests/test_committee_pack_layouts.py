@@ -365,7 +365,10 @@ def test_pack_agenda_and_minutes_in_full() -> None:
         (number, title) for number, title, _ in expected.items
     ]
     assert minutes.attendance.apologies == ()  # given inside the first minute, not as a block
-    assert "Councillor K Adeyemi" in minutes.attendance.present
+    assert minutes.attendance.present[:2] == ("Councillor D Fairbairn", "Councillor S Holloway")
+    assert dict(minutes.attendance.roles)["Councillor D Fairbairn"] == (
+        "Leader of the Council, Chair"
+    )
     assert "Councillor T Ormerod" in minutes.attendance.in_attendance
 
 

@@ -45,7 +45,13 @@ def split_role(entry: str) -> tuple[str, str | None]:
     if match := ROLE_THEN_MORE.match(entry):
         return match["name"].strip(), f"{match['role']}, {match['more']}".strip(" ,")
     if match := BRACKETED_ROLE.search(entry):
-        return entry[: match.start()].strip(" ,"), match.group(1).strip()
+        # "Councillor Jo Bloggs (Leader of the Council) (Chair)": every bracket is a role.
+        roles = [match.group(1).strip()]
+        name = entry[: match.start()].strip(" ,")
+        while more := BRACKETED_ROLE.search(name):
+            roles.insert(0, more.group(1).strip())
+            name = name[: more.start()].strip(" ,")
+        return name, ", ".join(roles)
     if "\t" in entry:
         cells = [cell.strip() for cell in entry.split("\t") if cell.strip()]
         if len(cells) >= 2:
