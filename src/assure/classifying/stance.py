@@ -18,65 +18,72 @@ from sklearn.linear_model import LogisticRegression
 
 COMPARATOR = r"(?:the\s+)?(?:england|national|regional|comparator|statistical neighbour)"
 
-STRENGTH_CUES = (
-    r"\bproud\b",
-    r"\bimprov(?:ed|ing)\b",
-    r"\bbetter than\b",
-    rf"\babove {COMPARATOR}",
-    r"\bhas fallen\b",
-    r"\b(?:reduced|cut|halved)\b",
-    r"\bsuccess",
-    r"\bstrong(?:er)?\b",
-    r"\bwell embedded\b",
-    r"\bpositive",
-    r"\bachiev",
-    r"\bgood or outstanding\b",
-    r"\bamong the best\b",
-    r"\bwelcom",
-    r"\bprais",
-    r"\bha(?:s|ve) (?:helped|made|led)\b",
-    r"\bnow\b",
-    r"\bha(?:s|ve) (?:introduced|created|launched|delivered|cleared)\b",
-    r"\bstrengths?\b",
+# (needle, expression): the needle is plain text every match contains, so a
+# substring test rules most cues out before the expression runs.
+STRENGTH_CUES: tuple[tuple[str, str], ...] = (
+    ("proud", r"\bproud\b"),
+    ("improv", r"\bimprov(?:ed|ing)\b"),
+    ("better than", r"\bbetter than\b"),
+    ("above", rf"\babove {COMPARATOR}"),
+    ("has fallen", r"\bhas fallen\b"),
+    ("", r"\b(?:reduced|cut|halved)\b"),
+    ("success", r"\bsuccess"),
+    ("strong", r"\bstrong(?:er)?\b"),
+    ("well embedded", r"\bwell embedded\b"),
+    ("positive", r"\bpositive"),
+    ("achiev", r"\bachiev"),
+    ("good or outstanding", r"\bgood or outstanding\b"),
+    ("among the best", r"\bamong the best\b"),
+    ("welcom", r"\bwelcom"),
+    ("prais", r"\bprais"),
+    ("ha", r"\bha(?:s|ve) (?:helped|made|led)\b"),
+    ("now", r"\bnow\b"),
+    ("ha", r"\bha(?:s|ve) (?:introduced|created|launched|delivered|cleared)\b"),
+    ("strength", r"\bstrengths?\b"),
 )
 
-IMPROVEMENT_CUES = (
-    r"\bneed to\b",
-    r"\bnot yet\b",
-    r"\bnot (?:always|enough|good enough|consistent)",
-    r"\btoo (?:many|long|much|few|slow)\b",
-    rf"\bbelow {COMPARATOR}",
-    r"\bworse than\b",
-    r"\b(?:has|have) (?:risen|increased|grown)\b|\bgrown\b|\brose\b",
-    r"\bbacklog",
-    r"\bdelay",
-    r"\bwait(?:ing|s)? (?:too )?long",
-    r"\bconcern",
-    r"\bchalleng",
-    r"\bpressure",
-    r"\bdifficult",
-    r"\bstruggl",
-    r"\bgaps?\b",
-    r"\boverspen",
-    r"\brisks?\b",
-    r"\bwe (?:know|recognise|accept)\b",
-    r"\bslower\b",
-    r"\bweak",
-    r"\bfell\b|\bfallen to\b",
-    r"\bless than\b",
-    r"\bwe will\b",
-    r"\bpriorit",
-    r"\bimprovement plan\b",
-    r"\b(?:have|do|does|is|are) not\b",
-    r"\bunmet\b",
-    r"\bvacanc",
-    r"\bfragile\b",
-    r"\binconsistent\b",
-    r"\bmore to do\b|\bfurther work\b",
+IMPROVEMENT_CUES: tuple[tuple[str, str], ...] = (
+    ("need to", r"\bneed to\b"),
+    ("not yet", r"\bnot yet\b"),
+    ("not ", r"\bnot (?:always|enough|good enough|consistent)"),
+    ("too ", r"\btoo (?:many|long|much|few|slow)\b"),
+    ("below", rf"\bbelow {COMPARATOR}"),
+    ("worse than", r"\bworse than\b"),
+    ("", r"\b(?:has|have) (?:risen|increased|grown)\b|\bgrown\b|\brose\b"),
+    ("backlog", r"\bbacklog"),
+    ("delay", r"\bdelay"),
+    ("wait", r"\bwait(?:ing|s)? (?:too )?long"),
+    ("concern", r"\bconcern"),
+    ("challeng", r"\bchalleng"),
+    ("pressure", r"\bpressure"),
+    ("difficult", r"\bdifficult"),
+    ("struggl", r"\bstruggl"),
+    ("gap", r"\bgaps?\b"),
+    ("overspen", r"\boverspen"),
+    ("risk", r"\brisks?\b"),
+    ("we ", r"\bwe (?:know|recognise|accept)\b"),
+    ("slower", r"\bslower\b"),
+    ("weak", r"\bweak"),
+    ("f", r"\bfell\b|\bfallen to\b"),
+    ("less than", r"\bless than\b"),
+    ("we will", r"\bwe will\b"),
+    ("priorit", r"\bpriorit"),
+    ("improvement plan", r"\bimprovement plan\b"),
+    (" not", r"\b(?:have|do|does|is|are) not\b"),
+    ("unmet", r"\bunmet\b"),
+    ("vacanc", r"\bvacanc"),
+    ("fragile", r"\bfragile\b"),
+    ("inconsistent", r"\binconsistent\b"),
+    ("", r"\bmore to do\b|\bfurther work\b"),
 )
 
-STRENGTH = tuple(re.compile(p, re.I) for p in STRENGTH_CUES)
-IMPROVEMENT = tuple(re.compile(p, re.I) for p in IMPROVEMENT_CUES)
+
+def compiled(cues: Sequence[tuple[str, str]]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((needle, re.compile(pattern)) for needle, pattern in cues)
+
+
+STRENGTH = compiled(STRENGTH_CUES)
+IMPROVEMENT = compiled(IMPROVEMENT_CUES)
 DIGIT = re.compile(r"\d")
 
 # Share of the cue model in the blended stance probabilities: the best stance
@@ -89,8 +96,10 @@ def stance_cues(texts: Sequence[str]) -> np.ndarray:
     strength and improvement cues, and whether the passage is figure-heavy."""
     width = len(STRENGTH) + len(IMPROVEMENT)
     found = np.zeros((len(texts), width + 3))
+    cues = (*STRENGTH, *IMPROVEMENT)
     for row, text in enumerate(texts):
-        hits = [1.0 if p.search(text) else 0.0 for p in (*STRENGTH, *IMPROVEMENT)]
+        text = text.lower()
+        hits = [1.0 if needle in text and p.search(text) else 0.0 for needle, p in cues]
         found[row, :width] = hits
         found[row, width] = np.log1p(sum(hits[: len(STRENGTH)]))
         found[row, width + 1] = np.log1p(sum(hits[len(STRENGTH) :]))
