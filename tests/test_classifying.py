@@ -81,6 +81,36 @@ def test_passages_get_up_to_three_statements_with_confidences(model_dir: Path) -
     assert labelled[2].qs[0].id == "governance"
 
 
+# Stance is in the phrasing: the same topic as a claimed strength and as an admitted gap.
+PROUD_OF_CARERS = (
+    "We are proud that carers' assessments have risen to 940 this year and the time "
+    "carers wait has fallen to three weeks, better than the regional average."
+)
+CARERS_GAP = (
+    "We know that carers still wait too long: the waiting list for a carer's assessment "
+    "has grown to 310 and we need to do more, as satisfaction is below the England average."
+)
+
+
+def test_stance_follows_the_phrasing_of_a_claim_or_an_admission(model_dir: Path) -> None:
+    structure = ParsedStructure(kind=DocumentKind.OTHER)
+    proud, gap = label_passages(
+        passages(PROUD_OF_CARERS, CARERS_GAP), structure, Settings(data_dir=str(model_dir))
+    )
+    assert (proud.stance, gap.stance) == ("strength", "improvement")
+    assert proud.qs[0].id == gap.qs[0].id == "assessing-needs"
+
+
+def test_stance_cues_read_claims_and_admissions() -> None:
+    from assure.classifying.stance import IMPROVEMENT, STRENGTH, stance_cues
+
+    found = stance_cues([PROUD_OF_CARERS, CARERS_GAP, FURNITURE])
+    strengths, improvements = len(STRENGTH), len(IMPROVEMENT)
+    assert found[0, :strengths].sum() > found[0, strengths : strengths + improvements].sum()
+    assert found[1, strengths : strengths + improvements].sum() >= 4
+    assert not found[2, : strengths + improvements].any()  # page furniture claims nothing
+
+
 def test_page_furniture_gets_no_statement(model_dir: Path) -> None:
     structure = ParsedStructure(kind=DocumentKind.OTHER)
     (labelled,) = label_passages(passages(FURNITURE), structure, Settings(data_dir=str(model_dir)))
