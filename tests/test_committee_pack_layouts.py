@@ -564,3 +564,22 @@ def test_capital_titles_run_into_their_minute(tmp_path: Path) -> None:
         ("47", "CARERS STRATEGY", 1),
     ]
     assert minutes.minutes[2].decisions[0].text.startswith("Cabinet approved")
+
+
+def test_report_with_a_field_cover_sheet_alone(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "Name of meeting: Cabinet\nDate: 12 March 2024\n"
+        "Title of report: Charging Policy Review\nPurpose of report: To seek approval.\n\n"
+        "1. Summary\n1.1 The policy was last reviewed in 2019.\n\n"
+        "2. Recommendations\n2.1 That Cabinet approves the revised policy.\n\n"
+        "3. Contact officer\nJo Smith, Head of Finance\n\n4. Background Papers\nNone.\n",
+        encoding="utf-8",
+    )
+    text = normalise(read_document(path))
+    assert detect_kind(text)[0] is DocumentKind.COMMITTEE_PACK
+    pack = PARSER.parse(text)
+    assert [(m.role, m.body, m.date, m.agenda) for m in pack.meetings] == [
+        ("report", "Cabinet", "2024-03-12", ())
+    ]
+    assert pack.title == "Charging Policy Review"

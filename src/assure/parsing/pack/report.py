@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from assure.extracting.dates import find_dates
+from assure.parsing.pack.cover_sheets import find_cover_sheets
 from assure.parsing.pack.lines import PackLine
 from assure.parsing.pack.notice import body_name
 
@@ -66,6 +67,9 @@ def report_cover(lines: list[PackLine]) -> ReportCover | None:
     head = [line for line in lines[:40] if line.noise is None and not line.table]
     if any(STARTS_PACK.match(line.text) for line in head):
         return None
+    sections = _sections(lines)
+    if cover := _field_cover(lines, sections):
+        return cover
     dated = next(
         (
             (position, dates[0][1])
@@ -81,12 +85,7 @@ def report_cover(lines: list[PackLine]) -> ReportCover | None:
     if body is None:
         return None
     author = any(AUTHOR.match(line.text) for line in head)
-    sections = {
-        re.sub(r"\s+", " ", match["name"].lower())
-        for line in lines[:600]
-        if line.noise is None and (match := REPORT_SECTION.match(line.text.strip(" :")))
-    }
-    if not author and len(sections) < 3:
+    if not author and sections < 3:
         return None
     return ReportCover(
         body=body,
@@ -94,7 +93,38 @@ def report_cover(lines: list[PackLine]) -> ReportCover | None:
         date_line=head[position].number,
         title=_title_below(head[position + 1 :]),
         author=author,
-        sections=len(sections),
+        sections=sections,
+    )
+
+
+def _sections(lines: list[PackLine]) -> int:
+    return len(
+        {
+            re.sub(r"\s+", " ", match["name"].lower())
+            for line in lines[:600]
+            if line.noise is None and (match := REPORT_SECTION.match(line.text.strip(" :")))
+        }
+    )
+
+
+def _field_cover(lines: list[PackLine], sections: int) -> ReportCover | None:
+    """A cover sheet of fields ("Name of meeting:", "Date:", "Title of report:")
+    opening the text."""
+    sheets = find_cover_sheets(lines[:60])
+    first = next((line.number for line in lines if line.noise is None), 0)
+    sheet = next((sheet for sheet in sheets if sheet.start_line <= first + 10), None)
+    if sheet is None or not sheet.meeting or sheet.date_line is None:
+        return None
+    date = sheet.date(None)
+    if date is None:
+        return None
+    return ReportCover(
+        body=body_name(sheet.meeting),
+        date=date,
+        date_line=sheet.date_line,
+        title=sheet.title,
+        author=True,
+        sections=sections,
     )
 
 
@@ -102,7 +132,7 @@ def _body_above(above: list[PackLine]) -> str | None:
     """The body's name above the date, which may wrap over two lines."""
     for position in range(len(above) - 1, -1, -1):
         text = above[position].text
-        if len(text) > 100 or text.endswith(".") or not BODY_END.search(text):
+        if len(text) > 100 or text.endswith(".") or ":" in text or not BODY_END.search(text):
             continue
         parts = [text]
         if position and _continues_name(above[position - 1].text, text):
