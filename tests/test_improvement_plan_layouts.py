@@ -94,8 +94,9 @@ class TestStatementPlan:
         assert action.text == "Double the number of people offered reablement after a fall"
         assert action.start_line == 17
 
-    def test_closing_measures_keep_their_direction(self, statement_plan: Plan) -> None:
-        measures = statement_plan.priorities[-1].measures
+    def test_closing_measures_are_the_plans_own(self, statement_plan: Plan) -> None:
+        assert statement_plan.priorities[-1].measures == ()
+        measures = statement_plan.measures
         assert [(m.start_line, m.direction) for m in measures] == [
             (45, "down"),
             (46, "up"),
@@ -404,3 +405,12 @@ def test_areas_for_improvement_with_labelled_actions_and_measures(tmp_path: Path
     ]
     assert second.actions[0].status == "On hold"
     assert [m.direction for p in plan.priorities for m in p.measures] == ["down", "up"]
+
+
+@pytest.mark.parametrize("suffix", [".md", ".docx"])
+def test_measure_tables_with_a_good_performance_column(examples: Path, suffix: str) -> None:
+    text = normalise(read_document(examples / f"northfield-asc-improvement-plan-2025{suffix}"))
+    [plan] = find_plans(text)
+    assert [len(p.measures) for p in plan.priorities] == [4, 2, 3, 3, 2]
+    assert [m.direction for m in plan.priorities[0].measures] == ["up", "down", "up", "down"]
+    assert all(not m.text.startswith("Appendix") for p in plan.priorities for m in p.measures)

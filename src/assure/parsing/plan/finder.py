@@ -12,7 +12,7 @@ seen again under an unrelated title starts a new plan.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assure.document import CleanLine, CleanText
 from assure.parsing.plan.aliases import add_aliases
@@ -36,12 +36,15 @@ from assure.parsing.plan.labels import (
 from assure.parsing.plan.overall import plan_measures
 from assure.parsing.plan.tables import (
     Columns,
+    MeasureColumns,
     Row,
     actions_of,
     cells_of,
     group_rows,
     header_columns,
     is_table_line,
+    measure_columns,
+    measure_of,
     measures_of,
     merge,
     open_quote,
@@ -203,6 +206,7 @@ class PlanScanner:
         self.rows: list[Row] | None = None
         self.last: CleanLine | None = None
         self.bulleted = False
+        self.measure_table: MeasureColumns | None = None
 
     def run(self) -> list[PlanDraft]:
         for index, line in enumerate(self.lines):
@@ -228,6 +232,9 @@ class PlanScanner:
         if is_table_line(line):
             self.table_line(index, line)
             return
+        if self.measure_table is not None:
+            # The table was the measures the label announced; prose after it is not.
+            self.measure_table, self.label = None, None
         adjacent = self.last is not None and line.number == self.last.end + 1
         if self.rows and self.columns is not None and adjacent and wraps_a_row(line):
             merge(self.rows[-1], [""] * self.columns.action + [line.text])
@@ -297,6 +304,7 @@ class PlanScanner:
             plan.priorities[key] = known
         known.name(title or self.title_below(index))
         self.current, self.label, self.bulleted = known, None, False
+        self.measure_table = None
         if self.rows is not None and self.columns is not None and is_table_line(line):
             self.rows = []
             known.tables.append((self.columns, self.rows))
@@ -329,6 +337,13 @@ class PlanScanner:
 
     def table_line(self, index: int, line: CleanLine) -> None:
         cells = cells_of(line, self.source)
+        if self.current is not None and (measures := measure_columns(cells)) is not None:
+            self.measure_table, self.rows = measures, None
+            return
+        if self.measure_table is not None and self.current is not None:
+            if measure := measure_of(cells, self.measure_table, line.number):
+                self.current.measures.append(measure)
+            return
         if (columns := header_columns(cells)) is not None:
             self.columns = columns
             self.rows = []
@@ -379,6 +394,9 @@ class PlanScanner:
     def prose_line(self, line: CleanLine, adjacent: bool) -> None:
         draft = self.current
         assert draft is not None
+        if line.heading_level and label_of(line.text) is None:
+            self.label, self.bulleted = None, False  # a new part: "## Appendix A"
+            return
         if lead := LEAD_LINE.match(line.text):
             draft.leads.extend(split_leads(lead.group(1)))
             return
@@ -443,5 +461,23 @@ def find_plans(text: CleanText) -> tuple[Plan, ...]:
         )
         first = min((p.start_line for p in priorities), default=draft.start_line)
         measures = plan_measures(text.lines, draft.start_line, first)
-        plans.append(Plan(draft.title, draft.start_line, priorities, tuple(measures)))
+        priorities, closing = closing_measures(priorities)
+        plan = Plan(draft.title, draft.start_line, priorities, (*measures, *closing))
+        plans.append(plan)
     return tuple(plans)
+
+
+def closing_measures(
+    priorities: tuple[Priority, ...],
+) -> tuple[tuple[Priority, ...], tuple[SuccessMeasure, ...]]:
+    """Measures after the last priority's actions, where no other priority has any,
+    close the plan as a whole rather than belonging to that priority."""
+    if len(priorities) < 3 or any(p.measures for p in priorities[:-1]):
+        return priorities, ()
+    last = priorities[-1]
+    if not last.actions or not last.measures:
+        return priorities, ()
+    after = max(a.start_line for a in last.actions)
+    if any((m.start_line or 0) <= after for m in last.measures):
+        return priorities, ()
+    return (*priorities[:-1], replace(last, measures=())), last.measures

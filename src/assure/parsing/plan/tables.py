@@ -57,6 +57,21 @@ GROUP_HEAD = re.compile(
 CODE_HEAD = re.compile(
     r"(?:ofsted|cqc|inspection|regulator)?\s*(?:rec\b|recs\b|recommendations?)", re.IGNORECASE
 )
+# A table of success measures: "Measure | Baseline | Target | Good performance is".
+MEASURE_TABLE_HEAD = re.compile(
+    r"^(?:measures?|indicators?|kpis?|metrics?|performance (?:measures?|indicators?)"
+    r"|success (?:measures?|indicators?)|measures? of success|how we will know)$",
+    re.IGNORECASE,
+)
+DIRECTION_HEAD = re.compile(
+    r"^(?:good performance(?: is)?|polarity|direction(?: of travel)?|good is|better is"
+    r"|(?:is )?(?:higher|lower|bigger|smaller) (?:or (?:higher|lower|bigger|smaller) )?better\??)$",
+    re.IGNORECASE,
+)
+FIGURE_HEAD = re.compile(
+    r"^(?:baseline|target|targets?\b.*|current|latest|starting point|position|actual)",
+    re.IGNORECASE,
+)
 NOTE = re.compile(r"^\s*\*")
 PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 SEPARATOR = re.compile(r"^[\s\-|:]+$")
@@ -138,6 +153,33 @@ def header_columns(cells: list[str]) -> Columns | None:
         measure=measure,
         group=group,
     )
+
+
+@dataclass
+class MeasureColumns:
+    text: int
+    direction: int | None = None
+
+
+def measure_columns(cells: list[str]) -> MeasureColumns | None:
+    """The columns of a success measures table if ``cells`` is its header row."""
+    filled = [(i, c) for i, c in enumerate(cells) if c]
+    if len(filled) < 2 or not MEASURE_TABLE_HEAD.match(filled[0][1]):
+        return None
+    direction = next((i for i, c in filled[1:] if DIRECTION_HEAD.match(c)), None)
+    if direction is None and not any(FIGURE_HEAD.match(c) for _, c in filled[1:]):
+        return None
+    return MeasureColumns(text=filled[0][0], direction=direction)
+
+
+def measure_of(cells: list[str], columns: MeasureColumns, line: int) -> SuccessMeasure | None:
+    """One row of a success measures table; the direction column wins over the wording."""
+    text = unquote(cells[columns.text]) if columns.text < len(cells) else ""
+    if not text:
+        return None
+    stated = cells[columns.direction] if columns.direction is not None else ""
+    stated = stated if columns.direction is not None and columns.direction < len(cells) else ""
+    return SuccessMeasure(text, direction_of(stated) or direction_of(text), line)
 
 
 def quarter_headers(cells: list[str]) -> dict[int, str]:
