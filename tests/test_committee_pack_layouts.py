@@ -583,3 +583,23 @@ def test_report_with_a_field_cover_sheet_alone(tmp_path: Path) -> None:
         ("report", "Cabinet", "2024-03-12", ())
     ]
     assert pack.title == "Charging Policy Review"
+
+
+def test_actions_listed_under_a_heading(tmp_path: Path) -> None:
+    path = tmp_path / "minutes.txt"
+    path.write_text(
+        "Schools Forum\nMinutes of the meeting held on 14 December 2023\n\n"
+        "Present: Councillors A Smith (Chair), B Jones and C Patel\n\n"
+        "12. High Needs Block\nThe finance manager presented the forecast.\nActions:\n"
+        "• Jo Bloggs to circulate the recovery plan by 30 January 2024.\n"
+        "• Democratic Services to add the item to the work programme.\n"
+        "The Forum agreed the recovery plan.\n",
+        encoding="utf-8",
+    )
+    [minutes] = PARSER.parse(normalise(read_document(path))).meetings
+    [item] = minutes.minutes
+    assert [(a.start_line, a.owner, a.due) for a in item.actions] == [
+        (9, "Jo Bloggs", "2024-01-30"),
+        (10, "Democratic Services", None),
+    ]
+    assert [d.start_line for d in item.decisions] == [11]

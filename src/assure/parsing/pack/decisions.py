@@ -57,6 +57,10 @@ OPEN_ENDING = re.compile(r"(?:[:–-]|:-|\bthat|\bto|\bfollows)\s*$", re.IGNOREC
 ACTION = re.compile(
     r"^(?:[-•*]\s*)?actions?(?:\s+point)?s?\s*(?:[:–-]|\bby\b)\s*(?P<body>.+)$", re.IGNORECASE
 )
+ACTIONS_HEADING = re.compile(
+    r"^(?:agreed\s+)?actions?(?:\s+(?:agreed|arising|points?))?\s*:?$", re.IGNORECASE
+)
+BULLET = re.compile(r"^(?:[-•*▪●]|\(?[a-z0-9]{1,2}[.)])\s+")
 TRAILING_ACTION = re.compile(
     r"\(?\b(?:[Aa]ction|ACTION|[Oo]wner)\s*[:–-]\s*(?P<owner>[A-Z][^()]{1,79}?)\)?\s*\.?$"
 )
@@ -157,9 +161,20 @@ def find_actions(lines: list[PackLine], year: int | None) -> list[Action]:
     """Actions written as lines ("Action: ...") or as a trailing owner note."""
     actions: list[Action] = []
     previous: PackLine | None = None
+    listing = False  # under an "Actions:" heading
     for line in lines:
         if line.noise or line.table:
             continue
+        if ACTIONS_HEADING.match(line.text):
+            listing, previous = True, line
+            continue
+        bullet = BULLET.match(line.text)
+        if listing and (bullet or OWNER_TO.match(line.text)):
+            body = line.text[bullet.end() :] if bullet else line.text
+            actions.append(_action_from(body, line.number, None, year))
+            previous = line
+            continue
+        listing = False
         if match := ACTION.match(line.text):
             actions.append(_action_from(match["body"], line.number, previous, year))
         elif (match := TRAILING_ACTION.search(line.text)) and match.start() > 10:
