@@ -414,3 +414,25 @@ def test_measure_tables_with_a_good_performance_column(examples: Path, suffix: s
     assert [len(p.measures) for p in plan.priorities] == [4, 2, 3, 3, 2]
     assert [m.direction for m in plan.priorities[0].measures] == ["up", "down", "up", "down"]
     assert all(not m.text.startswith("Appendix") for p in plan.priorities for m in p.measures)
+
+
+def test_comma_separated_export_without_a_title(tmp_path: Path) -> None:
+    path = tmp_path / "tracker.txt"
+    path.write_text(
+        "ID,Workstream,Action,Action owner,Target date,Status\n"
+        "ASC-IP-001,Front door,Move the duty team to a three-tier model,Hannah Okafor,"
+        "31/01/2025,In progress\n"
+        'ASC-IP-008,Workforce,"Recruit eight social workers, and cut agency use",'
+        "Head of Workforce,Q4 2024/25,Delayed\n",
+        encoding="utf-8",
+    )
+    text = normalise(read_document(path))
+    assert PARSER.recognise(text) > 0.3
+    [plan] = find_plans(text)
+    assert [(p.title, len(p.actions)) for p in plan.priorities] == [
+        ("Front door", 1),
+        ("Workforce", 1),
+    ]
+    action = plan.priorities[1].actions[0]
+    assert action.text == "Recruit eight social workers, and cut agency use"
+    assert fields(action) == (3, ("Head of Workforce",), "Q4 2024/25", "Delayed")

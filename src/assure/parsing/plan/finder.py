@@ -40,6 +40,7 @@ from assure.parsing.plan.tables import (
     Row,
     actions_of,
     cells_of,
+    csv_cells,
     group_rows,
     header_columns,
     is_table_line,
@@ -71,6 +72,7 @@ NEEDS_CONTENT = frozenset(
     }
 )
 FOLLOW_REACH = 4
+TOP_OF_DOCUMENT = 2
 LOOK_BACK = 300
 # A cap that keeps odd documents linear: other names kept per priority.
 MAX_ALIASES = 10
@@ -207,6 +209,7 @@ class PlanScanner:
         self.last: CleanLine | None = None
         self.bulleted = False
         self.measure_table: MeasureColumns | None = None
+        self.csv = False
 
     def run(self) -> list[PlanDraft]:
         for index, line in enumerate(self.lines):
@@ -230,7 +233,10 @@ class PlanScanner:
             )
             return
         if is_table_line(line):
-            self.table_line(index, line)
+            self.table_line(index, line, cells_of(line, self.source))
+            return
+        if (cells := self.csv_row(line)) is not None:
+            self.table_line(index, line, cells)
             return
         if self.measure_table is not None:
             # The table was the measures the label announced; prose after it is not.
@@ -335,8 +341,13 @@ class PlanScanner:
                 return (title.lstrip("# "), self.lines[back].number, back)
         return None
 
-    def table_line(self, index: int, line: CleanLine) -> None:
-        cells = cells_of(line, self.source)
+    def csv_row(self, line: CleanLine) -> list[str] | None:
+        """A comma-separated row, once a comma-separated action table header is seen."""
+        cells = csv_cells(line.text) if "," in line.text else []
+        self.csv = len(cells) >= 3 and (self.csv or header_columns(cells) is not None)
+        return cells if self.csv else None
+
+    def table_line(self, index: int, line: CleanLine, cells: list[str]) -> None:
         if self.current is not None and (measures := measure_columns(cells)) is not None:
             self.measure_table, self.rows = measures, None
             return
@@ -381,8 +392,11 @@ class PlanScanner:
         return has_action and any(cells[i] for i in own)
 
     def open_implicit(self, index: int, line: CleanLine) -> None:
-        """A flat action table with no priority headings: one unnamed priority."""
-        found = self.plan_title(index)
+        """A flat action table with no priority headings: one unnamed priority. It
+        needs a plan title above it, unless it opens the document (a spreadsheet export)."""
+        found: tuple[str | None, int, int] | None = self.plan_title(index)
+        if found is None and index <= TOP_OF_DOCUMENT:
+            found = (None, line.number, index)
         if found is None or index - found[2] > 40:
             self.rows = None
             return

@@ -11,6 +11,7 @@ below them.
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass, field
 
@@ -112,6 +113,15 @@ def cells_of(line: CleanLine, source: tuple[SourceLine, ...] = ()) -> list[str]:
             leading = raw[:skipped].count("\t")
             cells = [""] * leading + cells
     return cells
+
+
+def csv_cells(text: str) -> list[str]:
+    """The cells of a comma-separated row as a spreadsheet exports it."""
+    try:
+        row = next(csv.reader([text]), [])
+    except csv.Error:
+        return [text]
+    return [cell.strip() for cell in row]
 
 
 def is_table_line(line: CleanLine) -> bool:
