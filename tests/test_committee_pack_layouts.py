@@ -603,3 +603,24 @@ def test_actions_listed_under_a_heading(tmp_path: Path) -> None:
         (10, "Democratic Services", None),
     ]
     assert [d.start_line for d in item.decisions] == [11]
+
+
+@pytest.mark.parametrize(
+    "label", ["Attended:", "Members in attendance:", "Members:", "Councillors:", "PRESENT -"]
+)
+def test_attendance_labels(tmp_path: Path, label: str) -> None:
+    path = tmp_path / "minutes.txt"
+    path.write_text(
+        "Cabinet\nMinutes of the meeting held on 14 December 2023\n\n"
+        f"{label} Councillors A Smith (Chair), B Jones and C Patel\n\n"
+        "Apologies: Councillor D Khan\n\n12. Minutes\n\nRESOLVED - That the minutes be approved.\n",
+        encoding="utf-8",
+    )
+    [minutes] = PARSER.parse(normalise(read_document(path))).meetings
+    assert minutes.attendance.present == (
+        "Councillor A Smith",
+        "Councillor B Jones",
+        "Councillor C Patel",
+    )
+    assert minutes.attendance.apologies == ("Councillor D Khan",)
+    assert [item.number for item in minutes.minutes] == ["12"]

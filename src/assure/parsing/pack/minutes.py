@@ -32,7 +32,7 @@ from assure.structure import Action, Attendance, Decision, MinuteItem
 PRESENT = re.compile(
     r"^(?:(?:[a-z]+\s+){0,2}members?\s+present|councillors\s+present|attendance\s*(?=:)|"
     r"present(?:\s*\((?:members|voting)\))?|attendees|"
-    r"in\s+attendance\s+(?:were|members))\b"
+    r"in\s+attendance\s+(?:were|members)|attended(?=\s*:)|(?:[a-z]+\s+)?members\s+in\s+attendance)\b"
     # The label ends the line, takes a colon, or runs straight into a name.
     r"(?:\s*[:–-]\s*|\s*$|\s+(?=(?:were|councillors?|cllrs?\.?|mr|mrs|ms|miss|dr|professor)\b))(?P<rest>.*)$",
     re.IGNORECASE,
@@ -43,7 +43,8 @@ PRESENT_INLINE = re.compile(
 LABEL = re.compile(
     r"^(?P<label>(?:[a-z]+\s+){0,2}members?\s+present|councillors\s+present|attendance(?=\s*:)|"
     r"present(?:\s*\([^)]{1,20}\))?|attendees|"
-    r"co-?opt(?:ees?|ed\s+members?)(?:\s+present)?|(?:also\s+)?in\s+attendance|also\s+present|"
+    r"co-?opt(?:ees?|ed\s+members?)(?:\s+present)?|attended(?=\s*:)|"
+    r"(?:[a-z]+\s+)?members\s+in\s+attendance|(?:also\s+)?in\s+attendance|also\s+present|"
     r"officers?(?:\s+(?:present|in\s+attendance))?|observers?|apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received(?:\s+from)?)?|"
     r"absent|substitutes?)\b\s*(?:[:–-]\s*|\s+(?=[A-Z]))?(?P<rest>.*)$",
     re.IGNORECASE,
@@ -105,7 +106,9 @@ def find_minutes_starts(lines: list[PackLine]) -> list[MinutesDraft]:
         if line.noise or (line.table and not PRESENT.match(line.cells[0])):
             continue  # "Present:" may head a row of a table, not any cell
         inline = None
-        if not PRESENT.match(line.text.replace("\t", " ")):
+        if _listed_under_header(lines, index):
+            pass  # "Members:" straight under "Minutes of the meeting of ..."
+        elif not PRESENT.match(line.text.replace("\t", " ")):
             # A wrapped-line join may have run the header into "Present:".
             inline = PRESENT_INLINE.search(line.text)
             if inline is None or not (
@@ -119,6 +122,18 @@ def find_minutes_starts(lines: list[PackLine]) -> list[MinutesDraft]:
             draft.anchor_text = line.text[inline.start() :]
         drafts.append(draft)
     return drafts
+
+
+LOOSE_LABEL = re.compile(r"^(?:members|councillors|in\s+attendance)\s*:", re.IGNORECASE)
+
+
+def _listed_under_header(lines: list[PackLine], index: int) -> bool:
+    """A loose attendance label ("Members:", "In attendance:") counts only just
+    under a minutes header, where it cannot be a notice's membership list."""
+    if not LOOSE_LABEL.match(lines[index].text):
+        return False
+    above = [line for line in lines[max(0, index - 4) : index] if line.noise is None]
+    return any(MINUTES_OF.match(line.text) or HELD.match(line.text) for line in above)
 
 
 def anchor_line(lines: list[PackLine], draft: MinutesDraft) -> PackLine:
@@ -243,9 +258,17 @@ def read_attendance(lines: list[PackLine]) -> tuple[Attendance, int, dict[str, s
             continue
         text = line.text.replace("\t", ", ") if line.table else line.text
         match = LABEL.match(re.sub(r"^([^,]{1,40}?:)\s*,\s*", r"\1 ", text))
+        loose = LOOSE_LABEL.match(text) if current is None else None
         if match:
             current = _group_of(match["label"])
             entries.append((current, match["rest"]))
+        elif loose:
+            # "Councillors: Smith (Chair), Jones" heads the minutes' attendance.
+            current, rest = "present", text[loose.end() :].strip()
+            plural = loose.group(0).lower().startswith("councillors")
+            if plural and not re.match(r"(?i)councillors?\b|cllrs?\b", rest):
+                rest = f"Councillors {rest}"
+            entries.append((current, rest))
         elif current is None or _ends_attendance(line, lines[position:]):
             break
         elif entries and _unfinished(entries[-1][1]):
@@ -288,6 +311,8 @@ def _group_of(label: str) -> str:
         return "apologies"
     if label.startswith(("absent", "substitute")):
         return "skip"
+    if "members in attendance" in label:
+        return "present"
     if label.startswith(("officer", "observer", "also")) or "in attendance" in label:
         return "in_attendance"
     return "present"
