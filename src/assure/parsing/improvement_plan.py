@@ -3,8 +3,10 @@
 A committee pack that merely contains a plan belongs to the committee pack
 family (which calls ``find_plans`` for it); self-assessments and regulator
 reports belong to their own families. ``recognise`` therefore scores the share
-of the document the plan fills and a plan title at the top, and stays low when
-the opening reads like a meeting notice, a self-assessment or a regulator report.
+of the document the plan found in it fills and a plan title at the top; the
+furniture of a meeting or committee report near the top caps the score, and the
+words of a self-assessment or regulator's report (which a plan answering one
+also uses) lower it.
 """
 
 from __future__ import annotations

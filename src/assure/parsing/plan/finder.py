@@ -1,12 +1,16 @@
 """Find improvement plans anywhere in a document.
 
 One pass over the clean lines: a priority heading ("Priority 3: Early Support",
-"PRIORITY 3 – EARLY SUPPORT", "Objective 2 -") makes that priority current;
-what follows is filed under it: a strategic lead line, action tables, bulleted
-actions under an actions label, success measures under a measures label, and
-regulator recommendation codes. A priority may be headed several times (a
-summary page, a plan page, its action table); all are one priority. A number
-seen again under an unrelated title starts a new plan.
+"PRIORITY 3 – EARLY SUPPORT", "Objective 2 -", "Recommendation 4:") or a quality
+statement heading ("Quality statement 6: Safeguarding", or the bare name above an
+action table) makes that priority current; "Theme 1" headings above statements or
+priorities only group them. What follows is filed under the current priority: lead
+lines, action tables (tab, pipe or comma separated), numbered sub-actions ("1.2"),
+bulleted actions under an actions label, success measures under a measures label or
+in a measures table, and regulator recommendation codes. A priority may be headed
+several times (a summary page, a plan page, its action table); all are one priority.
+A number seen again under an unrelated title starts a new plan. A flat table with a
+group column ("Workstream") gives a priority per group.
 """
 
 from __future__ import annotations
