@@ -16,7 +16,7 @@ group column ("Workstream") gives a priority per group.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from assure.document import CleanLine, CleanText
 from assure.parsing.plan.aliases import add_aliases
@@ -37,7 +37,7 @@ from assure.parsing.plan.labels import (
     statement_heading,
     titles_agree,
 )
-from assure.parsing.plan.overall import plan_measures
+from assure.parsing.plan.overall import closing_measures, plan_measures
 from assure.parsing.plan.tables import (
     Columns,
     MeasureColumns,
@@ -483,19 +483,3 @@ def find_plans(text: CleanText) -> tuple[Plan, ...]:
         plan = Plan(draft.title, draft.start_line, priorities, (*measures, *closing))
         plans.append(plan)
     return tuple(plans)
-
-
-def closing_measures(
-    priorities: tuple[Priority, ...],
-) -> tuple[tuple[Priority, ...], tuple[SuccessMeasure, ...]]:
-    """Measures after the last priority's actions, where no other priority has any,
-    close the plan as a whole rather than belonging to that priority."""
-    if len(priorities) < 3 or any(p.measures for p in priorities[:-1]):
-        return priorities, ()
-    last = priorities[-1]
-    if not last.actions or not last.measures:
-        return priorities, ()
-    after = max(a.start_line for a in last.actions)
-    if any((m.start_line or 0) <= after for m in last.measures):
-        return priorities, ()
-    return (*priorities[:-1], replace(last, measures=())), last.measures

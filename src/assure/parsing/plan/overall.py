@@ -5,11 +5,12 @@ paragraph commits to doing something or only reports."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assure.document import CleanLine
 from assure.parsing.plan.fields import direction_of
 from assure.parsing.plan.labels import BULLET, MEASURES
-from assure.structure import SuccessMeasure
+from assure.structure import Priority, SuccessMeasure
 
 PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+")
 # A commitment names what will be done; "will depend", "will need" only describe.
@@ -66,3 +67,19 @@ def plan_measures(lines: tuple[CleanLine, ...], first: int, last: int) -> list[S
             if found or gap > MEASURES_REACH:
                 listing = False
     return found
+
+
+def closing_measures(
+    priorities: tuple[Priority, ...],
+) -> tuple[tuple[Priority, ...], tuple[SuccessMeasure, ...]]:
+    """Measures after the last priority's actions, where no other priority has any,
+    close the plan as a whole rather than belonging to that priority."""
+    if len(priorities) < 3 or any(p.measures for p in priorities[:-1]):
+        return priorities, ()
+    last = priorities[-1]
+    if not last.actions or not last.measures:
+        return priorities, ()
+    after = max(a.start_line for a in last.actions)
+    if any((m.start_line or 0) <= after for m in last.measures):
+        return priorities, ()
+    return (*priorities[:-1], replace(last, measures=())), last.measures
