@@ -624,3 +624,25 @@ def test_attendance_labels(tmp_path: Path, label: str) -> None:
     )
     assert minutes.attendance.apologies == ("Councillor D Khan",)
     assert [item.number for item in minutes.minutes] == ["12"]
+
+
+def test_unnumbered_minutes_headed_in_capitals(tmp_path: Path) -> None:
+    path = tmp_path / "minutes.txt"
+    path.write_text(
+        "Safeguarding Adults Partnership Board\nMinutes of the meeting held on 14 December 2023\n\n"
+        "Present: Councillor A Smith (Chair), Dr B Jones, C Patel\n\n"
+        "WELCOME AND APOLOGIES\nThe Chair welcomed members.\n\n"
+        "BETTER CARE FUND\nThe Board considered the return.\nRESOLVED\n"
+        "That the return be approved for submission.\n\n"
+        "ANNUAL REPORT 2022/23\nThe Board agreed to publish it in January.\n"
+        "ACTION: C Patel to publish the report by 31 January 2024.\n\n"
+        "The meeting closed at 4.10 pm.\n",
+        encoding="utf-8",
+    )
+    [minutes] = PARSER.parse(normalise(read_document(path))).meetings
+    assert [(i.number, i.title, i.start_line, len(i.decisions)) for i in minutes.minutes] == [
+        (None, "WELCOME AND APOLOGIES", 6, 0),
+        (None, "BETTER CARE FUND", 9, 1),
+        (None, "ANNUAL REPORT 2022/23", 14, 1),
+    ]
+    assert len(minutes.attendance.present) == 3

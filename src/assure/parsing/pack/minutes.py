@@ -324,6 +324,8 @@ def _ends_attendance(line: PackLine, rest: list[PackLine]) -> bool:
         return True
     if line.table and all(COLUMN_HEADING.match(cell) for cell in line.cells if cell):
         return True  # the heading row of minutes kept as a table
+    if text.isupper() and not re.match(r"(?i)(?:councillors?|cllrs?|mr|mrs|ms|miss|dr)\b", text):
+        return len(text.split()) <= 12 and "," not in text  # an item's heading in capitals
     return text.endswith(".") and len(text.split()) > 8
 
 
@@ -336,7 +338,7 @@ COLUMN_HEADING = re.compile(
 
 @dataclass
 class ItemDraft:
-    number: str
+    number: str | None
     main: int
     title: str
     index: int  # position of the title line in the minutes' lines
@@ -363,7 +365,7 @@ def find_minute_items(lines: list[PackLine]) -> list[ItemDraft]:
         if items and index <= in_decision_until and LIST_LIKE.match(title):
             continue
         items.append(ItemDraft(number, main, title, index))
-    return items
+    return items or _headed_items(lines)
 
 
 def _parts(number: str) -> list[int]:
@@ -389,6 +391,24 @@ def _part(number: str, position: int) -> int:
     return parts[position] if position < len(parts) else parts[0]
 
 
+def _headed_items(lines: list[PackLine]) -> list[ItemDraft]:
+    """Minutes without numbers: items headed by a line in capitals
+    ("BETTER CARE FUND"), when there are at least two of them."""
+    found = []
+    for index, line in enumerate(lines):
+        text = line.text
+        if line.noise or line.table or CLOSING.match(text):
+            continue
+        words = text.split()
+        if not (1 <= len(words) <= 12 and text.isupper() and text[-1] not in ".:,;"):
+            continue
+        if LABEL.match(text) or is_decision_start(line) or ACTION_LIKE.match(text):
+            continue
+        found.append(ItemDraft(None, 0, text, index))
+    return found if len(found) >= 2 else []
+
+
+ACTION_LIKE = re.compile(r"^(?:actions?|decisions?|resolved|agreed|recommended)\b", re.IGNORECASE)
 LIST_LIKE = re.compile(r"^(?:that|to|the|members|officers)\b", re.IGNORECASE)
 
 
