@@ -9,6 +9,7 @@ from dataclasses import replace
 from assure.document import CleanText
 from assure.extracting.dates import year_of
 from assure.parsing.pack.agenda import DraftItem, parse_agenda
+from assure.parsing.pack.attendance import read_attendance
 from assure.parsing.pack.boundaries import (
     Document,
     appendices,
@@ -27,7 +28,6 @@ from assure.parsing.pack.minutes import (
     build_items,
     find_minute_items,
     find_minutes_starts,
-    read_attendance,
 )
 from assure.parsing.pack.notice import SUMMONED, WILL_MEET, Notice, read_notice
 from assure.parsing.pack.report import ReportCover, report_cover, title_blocks

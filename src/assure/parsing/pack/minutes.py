@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from assure.extracting.dates import find_dates, parse_time
+from assure.parsing.pack.attendance import LABEL, LOOSE_LABEL
 from assure.parsing.pack.decisions import (
     INLINE,
     decision_opening,
@@ -26,8 +27,8 @@ from assure.parsing.pack.decisions import (
 )
 from assure.parsing.pack.lines import PackLine
 from assure.parsing.pack.notice import BODY_WORDS, PLACE, body_name
-from assure.parsing.pack.people import split_people
-from assure.structure import Action, Attendance, Decision, MinuteItem
+from assure.parsing.pack.references import MINUTE, NUMBER_ONLY
+from assure.structure import Action, Decision, MinuteItem
 
 PRESENT = re.compile(
     r"^(?:(?:[a-z]+\s+){0,2}members?\s+present|councillors\s+present|attendance\s*(?=:)|"
@@ -39,15 +40,6 @@ PRESENT = re.compile(
 )
 PRESENT_INLINE = re.compile(
     r"\b(?:(?:[A-Za-z]+\s+){0,2}members?\s+present|present)\s*:", re.IGNORECASE
-)
-LABEL = re.compile(
-    r"^(?P<label>(?:[a-z]+\s+){0,2}members?\s+present|councillors\s+present|attendance(?=\s*:)|"
-    r"present(?:\s*\([^)]{1,20}\))?|attendees|"
-    r"co-?opt(?:ees?|ed\s+members?)(?:\s+present)?|attended(?=\s*:)|"
-    r"(?:[a-z]+\s+)?members\s+in\s+attendance|(?:also\s+)?in\s+attendance|also\s+present|"
-    r"officers?(?:\s+(?:present|in\s+attendance))?|observers?|apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received(?:\s+from)?)?|"
-    r"absent|substitutes?)\b\s*(?:[:–-]\s*|\s+(?=[A-Z]))?(?P<rest>.*)$",
-    re.IGNORECASE,
 )
 MINUTES_OF = re.compile(
     r"^(?:draft\s+|confirmed\s+|unconfirmed\s+)?(?:minutes|notes)\s+of\s+(?:the\s+|a\s+)?(?:(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?)?"
@@ -67,15 +59,6 @@ WRITTEN_DATE = re.compile(
     r"\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}", re.IGNORECASE
 )
 COUNCIL_LINE = re.compile(r"\b(?:council|borough|county|city\s+of|metropolitan)\b", re.IGNORECASE)
-# A minute's reference: "45.", "45/18", "HWB 45/18", "OS.12", "HWB/24/07",
-# "CAB 23/24-45" (a financial year, then the running number). The body's
-# letters are dropped; the rest is the minute's number.
-_REF = (
-    r"^(?:(?:[Mm]inute|MINUTE|[Ii]tem|ITEM)\s+(?:[Nn]o\.?\s*)?)?(?:[A-Z]{2,6}(?:[ .]|\s?/\s?)?)?"
-    r"(?P<num>\d{1,3}(?:/\d{2,4}(?:[-/]\d{1,3})?|-\d{1,3}|[a-z])?)(?![.\d]*\d)"
-)
-MINUTE = re.compile(_REF + r"\s*[.:]?\s+(?P<title>\S.*)$")
-NUMBER_ONLY = re.compile(_REF + r"\.?$")
 CLOSING = re.compile(
     r"^(?:the\s+)?meeting\s+(?:closed|ended|finished|concluded|terminated)\b"
     r"|^(?:the\s+)?(?:chair|chairman|chairperson)\s+(?:closed|declared)\s+the\s+meeting\b",
@@ -122,9 +105,6 @@ def find_minutes_starts(lines: list[PackLine]) -> list[MinutesDraft]:
             draft.anchor_text = line.text[inline.start() :]
         drafts.append(draft)
     return drafts
-
-
-LOOSE_LABEL = re.compile(r"^(?:members|councillors|in\s+attendance)\s*:", re.IGNORECASE)
 
 
 def _listed_under_header(lines: list[PackLine], index: int) -> bool:
@@ -245,95 +225,6 @@ def _header_like(line: PackLine) -> bool:
 def _first_date(text: str) -> str | None:
     dates = find_dates(text)
     return dates[0][1] if dates else None
-
-
-def read_attendance(lines: list[PackLine]) -> tuple[Attendance, int, dict[str, str]]:
-    """The attendance block at the start of ``lines``: who, how many lines it
-    takes, and the roles given beside names."""
-    entries: list[tuple[str, str]] = []  # (group, text), wrapped lines joined
-    current: str | None = None
-    used = 0
-    for position, line in enumerate(lines):
-        if line.noise:
-            continue
-        text = line.text.replace("\t", ", ") if line.table else line.text
-        match = LABEL.match(re.sub(r"^([^,]{1,40}?:)\s*,\s*", r"\1 ", text))
-        loose = LOOSE_LABEL.match(text) if current is None else None
-        if match:
-            current = _group_of(match["label"])
-            entries.append((current, match["rest"]))
-        elif loose:
-            # "Councillors: Smith (Chair), Jones" heads the minutes' attendance.
-            current, rest = "present", text[loose.end() :].strip()
-            plural = loose.group(0).lower().startswith("councillors")
-            if plural and not re.match(r"(?i)councillors?\b|cllrs?\b", rest):
-                rest = f"Councillors {rest}"
-            entries.append((current, rest))
-        elif current is None or _ends_attendance(line, lines[position:]):
-            break
-        elif entries and _unfinished(entries[-1][1]):
-            entries[-1] = (current, f"{entries[-1][1]} {text}")
-        else:
-            entries.append((current, text))
-        used = position + 1
-    groups: dict[str, list[str]] = {"present": [], "apologies": [], "in_attendance": []}
-    roles: dict[str, str] = {}
-    for group, text in entries:
-        if group == "skip":
-            continue
-        for name, role in split_people(text):
-            groups[group].append(name)
-            if role:
-                roles[name] = role
-    attendance = Attendance(
-        present=tuple(groups["present"]),
-        apologies=tuple(groups["apologies"]),
-        in_attendance=tuple(groups["in_attendance"]),
-        roles=tuple(roles.items()),
-    )
-    return attendance, used, roles
-
-
-def _unfinished(text: str) -> bool:
-    """Whether a line of names wraps onto the next one."""
-    if text.count("(") > text.count(")") or re.search(r"(?:,|\band|&)\s*$", text):
-        return True
-    # "..., Councillor Pat" ends in the middle of a name.
-    last = text.rsplit(",", 1)[-1].split()
-    return len(last) == 2 and bool(
-        re.fullmatch(r"(?i:councillor|cllr\.?|dr|mr|mrs|ms|miss)", last[0])
-    )
-
-
-def _group_of(label: str) -> str:
-    label = label.lower()
-    if label.startswith("apolog"):
-        return "apologies"
-    if label.startswith(("absent", "substitute")):
-        return "skip"
-    if "members in attendance" in label:
-        return "present"
-    if label.startswith(("officer", "observer", "also")) or "in attendance" in label:
-        return "in_attendance"
-    return "present"
-
-
-def _ends_attendance(line: PackLine, rest: list[PackLine]) -> bool:
-    text = line.text
-    if MINUTE.match(text) or NUMBER_ONLY.match(text) or len(text) > 160:
-        return True
-    if line.table and all(COLUMN_HEADING.match(cell) for cell in line.cells if cell):
-        return True  # the heading row of minutes kept as a table
-    if text.isupper() and not re.match(r"(?i)(?:councillors?|cllrs?|mr|mrs|ms|miss|dr)\b", text):
-        return len(text.split()) <= 12 and "," not in text  # an item's heading in capitals
-    return text.endswith(".") and len(text.split()) > 8
-
-
-COLUMN_HEADING = re.compile(
-    r"^(?:item|no\.?|minute|ref(?:erence)?|agenda\s+item|subject|title|discussion|notes?|"
-    r"decisions?|actions?|owner|lead|by\s+whom|due|deadline|outcome|minutes?)$",
-    re.IGNORECASE,
-)
 
 
 @dataclass

@@ -1,0 +1,116 @@
+"""Who attended a meeting, from the block under the minutes' header.
+
+Labels head the groups ("Present:", "Also in attendance:", "Officers:",
+"Apologies for absence were received from"), names follow on the label's
+line or the lines under it, wrapped lines are joined, and the block ends at
+the first minute, a long sentence or a heading in capitals.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assure.parsing.pack.lines import PackLine
+from assure.parsing.pack.people import split_people
+from assure.parsing.pack.references import MINUTE, NUMBER_ONLY
+from assure.structure import Attendance
+
+LABEL = re.compile(
+    r"^(?P<label>(?:[a-z]+\s+){0,2}members?\s+present|councillors\s+present|attendance(?=\s*:)|"
+    r"present(?:\s*\([^)]{1,20}\))?|attendees|"
+    r"co-?opt(?:ees?|ed\s+members?)(?:\s+present)?|attended(?=\s*:)|"
+    r"(?:[a-z]+\s+)?members\s+in\s+attendance|(?:also\s+)?in\s+attendance|also\s+present|"
+    r"officers?(?:\s+(?:present|in\s+attendance))?|observers?|apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received(?:\s+from)?)?|"
+    r"absent|substitutes?)\b\s*(?:[:–-]\s*|\s+(?=[A-Z]))?(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+LOOSE_LABEL = re.compile(r"^(?:members|councillors|in\s+attendance)\s*:", re.IGNORECASE)
+
+
+def read_attendance(lines: list[PackLine]) -> tuple[Attendance, int, dict[str, str]]:
+    """The attendance block at the start of ``lines``: who, how many lines it
+    takes, and the roles given beside names."""
+    entries: list[tuple[str, str]] = []  # (group, text), wrapped lines joined
+    current: str | None = None
+    used = 0
+    for position, line in enumerate(lines):
+        if line.noise:
+            continue
+        text = line.text.replace("\t", ", ") if line.table else line.text
+        match = LABEL.match(re.sub(r"^([^,]{1,40}?:)\s*,\s*", r"\1 ", text))
+        loose = LOOSE_LABEL.match(text) if current is None else None
+        if match:
+            current = _group_of(match["label"])
+            entries.append((current, match["rest"]))
+        elif loose:
+            # "Councillors: Smith (Chair), Jones" heads the minutes' attendance.
+            current, rest = "present", text[loose.end() :].strip()
+            plural = loose.group(0).lower().startswith("councillors")
+            if plural and not re.match(r"(?i)councillors?\b|cllrs?\b", rest):
+                rest = f"Councillors {rest}"
+            entries.append((current, rest))
+        elif current is None or _ends_attendance(line, lines[position:]):
+            break
+        elif entries and _unfinished(entries[-1][1]):
+            entries[-1] = (current, f"{entries[-1][1]} {text}")
+        else:
+            entries.append((current, text))
+        used = position + 1
+    groups: dict[str, list[str]] = {"present": [], "apologies": [], "in_attendance": []}
+    roles: dict[str, str] = {}
+    for group, text in entries:
+        if group == "skip":
+            continue
+        for name, role in split_people(text):
+            groups[group].append(name)
+            if role:
+                roles[name] = role
+    attendance = Attendance(
+        present=tuple(groups["present"]),
+        apologies=tuple(groups["apologies"]),
+        in_attendance=tuple(groups["in_attendance"]),
+        roles=tuple(roles.items()),
+    )
+    return attendance, used, roles
+
+
+def _unfinished(text: str) -> bool:
+    """Whether a line of names wraps onto the next one."""
+    if text.count("(") > text.count(")") or re.search(r"(?:,|\band|&)\s*$", text):
+        return True
+    # "..., Councillor Pat" ends in the middle of a name.
+    last = text.rsplit(",", 1)[-1].split()
+    return len(last) == 2 and bool(
+        re.fullmatch(r"(?i:councillor|cllr\.?|dr|mr|mrs|ms|miss)", last[0])
+    )
+
+
+def _group_of(label: str) -> str:
+    label = label.lower()
+    if label.startswith("apolog"):
+        return "apologies"
+    if label.startswith(("absent", "substitute")):
+        return "skip"
+    if "members in attendance" in label:
+        return "present"
+    if label.startswith(("officer", "observer", "also")) or "in attendance" in label:
+        return "in_attendance"
+    return "present"
+
+
+def _ends_attendance(line: PackLine, rest: list[PackLine]) -> bool:
+    text = line.text
+    if MINUTE.match(text) or NUMBER_ONLY.match(text) or len(text) > 160:
+        return True
+    if line.table and all(COLUMN_HEADING.match(cell) for cell in line.cells if cell):
+        return True  # the heading row of minutes kept as a table
+    if text.isupper() and not re.match(r"(?i)(?:councillors?|cllrs?|mr|mrs|ms|miss|dr)\b", text):
+        return len(text.split()) <= 12 and "," not in text  # an item's heading in capitals
+    return text.endswith(".") and len(text.split()) > 8
+
+
+COLUMN_HEADING = re.compile(
+    r"^(?:item|no\.?|minute|ref(?:erence)?|agenda\s+item|subject|title|discussion|notes?|"
+    r"decisions?|actions?|owner|lead|by\s+whom|due|deadline|outcome|minutes?)$",
+    re.IGNORECASE,
+)
