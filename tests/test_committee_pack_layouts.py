@@ -646,3 +646,19 @@ def test_unnumbered_minutes_headed_in_capitals(tmp_path: Path) -> None:
         (None, "ANNUAL REPORT 2022/23", 14, 1),
     ]
     assert len(minutes.attendance.present) == 3
+
+
+def test_agenda_title_wrapped_before_its_pages(tmp_path: Path) -> None:
+    path = tmp_path / "agenda.txt"
+    path.write_text(
+        "AGENDA\n\n1. Apologies for Absence\n\n2. Adult Social Care Workforce\n"
+        "Strategy 2024 - 2027 (Pages 5 - 12)\nReport of the Director of Adult Services.\n\n"
+        "3. Quarter 3 Revenue Budget Monitoring\n(Pages 13 - 20)\nReport of the Director\n",
+        encoding="utf-8",
+    )
+    [notice] = PARSER.parse(normalise(read_document(path))).meetings
+    assert [(a.number, a.title, a.pages) for a in notice.agenda] == [
+        ("1", "Apologies for Absence", None),
+        ("2", "Adult Social Care Workforce Strategy 2024 - 2027", (5, 12)),
+        ("3", "Quarter 3 Revenue Budget Monitoring", (13, 20)),
+    ]

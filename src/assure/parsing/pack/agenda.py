@@ -242,6 +242,21 @@ def _end_before(lines: list[PackLine], index: int) -> int:
     return lines[0].number if lines else 0
 
 
+def _wrapped_title(text: str, item: DraftItem) -> bool:
+    """A short capitalised line straight under a title without its page range
+    ("Adult Social Care Workforce" over "Strategy 2024 - 2027 (Pages 5 - 12)")
+    is the rest of the title, not the purpose."""
+    title, pages = split_title(text)
+    words = title.split()
+    return (
+        item.pages is None
+        and pages is not None
+        and 1 <= len(words) <= 8
+        and not title.endswith(".")
+        and sum(word[:1].isupper() or word[:1].isdigit() for word in words) >= len(words) - 1
+    )
+
+
 def _add_detail(item: DraftItem, line: PackLine, previous: PackLine | None) -> None:
     text = line.text
     if item.pages is None and (pages := page_range_line(text)):
@@ -258,7 +273,11 @@ def _add_detail(item: DraftItem, line: PackLine, previous: PackLine | None) -> N
         not item.title_done
         and not item.purpose
         and not line.gap
-        and (text[:1].islower() or re.search(r"\b(?:and|of|the|for|to|in|on|–|-|&)$", item.title))
+        and (
+            text[:1].islower()
+            or re.search(r"\b(?:and|of|the|for|to|in|on|–|-|&)$", item.title)
+            or _wrapped_title(text, item)
+        )
     )
     if continues_title:
         title, pages = split_title(f"{item.title} {text}")
