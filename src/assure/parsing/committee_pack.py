@@ -6,6 +6,11 @@ furniture (notice of meeting, agenda items with page ranges, "Present:",
 agenda and members, one meeting per set of minutes, a section per agenda item
 and per document in the pack, the plans found inside it, and a finding where
 a report's cover sheet gives another meeting date than the notice.
+
+A committee report published on its own (a title block naming the body and
+the meeting date, or a cover sheet of fields, then the usual report sections)
+is a committee paper too: it gives one meeting with role ``"report"``, the
+body and date it was written for, with no agenda and no minutes.
 """
 
 from __future__ import annotations
