@@ -87,8 +87,9 @@ class MinuteItem:
 
 @dataclass(frozen=True, slots=True)
 class Meeting:
-    """A meeting: either the notice of a coming meeting (with its agenda) or a
-    set of minutes of a past one (with minute items)."""
+    """A meeting: the notice of a coming meeting (with its agenda), a set of
+    minutes of a past one (with minute items), or the meeting a single
+    committee report is written for (body and date only)."""
 
     body: str | None
     date: str | None  # ISO YYYY-MM-DD
@@ -100,7 +101,7 @@ class Meeting:
     attendance: Attendance = field(default_factory=Attendance)
     agenda: tuple[AgendaItem, ...] = ()
     minutes: tuple[MinuteItem, ...] = ()
-    role: str = "minutes"  # "notice" or "minutes"
+    role: str = "minutes"  # "notice", "minutes" or "report" (a single committee report)
 
 
 @dataclass(frozen=True, slots=True)
