@@ -83,8 +83,8 @@ def test_passages_get_up_to_three_statements_with_confidences(model_dir: Path) -
 
 # Stance is in the phrasing: the same topic as a claimed strength and as an admitted gap.
 PROUD_OF_CARERS = (
-    "We are proud that carers' assessments have risen to 940 this year and the time "
-    "carers wait has fallen to three weeks, better than the regional average."
+    "We are proud of our offer to carers: carers' assessments increased to 940 this year, "
+    "the new carers' hub has been praised and 85% of carers said they felt supported."
 )
 CARERS_GAP = (
     "We know that carers still wait too long: the waiting list for a carer's assessment "

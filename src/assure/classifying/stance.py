@@ -16,6 +16,14 @@ from collections.abc import Sequence
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
+SHOULD_SHRINK = (
+    r"(?:waiting lists?|waits?|waiting times?|backlogs?|demand|overspend|vacanc(?:y|ies)"
+    r"|concerns|complaints|delays?|costs?|agency|turnover|out of area|readmissions)"
+)
+SHOULD_GROW = (
+    r"(?:satisf\w*|proportion|percentage|uptake|take-up|scores?|performance|confidence"
+    r"|capacity|recruitment|completed|compliance)"
+)
 COMPARATOR = r"(?:the\s+)?(?:england|national|regional|comparator|statistical neighbour)"
 
 # (needle, expression): the needle is plain text every match contains, so a
@@ -25,7 +33,7 @@ STRENGTH_CUES: tuple[tuple[str, str], ...] = (
     ("improv", r"\bimprov(?:ed|ing)\b"),
     ("better than", r"\bbetter than\b"),
     ("above", rf"\babove {COMPARATOR}"),
-    ("has fallen", r"\bhas fallen\b"),
+    ("", rf"\b{SHOULD_SHRINK}\b[^.]{{0,40}}\b(?:fallen|fell|dropped|come down|reduced)\b"),
     ("", r"\b(?:reduced|cut|halved)\b"),
     ("success", r"\bsuccess"),
     ("strong", r"\bstrong(?:er)?\b"),
@@ -49,7 +57,8 @@ IMPROVEMENT_CUES: tuple[tuple[str, str], ...] = (
     ("too ", r"\btoo (?:many|long|much|few|slow)\b"),
     ("below", rf"\bbelow {COMPARATOR}"),
     ("worse than", r"\bworse than\b"),
-    ("", r"\b(?:has|have) (?:risen|increased|grown)\b|\bgrown\b|\brose\b"),
+    # Growth is a gap only in what should shrink: "assessments have risen" is not.
+    ("", rf"\b{SHOULD_SHRINK}\b[^.]{{0,40}}\b(?:risen|increased|grown|rose|gone up)\b"),
     ("backlog", r"\bbacklog"),
     ("delay", r"\bdelay"),
     ("wait", r"\bwait(?:ing|s)? (?:too )?long"),
@@ -64,7 +73,7 @@ IMPROVEMENT_CUES: tuple[tuple[str, str], ...] = (
     ("we ", r"\bwe (?:know|recognise|accept)\b"),
     ("slower", r"\bslower\b"),
     ("weak", r"\bweak"),
-    ("f", r"\bfell\b|\bfallen to\b"),
+    ("", rf"\b{SHOULD_GROW}\b[^.]{{0,40}}\b(?:fallen|fell|dropped|declined)\b"),
     ("less than", r"\bless than\b"),
     ("we will", r"\bwe will\b"),
     ("priorit", r"\bpriorit"),
