@@ -26,15 +26,19 @@ SHOULD_GROW = (
 )
 COMPARATOR = r"(?:the\s+)?(?:england|national|regional|comparator|statistical neighbour)"
 
-# (needle, expression): the needle is plain text every match contains, so a
-# substring test rules most cues out before the expression runs.
+# (needles, expression): every match contains one of the needles ("|" between
+# them) as plain text, so a substring test rules most cues out before the
+# expression runs.
 STRENGTH_CUES: tuple[tuple[str, str], ...] = (
     ("proud", r"\bproud\b"),
     ("improv", r"\bimprov(?:ed|ing)\b"),
     ("better than", r"\bbetter than\b"),
     ("above", rf"\babove {COMPARATOR}"),
-    ("", rf"\b{SHOULD_SHRINK}\b[^.]{{0,40}}\b(?:fallen|fell|dropped|come down|reduced)\b"),
-    ("", r"\b(?:reduced|cut|halved)\b"),
+    (
+        "fallen|fell|dropped|come down|reduced",
+        rf"\b{SHOULD_SHRINK}\b[^.]{{0,40}}\b(?:fallen|fell|dropped|come down|reduced)\b",
+    ),
+    ("reduced|cut|halved", r"\b(?:reduced|cut|halved)\b"),
     ("success", r"\bsuccess"),
     ("strong", r"\bstrong(?:er)?\b"),
     ("well embedded", r"\bwell embedded\b"),
@@ -58,7 +62,10 @@ IMPROVEMENT_CUES: tuple[tuple[str, str], ...] = (
     ("below", rf"\bbelow {COMPARATOR}"),
     ("worse than", r"\bworse than\b"),
     # Growth is a gap only in what should shrink: "assessments have risen" is not.
-    ("", rf"\b{SHOULD_SHRINK}\b[^.]{{0,40}}\b(?:risen|increased|grown|rose|gone up)\b"),
+    (
+        "risen|increased|grown|rose|gone up",
+        rf"\b{SHOULD_SHRINK}\b[^.]{{0,40}}\b(?:risen|increased|grown|rose|gone up)\b",
+    ),
     ("backlog", r"\bbacklog"),
     ("delay", r"\bdelay"),
     ("wait", r"\bwait(?:ing|s)? (?:too )?long"),
@@ -73,7 +80,10 @@ IMPROVEMENT_CUES: tuple[tuple[str, str], ...] = (
     ("we ", r"\bwe (?:know|recognise|accept)\b"),
     ("slower", r"\bslower\b"),
     ("weak", r"\bweak"),
-    ("", rf"\b{SHOULD_GROW}\b[^.]{{0,40}}\b(?:fallen|fell|dropped|declined)\b"),
+    (
+        "fallen|fell|dropped|declined",
+        rf"\b{SHOULD_GROW}\b[^.]{{0,40}}\b(?:fallen|fell|dropped|declined)\b",
+    ),
     ("less than", r"\bless than\b"),
     ("we will", r"\bwe will\b"),
     ("priorit", r"\bpriorit"),
@@ -83,12 +93,14 @@ IMPROVEMENT_CUES: tuple[tuple[str, str], ...] = (
     ("vacanc", r"\bvacanc"),
     ("fragile", r"\bfragile\b"),
     ("inconsistent", r"\binconsistent\b"),
-    ("", r"\bmore to do\b|\bfurther work\b"),
+    ("more to do|further work", r"\bmore to do\b|\bfurther work\b"),
 )
 
 
-def compiled(cues: Sequence[tuple[str, str]]) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((needle, re.compile(pattern)) for needle, pattern in cues)
+def compiled(
+    cues: Sequence[tuple[str, str]],
+) -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
+    return tuple((tuple(needles.split("|")), re.compile(pattern)) for needles, pattern in cues)
 
 
 STRENGTH = compiled(STRENGTH_CUES)
@@ -108,7 +120,10 @@ def stance_cues(texts: Sequence[str]) -> np.ndarray:
     cues = (*STRENGTH, *IMPROVEMENT)
     for row, text in enumerate(texts):
         text = text.lower()
-        hits = [1.0 if needle in text and p.search(text) else 0.0 for needle, p in cues]
+        hits = [
+            1.0 if any(n in text for n in needles) and p.search(text) else 0.0
+            for needles, p in cues
+        ]
         found[row, :width] = hits
         found[row, width] = np.log1p(sum(hits[: len(STRENGTH)]))
         found[row, width + 1] = np.log1p(sum(hits[len(STRENGTH) :]))
