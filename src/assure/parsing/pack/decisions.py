@@ -10,9 +10,10 @@ columns.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assure.extracting.dates import parse_date
-from assure.parsing.pack.lines import PackLine
+from assure.parsing.pack.lines import STRUCTURAL, PackLine
 from assure.structure import Action, Decision
 
 DECISION = re.compile(
@@ -73,6 +74,24 @@ DUE = re.compile(
 OWNER_TO = re.compile(
     r"^(?P<owner>[A-Z][\w'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'.&-]*){0,6})\s+to\s+(?P<task>.+)$"
 )
+WRITTEN_DUE = re.compile(
+    r"\d|\b(?:next|end|january|february|march|april|may|june|july|august|september|october"
+    r"|november|december|q[1-4]|spring|summer|autumn|winter|meeting)\b",
+    re.IGNORECASE,
+)
+# A due date on a line of its own under an action: "Due: 28 February 2025."
+DUE_LINE = re.compile(
+    r"^\(?(?:due(?:\s+date)?(?:\s+by)?|deadline|target\s+date|by\s+when)\s*[:–-]?\s+\S.{0,40}$",
+    re.IGNORECASE,
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+FLAT_DUE = re.compile(
+    rf"(?:\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|(?:end\s+of\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}"
+    r"(?:\s+\d{4})?|Q[1-4](?:\s+\d{4}(?:/\d{2})?)?|ongoing|tbc|next\s+meeting)",
+    re.IGNORECASE,
+)
+FLAT_NAME = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*")
+HONORIFICS = {"Dr", "Cllr", "Councillor", "Mr", "Mrs", "Ms", "Miss", "Professor", "Prof"}
 ACTION_HEADER_ACTION = re.compile(r"\b(?:action|task)s?\b", re.IGNORECASE)
 ACTION_HEADER_OWNER = re.compile(
     r"\b(?:owner|lead|responsible|by\s+whom|who|officer)\b", re.IGNORECASE
@@ -175,8 +194,14 @@ def find_actions(lines: list[PackLine], year: int | None) -> list[Action]:
             previous = line
             continue
         listing = False
+        due = due_of(line.text, year) if DUE_LINE.match(line.text) else None
+        if due and actions and actions[-1].due is None:
+            actions[-1] = replace(actions[-1], due=due)
+            previous = line
+            continue
         if match := ACTION.match(line.text):
-            actions.append(_action_from(match["body"], line.number, previous, year))
+            body = match["body"] + _wrapped(lines, line)
+            actions.append(_action_from(body, line.number, previous, year))
         elif (match := TRAILING_ACTION.search(line.text)) and match.start() > 10:
             sentence = line.text[: match.start()].strip(" .(–-")
             if len(match["owner"].split()) > 4 and OWNER_TO.match(match["owner"]):
@@ -194,6 +219,24 @@ def find_actions(lines: list[PackLine], year: int | None) -> list[Action]:
             )
         previous = line
     return actions
+
+
+def _wrapped(lines: list[PackLine], line: PackLine) -> str:
+    """The rest of an action line that a PDF wrapped onto the lines after it:
+    lines of the same paragraph, until one that ends a sentence."""
+    rest = ""
+    index = lines.index(line) + 1
+    text = line.text
+    while index < len(lines) and not text.endswith((".", "!", "?")):
+        following = lines[index]
+        if following.gap or following.noise or following.table:
+            break
+        if STRUCTURAL.match(following.text) or DUE_LINE.match(following.text):
+            break
+        text = following.text
+        rest += " " + text
+        index += 1
+    return rest
 
 
 def _action_from(body: str, number: int, previous: PackLine | None, year: int | None) -> Action:
@@ -215,22 +258,17 @@ def _action_from(body: str, number: int, previous: PackLine | None, year: int | 
 
 def due_of(text: str, year: int | None) -> str | None:
     """The due date of an action: ISO where the text gives a full date, else as written."""
-    match = DUE.search(text)
-    if not match:
-        return None
-    written = match["due"].strip(" ,.")
-    iso = parse_date(written, year)
-    if iso:
-        return iso
-    return (
-        written
-        if re.search(
-            r"\d|\b(?:next|end|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]|spring|summer|autumn|winter|meeting)\b",
-            written,
-            re.IGNORECASE,
-        )
-        else None
-    )
+    # "to the chapter before publication. Due: 28 February 2025": a later
+    # phrase that gives a date wins over an earlier one that gives none.
+    as_written: str | None = None
+    for match in DUE.finditer(text):
+        written = match["due"].strip(" ,.")
+        iso = parse_date(written, year)
+        if iso:
+            return iso
+        if as_written is None and WRITTEN_DUE.search(written):
+            as_written = written
+    return as_written
 
 
 def table_actions(lines: list[PackLine], year: int | None) -> list[tuple[str | None, Action]]:
@@ -256,6 +294,62 @@ def table_actions(lines: list[PackLine], year: int | None) -> list[tuple[str | N
         ref = _cell(cells, columns.get("ref"))
         found.append((ref, Action(text=text, start_line=line.number, owner=owner, due=due)))
     return found
+
+
+def flat_table_actions(lines: list[PackLine], year: int | None) -> list[Action]:
+    """Rows of an action table whose cells a PDF printed as one line of words:
+    under a header of column names only ("Action Owner Due"), each row ends
+    with its owner's name and, where the table gives one, the due date."""
+    found: list[Action] = []
+    header: list[str] | None = None
+    for line in lines:
+        if line.noise:
+            continue
+        if header is not None and not line.table:
+            if (header_due := _flat_row(line.text, "due" in header, year)) is None:
+                header = None
+            else:
+                text, owner, due = header_due
+                found.append(Action(text=text, start_line=line.number, owner=owner, due=due))
+                continue
+        words = line.text.split()
+        if not line.table and 2 <= len(words) <= 4:
+            columns = [_flat_column(word) for word in words]
+            if all(columns) and "action" in columns and "owner" in columns:
+                header = [column for column in columns if column]
+    return found
+
+
+def _flat_column(word: str) -> str | None:
+    if ACTION_HEADER_OWNER.fullmatch(word):
+        return "owner"
+    if ACTION_HEADER_DUE.fullmatch(word):
+        return "due"
+    if ACTION_HEADER_ACTION.fullmatch(word):
+        return "action"
+    if ACTION_HEADER_REF.match(word):
+        return "ref"
+    return None
+
+
+def _flat_row(text: str, has_due: bool, year: int | None) -> tuple[str, str, str | None] | None:
+    words = text.split()
+    due: str | None = None
+    if has_due:
+        for size in (4, 3, 2, 1):
+            tail = " ".join(words[-size:])
+            if len(words) > size + 2 and FLAT_DUE.fullmatch(tail):
+                due = parse_date(tail, year) or tail
+                words = words[:-size]
+                break
+    # The owner is the name the row ends with: "Jo Bloggs", "Dr Jo Bloggs".
+    size = 2
+    if len(words) > 3 and words[-3].rstrip(".") in HONORIFICS:
+        size = 3
+    name = words[-size:]
+    if len(words) <= size or not all(FLAT_NAME.fullmatch(word) for word in name[-2:]):
+        return None
+    return " ".join(words[:-size]), " ".join(name), due
 
 
 def _cell(cells: list[str], index: int | None) -> str | None:

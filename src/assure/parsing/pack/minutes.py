@@ -21,6 +21,7 @@ from assure.parsing.pack.decisions import (
     decision_opening,
     find_actions,
     find_decisions,
+    flat_table_actions,
     is_decision_start,
     is_decision_text,
     table_actions,
@@ -376,6 +377,7 @@ def build_items(
         last = next((line.end for line in reversed(own) if not line.noise), start.end)
         actions: list[Action] = find_actions(own, year)
         actions.extend(action for _, action in table_actions(own, year))
+        actions.extend(flat_table_actions(own, year))
         items.append(
             MinuteItem(
                 number=draft.number,
