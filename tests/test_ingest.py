@@ -140,6 +140,18 @@ def test_progress_is_reported_after_each_file(library, tmp_path):
     assert seen == [("one.md", 1, 2), ("two.md", 2, 2)]
 
 
+def ingest_in_subprocess(settings, folder) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment that run ``assure ingest FOLDER`` in a
+    process of its own, on the test's database."""
+    env = dict(
+        os.environ,
+        ASSURE_DATA_DIR=settings.data_dir,
+        ASSURE_DATABASE_URL=settings.database_url or "",
+    )
+    command = [sys.executable, "-c", "from assure.interfaces.cli import main; main()"]
+    return [*command, "ingest", str(folder), "--council", "Eastmoor"], env
+
+
 @pytest.mark.slow
 def test_a_killed_ingest_leaves_whole_documents_and_a_rerun_finishes(settings, tmp_path):
     folder = tmp_path / "many"
@@ -152,20 +164,7 @@ def test_a_killed_ingest_leaves_whole_documents_and_a_rerun_finishes(settings, t
         write(
             folder, f"report-{n:02}.md", f"# Eastmoor carers report {n}\n\n## Findings\n\n{body}\n"
         )
-    env = dict(
-        os.environ,
-        ASSURE_DATA_DIR=settings.data_dir,
-        ASSURE_DATABASE_URL=settings.database_url or "",
-    )
-    command = [
-        sys.executable,
-        "-c",
-        "from assure.interfaces.cli import main; main()",
-        "ingest",
-        str(folder),
-        "--council",
-        "Eastmoor",
-    ]
+    command, env = ingest_in_subprocess(settings, folder)
 
     library = Library.open(settings)
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -202,20 +201,7 @@ def test_two_ingests_of_the_same_folder_at_once_store_each_document_once(setting
     for n in range(5):
         write(folder, f"report-{n}.md", REPORT.format(n=n))
     Library.open(settings).close()  # the schema exists before both start
-    env = dict(
-        os.environ,
-        ASSURE_DATA_DIR=settings.data_dir,
-        ASSURE_DATABASE_URL=settings.database_url or "",
-    )
-    command = [
-        sys.executable,
-        "-c",
-        "from assure.interfaces.cli import main; main()",
-        "ingest",
-        str(folder),
-        "--council",
-        "Eastmoor",
-    ]
+    command, env = ingest_in_subprocess(settings, folder)
 
     runs = [
         subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
