@@ -92,3 +92,59 @@ def test_due_date_forms_give_the_iso_date(text):
 def test_due_without_a_date_stays_as_written_or_none():
     assert due_of("Jo Bloggs to report back by the next meeting.", 2025) == "the next meeting"
     assert due_of("Jo Bloggs to revise the chapter before publication.", 2025) is None
+
+
+WRAPPED_ATTENDANCE = """KESTREL VALE BOROUGH COUNCIL
+
+HEALTH AND WELLBEING BOARD
+
+Minutes of the meeting held on Thursday 6th February 2025
+
+Present: Councillor Ann Marlow (Chair), Leader and Cabinet Member for Strategy, Finance and Assets
+Councillor Tom Reddle, Cabinet Member for Adult Social Care, Public Health and Wellbeing Services
+Dr Nita Sharma, Director of Public Health and Consultant in Health Protection, Kestrel Vale Council
+Bo Lenz, Place Director, Kestrel and Upper Wold Integrated Care Board
+Kay Brown, Chief Executive, Healthwatch Kestrel Vale
+
+In attendance: Ross Veal, Head of Performance and Insight, Adult Social Care and Health Directorate
+Lin Moss, Independent Chair, Kestrel Vale Safeguarding Adults Board
+Pat Orr, Democratic Services Officer
+
+Apologies: Sam Holt, Director of Children's Services
+
+1 Apologies and Declarations of Interest
+
+Apologies were received as listed above. No interests were declared.
+
+2 Minutes of the Previous Meeting
+
+RESOLVED – That the minutes be approved.
+"""
+
+
+def test_attendance_printed_to_pdf_keeps_each_person_once(tmp_path):
+    """A PDF wraps long "Name, role" lines (the tail of a role on a line of its
+    own) and its reader may join two short ones: neither adds nor loses anyone."""
+    pytest.importorskip("reportlab")
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = tmp_path / "board.pdf"
+    page, y = canvas.Canvas(str(pdf), pagesize=A4), 800
+    for raw in WRAPPED_ATTENDANCE.splitlines():
+        while raw:
+            cut = len(raw) if len(raw) <= 90 else raw.rfind(" ", 0, 90)
+            page.drawString(40, y, raw[:cut])
+            raw, y = raw[cut:].lstrip(), y - 14
+    page.save()
+    board = PARSER.parse(normalise(read_document(pdf))).meetings[0]
+    assert board.attendance.present == (
+        "Councillor Ann Marlow",
+        "Councillor Tom Reddle",
+        "Dr Nita Sharma",
+        "Bo Lenz",
+        "Kay Brown",
+    )
+    assert board.attendance.in_attendance == ("Ross Veal", "Lin Moss", "Pat Orr")
+    roles = dict(board.attendance.roles)
+    assert roles["Ross Veal"].endswith("Health Directorate")

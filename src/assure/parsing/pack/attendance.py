@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from assure.parsing.pack.lines import PackLine
-from assure.parsing.pack.people import split_people
+from assure.parsing.pack.people import ROLE_WORDS, split_people
 from assure.parsing.pack.references import MINUTE, NUMBER_ONLY
 from assure.structure import Attendance
 
@@ -24,6 +24,7 @@ LABEL = re.compile(
     r"absent|substitutes?)\b\s*(?:[:–-]\s*|\s+(?=[A-Z]))?(?P<rest>.*)$",
     re.IGNORECASE,
 )
+HONORIFIC = re.compile(r"(?i:councillors?|cllrs?|dr|mr|mrs|ms|miss|professor|prof)\b\.?")
 LOOSE_LABEL = re.compile(r"^(?:members|councillors|in\s+attendance)\s*:", re.IGNORECASE)
 
 
@@ -51,7 +52,7 @@ def read_attendance(lines: list[PackLine]) -> tuple[Attendance, int, dict[str, s
             entries.append((current, rest))
         elif current is None or _ends_attendance(line, lines[position:]):
             break
-        elif entries and _unfinished(entries[-1][1]):
+        elif entries and (_unfinished(entries[-1][1]) or _role_tail(text, entries[-1][1])):
             entries[-1] = (current, f"{entries[-1][1]} {text}")
         else:
             entries.append((current, text))
@@ -82,6 +83,20 @@ def _unfinished(text: str) -> bool:
     last = text.rsplit(",", 1)[-1].split()
     return len(last) == 2 and bool(
         re.fullmatch(r"(?i:councillor|cllr\.?|dr|mr|mrs|ms|miss)", last[0])
+    )
+
+
+def _role_tail(text: str, previous: str) -> bool:
+    """Whether ``text`` is the end of the role on the line before, which a PDF
+    wrapped onto a line of its own ("and Resources", "Directorate"): a person
+    never starts in lower case, nor is one word after a "Name, role" line."""
+    if text[:1].islower() or text.startswith("&"):
+        return True
+    if "," not in previous or "," in text or "(" in text or HONORIFIC.match(text):
+        return False
+    # "Directorate", "Vale Council": a word or two that no name is made of.
+    return (" " not in text.strip() and text.strip(".").isalpha()) or bool(
+        len(text.split()) <= 4 and ROLE_WORDS.search(text)
     )
 
 

@@ -38,6 +38,12 @@ STRUCTURAL = re.compile(
     r"|RESOLVED|AGREED|DECIDED|RECOMMENDED|Resolved\b|Agreed\b|\(?(?i:pages?)\s+\d"
     r"|(?:Councillors?|Cllrs?\.?)\s+[A-Z])"
 )
+# "Jo Bloggs, Head of Service": lines of an attendance list that a reader of a
+# PDF may join like the wrapped lines of a paragraph.
+PERSON_WITH_ROLE = re.compile(
+    r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Professor)\.?\s+)?[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,3}"
+    r"(?:\s+\([^)]{1,30}\))?,\s+[A-Z][^,]{2,80}(?:,\s+[A-Z][^,]{2,80})?$"
+)
 AGENDA_MARKER = re.compile(
     r"^agenda\s+item\s*(?:no\.?\s*)?[:.]?\s*(\d{1,2}[a-z]?)\b\.?$", re.IGNORECASE
 )
@@ -107,7 +113,10 @@ def _split_join(line: CleanLine, source: tuple[SourceLine, ...], gap: bool) -> l
         for number in range(line.number, end + 1)
         if source[number - 1].text.strip()
     ]
-    if len(parts) > 1 and any(STRUCTURAL.match(tidy(part.text)) for part in parts):
+    if len(parts) > 1 and (
+        any(STRUCTURAL.match(tidy(part.text)) for part in parts)
+        or all(PERSON_WITH_ROLE.match(tidy(part.text)) for part in parts)
+    ):
         return [
             PackLine(
                 part.number,
