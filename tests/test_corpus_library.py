@@ -1,0 +1,41 @@
+"""The real corpus through the library as a user would: ingest, search, list what it holds."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assure.settings import SETTINGS
+
+
+@pytest.fixture()
+def run(cli, settings, monkeypatch):
+    for spec in SETTINGS:
+        monkeypatch.delenv(spec.env, raising=False)
+    monkeypatch.setenv("ASSURE_DATA_DIR", settings.data_dir)
+    if settings.database_url:
+        monkeypatch.setenv("ASSURE_DATABASE_URL", settings.database_url)
+    monkeypatch.setenv("COLUMNS", "200")
+    return cli
+
+
+@pytest.mark.slow
+def test_ingest_the_corpus_then_find_direct_payments_with_document_and_line(run, corpus):
+    result = run("ingest", str(corpus), "--council", "Corpus Council")
+    assert result.exit_code == 0, result.output
+    documents = sorted(corpus.rglob("*.txt")) + sorted(corpus.rglob("*.pdf"))
+
+    hits = json.loads(run("search", "direct payments", "--json").stdout)
+    assert hits, "no hits for direct payments"
+    best = [hit["snippet"].replace("*", "").lower() for hit in hits[:5]]
+    assert all("direct payment" in snippet for snippet in best), best
+    for hit in hits:
+        assert hit["start_line"] >= 1 and hit["document"]
+
+    again = run("ingest", str(corpus), "--council", "Corpus Council")
+    assert again.exit_code == 0
+    assert f"0 stored, {len(documents)} already stored" in again.stdout
+
+    meetings = json.loads(run("meetings", "--json").stdout)
+    assert {m["date"] for m in meetings} >= {"2018-11-09", "2018-09-10"}
