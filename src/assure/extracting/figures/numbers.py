@@ -132,6 +132,17 @@ def skipped(line: str, start: int, end: int, digits: str, has_unit: bool) -> boo
     return bool(AGE_BEFORE.search(before))
 
 
+def numbered_title(line: str, start: int, end: int, digits: str, duration: re.Match[str]) -> bool:
+    """Whether a number and a capitalised unit word open a numbered title
+    ("45 Minutes of the Previous Meeting"), not a duration ("45 minutes")."""
+    if not LIST_MARKER.match(line[:start]) or not digits.isdigit() or len(digits) > 3:
+        return False
+    if not duration.group(1)[:1].isupper():
+        return False
+    rest = line[end + duration.end() :]
+    return bool(re.match(r"^\s*[:–-]?\s*[A-Za-z(]", rest)) and bool(HEADING_AFTER.match(line[end:]))
+
+
 def classify(line: str, match: re.Match[str]) -> Figure | None:
     """The figure a number match stands for, or ``None`` when it is not a figure."""
     digits, start, end = match["digits"], match.start(), match.end()
@@ -201,6 +212,8 @@ def classify(line: str, match: re.Match[str]) -> Figure | None:
     if duration := DURATION.match(after):
         before = line[max(0, start - 30) : start]
         if WINDOW_BEFORE.search(before) or AGE_BEFORE.search(before):
+            return None
+        if numbered_title(line, start, end, digits, duration):
             return None
         if AGO_AFTER.match(line[end + duration.end() :]):
             return None
