@@ -274,6 +274,20 @@ class PlanRow(Base):
     start_line: Mapped[int]
 
     priorities: Mapped[list[PriorityRow]] = relationship(cascade=CASCADE, passive_deletes=True)
+    measures: Mapped[list[PlanMeasureRow]] = relationship(
+        cascade=CASCADE, passive_deletes=True, order_by="PlanMeasureRow.id"
+    )
+
+
+class PlanMeasureRow(Base):
+    """A success measure of a plan as a whole, not of one priority."""
+
+    __tablename__ = "plan_measures"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = parent("plans")
+    text: Mapped[str] = mapped_column(Text)
+    direction: Mapped[str | None] = mapped_column(String(20))
+    start_line: Mapped[int | None]
 
 
 class PriorityRow(Base):

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from assure.storing import models as m
 from assure.storing.records import SectionRecord, StoredDocument
-from assure.structure import Passage, StatementLabel
+from assure.structure import Passage, Plan, PlanAction, Priority, StatementLabel, SuccessMeasure
 
 
 def document_record(d: m.Document, council: str, passages: int = 0) -> StoredDocument:
@@ -96,4 +96,53 @@ def section_records(session: Session, document_id: int) -> tuple[SectionRecord, 
     return tuple(
         SectionRecord(s.title, s.level, s.kind, s.start_line, s.end_line, page, tuple(s.qs or ()))
         for s, page in rows
+    )
+
+
+def plans_of(session: Session, document_id: int) -> tuple[Plan, ...]:
+    """A stored document's plans as parsed: priorities with their actions and
+    success measures, and the measures of each plan as a whole, in the order
+    they were stored."""
+    plans = session.scalars(
+        select(m.PlanRow).where(m.PlanRow.document_id == document_id).order_by(m.PlanRow.id)
+    )
+    return tuple(
+        Plan(
+            title=plan.title,
+            start_line=plan.start_line,
+            priorities=tuple(_priority_of(p) for p in sorted(plan.priorities, key=_id)),
+            measures=tuple(_measure_of(x) for x in sorted(plan.measures, key=_id)),
+        )
+        for plan in plans
+    )
+
+
+def _id(row: Any) -> int:
+    return int(row.id)
+
+
+def _measure_of(row: m.SuccessMeasureRow | m.PlanMeasureRow) -> SuccessMeasure:
+    return SuccessMeasure(text=row.text, direction=row.direction, start_line=row.start_line)
+
+
+def _priority_of(row: m.PriorityRow) -> Priority:
+    return Priority(
+        number=row.number,
+        title=row.title,
+        start_line=row.start_line,
+        aliases=tuple(row.aliases or ()),
+        leads=tuple(row.leads or ()),
+        actions=tuple(
+            PlanAction(
+                text=a.text,
+                start_line=a.start_line,
+                leads=tuple(a.leads or ()),
+                timeframe=a.timeframe,
+                status=a.status,
+                refs=tuple(a.refs or ()),
+            )
+            for a in sorted(row.actions, key=_id)
+        ),
+        measures=tuple(_measure_of(x) for x in sorted(row.measures, key=_id)),
+        refs=tuple(row.refs or ()),
     )

@@ -204,6 +204,10 @@ def plan_row(x: Plan) -> m.PlanRow:
             )
             for p in x.priorities
         ],
+        measures=[
+            m.PlanMeasureRow(text=s.text, direction=s.direction, start_line=s.start_line)
+            for s in x.measures
+        ],
     )
 
 
