@@ -129,3 +129,20 @@ def test_a_self_assessment_that_scores_itself_is_no_regulator_report(corpus: Pat
     text = normalise(source)
     assert PARSER.recognise(text) > REPORT.recognise(text)
     assert REPORT.recognise(text) < 0.3
+
+
+def test_with_its_statement_headings_removed_no_sub_heading_stands_in_for_one(
+    corpus: Path,
+) -> None:
+    """'20.1.3 PARTNERSHIP' is a sub-heading of governance: with the statement
+    headings gone it must not become the partnerships statement, whose label
+    would then pass to every paragraph up to the end of the document."""
+    raw = (corpus / "kirklees-asc-self-assessment-2024.txt").read_text(encoding="utf-8")
+    rows = ["" if n in HEADING_LINES else t for n, t in enumerate(raw.splitlines(), 1)]
+    lines = tuple(SourceLine(n, t, table_row="\t" in t) for n, t in enumerate(rows, 1))
+    source = SourceDocument(
+        path="headless.txt", format=Format.TEXT, content_hash="0" * 64, size=0, lines=lines
+    )
+    sections = PARSER.parse(normalise(source)).sections
+    assert [s.title for s in sections if s.kind == "quality_statement"] == []
+    assert any(s.title.endswith("PARTNERSHIP") for s in sections)  # still a sub-heading

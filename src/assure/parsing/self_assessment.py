@@ -40,6 +40,7 @@ from assure.structure import DocumentKind, ParsedStructure, Section
 
 FRAME_KINDS = ("theme", "quality_statement")
 RECURRING = 3
+CORROBORATING = 3  # statements named at one heading depth before it counts as theirs
 PAGE_MARK = re.compile(r"\bpage\s+\d|^\d+$", re.IGNORECASE)
 TITLE_BLOCK = 3  # opening lines that name the council, the document and its date
 TITLE = re.compile(r"self[- ]?(?:assessment|evaluation)", re.IGNORECASE)
@@ -126,9 +127,26 @@ def choose_layout(candidates: list[Candidate]) -> Layout:
         c.rank for c in body if c.statement and c.rank and c.tier >= NUMBERED and not c.weak
     )
     main_rank = ranks.most_common(1)[0][0] if ranks else None
+    # Where every statement heading is named loosely ("7 ASSESSING NEEDS IN OUR
+    # AREA"), the depth at which most statements are named stands in for it.
+    named_at: dict[int, set[str]] = {}
+    for c in body:
+        if c.statement and c.rank and c.tier >= NUMBERED:
+            named_at.setdefault(c.rank, set()).add(c.statement)
+    loose_rank = max(named_at, key=lambda r: len(named_at[r]), default=None)
+    if loose_rank is not None and len(named_at[loose_rank]) < CORROBORATING:
+        loose_rank = None
 
     def fits(c: Candidate) -> bool:
         return main_rank is None or c.rank is None or c.rank <= main_rank
+
+    def corroborated(c: Candidate) -> bool:
+        # A one-word alias ("Partnership", "Prevention") is usually a sub-heading;
+        # it is the statement's heading only as a run-in label, or numbered at
+        # the depth where other statements are named in full.
+        if c.tier == RUN_IN:
+            return True
+        return c.tier != STANDALONE and c.rank is not None and c.rank == (main_rank or loose_rank)
 
     def key(c: Candidate) -> tuple[bool, int, bool, int]:
         after = bisect_right(frame_lines, c.number)
@@ -138,9 +156,7 @@ def choose_layout(candidates: list[Candidate]) -> Layout:
 
     statements: dict[str, Candidate] = {}
     for c in body:
-        # A one-word alias on a line of its own ("Prevention") is usually a
-        # sub-heading; as a numbered heading or a run-in label it may be the statement.
-        if not (c.statement and fits(c)) or (c.weak and c.tier == STANDALONE):
+        if not (c.statement and fits(c)) or (c.weak and not corroborated(c)):
             continue
         if c.statement not in statements or key(c) > key(statements[c.statement]):
             statements[c.statement] = c
