@@ -111,10 +111,22 @@ def test_stance_cues_read_claims_and_admissions() -> None:
     assert not found[2, : strengths + improvements].any()  # page furniture claims nothing
 
 
-def test_page_furniture_gets_no_statement(model_dir: Path) -> None:
+def test_page_furniture_counts_as_evidence_for_no_statement(model_dir: Path) -> None:
     structure = ParsedStructure(kind=DocumentKind.OTHER)
     (labelled,) = label_passages(passages(FURNITURE), structure, Settings(data_dir=str(model_dir)))
-    assert labelled.qs == ()
+    assert len(labelled.qs) == 3  # ranked suggestions a person may confirm
+    assert not any(label.counts for label in labelled.qs)
+
+
+def test_every_passage_gets_three_ranked_suggestions(model_dir: Path) -> None:
+    structure = ParsedStructure(kind=DocumentKind.OTHER)
+    labelled = label_passages(
+        passages(BUDGET, REABLEMENT, CARERS_GAP), structure, Settings(data_dir=str(model_dir))
+    )
+    for passage in labelled:
+        confidences = [label.confidence for label in passage.qs]
+        assert len(confidences) == 3 and confidences == sorted(confidences, reverse=True)
+        assert passage.qs[0].counts
 
 
 def test_a_section_that_names_the_statement_labels_its_passages(model_dir: Path) -> None:

@@ -181,6 +181,12 @@ class Metric:
     malformed: bool = False
 
 
+# A machine's statement label counts as evidence from this confidence up; below
+# it the label is a ranked suggestion a person may confirm. Chosen by the
+# classifier's evaluation (see ``classifying.model``).
+EVIDENCE_CONFIDENCE = 0.25
+
+
 @dataclass(frozen=True, slots=True)
 class StatementLabel:
     """A quality statement suggested for a passage.
@@ -192,6 +198,12 @@ class StatementLabel:
     id: str
     confidence: float
     source: str
+
+    @property
+    def counts(self) -> bool:
+        """Whether the passage counts as evidence for the statement: a person's
+        or the document's own label always does, a machine's from the bar up."""
+        return self.source in ("user", "structure") or self.confidence >= EVIDENCE_CONFIDENCE
 
 
 @dataclass(frozen=True, slots=True)

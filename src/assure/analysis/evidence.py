@@ -17,10 +17,6 @@ from pathlib import PurePath
 
 from assure.structure import Finding, Metric, Passage
 
-# Machine labels below this confidence are too weak to count as evidence;
-# a person's own label ("user") always counts.
-MIN_CONFIDENCE = 0.3
-
 
 @dataclass(frozen=True, slots=True)
 class SourceInfo:
@@ -70,7 +66,7 @@ class Evidence:
         seen: dict[str, float] = {}
         for label in self.passage.qs:
             value = 1.0 if label.source == "user" else label.confidence
-            if value >= MIN_CONFIDENCE:
+            if label.counts:
                 seen[label.id] = max(seen.get(label.id, 0.0), value)
         return tuple(sorted(seen, key=lambda s: -seen[s]))
 

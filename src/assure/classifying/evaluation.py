@@ -27,7 +27,6 @@ from assure.classifying.model import (
     THRESHOLD,
     StatementModel,
     smooth_by_context,
-    thresholds_for,
 )
 
 
@@ -55,15 +54,13 @@ class ModelRanker:
         return self
 
     def scores(self, examples: Sequence[LabelledExample]) -> np.ndarray:
-        """Scores per passage; ``row_thresholds`` then holds each passage's bar."""
+        """Scores per passage, each blended with its neighbours' where ``context``."""
         matrix = self.model.statement_probabilities([e.text for e in examples])
-        blended = np.zeros(len(examples), dtype=bool)
         if self.context:
             for document in {e.document for e in examples}:
                 rows = [i for i, e in enumerate(examples) if e.document == document]
                 positions = [examples[i].position for i in rows]
-                matrix[rows], blended[rows] = smooth_by_context(matrix[rows], positions)
-        self.row_thresholds = thresholds_for(blended)
+                matrix[rows] = smooth_by_context(matrix[rows], positions)
         return matrix
 
 
@@ -170,9 +167,6 @@ class Scores:
 
 def thresholds_of(ranker: Ranker, rows: int) -> np.ndarray:
     """The bar for each passage the ranker last scored."""
-    given = getattr(ranker, "row_thresholds", None)
-    if given is not None and len(given) == rows:
-        return np.asarray(given, dtype=float)
     return np.full(rows, float(getattr(ranker, "threshold", THRESHOLD)))
 
 

@@ -2,9 +2,10 @@
 
 Who says what, in order of trust: a person's correction (source ``user``), the
 document's own structure when the passage sits in a section that names the
-statement (``structure``), then the classifier (``model``), which adds its top
-suggestions at or above its bar (``THRESHOLD``, or ``CONTEXT_THRESHOLD`` where
-the passage's scores were blended with its neighbours') up to three labels in all.
+statement (``structure``), then the classifier (``model``), which adds its best
+suggestions, ranked, up to three labels in all. Each carries its confidence;
+a machine's label counts as evidence from ``THRESHOLD`` up (``StatementLabel.counts``),
+and the ones below stay as ranked suggestions a person can confirm.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import numpy as np
 
 from assure.classifying.artefact import ModelArtefact, current_model
 from assure.classifying.labelled import Correction, text_key
-from assure.classifying.model import MAX_LABELS, smooth_by_context, thresholds_for
+from assure.classifying.model import MAX_LABELS, smooth_by_context
 from assure.classifying.weak_labels import enclosing_statements
 from assure.settings import Settings
 from assure.structure import ParsedStructure, Passage, Section, StatementLabel
@@ -39,8 +40,7 @@ def label_passages(
         return passages
     artefact = current_model(settings)
     probabilities, categories, stances = artefact.model.predict_all([p.text for p in passages])
-    probabilities, blended = smooth_within_blocks(probabilities, passages, structure.sections)
-    bars = thresholds_for(blended)
+    probabilities = smooth_within_blocks(probabilities, passages, structure.sections)
     given = {text_key(c.text): c for c in corrections}
     labelled = []
     for row, passage in enumerate(passages):
@@ -53,7 +53,7 @@ def label_passages(
             for q in enclosing_statements(structure.sections, passage.start_line)
         ]
         taken = {label.id for label in labels}
-        labels += model_labels(artefact, probabilities[row], bars[row], taken)
+        labels += model_labels(artefact, probabilities[row], taken)
         labelled.append(
             replace(
                 passage,
@@ -65,15 +65,14 @@ def label_passages(
     return tuple(labelled)
 
 
-def model_labels(
-    artefact: ModelArtefact, row: np.ndarray, threshold: float, taken: set[str]
-) -> list[StatementLabel]:
+def model_labels(artefact: ModelArtefact, row: np.ndarray, taken: set[str]) -> list[StatementLabel]:
+    """The classifier's best statements for one passage, surest first."""
     statements = artefact.model.statements
     order = np.argsort(-row, kind="stable")[:MAX_LABELS]
     return [
         StatementLabel(statements[i], round(float(row[i]), 3), "model")
         for i in order
-        if row[i] >= threshold and statements[i] not in taken
+        if statements[i] not in taken
     ]
 
 
@@ -90,9 +89,9 @@ def corrected(
 
 def smooth_within_blocks(
     probabilities: np.ndarray, passages: Sequence[Passage], sections: Sequence[Section]
-) -> tuple[np.ndarray, np.ndarray]:
+) -> np.ndarray:
     """Blend neighbours' scores, never across the boundary of a top-level section
-    (an agenda item, a statement, a part of the plan); also which rows were blended."""
+    (an agenda item, a statement, a part of the plan)."""
     tops = sorted(
         (s for s in sections if s.level == min((x.level for x in sections), default=1)),
         key=lambda s: s.start_line,
@@ -103,7 +102,6 @@ def smooth_within_blocks(
             (s.start_line for s in tops if s.start_line <= passage.start_line <= s.end_line), -1
         )
         blocks.setdefault(block, []).append(row)
-    blended = np.zeros(len(passages), dtype=bool)
     for rows in blocks.values():
-        probabilities[rows], blended[rows] = smooth_by_context(probabilities[rows])
-    return probabilities, blended
+        probabilities[rows] = smooth_by_context(probabilities[rows])
+    return probabilities
