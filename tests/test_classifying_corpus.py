@@ -42,3 +42,48 @@ def test_a_held_out_self_assessment_is_labelled_better_than_by_the_baselines(par
         assert model.top1 > baseline.top1 and model.top3 > baseline.top3
         assert model.macro_f1 > baseline.macro_f1
         assert alone.top1 > baseline.top1
+
+
+def test_a_self_assessment_without_its_headings_is_labelled_paragraph_by_paragraph(
+    corpus: Path, tmp_path: Path, trained_models, cli, monkeypatch
+) -> None:
+    """The bar for unseen self-assessments, as a user meets it: the statement and
+    theme headings are taken out, ``assure inspect --json`` is run on what is
+    left with the shipped model, and each paragraph's first suggestion (and its
+    first three) is checked against the section it came from."""
+    import json
+    import shutil
+
+    source = corpus / SELF_ASSESSMENT
+    sections = parse_file(source).structure.sections
+    statement_of = {
+        line: s.qs[0]
+        for s in sections
+        if s.kind == "quality_statement"
+        for line in range(s.start_line, s.end_line + 1)
+    }
+    headings = {s.start_line for s in sections if s.kind in ("quality_statement", "theme")}
+    kept = [
+        (number, text)
+        for number, text in enumerate(source.read_text(encoding="utf-8").splitlines(), 1)
+        if number not in headings
+    ]
+    headless = tmp_path / "headless.txt"
+    headless.write_text("\n".join(text for _, text in kept) + "\n", encoding="utf-8")
+    if trained_models is not None:
+        shutil.copytree(trained_models, tmp_path / "data" / "models")
+    monkeypatch.setenv("ASSURE_DATA_DIR", str(tmp_path / "data"))
+
+    found = json.loads(cli("inspect", str(headless), "--json").stdout)
+    assert not [s for s in found["sections"] if s["qs"]]  # nothing left names a statement
+    top1 = top3 = total = 0
+    for passage in found["passages"]:
+        truth = statement_of.get(kept[passage["start_line"] - 1][0])
+        if truth is None:
+            continue
+        ranked = [label["id"] for label in passage["qs"]]
+        total += 1
+        top1 += ranked[:1] == [truth]
+        top3 += truth in ranked[:3]
+    assert total > 300
+    assert top1 / total >= 0.55 and top3 / total >= 0.80, (top1 / total, top3 / total)
