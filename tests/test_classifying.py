@@ -101,6 +101,25 @@ def test_stance_follows_the_phrasing_of_a_claim_or_an_admission(model_dir: Path)
     assert proud.qs[0].id == gap.qs[0].id == "assessing-needs"
 
 
+def test_a_proud_of_or_areas_for_improvement_section_gives_the_stance(model_dir: Path) -> None:
+    """A neutral-sounding paragraph under "Areas for improvement" is one the
+    council means to improve; under "What we are proud of", a strength."""
+    sections = (
+        Section("What we are proud of", 3, "proud_of", 1, 10),
+        Section("Areas for improvement", 3, "areas_for_improvement", 11, 30),
+        Section("Case study: Mrs A", 4, "case_study", 21, 30),
+    )
+    structure = ParsedStructure(kind=DocumentKind.SELF_ASSESSMENT, sections=sections)
+    first, second, third = label_passages(
+        passages(CARERS_GAP, PROUD_OF_CARERS, PROUD_OF_CARERS),
+        structure,
+        Settings(data_dir=str(model_dir)),
+    )
+    assert first.stance == "strength"  # line 1, under what we are proud of
+    assert second.stance == "improvement"  # line 11, under areas for improvement
+    assert third.stance == "improvement"  # line 21: a case study the areas section holds
+
+
 def test_stance_cues_read_claims_and_admissions() -> None:
     from assure.classifying.stance import IMPROVEMENT, STRENGTH, stance_cues
 
