@@ -92,3 +92,11 @@ def test_example_pack_minute_titles_give_no_figures() -> None:
     findings = check_document(text, PARSER.parse(text), metrics)
     conflicts = [f for f in findings if f.kind == "conflicting_figure"]
     assert not [f for f in conflicts if f.start_line in titles or f.other_line in titles]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Nine in ten carers felt listened to.[3]", "[3] Carers survey, evidence library item 14."],
+)
+def test_a_footnote_mark_is_no_figure(line: str) -> None:
+    assert 3 not in [figure.value for figure in figures_in(line)]

@@ -3,9 +3,13 @@
 The body is walked in document order so paragraphs and tables stay
 interleaved as the author wrote them. Headings come from the "Title" and
 "Heading N" styles; list items get a bullet or their number; each table row is
-one line with its cells joined by tabs. Word lays pages out only when it
-renders, so pages are known only where the file records page breaks (Word's
-last layout, or explicit breaks); otherwise they are ``None``.
+one line with its cells joined by tabs. A paragraph's text includes what sits
+in content controls, tracked insertions and fields; the text boxes anchored in
+it (call-outs such as "DATA POINT") follow it as lines of their own; a footnote
+reference reads "[n]" and the footnotes follow the body, each "[n] its text".
+Word lays pages out only when it renders, so pages are known only where the
+file records page breaks (Word's last layout, or explicit breaks); otherwise
+they are ``None``.
 """
 
 from __future__ import annotations
@@ -31,6 +35,18 @@ from assure.reading.lines import LineBuilder
 ZIP_MAGIC = b"PK\x03\x04"
 HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC_NS = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+# Parts of a paragraph that are not its running text: properties, deleted text,
+# text boxes (read as lines of their own) and the copy Word keeps of a drawing
+# for older readers.
+NOT_TEXT = {
+    f"{W_NS}pPr",
+    f"{W_NS}rPr",
+    f"{W_NS}del",
+    f"{W_NS}txbxContent",
+    f"{MC_NS}Fallback",
+}
 # What a damaged Office container raises, from the zip layer up to the XML.
 DAMAGED_CONTAINER = (
     zipfile.BadZipFile,
@@ -84,6 +100,58 @@ def list_marker(paragraph: Paragraph, counters: dict[tuple[str, str], int]) -> s
     return "• "
 
 
+def paragraph_text(element: etree._Element) -> str:
+    """A paragraph's running text, in order, with "[n]" at each footnote reference."""
+    parts: list[str] = []
+    for child in element:
+        tag = child.tag
+        if tag in NOT_TEXT:
+            continue
+        if tag == f"{W_NS}t":
+            parts.append(child.text or "")
+        elif tag == f"{W_NS}tab":
+            parts.append("\t")
+        elif tag in (f"{W_NS}br", f"{W_NS}cr"):
+            kind = child.get(f"{W_NS}type")
+            parts.append("\n" if kind in (None, "textWrapping") else "")
+        elif tag == f"{W_NS}noBreakHyphen":
+            parts.append("-")
+        elif tag == f"{W_NS}footnoteReference":
+            parts.append(f"[{child.get(f'{W_NS}id')}]")
+        else:
+            parts.append(paragraph_text(child))
+    return "".join(parts)
+
+
+def text_boxes(paragraph: etree._Element) -> list[etree._Element]:
+    """The outermost text boxes anchored in a paragraph, each once."""
+    boxes = []
+    for box in paragraph.iter(f"{W_NS}txbxContent"):
+        above = list(box.iterancestors())
+        inner = above[: above.index(paragraph)] if paragraph in above else above
+        if not any(a.tag in (f"{W_NS}txbxContent", f"{MC_NS}Fallback") for a in inner):
+            boxes.append(box)
+    return boxes
+
+
+def footnotes(document: object) -> list[tuple[str, str]]:
+    """(number, text) of each footnote, in the order the file keeps them."""
+    part = document.part  # type: ignore[attr-defined]
+    found = []
+    for rel in part.rels.values():
+        if rel.reltype != FOOTNOTES or rel.is_external:
+            continue
+        root = etree.fromstring(rel.target_part.blob)
+        for note in root.iter(f"{W_NS}footnote"):
+            if note.get(f"{W_NS}type") not in (None, "normal"):
+                continue  # the separator lines Word keeps as footnotes
+            pieces = (paragraph_text(p).strip() for p in note.iter(f"{W_NS}p"))
+            text = " ".join(piece for piece in pieces if piece)
+            if text:
+                found.append((note.get(f"{W_NS}id", ""), text))
+    return found
+
+
 def table_rows(table: Table) -> list[list[str]]:
     rows = []
     for row in table.rows:
@@ -94,7 +162,7 @@ def table_rows(table: Table) -> list[list[str]]:
             if any(cell._tc is other for other in seen):
                 continue
             seen.append(cell._tc)
-            cells.append(cell.text)
+            cells.append("\n".join(paragraph_text(p) for p in cell._tc.iterchildren(f"{W_NS}p")))
         rows.append(cells)
     return rows
 
@@ -144,26 +212,35 @@ def body_lines(document: object) -> tuple[LineBuilder, int | None]:
     body = document.element.body  # type: ignore[attr-defined]
     is_break = break_finder(body)
     page: int | None = 1 if is_break else None
-    for child in body.iterchildren():
-        after = 0
-        if page is not None and is_break is not None:
-            before, after = count_breaks(child, is_break)
-            page += before
+
+    def add_block(child: etree._Element) -> None:
         if child.tag == f"{W_NS}p":
             paragraph = Paragraph(child, document)  # type: ignore[arg-type]
             marker = list_marker(paragraph, counters)
             if marker is None:
                 counters.clear()  # a numbered list ends at the first plain paragraph
-            text = paragraph.text
+            text = paragraph_text(child)
             if marker and text.strip():
                 text = marker + text
             level = heading_level(paragraph) if text.strip() else None
             builder.add(text, page=page, heading_level=level)
+            for box in text_boxes(child):
+                for inner in box.iterchildren():
+                    add_block(inner)
         elif child.tag == f"{W_NS}tbl":
             for cells in table_rows(Table(child, document)):  # type: ignore[arg-type]
                 builder.add_row(cells, page=page)
+
+    for child in body.iterchildren():
+        after = 0
+        if page is not None and is_break is not None:
+            before, after = count_breaks(child, is_break)
+            page += before
+        add_block(child)
         if page is not None:
             page += after
+    for number, text in footnotes(document):
+        builder.add(f"[{number}] {text}", page=page)
     return builder, page
 
 

@@ -125,6 +125,8 @@ def skipped(line: str, start: int, end: int, digits: str, has_unit: bool) -> boo
     plain = digits.replace(",", "")
     if plain.isdigit() and "," not in digits and 1900 <= int(plain) <= 2100:
         return True  # a year
+    if before.endswith("[") and after.startswith("]"):
+        return True  # a footnote mark "[3]", or the footnote it marks
     if LIST_MARKER.match(before) and ("." in digits or after[:1] in {".", ")"}):
         return True  # "1.2 The report", "3. Background", "2) item"
     if not before.strip() and len(plain) <= 2 and HEADING_AFTER.match(line[end:]):
