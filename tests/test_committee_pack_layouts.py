@@ -4,7 +4,13 @@ Each fictional pack below follows a layout English councils use: a county
 cabinet with "CAB 23/24-45" minute references and lettered decisions, a London
 borough with a tab agenda and decisions inside prose, a district council with
 a summons letter and "OS.12" minutes, a health and wellbeing board with
-"HWB/24/07" references and "ACTION:" lines, and a single committee report.
+"HWB/24/07" references and "ACTION:" lines, and a single committee report;
+then a county scrutiny committee printed from PDF (page breaks, the committee's
+name at the foot of every page, "ITEM 5" over the title over "(Pages ...)",
+"Minute 17/24 – Title", attendance rows "Councillor | Role", decisions as
+"AGREED:", "The Committee NOTED", "Recommendation approved"), and a
+metropolitan scrutiny panel converted to markdown (pipe tables for the agenda
+and an action log, bold labels, a sub-group's notes as a second set of minutes).
 The expectations were written before the parser was run on them.
 
 Minute numbers keep the reference without the body's letters: "CAB 23/24-45"
@@ -29,9 +35,11 @@ FIXTURES = Path(__file__).parent / "fixtures" / "committee_pack"
 
 def line_of(name: str, start: str, after: int = 0) -> int:
     """The 1-based number of the first line of a fixture starting with ``start``."""
-    lines = (FIXTURES / name).read_text(encoding="utf-8").splitlines()
+    # Split on newlines only: a form feed (a page break in text from a PDF)
+    # stays inside its line, as the reader keeps it.
+    lines = (FIXTURES / name).read_text(encoding="utf-8").split("\n")
     for number, line in enumerate(lines, start=1):
-        if number > after and line.startswith(start):
+        if number > after and line.lstrip("\f").startswith(start):
             return number
     raise AssertionError(f"{start!r} not in {name}")
 
@@ -271,6 +279,100 @@ EXPECTED = [
             ("ACTION: Democratic Services", "Democratic Services", "the next meeting"),
             ("ACTION: Director of Public Health", "Director of Public Health", "2024-05-31"),
             ("ACTION: Mark Tennant", "Mark Tennant", None),
+        ],
+    ),
+    Expected(
+        "ravensmoor-asc-ph-scrutiny-2024-09.txt",
+        (
+            "Adult Social Care and Public Health Overview and Scrutiny Committee",
+            "2024-09-03",
+            "14:00",
+            "The Wessex Room, County Hall, Ravensmoor",
+        ),
+        [
+            ("1", "Apologies for Absence and Substitutions", None),
+            ("2", "Declarations of Interest", None),
+            ("3", "Minutes of the Meeting held on 9 July 2024", (1, 8)),
+            ("4", "Public Health Annual Report 2023/24: Healthy Ageing in Ravensmoor", (9, 18)),
+            ("5", "Care Market Sustainability and Fee Uplift 2024/25", (19, 36)),
+            ("6", "Adult Social Care Complaints and Compliments 2023/24", (37, 44)),
+            ("7", "Work Programme 2024/25", (45, 48)),
+            ("8", "Date of Next Meeting", None),
+        ],
+        (
+            "Adult Social Care and Public Health Overview and Scrutiny Committee",
+            "2024-07-09",
+            "Wessex Room, County Hall, Ravensmoor",
+        ),
+        [
+            ("17/24", "Apologies and Substitutions", "Minute 17/24"),
+            ("18/24", "Declarations of Interest", "Minute 18/24"),
+            ("19/24", "Minutes of the Previous Meeting", "Minute 19/24"),
+            ("20/24", "Hospital Discharge and Intermediate Care", "Minute 20/24"),
+            ("21/24", "Suicide Prevention Strategy 2024-2029: Consultation Draft", "Minute 21/24"),
+            ("22/24", "Adult Social Care Workforce: Recruitment and Retention", "Minute 22/24"),
+            ("23/24", "Work Programme", "Minute 23/24"),
+        ],
+        {
+            "19/24": ["AGREED: that the minutes"],
+            "20/24": ["RESOLVED:"],
+            "21/24": ["The Committee NOTED"],
+            "22/24": ["Recommendation approved"],
+            "23/24": ["AGREED: that the work"],
+        },
+        [
+            ("ACTION: Simon Veitch", "Simon Veitch", "2024-09-30"),
+            ("Members welcomed the draft", "Director of Public Health", "2024-08-16"),
+            ("• Workforce Development Manager", "Workforce Development Manager", "January 2025"),
+            ("• Kerry Lam", "Kerry Lam", None),
+        ],
+    ),
+    Expected(
+        "hollinsford-cyp-scrutiny-2024-10.txt",
+        (
+            "Children and Young People Scrutiny Panel",
+            "2024-10-15",
+            "18:00",
+            "Council Chamber, Hollinsford Town Hall, Market Place",
+        ),
+        [
+            ("1", "Apologies for Absence and Substitutions", None),
+            ("2", "Declarations of Interest", None),
+            ("3", "Minutes of the meeting held on 10 September 2024", (1, 8)),
+            (
+                "4",
+                "Care Leavers Sub-Group: notes of the meeting held on 24 September 2024",
+                (9, 12),
+            ),
+            ("5", "Ofsted ILACS Improvement Plan: Progress Report", (13, 30)),
+            ("6", "Elective Home Education Annual Report 2023/24", (31, 40)),
+            ("7", "Children's Social Care Performance Scorecard: Quarter 1 2024/25", (41, 52)),
+            ("8", "Work Programme and Recommendations Tracker", (53, 56)),
+        ],
+        (
+            "Children and Young People Scrutiny Panel",
+            "2024-09-10",
+            "Council Chamber, Hollinsford Town Hall",
+        ),
+        [
+            ("31", "Apologies for Absence and Substitutions", "**31."),
+            ("32", "Declarations of Interest", "**32."),
+            ("33", "Minutes", "**33."),
+            ("34", "Ofsted Focused Visit: Children in Care", "**34."),
+            ("35", "Sufficiency Strategy for Children in Care 2024-2027", "**35."),
+            ("36", "Children's Social Care Performance Scorecard: Quarter 4 2023/24", "**36."),
+            ("37", "Work Programme", "**37."),
+        ],
+        {
+            "33": ["**Resolved:** That the minutes"],
+            "34": [("**Resolved:**", "**34.")],
+            "35": ["**RECOMMENDATION TO CABINET:**"],
+            "36": ["The Panel NOTED"],
+            "37": ["It was agreed by consensus"],
+        },
+        [
+            ("Action: Gavin Rooke", "Gavin Rooke", "2024-10-04"),
+            ("Action: Head of Performance", "Head of Performance and Intelligence", None),
         ],
     ),
 ]
@@ -662,3 +764,72 @@ def test_agenda_title_wrapped_before_its_pages(tmp_path: Path) -> None:
         ("2", "Adult Social Care Workforce Strategy 2024 - 2027", (5, 12)),
         ("3", "Quarter 3 Revenue Budget Monitoring", (13, 20)),
     ]
+
+
+def test_attendance_kept_as_rows_of_name_and_role() -> None:
+    """ "Councillor | Role" rows, as a PDF table comes out as text, give the
+    people and their roles; the heading row is no one."""
+    [minutes] = of_role(parsed("ravensmoor-asc-ph-scrutiny-2024-09.txt"), "minutes")
+    attendance = minutes.attendance
+    assert attendance.present == (
+        "Councillor Margaret Oduya",
+        "Councillor Peter Lindgren",
+        "Councillor Hannah Blackwood",
+        "Councillor Rupert Fenn",
+        "Councillor Sunita Kaur",
+        "Councillor Dominic Ashe",
+    )
+    assert dict(attendance.roles)["Councillor Peter Lindgren"] == "Vice-Chair"
+    assert attendance.in_attendance[:2] == ("Councillor Lorraine Tate", "Dr Olu Badejo")
+    assert len(attendance.in_attendance) == 5
+    assert attendance.apologies == ("Councillor Gareth Mole", "Councillor Ann Pryce")
+    assert minutes.time == "14:00"
+
+
+def test_running_committee_name_stays_out_of_minutes() -> None:
+    """The committee's name printed at the foot of every page is furniture:
+    it neither ends a lettered resolution nor joins a minute's text."""
+    name = "ravensmoor-asc-ph-scrutiny-2024-09.txt"
+    [minutes] = of_role(parsed(name), "minutes")
+    items = {item.number: item for item in minutes.minutes}
+    [resolved] = items["20/24"].decisions
+    assert "(c) that a further update" in resolved.text
+    assert "Overview and Scrutiny Committee" not in resolved.text
+
+
+def test_sub_group_notes_after_the_panel_minutes() -> None:
+    name = "hollinsford-cyp-scrutiny-2024-10.txt"
+    _, notes = of_role(parsed(name), "minutes")
+    assert (notes.body, notes.date, notes.time) == ("Care Leavers Sub-Group", "2024-09-24", "16:00")
+    assert notes.venue == "Room 2.14, Hollinsford Town Hall"
+    assert [(i.number, i.title) for i in notes.minutes] == [
+        ("1", "Welcome and introductions"),
+        ("2", "Council Tax exemption for care leavers"),
+        ("3", "Local offer refresh"),
+    ]
+    assert [d.start_line for d in notes.minutes[1].decisions] == [
+        line_of(name, "Agreed: that the Sub-Group")
+    ]
+    assert [d.start_line for d in notes.minutes[2].decisions] == [
+        line_of(name, "Agreed: that the refreshed")
+    ]
+    assert [(a.owner, a.due) for a in notes.minutes[2].actions] == [
+        ("Marcus Kemp", "2024-10-18"),
+        ("Chloe Barnard", "next meeting"),
+    ]
+    assert notes.attendance.apologies == ("Councillor Liam Roper",)
+    assert len(notes.attendance.present) == 5
+
+
+def test_markdown_panel_attendance() -> None:
+    [minutes, _] = of_role(parsed("hollinsford-cyp-scrutiny-2024-10.txt"), "minutes")
+    assert minutes.attendance.present == (
+        "Councillor Yvonne Adair",
+        "Councillor Bilal Hussain",
+        "Councillor Tessa Crowther",
+        "Councillor Owen Marsh",
+        "Councillor Precious Nwachukwu",
+        "Angela Doyle",
+    )
+    assert minutes.attendance.apologies == ("Councillor Liam Roper", "Revd Mark Ellis")
+    assert len(minutes.attendance.in_attendance) == 4

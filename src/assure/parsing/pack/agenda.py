@@ -275,7 +275,8 @@ def _add_detail(item: DraftItem, line: PackLine, previous: PackLine | None) -> N
         and not line.gap
         and (
             text[:1].islower()
-            or re.search(r"\b(?:and|of|the|for|to|in|on|–|-|&)$", item.title)
+            # "Public Health Annual Report 2023/24:" wraps before its subtitle.
+            or re.search(r"(?:\b(?:and|of|the|for|to|in|on)|[–&:-])$", item.title)
             or _wrapped_title(text, item)
         )
     )

@@ -37,6 +37,9 @@ def read_attendance(lines: list[PackLine]) -> tuple[Attendance, int, dict[str, s
     for position, line in enumerate(lines):
         if line.noise:
             continue
+        if line.table and current is not None and _column_names(line):
+            used = position + 1  # "Councillor | Role" heads the rows of names
+            continue
         text = line.text.replace("\t", ", ") if line.table else line.text
         match = LABEL.match(re.sub(r"^([^,]{1,40}?:)\s*,\s*", r"\1 ", text))
         loose = LOOSE_LABEL.match(text) if current is None else None
@@ -73,6 +76,19 @@ def read_attendance(lines: list[PackLine]) -> tuple[Attendance, int, dict[str, s
         roles=tuple(roles.items()),
     )
     return attendance, used, roles
+
+
+PEOPLE_COLUMN = re.compile(
+    r"^(?:name|names|councillors?|members?|role|position|title|organisation|representing|"
+    r"job\s+title|attendee|present)$",
+    re.IGNORECASE,
+)
+
+
+def _column_names(line: PackLine) -> bool:
+    """Whether a table row names the columns of an attendance table."""
+    cells = [cell for cell in line.cells if cell]
+    return len(cells) >= 2 and all(PEOPLE_COLUMN.match(cell) for cell in cells)
 
 
 def _unfinished(text: str) -> bool:

@@ -26,6 +26,10 @@ APPENDIX = re.compile(
     re.IGNORECASE,
 )
 
+# An agenda item that brings minutes: "Minutes of ...", or a sub-group's
+# "notes of the meeting held on ...".
+MINUTES_ITEM = re.compile(r"\bminutes\b|\bnotes\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?meeting\b", re.I)
+
 
 @dataclass
 class Document:
@@ -127,7 +131,7 @@ def assign_items(
     docs = list(docs)
     cursor = first
     for item in items:
-        if item.pages is None and not re.search(r"\bminutes\b", item.title, re.IGNORECASE):
+        if item.pages is None and not MINUTES_ITEM.search(item.title):
             continue
         found = _find_document(lines, docs, item, cursor)
         if found is None:
@@ -148,7 +152,7 @@ def _find_document(
     later = [
         doc for doc in docs if doc.index >= cursor and doc.agenda_number in (None, item.number)
     ]
-    if re.search(r"\bminutes\b", item.title, re.IGNORECASE):
+    if MINUTES_ITEM.search(item.title):
         return next((doc for doc in later if doc.kind == "minutes"), None)
     for doc in later:
         if doc.cover and doc.cover.title and similarity(item.title, doc.cover.title) >= 0.5:
@@ -169,6 +173,9 @@ def _find_document(
     position = _heading_match(lines, item.title, cursor, blocked, soft)
     if position is None:
         return None
+    for doc in later:
+        if doc.minutes is not None and doc.index <= position <= doc.minutes.anchor:
+            return doc  # the title names a set of minutes in its header
     for doc in later:
         if position - 4 <= doc.index <= position and doc.kind != "minutes":
             return doc

@@ -22,6 +22,8 @@ DECISION = re.compile(
     r"|(?:it\s+was\s+)(?:unanimously\s+)?(?:resolved|agreed|decided)\b"
     r"|decisions?\s*(?:[:–-]|$)|outcomes?\s*:\s*\S"
     r"|recommendations?\s+to\s+(?:the\s+)?(?:cabinet|council|executive|board|[a-z]+\s+council)\s*:"
+    # "Recommendation approved – that ...": the outcome of a vote, minuted tersely.
+    r"|(?:the\s+)?recommendations?\s+(?:approved|agreed|accepted|carried|endorsed)\b"
     # "The Board:" over a list of what it noted and agreed.
     r"|(?:the\s+)?(?:[A-Za-z'&-]+\s+){0,4}(?:panel|board|committee|sub-committee|cabinet|council|"
     r"forum|commission|executive|partnership)\s*:$"
@@ -49,7 +51,12 @@ PROSE = re.compile(
     r"\b(?:were|was)\s+(?:unanimously\s+)?(?:agreed|approved|endorsed|confirmed|carried)\b",
     re.IGNORECASE,
 )
-UPPER_ONLY = re.compile(r"(?:[A-Z][\w'&-]*\s+){1,4}(?:RESOLVED|AGREED|DECIDED)\b")
+UPPER_ONLY = re.compile(
+    r"(?:[A-Z][\w'&-]*\s+){1,4}(?:RESOLVED|AGREED|DECIDED)\b"
+    # "The Committee NOTED the report": capitals make noting a formal decision;
+    # a lower-case word after it shows a sentence, not a heading in capitals.
+    r"|(?:[A-Z][\w'&-]*\s+){1,4}(?:NOTED|ENDORSED|APPROVED|RECOMMENDED)\s+[a-z]"
+)
 LIST_ITEM = re.compile(
     r"^(?:[-•*]\s*)?(?:\(?\d{1,2}[).]|\(?[a-z][).]|\(?[ivx]{1,4}[).]|[-•*])\s*\S|^(?:that|to)\s",
     re.IGNORECASE,
@@ -74,6 +81,12 @@ DUE = re.compile(
 OWNER_TO = re.compile(
     r"^(?P<owner>[A-Z][\w'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'.&-]*){0,6})\s+to\s+(?P<task>.+)$"
 )
+# "Head of Performance – add the comparisons": the owner, a dash, then the task.
+OWNER_DASH = re.compile(
+    r"^(?P<owner>[A-Z][\w'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'.&-]*){0,6})\s+[–-]\s+"
+    r"(?P<task>[a-z].+)$"
+)
+DASHED_DUE = re.compile(r"\s[–-]\s+(?P<due>[^–-]{3,40}?)\s*\.?$")
 WRITTEN_DUE = re.compile(
     r"\d|\b(?:next|end|january|february|march|april|may|june|july|august|september|october"
     r"|november|december|q[1-4]|spring|summer|autumn|winter|meeting)\b",
@@ -100,8 +113,10 @@ ACTION_HEADER_DUE = re.compile(
     r"\b(?:due|date|by\s+when|deadline|timescale|when|target)\b", re.IGNORECASE
 )
 ACTION_HEADER_REF = re.compile(
-    r"^(?:minute|min\.?|item|ref(?:erence)?|no\.?|#)(?:\s+(?:no\.?|ref))?$", re.IGNORECASE
+    r"^(?:minute|min\.?|item|ref(?:erence)?)(?:\s+(?:no\.?|ref))?$", re.IGNORECASE
 )
+# "No." or "#" heads an action log's own numbering (1, 2, 3), which cites no minute.
+ACTION_HEADER_NUMBER = re.compile(r"^(?:no\.?|#|number)$", re.IGNORECASE)
 
 
 def is_decision_start(line: PackLine) -> bool:
@@ -241,8 +256,8 @@ def _wrapped(lines: list[PackLine], line: PackLine) -> str:
 
 def _action_from(body: str, number: int, previous: PackLine | None, year: int | None) -> Action:
     body = body.strip()
-    due = due_of(body, year)
-    if owner_to := OWNER_TO.match(body):
+    due = due_of(body, year) or _dashed_due(body, year)
+    if owner_to := OWNER_TO.match(body) or OWNER_DASH.match(body):
         return Action(text=body, start_line=number, owner=owner_to["owner"].strip(), due=due)
     words = body.rstrip(".").split()
     if len(words) <= 6 and previous is not None and not previous.table:
@@ -254,6 +269,14 @@ def _action_from(body: str, number: int, previous: PackLine | None, year: int | 
             due=due_of(previous.text, year),
         )
     return Action(text=body, start_line=number, due=due)
+
+
+def _dashed_due(text: str, year: int | None) -> str | None:
+    """A due date set after a dash at the end of an action ("... – January 2025")."""
+    match = DASHED_DUE.search(text)
+    if match is None or not FLAT_DUE.fullmatch(match["due"]):
+        return None
+    return parse_date(match["due"], year) or match["due"]
 
 
 def due_of(text: str, year: int | None) -> str | None:
@@ -329,6 +352,8 @@ def _flat_column(word: str) -> str | None:
         return "action"
     if ACTION_HEADER_REF.match(word):
         return "ref"
+    if ACTION_HEADER_NUMBER.match(word):
+        return "number"
     return None
 
 

@@ -71,12 +71,61 @@ class PackLine:
 
 
 def tidy(text: str) -> str:
-    """A line without markup, with plain dashes, quotes and single spaces."""
-    text = MARKUP.sub("", text)
+    """A line without markup, with plain dashes, quotes and single spaces; a
+    row of a table written with pipes has its cells split by tabs instead."""
+    text = _pipe_cells(MARKUP.sub("", text))
     text = DASHES.sub("–", text).translate(QUOTES)
     if "\t" in text:
         return "\t".join(SPACES.sub(" ", cell).strip() for cell in text.split("\t")).strip("\t ")
     return SPACES.sub(" ", text).strip()
+
+
+# "| 3 | Minutes | 1 - 8 |" from a markdown converter, or "Jo Bloggs | Chair"
+# where a PDF reader kept a table's column rule as a pipe.
+PIPE_ROW = re.compile(r"^\|.*\|$|\S\s+\|\s+\S")
+PIPE_RULE = re.compile(r"^[|:\s–-]*$")
+
+
+def _pipe_cells(text: str) -> str:
+    """A pipe-separated row as tab-separated cells; a rule row ("| --- |") as nothing."""
+    stripped = text.strip()
+    if "|" not in stripped or len(stripped) > 600 or PAGE_NUMBER.match(stripped):
+        return text
+    if not PIPE_ROW.search(stripped):
+        return text
+    if PIPE_RULE.match(stripped):
+        return ""
+    if stripped.startswith("|") and stripped.endswith("|"):
+        stripped = stripped[1:-1]
+    # An empty cell keeps its place, so columns stay aligned with the header.
+    return "\t".join(cell.strip() or " " for cell in stripped.split("|"))
+
+
+def _whole_row(text: str) -> bool:
+    """A markdown table row, from its opening pipe to its closing one."""
+    stripped = MARKUP.sub("", text).strip()
+    return len(stripped) > 1 and stripped.startswith("|") and stripped.endswith("|")
+
+
+def _join_wrapped_rows(lines: list[PackLine], source: tuple[SourceLine, ...]) -> list[PackLine]:
+    """A markdown row that a PDF wrapped ("| 5 | Title | 13 -" over "30 |")
+    joined again: a row that opens with a pipe ends with one."""
+    joined: list[PackLine] = []
+    for line in lines:
+        if joined and line.noise is None and _open_row(joined[-1], source):
+            first = joined[-1]
+            numbers = range(first.number, line.end + 1)
+            text = tidy(" ".join(source[n - 1].text.strip() for n in numbers))
+            joined[-1] = PackLine(first.number, line.end, text, True, first.gap)
+            continue
+        joined.append(line)
+    return joined
+
+
+def _open_row(line: PackLine, source: tuple[SourceLine, ...]) -> bool:
+    first = MARKUP.sub("", source[line.number - 1].text).strip()
+    last = MARKUP.sub("", source[line.end - 1].text).strip()
+    return first.startswith("|") and not last.endswith("|") and line.end - line.number < 3
 
 
 def pack_lines(text: CleanText) -> list[PackLine]:
@@ -96,6 +145,7 @@ def pack_lines(text: CleanText) -> list[PackLine]:
         gap = line.number > previous_end + 1
         raw.extend(_split_join(line, source, gap))
         previous_end = max(line.end, line.number)
+    raw = _join_wrapped_rows(raw, source)
     # Headers are counted on the source lines too: a join may have run every
     # copy into a paragraph, where it is cut out below.
     as_read = [PackLine(s.number, s.number, tidy(s.text)) for s in source if s.text.strip()]
@@ -115,6 +165,8 @@ def _split_join(line: CleanLine, source: tuple[SourceLine, ...], gap: bool) -> l
     ]
     if len(parts) > 1 and (
         any(STRUCTURAL.match(tidy(part.text)) for part in parts)
+        or sum("\t" in tidy(part.text) for part in parts) >= 2  # rows of a pipe table
+        or any(_whole_row(part.text) for part in parts)
         or all(PERSON_WITH_ROLE.match(tidy(part.text)) for part in parts)
     ):
         return [

@@ -139,6 +139,7 @@ def _header(lines: list[PackLine], anchor: int, joined: str | None = None) -> Mi
         header.insert(0, line)
         if COUNCIL_LINE.search(line.text) and line.text.isupper():
             break  # the letterhead is the top of the header
+    header = _rejoin_wrapped(header)
     body_candidates: list[str] = []
     for line in header:
         text = line.text
@@ -184,6 +185,27 @@ def _header(lines: list[PackLine], anchor: int, joined: str | None = None) -> Mi
     return draft
 
 
+def _rejoin_wrapped(header: list[PackLine]) -> list[PackLine]:
+    """Header lines a PDF wrapped, joined again: "MINUTES of a meeting of the
+    Adult Social Care ... and Scrutiny" over "Committee held in ..." over "pm"."""
+    joined: list[PackLine] = []
+    for line in header:
+        previous = joined[-1] if joined else None
+        if previous is not None and not line.gap and _wraps_into(previous.text, line.text):
+            text = f"{previous.text} {line.text}"
+            joined[-1] = PackLine(previous.number, line.end, text, previous.table, previous.gap)
+            continue
+        joined.append(line)
+    return joined
+
+
+def _wraps_into(previous: str, text: str) -> bool:
+    if text[:1].islower():
+        return True
+    opening = MINUTES_OF.match(previous)
+    return bool(opening and not opening["rest"] and re.search(r"\bheld\b", text, re.I))
+
+
 def _read_held(draft: MinutesDraft, rest: str, text: str) -> None:
     """Date, time and venue from "... held at County Hall on 3 October 2023 at 7 pm"."""
     draft.date = draft.date or _first_date(rest or text)
@@ -195,6 +217,20 @@ def _read_held(draft: MinutesDraft, rest: str, text: str) -> None:
     )
     if venue and not re.match(r"\d", venue["v"]) and draft.venue is None:
         draft.venue = venue["v"].strip(" .")
+    if draft.venue is None:
+        draft.venue = _place_after_date(rest)
+
+
+def _place_after_date(rest: str) -> str | None:
+    """The place listed after the date and time: "on 24 September 2024, 4.00 pm,
+    Room 2.14, Town Hall" gives "Room 2.14, Town Hall"."""
+    parts = [part.strip(" .") for part in rest.split(",")]
+    while parts and (find_dates(parts[0]) or TIME_ONLY.match(parts[0]) or not parts[0]):
+        parts.pop(0)
+    if len(parts) == len(rest.split(",")):
+        return None  # no date or time came first: not a list of meeting facts
+    place = ", ".join(parts)
+    return place if place and len(place) <= 120 and _place_line(place) else None
 
 
 def _read_field(draft: MinutesDraft, name: str, value: str) -> None:

@@ -20,7 +20,7 @@ ROLE_WORDS = re.compile(
 )
 HONORIFIC = r"(?:councillors?|cllrs?\.?|mr|mrs|ms|miss|dr|prof(?:essor)?|rev(?:erend)?|sir|dame)"
 PLURAL = re.compile(r"^(councillors|cllrs\.?)\s*:?\s+", re.IGNORECASE)
-AND = re.compile(r"\s+(?:and|&)\s+")
+AND_AT_END = re.compile(r"\s+(?:and|&)\s$")
 LABEL = re.compile(
     r"(?:^|(?<=\s))(?:co-?opted\s+members?|co-?optees?|members?|substitutes?|observers?)\s*:\s*",
     re.IGNORECASE,
@@ -93,7 +93,7 @@ def split_people(text: str) -> list[tuple[str, str | None]]:
 def _listed(clause: str, plural: bool) -> list[tuple[str, str | None]] | None:
     """People of a comma or "and" list, or ``None`` when the clause is one person
     whose role follows a comma ("Jo Bloggs, Head of Service")."""
-    pieces = [piece.strip() for chunk in _split_commas(clause) for piece in AND.split(chunk)]
+    pieces = [piece.strip() for piece in _split_commas(clause, and_too=True)]
     pieces = [piece for piece in pieces if piece]
     bare = [BRACKETED_ROLE.sub("", piece).strip() for piece in pieces]
     if len(pieces) < 2 or not all(NAME.match(piece) for piece in bare):
@@ -103,7 +103,9 @@ def _listed(clause: str, plural: bool) -> list[tuple[str, str | None]] | None:
     return [split_role(piece) for piece in pieces]
 
 
-def _split_commas(text: str) -> list[str]:
+def _split_commas(text: str, and_too: bool = False) -> list[str]:
+    """Pieces between commas (and, with ``and_too``, "and" or "&") outside
+    brackets: "Jo Bloggs (Cabinet Member for Children and Families)" is one."""
     pieces, depth, current = [], 0, ""
     for char in text:
         depth += (char == "(") - (char == ")")
@@ -112,6 +114,9 @@ def _split_commas(text: str) -> list[str]:
             current = ""
         else:
             current += char
+            if and_too and depth == 0 and (joined := AND_AT_END.search(current)):
+                pieces.append(current[: joined.start()])
+                current = ""
     pieces.append(current)
     return [piece for piece in pieces if piece.strip()]
 
