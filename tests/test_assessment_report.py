@@ -10,6 +10,7 @@ import pytest
 from assure.document import CleanText
 from assure.normalising import normalise
 from assure.parsing.assessment_report import PARSER
+from assure.parsing.registry import detect_kind
 from assure.reading import read_document
 from assure.structure import DocumentKind, ParsedStructure, Section
 
@@ -38,6 +39,11 @@ def ashby() -> ParsedStructure:
 @pytest.fixture(scope="module")
 def wexcombe() -> ParsedStructure:
     return PARSER.parse(clean(FIXTURES / "wexcombe_score_list.txt"))
+
+
+@pytest.fixture(scope="module")
+def penhallow() -> ParsedStructure:
+    return PARSER.parse(clean(FIXTURES / "penhallow_at_a_glance.txt"))
 
 
 @pytest.fixture(scope="module")
@@ -165,7 +171,13 @@ def test_a_report_with_some_statements_scores_those(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["ashby_vale_scores.txt", "kingsmere_summary_table.txt", "wexcombe_score_list.txt"]
+    "name",
+    [
+        "ashby_vale_scores.txt",
+        "kingsmere_summary_table.txt",
+        "wexcombe_score_list.txt",
+        "penhallow_at_a_glance.txt",
+    ],
 )
 def test_own_fixtures_are_recognised(name: str) -> None:
     assert PARSER.recognise(clean(FIXTURES / name)) >= 0.5
@@ -237,3 +249,65 @@ def test_a_score_on_the_statements_own_line(tmp_path: Path) -> None:
     assessment = PARSER.parse(clean(path)).assessment
     assert assessment is not None
     assert assessment.scores == {"assessing-needs": 3, "safeguarding": 2}
+
+
+class TestSummaryTableInPdfText:
+    """Penhallow's report as PDF text: an "at a glance" table whose columns
+    ran together ("Assessing needs 2/4 Evidence shows some shortfalls"),
+    then theme pages with each statement's "Score: 2 - Evidence shows ..."."""
+
+    def test_scores_percent_and_rating(self, penhallow: ParsedStructure) -> None:
+        assessment = penhallow.assessment
+        assert assessment is not None
+        assert assessment.scores == {
+            "assessing-needs": 2, "healthier-lives": 3, "equity": 2,
+            "care-provision": 2, "partnerships": 3, "safe-systems": 2,
+            "safeguarding": 2, "governance": 2, "learning": 3,
+        }  # fmt: skip
+        # 21 of 36 is 58.3%: requires improvement, as the report states.
+        assert (assessment.percent, assessment.rating, assessment.stated_rating) == (
+            58,
+            "Requires improvement",
+            "Requires improvement",
+        )
+
+    def test_sections_start_at_the_statements_own_headings(
+        self, penhallow: ParsedStructure
+    ) -> None:
+        starts = [s.start_line for s in of_kind(penhallow, "quality_statement")]
+        assert starts == [51, 69, 85, 107, 123, 145, 161, 183, 199]
+        assert [s.start_line for s in of_kind(penhallow, "theme")] == [44, 101, 139, 177]
+
+    def test_detected_as_a_report(self) -> None:
+        text = clean(FIXTURES / "penhallow_at_a_glance.txt")
+        assert detect_kind(text)[0] is DocumentKind.ASSESSMENT_REPORT
+
+    def test_the_table_alone_gives_every_score(self, tmp_path: Path) -> None:
+        raw = (FIXTURES / "penhallow_at_a_glance.txt").read_text(encoding="utf-8")
+        path = tmp_path / "table-only.txt"
+        path.write_text("\n".join(x for x in raw.splitlines() if not x.startswith("Score:")))
+        assessment = PARSER.parse(clean(path)).assessment
+        assert assessment is not None
+        assert len(assessment.scores) == 9
+        assert (assessment.percent, assessment.rating) == (58, "Requires improvement")
+
+
+def test_scores_out_of_four_in_a_tab_table(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "Local authority assessment\n\nQuality statement\tScore\n"
+        "Assessing needs\t3/4\nSafeguarding\t1 out of 4\n"
+    )
+    assessment = PARSER.parse(clean(path)).assessment
+    assert assessment is not None
+    assert assessment.scores == {"assessing-needs": 3, "safeguarding": 1}
+
+
+def test_a_contents_page_number_is_no_score(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "Local authority assessment\n\nContents\nAssessing needs 4\nSafeguarding 3\n\n"
+        "Assessing needs\n\nKey findings for this quality statement\n\nPeople waited.\n"
+    )
+    assessment = PARSER.parse(clean(path)).assessment
+    assert assessment is None or assessment.scores == {}

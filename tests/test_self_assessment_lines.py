@@ -12,6 +12,7 @@ from assure.parsing.self_assessment_lines import (
     STANDALONE,
     is_contents,
     read_line,
+    statement_row,
     subsection_kind,
 )
 
@@ -99,3 +100,15 @@ def test_contents_entries(text: str, table_row: bool) -> None:
 
 def test_a_row_of_scores_is_not_a_heading() -> None:
     assert read_line(line("Assessing needs\t3\tGood", table_row=True)) is None
+
+
+def test_a_row_under_a_statement_header_row_heads_its_section() -> None:
+    header = line("Quality statement\tOur self-assessed score\tDirection of travel", True)
+    row = line("Safeguarding\t3 – good standard\tImproving", True)
+    prose = line("We work with people to understand what being safe means to them.")
+    candidate = statement_row(row, header, prose)
+    assert candidate is not None and candidate.statement == "safeguarding"
+    # The first row of a summary table of several statements is not.
+    following = line("Governance, management and sustainability\t3\tStable", True)
+    assert statement_row(row, header, following) is None
+    assert statement_row(row, prose, prose) is None

@@ -106,7 +106,39 @@ def running_heads_by_page(lines: Sequence[SourceLine], texts: Sequence[str]) -> 
                 found[index] = "page_number"
         elif header_key(texts[index]) in heads and page != first_page:
             found[index] = zone
-    return found
+    recurring = stamps(pages, texts)
+    return {
+        i: kind
+        for i, kind in found.items()
+        if kind == "page_number" or at_edge(i, pages, texts, recurring)
+    }
+
+
+def at_edge(
+    index: int, pages: dict[int, list[int]], texts: Sequence[str], recurring: set[str]
+) -> bool:
+    """Whether only lines that recur on other pages (heads, page numbers,
+    stamps such as "Agenda Item 4") lie between a head and its page's edge:
+    a heading that recurs just below a page's top ("What we are proud of"
+    under each statement's heading) is the author's, not the page's."""
+    for members in pages.values():
+        if index in members:
+            position = members.index(index)
+            between = members[:position] if position < len(members) / 2 else members[position + 1 :]
+            return all(stamp_key(texts[other]) in recurring for other in between)
+    return True
+
+
+def stamp_key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def stamps(pages: dict[int, list[int]], texts: Sequence[str]) -> set[str]:
+    """Zone lines that recur on several pages, alike but for their numbers."""
+    seen: dict[str, set[int]] = defaultdict(set)
+    for page, index, _ in zone_lines(pages, texts):
+        seen[stamp_key(texts[index])].add(page)
+    return {key for key, on in seen.items() if len(on) >= HEAD_PAGES}
 
 
 def zone_lines(pages: dict[int, list[int]], texts: Sequence[str]) -> Iterator[tuple[int, int, str]]:

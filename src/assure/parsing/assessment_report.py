@@ -47,6 +47,15 @@ WORD_SCORES = {"exceptional": 4, "good": 3, "some": 2, "significant": 1}
 INLINE = re.compile(
     r"^(?P<name>[^:\t]{4,90}?)\s*[:\-–]?\s+(?:indicative\s+)?score\s*[:\-–]?\s*(?P<n>[1-4])\b", re.I
 )
+# A summary table's row once its columns have run together (a PDF's text):
+# "Assessing needs 2/4 Evidence shows some shortfalls". A bare number needs the
+# score's words after it, so that a contents entry's page number is no score.
+COLUMN_SCORE = re.compile(
+    r"^(?P<name>[^\t]{4,90}?)\s+(?P<n>[1-4])(?:\s*/\s*4\b|\s+out\s+of\s+4\b"
+    r"|(?=\s+(?:evidence\s+shows|outstanding|good|requires\s+improvement|inadequate)\b))",
+    re.IGNORECASE,
+)
+OUT_OF_FOUR = re.compile(r"([1-4])\s*(?:/\s*4|out\s+of\s+4)", re.IGNORECASE)
 RATING_LABEL = re.compile(
     r"^(?:local\s+authority\s+(?:indicative\s+)?rating(?:\s+and\s+score)?|"
     r"(?:overall|indicative)\s+rating|rating(?=\s*[:\-–]))\b\s*[:\-–]?\s*(?P<rest>.*)$",
@@ -166,6 +175,8 @@ def _statement_at(lines: tuple[CleanLine, ...], index: int) -> tuple[str | None,
     text = lines[index].text.strip().strip("*#").strip()
     if (inline := INLINE.match(text)) and (sid := match_statement(inline["name"])):
         return sid, int(inline["n"]), SCORED
+    if (row := COLUMN_SCORE.match(text)) and (sid := match_statement(row["name"])):
+        return sid, int(row["n"]), SCORED
     if len(text) > 120 or (sid := match_statement(text)) is None:
         return None, None, 0
     score, marked, labelled = _score_after_name(text), False, False
@@ -220,6 +231,8 @@ def table_scores(text: CleanText) -> dict[str, int]:
 def _cell_score(cell: str) -> int | None:
     if re.fullmatch(r"[1-4]", cell):
         return int(cell)
+    if match := OUT_OF_FOUR.fullmatch(cell):
+        return int(match[1])
     if (value := score_in(cell)) is not None:
         return value
     if match := RATING_WORD.fullmatch(cell.strip(" .")):

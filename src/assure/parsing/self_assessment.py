@@ -33,6 +33,7 @@ from assure.parsing.self_assessment_lines import (
     STANDALONE,
     Candidate,
     read_line,
+    statement_row,
 )
 from assure.parsing.self_assessment_signals import recognise_self_assessment
 from assure.parsing.statements import begins_statement_name, theme_of
@@ -91,7 +92,7 @@ def read_candidates(text: CleanText) -> list[Candidate]:
     lines = text.lines
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else None
-        c = read_line(line)
+        c = read_line(line) or statement_row(line, lines[index - 1] if index else None, following)
         if (c is None or not c.statement) and following and begins_statement_name(line.text):
             c = _wrapped_heading(line, following) or c
         if c is not None:

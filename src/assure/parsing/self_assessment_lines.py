@@ -259,6 +259,28 @@ def _table_heading(line: CleanLine) -> Candidate | None:
     )
 
 
+def statement_row(
+    line: CleanLine, above: CleanLine | None, below: CleanLine | None
+) -> Candidate | None:
+    """A statement heading set as the one row of a small table under a header
+    row ("Quality statement<tab>Our self-assessed score" over "Assessing
+    needs<tab>2<tab>Improving"). Where the next row names a statement too, the
+    table is a summary of several statements, not a section's heading."""
+    if not (line.table_row and above is not None and above.table_row):
+        return None
+    header = [clean(c) for c in above.text.split("\t") if c.strip()]
+    cells = [clean(c) for c in line.text.split("\t") if c.strip()]
+    if len(header) < 2 or not TABLE_LABEL.match(fold(header[0])) or match_statement(header[0]):
+        return None
+    if not 2 <= len(cells) <= len(header) or not (statement := match_statement(cells[0])):
+        return None
+    if below is not None and below.table_row and match_statement(below.text.split("\t")[0]):
+        return None
+    return Candidate(
+        line, cells[0], STANDALONE, statement=statement, weak=weak_statement_match(cells[0])
+    )
+
+
 def _numbered_cell(raw: str) -> bool:
     cells = [c.strip() for c in raw.split("\t")]
     return len(cells) > 1 and bool(re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*\.?", cells[0]))
