@@ -833,3 +833,15 @@ def test_markdown_panel_attendance() -> None:
     )
     assert minutes.attendance.apologies == ("Councillor Liam Roper", "Revd Mark Ellis")
     assert len(minutes.attendance.in_attendance) == 4
+
+
+def test_agenda_contact_from_a_line_or_a_lead_column() -> None:
+    """ "Contact Officer:" under an item, or the "Lead" column of an agenda table."""
+    [notice, *_] = parsed("ravensmoor-asc-ph-scrutiny-2024-09.txt").meetings
+    contacts = {item.number: item.contact for item in notice.agenda}
+    assert contacts["5"] == "Fiona Drummond, Head of Commissioning, 01632 961450"
+    assert contacts["1"] is None
+    [notice, *_] = parsed("hollinsford-cyp-scrutiny-2024-10.txt").meetings
+    contacts = {item.number: item.contact for item in notice.agenda}
+    assert contacts["5"] == "Director of Children's Services"
+    assert contacts["4"] == "Councillor Owen Marsh"

@@ -175,11 +175,14 @@ def parse_agenda(lines: list[PackLine]) -> list[DraftItem]:
     group: str | None = None
     heading_seen = False
     pending: tuple[str, int] | None = None  # (label, position) of a number alone on its line
+    lead: int | None = None  # the column of an agenda table that names who brings each item
     for index, line in enumerate(lines):
         if line.noise:
             continue
         text = line.text
         found = item_start(line)
+        if line.table and found is None:
+            lead = _lead_column(line) if _lead_column(line) is not None else lead
         start = index
         if found is None and pending and not line.table:
             title, pages = split_title(text)
@@ -192,6 +195,8 @@ def parse_agenda(lines: list[PackLine]) -> list[DraftItem]:
             if items:
                 items[-1].end_line = _end_before(lines, start)
             items.append(DraftItem(label, title, lines[start].number, pages, group=group))
+            if line.table and lead is not None and lead < len(line.cells) and line.cells[lead]:
+                items[-1].contact = line.cells[lead]
             continue
         number = ITEM_NUMBER_ONLY.match(text)
         if number and _in_sequence(items, number["num"] + (number["sub"] or ""), heading_seen):
@@ -217,6 +222,18 @@ def parse_agenda(lines: list[PackLine]) -> list[DraftItem]:
     if items:
         items[-1].end_line = _end_before(lines, len(lines))
     return items
+
+
+LEAD_COLUMN = re.compile(
+    r"^(?:lead(?:\s+(?:officer|member|director))?|officers?|presenter|presented\s+by|contact|"
+    r"report\s+(?:of|author|by)|by\s+whom)$",
+    re.IGNORECASE,
+)
+
+
+def _lead_column(line: PackLine) -> int | None:
+    """The position of the "Lead" column in the heading row of an agenda table."""
+    return next((p for p, cell in enumerate(line.cells) if LEAD_COLUMN.match(cell)), None)
 
 
 def _in_sequence(items: list[DraftItem], label: str, heading_seen: bool) -> bool:
