@@ -11,13 +11,13 @@ from html.parser import HTMLParser
 import docx
 
 from assure.analysis.draft import Draft, build_draft
-from assure.analysis.evidence import Evidence
+from assure.analysis.evidence import Evidence, EvidenceBase, Figure, SourceInfo
 from assure.analysis.sentences import lead_sentences, quotations, whole_sentences
 from assure.exporting.docx import BODY_STYLES, GAP_STYLE, write_docx
 from assure.exporting.html import render_html
 from assure.exporting.markdown import render_markdown
-from assure.structure import Passage, StatementLabel
-from test_gaps_evidence import BOARD_PACK, ashworth
+from assure.structure import Comparator, Metric, Passage, StatementLabel
+from test_gaps_evidence import BOARD_PACK, SELF_ASSESSMENT, ashworth, passage
 
 CITE = re.compile(r"\[(\d+)\]")
 
@@ -244,3 +244,81 @@ def test_markdown_cites_into_the_index() -> None:
     numbers = set(re.findall(r"\(#ref-(\d+)\)", text))
     anchors = set(re.findall(r'<a id="ref-(\d+)">', text))
     assert numbers and numbers == anchors
+
+
+def test_table_rows_and_pointers_to_tables_are_not_sentences() -> None:
+    assert whole_sentences("Carers receiving direct payments (%) 74.0 76.8 71.3") == []
+    assert whole_sentences("The table below compares our position on the main measures.") == []
+    assert whole_sentences("Between 2021 and 2023 the number rose from 1,200 to 1,450.") == [
+        "Between 2021 and 2023 the number rose from 1,200 to 1,450."
+    ]
+
+
+def figure_base(*extra: Evidence, figures: tuple[Figure, ...] = ()) -> EvidenceBase:
+    return EvidenceBase(documents=(SELF_ASSESSMENT, INDICATORS), passages=extra, figures=figures)
+
+
+INDICATORS = SourceInfo(9, "Ashworth indicators", "2025-06-30", "other", "indicators.csv")
+
+
+def test_a_figure_from_a_table_row_is_told_from_its_cells() -> None:
+    row = passage(
+        40,
+        INDICATORS,
+        12,
+        "Older people still at home 91 days after reablement 84.3 % 2023/24 83.8 82.1 82.9",
+        "healthier-lives",
+        "outcomes",
+        "neutral",
+    )
+    metric = Metric(
+        "84.3",
+        84.3,
+        "percent",
+        12,
+        measure="Older people still at home 91 days after reablement",
+        period="2023/24",
+        comparators=(Comparator("england", 83.8, "England: 83.8"), Comparator("region", 82.1, "")),
+    )
+    drafted = build_draft(figure_base(row, figures=(Figure(INDICATORS, metric),)))
+    ambition = {s.kind: s for s in statement(drafted, "healthier-lives").sections}["ambition"]
+    assert [s.text for s in ambition.sentences] == [
+        "Older people still at home 91 days after reablement: 84.3% in 2023/24 "
+        "(England 83.8%, region 82.1%)."
+    ]
+    assert drafted.citation(ambition.sentences[0].citations[0]).start_line == 12
+
+
+def test_the_stated_ambition_leads_and_the_council_is_not_what_others_say() -> None:
+    aim = passage(
+        50,
+        SELF_ASSESSMENT,
+        60,
+        "Our ambition is that every carer is recognised and assessed in their own right.",
+        "assessing-needs",
+        "people",
+        "strength",
+    )
+    own_voice = passage(
+        51,
+        SELF_ASSESSMENT,
+        70,
+        "We have worked hard on the carers offer and now see more carers each month.",
+        "assessing-needs",
+        "people",
+        "strength",
+    )
+    healthwatch = passage(
+        52,
+        BOARD_PACK,
+        80,
+        "Healthwatch found that most carers felt listened to by the assessment team.",
+        "assessing-needs",
+        "people",
+        "neutral",
+    )
+    drafted = build_draft(figure_base(aim, own_voice, healthwatch))
+    sections = {s.kind: s for s in statement(drafted, "assessing-needs").sections}
+    assert sections["ambition"].sentences[0].text.startswith("Our ambition is that every carer")
+    others = [s.text for s in sections["others"].sentences]
+    assert others == [healthwatch.passage.text]

@@ -43,6 +43,14 @@ def test_inspect_names_the_family(cli, examples, name):
     assert data["lines"] > 20
 
 
+def test_a_spreadsheet_is_not_titled_by_its_header_row(cli, examples):
+    """A CSV has no title of its own (the library then shows its file name); a
+    workbook's title comes from its properties, never from the column headings."""
+    assert inspect(cli, examples / "performance-indicators.csv")["title"] is None
+    title = inspect(cli, examples / "performance-indicators.xlsx")["title"]
+    assert title and "\t" not in title and not title.lower().startswith("indicator")
+
+
 @pytest.mark.parametrize("name", ["northfield-adults-scrutiny-pack-2025-03.pdf"])
 def test_pack_yields_the_notice_and_both_sets_of_minutes(cli, examples, name):
     meetings = inspect(cli, examples / name)["meetings"]

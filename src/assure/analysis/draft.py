@@ -25,9 +25,11 @@ from assure.analysis.sentences import (
     quotations,
     sentence_with,
     split_sentences,
+    table_row,
     whole_sentences,
 )
 from assure.framework.model import Framework, QualityStatement, load_framework
+from assure.structure import Metric
 
 LIMITS = {"ambition": 4, "proud": 4, "improvement": 4, "how_we_know": 3, "plans": 5, "others": 4}
 TITLES = {
@@ -38,11 +40,24 @@ TITLES = {
     "plans": "Our plans",
     "others": "What others say",
 }
+COMPARATOR_NAMES = {
+    "england": "England",
+    "region": "region",
+    "statistical_neighbours": "statistical neighbours",
+    "target": "target",
+    "previous": "previous",
+}
 COMPARISON = re.compile(
     r"\b(England|national|regional|region|average|benchmark|comparator|neighbours|target|"
     r"compared|last year|previous year)\b",
     re.I,
 )
+# A passage that states what the council is aiming for.
+AMBITION = re.compile(
+    r"\W*(?:our\s+(?:ambition|aim|vision|goal)s?\b|we\s+(?:want|aim|aspire)\b)", re.I
+)
+# The council speaking of itself ("We have worked hard...") is not what others say.
+COUNCIL_VOICE = re.compile(r"\W*(?:we|our|us)\b", re.I)
 PLANS_SECTION = re.compile(r"\b(plans?|next steps|priorities for)\b", re.I)
 DONE = re.compile(r"\b(complete|completed|done|closed)\b", re.I)
 NO_STATEMENT_EVIDENCE = (
@@ -354,8 +369,10 @@ def collect(
 
 
 def ambition(base: EvidenceBase, evidence: list[Evidence], drafting: Drafting) -> list[Sentence]:
-    """Sentences holding the statement's figures, those with comparators first;
-    then sentences of its passages that compare a number with something."""
+    """The council's stated ambition for the statement (one passage), then
+    sentences holding its figures, those with comparators first, then sentences
+    of its passages that compare a number with something."""
+    chosen = collect(drafting, (e for e in evidence if AMBITION.match(e.passage.text)), 1)
     figures = base.figures_for(drafting.statement)
     figures.sort(
         key=lambda pair: (
@@ -366,12 +383,15 @@ def ambition(base: EvidenceBase, evidence: list[Evidence], drafting: Drafting) -
     )
     candidates = chain(
         (
-            (sentence_with(holder.passage.text, figure.metric.text), holder)
+            (
+                sentence_with(holder.passage.text, figure.metric.text)
+                or (figure_sentence(figure.metric) if table_row(holder.passage.text) else None),
+                holder,
+            )
             for figure, holder in figures
         ),
         ((found, item) for item in evidence for found in comparing_sentences(item.passage.text)),
     )
-    chosen: list[Sentence] = []
     for text, item in candidates:
         if len(chosen) >= LIMITS["ambition"]:
             break
@@ -379,6 +399,32 @@ def ambition(base: EvidenceBase, evidence: list[Evidence], drafting: Drafting) -
         if sentence:
             chosen.append(sentence)
     return chosen
+
+
+def figure_sentence(metric: Metric) -> str | None:
+    """A figure from a row of a table, told from that row's own cells: what is
+    measured, the value, its period and its comparators. ``None`` where the row
+    does not say what is measured."""
+    if not metric.measure or metric.value is None:
+        return None
+    told = f"{metric.measure}: {amount(metric.value, metric.unit)}"
+    if metric.period:
+        told += f" in {metric.period}"
+    compared = [
+        f"{COMPARATOR_NAMES.get(c.kind, c.kind)} {amount(c.value, metric.unit)}"
+        for c in metric.comparators
+        if c.value is not None
+    ]
+    return told + (f" ({', '.join(compared)})" if compared else "") + "."
+
+
+def amount(value: float, unit: str | None) -> str:
+    number = f"{value:,.1f}" if value != int(value) else f"{int(value):,}"
+    if unit == "percent":
+        return f"{number}%"
+    if unit == "gbp":
+        return f"£{number}"
+    return f"{number} {unit}" if unit in ("days", "weeks", "years") else number
 
 
 def comparing_sentences(text: str) -> list[str]:
@@ -409,7 +455,11 @@ def what_others_say(evidence: list[Evidence], drafting: Drafting) -> list[Senten
         sentence = drafting.take(text, item, quote=True)
         if sentence:
             chosen.append(sentence)
-    voices = (e for e in evidence if e.passage.category in ("people", "partners"))
+    voices = (
+        e
+        for e in evidence
+        if e.passage.category in ("people", "partners") and not COUNCIL_VOICE.match(e.passage.text)
+    )
     return chosen + collect(drafting, voices, LIMITS["others"] - len(chosen))
 
 

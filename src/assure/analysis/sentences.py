@@ -20,6 +20,13 @@ MARKUP = re.compile(r"\*\*|__|</?[a-z][a-z0-9]*\s*/?>", re.I)
 BULLET = re.compile(r"^\s*(?:[-*•▪◦●·–]|\(?\d{1,2}[.)]|\(?[a-z]\))\s+")
 SPACE = re.compile(r"\s+")
 SPACE_BEFORE_STOP = re.compile(r"\s+([.,;:!?])")
+# A sentence that points at a table or chart the draft does not carry.
+POINTS_ELSEWHERE = re.compile(
+    r"\b(?:table|chart|graph|diagram|figure)s?\s+(?:below|above|overleaf)\b"
+    r"|\b(?:below|above)\s+(?:table|chart|graph)\b",
+    re.I,
+)
+NUMERIC = re.compile(r"[(£]?[-+]?\d[\d,.]*(?:%|[km])?[)]?")
 MAX_SENTENCE = 450
 
 
@@ -55,6 +62,17 @@ def unpunctuated_title(text: str) -> bool:
     if not words or (":" in text and len(words) <= 12):
         return True
     return sum(w[:1].isupper() for w in words) > 0.5 * len(words)
+
+
+def table_row(sentence: str) -> bool:
+    """A row of a table of figures read as text ("Carers receiving direct
+    payments (%) 74.0 76.8 71.3"): without its column headings it says nothing."""
+    run = 0
+    for token in sentence.split():
+        run = run + 1 if NUMERIC.fullmatch(token) else 0
+        if run == 3:  # prose never sets three bare numbers side by side
+            return True
+    return False
 
 
 def heading_like(sentence: str) -> bool:
@@ -93,6 +111,8 @@ def whole_sentences(text: str) -> list[str]:
         if len(p) <= MAX_SENTENCE
         and len(p.split()) >= 4
         and not heading_like(p)
+        and not table_row(p)
+        and not POINTS_ELSEWHERE.search(p)
         and not p.endswith(":")  # a lead-in to a list, nothing on its own
     ]
 

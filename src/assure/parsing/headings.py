@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assure.document import CleanLine, CleanText
+from assure.document import CleanLine, CleanText, Format
 from assure.structure import DocumentKind, ParsedStructure, Section
 
 NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+([A-Z][^.!?]{2,100})$")
@@ -27,7 +27,10 @@ def heading_level(line: CleanLine) -> int | None:
 def title_of(text: CleanText) -> str | None:
     if text.source.title:
         return text.source.title
+    spreadsheet = text.source.format in (Format.CSV, Format.XLSX)
     for line in text.lines[:15]:
+        if spreadsheet and line.table_row:
+            continue  # a header row ("indicator, value, unit...") names no document
         if 4 <= len(line.text) <= 120 and any(c.isalpha() for c in line.text):
             return line.text.lstrip("# ").strip()
     return None
