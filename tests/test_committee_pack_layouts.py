@@ -845,3 +845,23 @@ def test_agenda_contact_from_a_line_or_a_lead_column() -> None:
     contacts = {item.number: item.contact for item in notice.agenda}
     assert contacts["5"] == "Director of Children's Services"
     assert contacts["4"] == "Councillor Owen Marsh"
+
+
+def test_undated_footer_inside_a_resolution(tmp_path: Path) -> None:
+    """Text extracted without page breaks: the committee's name over "Page 2",
+    falling between (a) and (b) of a resolution, is a footer, not part of it;
+    the same name as the notice's title stays the body."""
+    footer = "Adult Social Care and Public Health Overview and Scrutiny Committee\nPage 2\n\f"
+    text = (FIXTURES / "ravensmoor-asc-ph-scrutiny-2024-09.txt").read_text(encoding="utf-8")
+    text = text.replace(footer, "", 1).replace(
+        "(a) that the report be noted;\n", "(a) that the report be noted;\n" + footer, 1
+    )
+    path = tmp_path / "pack.txt"
+    path.write_text(text.replace("\f", ""), encoding="utf-8")
+    pack = PARSER.parse(normalise(read_document(path)))
+    notice, minutes = pack.meetings[:2]
+    committee = "Adult Social Care and Public Health Overview and Scrutiny Committee"
+    assert (notice.body, minutes.body) == (committee, committee)
+    items = {item.number: item for item in minutes.minutes}
+    [resolved] = items["20/24"].decisions
+    assert resolved.text.startswith("RESOLVED: (a) that the report be noted; (b) that")

@@ -150,7 +150,8 @@ def pack_lines(text: CleanText) -> list[PackLine]:
     # copy into a paragraph, where it is cut out below.
     as_read = [PackLine(s.number, s.number, tidy(s.text)) for s in source if s.text.strip()]
     headers = running_headers(raw) | running_headers(as_read)
-    return [_marked(line, headers) for line in raw]
+    edges = page_edge_repeats(raw)
+    return [_marked(line, headers, line.number in edges) for line in raw]
 
 
 def _split_join(line: CleanLine, source: tuple[SourceLine, ...], gap: bool) -> list[PackLine]:
@@ -189,7 +190,7 @@ def _split_join(line: CleanLine, source: tuple[SourceLine, ...], gap: bool) -> l
     ]
 
 
-def _marked(line: PackLine, headers: set[str]) -> PackLine:
+def _marked(line: PackLine, headers: set[str], page_edge: bool = False) -> PackLine:
     text = line.text
     noise = None
     if PAGE_NUMBER.match(text):
@@ -198,7 +199,7 @@ def _marked(line: PackLine, headers: set[str]) -> PackLine:
         noise = "blank_page"
     elif AGENDA_MARKER.match(text):
         noise = "agenda_marker"
-    elif text in headers:
+    elif text in headers or page_edge:
         noise = "running_header"
     if noise is None:
         inside = [header for header in headers if header in text]
@@ -210,6 +211,21 @@ def _marked(line: PackLine, headers: set[str]) -> PackLine:
             )
         return line
     return PackLine(line.number, line.end, text, line.table, line.gap, noise)
+
+
+def page_edge_repeats(lines: list[PackLine]) -> set[int]:
+    """Line numbers of an undated running header or footer: a short line
+    printed beside the page number on several pages ("Adult Social Care
+    Scrutiny Committee" over "Page 12"). Only the copies beside a page number
+    are furniture; the same words as the notice's title stay."""
+    beside: dict[str, list[int]] = {}
+    for position, line in enumerate(lines):
+        if line.table or len(line.text) > 100 or PAGE_NUMBER.match(line.text):
+            continue
+        around = lines[max(0, position - 1) : position] + lines[position + 1 : position + 2]
+        if any(PAGE_NUMBER.match(other.text) for other in around):
+            beside.setdefault(line.text, []).append(line.number)
+    return {number for numbers in beside.values() if len(numbers) >= 3 for number in numbers}
 
 
 def running_headers(lines: list[PackLine]) -> set[str]:
