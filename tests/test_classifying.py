@@ -297,3 +297,44 @@ def test_train_prints_counts_per_statement_and_keeps_an_unchanged_model(
     assert "trained in" in first.output and str(tmp_path) in first.output
     again = cli("train")
     assert "training data unchanged" in again.output
+
+
+def written_under(source: Path) -> dict[str, str]:
+    """Opening words of each paragraph of the example self-assessment's source
+    under a 'what we are proud of' or 'areas for improvement' heading, with the
+    stance that heading gives."""
+    found: dict[str, str] = {}
+    stance = None
+    for line in source.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            title = line.upper()
+            stance = (
+                "strength" if "PROUD" in title else "improvement" if "AREAS FOR" in title else None
+            )
+        elif stance and len(line.split()) > 6:
+            found[" ".join(line.lstrip("-* ").split()[:6])] = stance
+    return found
+
+
+def test_training_takes_stance_from_a_stored_self_assessments_own_sections(
+    settings, examples
+) -> None:
+    """Weak labels come from the document's own structure, never from the
+    classifier's earlier guesses: a passage under 'What we are proud of' inside
+    a statement's section teaches that statement and a strength."""
+    from assure.classifying.artefact import library_training
+    from assure.storing import Library
+
+    with Library(settings) as library:
+        library.ingest(
+            [examples / "northfield-asc-self-assessment-2024.docx"], council="Northfield"
+        )
+    expected = written_under(examples / "sources" / "self-assessment.md")
+    weak, _ = library_training(settings)
+    checked = 0
+    for example in weak:
+        opening = " ".join(example.text.lstrip("-*• ").split()[:6])
+        if opening in expected and example.source == "structure":
+            assert example.stance == expected[opening], example.text
+            checked += 1
+    assert checked >= 20

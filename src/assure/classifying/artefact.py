@@ -33,6 +33,7 @@ from assure.classifying.labelled import (
     training_hash,
 )
 from assure.classifying.model import StatementModel
+from assure.classifying.weak_labels import enclosing_stance
 from assure.errors import AssureError
 from assure.settings import Settings
 
@@ -142,6 +143,7 @@ def library_training(settings: Settings) -> tuple[list[LabelledExample], list[Co
     ):
         return [], []
     from assure.storing import Library
+    from assure.storing.records import SectionRecord
 
     weak: list[LabelledExample] = []
     with Library(settings) as library:
@@ -150,15 +152,23 @@ def library_training(settings: Settings) -> tuple[list[LabelledExample], list[Co
             for r in library.corrections()
         ]
         positions: Counter[int] = Counter()
+        sections: dict[int, tuple[SectionRecord, ...]] = {}
         for stored in library.passages():
             passage = stored.passage
             position = positions[stored.document_id]
             positions[stored.document_id] += 1
+            if stored.document_id not in sections:
+                sections[stored.document_id] = library.detail(stored.document_id).sections
             qs = tuple(label.id for label in passage.qs if label.source == "structure")
-            source = "structure" if qs else "context"
             weak.append(
                 LabelledExample(
-                    passage.text, qs, f"library-{stored.document_id}", source, position=position
+                    passage.text,
+                    qs,
+                    f"library-{stored.document_id}",
+                    "structure" if qs else "context",
+                    # the document's own stance, never the head's earlier guess
+                    stance=enclosing_stance(sections[stored.document_id], passage.start_line),
+                    position=position,
                 )
             )
     return weak, corrections

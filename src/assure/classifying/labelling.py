@@ -20,13 +20,9 @@ import numpy as np
 from assure.classifying.artefact import ModelArtefact, current_model
 from assure.classifying.labelled import Correction, text_key
 from assure.classifying.model import MAX_LABELS, smooth_by_context
-from assure.classifying.weak_labels import enclosing_statements
+from assure.classifying.weak_labels import enclosing_stance, enclosing_statements
 from assure.settings import Settings
 from assure.structure import ParsedStructure, Passage, Section, StatementLabel
-
-# A self-assessment's own sub-sections say which way their paragraphs lean
-# (on the real self-assessment the stance head agrees with them on 70% of 181).
-SECTION_STANCES = {"proud_of": "strength", "areas_for_improvement": "improvement"}
 
 
 def label_passages(
@@ -69,15 +65,6 @@ def label_passages(
             )
         )
     return tuple(labelled)
-
-
-def enclosing_stance(sections: Sequence[Section], line: int) -> str | None:
-    """The stance the document itself gives ``line``: inside its "what we are
-    proud of" or "areas for improvement" section (the innermost one)."""
-    inside = [
-        s for s in sections if s.kind in SECTION_STANCES and s.start_line <= line <= s.end_line
-    ]
-    return SECTION_STANCES[max(inside, key=lambda s: s.start_line).kind] if inside else None
 
 
 def model_labels(artefact: ModelArtefact, row: np.ndarray, taken: set[str]) -> list[StatementLabel]:
