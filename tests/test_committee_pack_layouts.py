@@ -865,3 +865,35 @@ def test_undated_footer_inside_a_resolution(tmp_path: Path) -> None:
     items = {item.number: item for item in minutes.minutes}
     [resolved] = items["20/24"].decisions
     assert resolved.text.startswith("RESOLVED: (a) that the report be noted; (b) that")
+
+
+@pytest.mark.parametrize(
+    ("written", "owner", "due"),
+    [
+        (
+            "Action: circulate the carers survey results. Owner: Jo Bloggs. Due: 30 January 2024.",
+            "Jo Bloggs",
+            "2024-01-30",
+        ),
+        (
+            "ACTION: Jo Bloggs (30/01/2024) – circulate the carers survey results.",
+            "Jo Bloggs",
+            "2024-01-30",
+        ),
+        ("Action: Head of Commissioning – circulate the results.", "Head of Commissioning", None),
+        ("• Jo Bloggs to report retention rates – January 2025", "Jo Bloggs", "January 2025"),
+    ],
+)
+def test_action_owner_and_due_in_their_forms(
+    tmp_path: Path, written: str, owner: str, due: str | None
+) -> None:
+    path = tmp_path / "minutes.txt"
+    heading = "Actions:\n" if written.startswith("•") else ""
+    path.write_text(
+        f"{MINUTES_BODY}\n14. Carers Strategy\n\nThe officer presented the strategy.\n"
+        f"{heading}{written}\n",
+        encoding="utf-8",
+    )
+    [minutes] = PARSER.parse(normalise(read_document(path))).meetings
+    [action] = minutes.minutes[-1].actions
+    assert (action.owner, action.due) == (owner, due)

@@ -81,10 +81,15 @@ DUE = re.compile(
 OWNER_TO = re.compile(
     r"^(?P<owner>[A-Z][\w'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'.&-]*){0,6})\s+to\s+(?P<task>.+)$"
 )
-# "Head of Performance – add the comparisons": the owner, a dash, then the task.
+_OWNER = r"(?P<owner>[A-Z][\w'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'.&-]*){0,6})"
+# "Head of Performance – add the comparisons": the owner, a dash, then the
+# task; the due date may stand in brackets after the owner ("Jo Bloggs (31/01/2024) – ...").
 OWNER_DASH = re.compile(
-    r"^(?P<owner>[A-Z][\w'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'.&-]*){0,6})\s+[–-]\s+"
-    r"(?P<task>[a-z].+)$"
+    rf"^{_OWNER}(?:\s*\((?P<when>[^()]{{3,30}})\))?\s+[–-]\s+(?P<task>[a-z].+)$"
+)
+# "... Owner: Jo Bloggs. Due: 30 January 2024."
+OWNER_LABEL = re.compile(
+    rf"\b(?:[Oo]wner|[Ll]ead|[Rr]esponsible(?:\s+officer)?)\s*[:–-]\s*{_OWNER}"
 )
 DASHED_DUE = re.compile(r"\s[–-]\s+(?P<due>[^–-]{3,40}?)\s*\.?$")
 WRITTEN_DUE = re.compile(
@@ -258,7 +263,12 @@ def _action_from(body: str, number: int, previous: PackLine | None, year: int | 
     body = body.strip()
     due = due_of(body, year) or _dashed_due(body, year)
     if owner_to := OWNER_TO.match(body) or OWNER_DASH.match(body):
+        when = owner_to.groupdict().get("when")
+        due = due or (parse_date(when, year) or when if when else None)
         return Action(text=body, start_line=number, owner=owner_to["owner"].strip(), due=due)
+    if labelled := OWNER_LABEL.search(body):
+        owner = re.split(r"\.(?:\s|$)", labelled["owner"])[0]  # not the "Due:" after it
+        return Action(text=body, start_line=number, owner=owner.strip(), due=due)
     words = body.rstrip(".").split()
     if len(words) <= 6 and previous is not None and not previous.table:
         # "Action: Director of Public Health" names the owner of the line above.
