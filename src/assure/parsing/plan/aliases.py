@@ -4,7 +4,8 @@ A summary page often lists the priorities again under shorter or longer names:
 numbered ("3. Early support and edge of care\tO17"), as a table with the number
 in its own cell ("3\tEarly support"), or as bullets in the priorities' order.
 A list names the priorities only if at least half its items share a word with the
-priority they line up with; an item may also carry recommendation codes.
+priority they line up with (then every item names the priority of its number);
+an item may also carry recommendation codes.
 """
 
 from __future__ import annotations
@@ -75,13 +76,16 @@ def add_aliases(text: CleanText, plans: list[PlanDraft]) -> None:
         # Bullets carry no numbers: only a list as long as the plan lines up with it.
         runs = numbered + [run for run in bulleted if len(run) == len(numbers)]
         for items in runs:
-            agreeing = [
+            lined_up = [
                 (plan.priorities[n], title, rest)
                 for n, title, rest in items
-                if n in plan.priorities and titles_agree(plan.priorities[n].title, title)
+                if n in plan.priorities
             ]
+            agreeing = [item for item in lined_up if titles_agree(item[0].title, item[1])]
             if len(agreeing) * 2 < len(items):
                 continue
-            for draft, title, rest in agreeing:
+            # Once most items name their priority, the list's order names the rest too
+            # ("Shorter waits" for "Reducing waiting times").
+            for draft, title, rest in lined_up:
                 draft.name(title)
                 draft.refs.extend(recommendation_codes(rest))

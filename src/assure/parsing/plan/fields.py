@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-# Regulator recommendation codes: "O12", "O 12", "R3", lists such as "O7/8".
-CODE = re.compile(r"(?<![A-Za-z0-9])([OR]) ?(\d{1,2})((?:\s*/\s*\d{1,2})*)(?![\d.%:])")
+# Regulator recommendation codes: "O12", "O 12", "R3", lists such as "O7/8"; CQC names
+# areas for improvement rather than numbering them, so councils number them "AFI 2".
+CODE = re.compile(r"(?<![A-Za-z0-9])(AFI|AfI|[OR]) ?(\d{1,2})((?:\s*/\s*\d{1,2})*)(?![\d.%:])")
 
 _QUARTER = r"(?:Q|Qtr\.?\s?|Quarter\s)[1-4]"
 _FIN_YEAR = r"(?:20\d\d|\d\d)\s?[/\-–]\s?\d\d(?:\d\d)?"
@@ -18,7 +19,7 @@ _MONTH = (
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 TIMEFRAME = re.compile(
-    rf"(?:(?:by|from|before|end of|until|during)\s+)?(?:"
+    rf"(?:(?:by|from|before|until|during)\s+(?:the\s+)?)?(?:end\s+of\s+)?(?:"
     rf"{_QUARTER}(?:\s?[-–/&]\s?{_QUARTER})?(?:\s+{_FIN_YEAR})?"
     rf"|(?:[0-3]?\d(?:st|nd|rd|th)?\s+)?{_MONTH}\.?\s+20\d\d"
     rf"(?:\s?[-–]\s?{_MONTH}\.?\s+20\d\d)?"
@@ -85,10 +86,20 @@ ROLE_WORDS = frozenset(
         "quality",
         "performance",
         "all",
+        "partner",
+        "nurse",
+        "worker",
     ]
 )
 NAME_TOKEN = re.compile(
     r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O'[A-Z][a-z]+)$"
+)
+# Words that make a phrase a post of its own, not a qualifier of the post before it:
+# "Nadia Brook, Head of Localities" names two things, "Commissioning Manager, Home Care" one.
+JOB_TITLE = re.compile(
+    r"\b(?:head|director|manager|officer|lead|chair|member|worker|nurse|partner|advis[eo]r"
+    r"|co-?ordinator|assistant|executive|councillor|cllr)s?\b",
+    re.IGNORECASE,
 )
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}s?$")
 DASH_SPLIT = re.compile(r"\s+[–—-]\s+|\s*[–—]\s*")
@@ -119,7 +130,7 @@ def recommendation_codes(text: str) -> tuple[str, ...]:
     """
     found: list[str] = []
     for match in CODE.finditer(text):
-        letter = match.group(1)
+        letter = match.group(1).upper()
         numbers = [match.group(2), *re.findall(r"\d{1,2}", match.group(3) or "")]
         for number in numbers:
             code = f"{letter}{int(number)}"
@@ -174,11 +185,25 @@ def _split_run(tokens: list[str]) -> list[str]:
     return names
 
 
-def split_leads(text: str) -> tuple[str, ...]:
+def qualified_post(commas: list[str]) -> bool:
+    """A post and the team or area it covers: "Commissioning Manager, Home Care"."""
+    post, *rest = commas
+    return (
+        len(rest) == 1
+        and not looks_like_person(post)
+        and len(rest[0].split()) <= 3
+        and not JOB_TITLE.search(rest[0])
+        and not looks_like_person(rest[0])
+    )
+
+
+def split_leads(text: str, several: bool = False) -> tuple[str, ...]:
     """Lead names or roles in a lead cell or a "Strategic lead:" line.
 
     Names joined by separators or simply run together are split; a name followed
-    by its role ("Ann Lee – Head of Service") keeps the name; a role alone is kept.
+    by its role ("Ann Lee – Head of Service") keeps the name; a role alone is kept,
+    with its qualifier ("Commissioning Manager, Home Care"). Where the label says
+    there are ``several`` ("Leads:"), "and" joins two leads, not words of one post.
 
     >>> split_leads("Ann Lee Tom Cole")
     ('Ann Lee', 'Tom Cole')
@@ -187,7 +212,8 @@ def split_leads(text: str) -> tuple[str, ...]:
     if not text:
         return ()
     leads: list[str] = []
-    for part in re.split(r"\s*[;/\n]\s*|\s+&\s+", text):
+    separators = r"\s*[;/\n]\s*|\s+&\s+" + (r"|\s+and\s+" if several else "")
+    for part in re.split(separators, text):
         part = part.strip(" ,.*")
         if not part:
             continue
@@ -204,6 +230,8 @@ def split_leads(text: str) -> tuple[str, ...]:
         if len(commas) > 1:
             if all(looks_like_person(p) or ACRONYM.match(p) for p in commas):
                 leads.extend(commas)
+            elif qualified_post(commas):
+                leads.append(part)
             else:
                 leads.append(commas[0])
             continue

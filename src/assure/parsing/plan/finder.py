@@ -32,6 +32,7 @@ from assure.parsing.plan.labels import (
     INLINE_LEAD,
     LEAD_LINE,
     PLAN_TITLE,
+    embedded_lead,
     label_of,
     priority_heading,
     statement_heading,
@@ -45,19 +46,27 @@ from assure.parsing.plan.tables import (
     actions_of,
     cells_of,
     csv_cells,
+    group_key,
     group_rows,
     header_columns,
     is_table_line,
+    lead_columns,
     measure_columns,
     measure_of,
     measures_of,
     merge,
+    numbered_group,
     open_quote,
     quarter_headers,
 )
 from assure.parsing.plan.themes import find_theme_plans
 from assure.structure import Plan, PlanAction, Priority, SuccessMeasure
 
+# A bullet's closing bracket of labelled fields: "(Lead: Carers Lead; By: Q2 2025/26)".
+FIELDS_NOTE = re.compile(
+    r"\s*\((?=[^()]*\b(?:leads?|owners?|by|due|status|when|timescales?|target)\s*:)[^()]*\)\s*$",
+    re.IGNORECASE,
+)
 STATUS_LABEL = re.compile(r"\b(?:status|progress|RAG)\b\s*[:\-–]?", re.IGNORECASE)
 SUB_ITEM = re.compile(r"^(\d{1,2})\.(\d{1,2})[.)]?\s+(\S.*)$")
 # Headings that group finer ones: "Theme 1" above its quality statements or priorities.
@@ -96,6 +105,13 @@ class Draft:
     timed_bullets: list[PlanAction] = field(default_factory=list)
     measures: list[SuccessMeasure] = field(default_factory=list)
     refs: list[str] = field(default_factory=list)
+    # Leads and measures kept on their own sheet or table, by the group they name.
+    group_leads: dict[str, list[str]] = field(default_factory=dict)
+    group_measures: dict[str, list[SuccessMeasure]] = field(default_factory=dict)
+
+    def grouped(self) -> bool:
+        """A flat table with a group column ("Workstream") and no priority heading."""
+        return self.number is None and any(c.group is not None for c, _ in self.tables)
 
     def name(self, title: str) -> None:
         if not title:
@@ -114,32 +130,53 @@ class Draft:
 
     def finish(self) -> list[Priority]:
         """The priority; a flat table with a group column ("Workstream") gives one per group."""
-        grouped = self.number is None and any(c.group is not None for c, _ in self.tables)
-        if grouped and not self.title:
+        if self.grouped() and not self.title:
             return [
-                self.priority(title, rows[0].start_line, [(columns, rows)])
+                self.group_priority(name, rows, columns)
                 for columns, all_rows in self.tables
-                for title, rows in group_rows(all_rows, columns)
+                for name, rows in group_rows(all_rows, columns)
                 if rows
             ]
         return [self.priority(self.title, self.start_line, self.tables)]
 
+    def group_priority(self, name: str, rows: list[Row], columns: Columns) -> Priority:
+        """One group of a flat table as a priority, with the leads and measures that
+        other tables give for it; a numbered group ("1 - Front door") keeps its number."""
+        number, title = numbered_group(name)
+        key = group_key(name)
+        return self.priority(
+            title,
+            rows[0].start_line,
+            [(columns, rows)],
+            number=number,
+            leads=self.group_leads.get(key, []),
+            measures=self.group_measures.get(key, []),
+        )
+
     def priority(
-        self, title: str, start_line: int, tables: list[tuple[Columns, list[Row]]]
+        self,
+        title: str,
+        start_line: int,
+        tables: list[tuple[Columns, list[Row]]],
+        number: str | None = None,
+        leads: list[str] | None = None,
+        measures: list[SuccessMeasure] | None = None,
     ) -> Priority:
         table_actions = [a for columns, rows in tables for a in actions_of(rows, columns)]
         actions = table_actions or self.bullet_actions or self.timed_bullets
-        measures = [m for columns, rows in tables for m in measures_of(rows, columns)]
-        measures = sorted([*measures, *self.measures], key=lambda m: m.start_line or 0)
+        found = [m for columns, rows in tables for m in measures_of(rows, columns)]
+        found += self.measures if measures is None else measures
+        found = sorted(found, key=lambda m: m.start_line or 0)
         refs = list(dict.fromkeys([*self.refs, *(r for a in actions for r in a.refs)]))
+        numbered = number or self.number
         return Priority(
-            number=self.number,
-            title=title or (f"Priority {self.number}" if self.number else "Actions"),
+            number=numbered,
+            title=title or (f"Priority {numbered}" if numbered else "Actions"),
             start_line=start_line,
             aliases=tuple(self.aliases),
-            leads=tuple(dict.fromkeys(self.leads)),
+            leads=tuple(dict.fromkeys(self.leads if leads is None else leads)),
             actions=tuple(actions),
-            measures=tuple(measures),
+            measures=tuple(found),
             refs=tuple(refs),
         )
 
@@ -171,10 +208,12 @@ def bullet_action(text: str, start_line: int) -> PlanAction:
     and adjectives of the action itself."""
     lead = INLINE_LEAD.search(text)
     labelled = STATUS_LABEL.search(text)
+    # "Leads:" announces several, so "and" joins two of them.
+    several = lead is not None and bool(re.match(r"\w+s\b", lead.group(0)))
     return PlanAction(
-        text=text,
+        text=FIELDS_NOTE.sub("", text) or text,
         start_line=start_line,
-        leads=split_leads(lead.group(1)) if lead else (),
+        leads=split_leads(lead.group(1), several=several) if lead else (),
         timeframe=timeframe_of(text),
         status=status_of(text[labelled.start() :]) if labelled else None,
         refs=recommendation_codes(text),
@@ -213,6 +252,8 @@ class PlanScanner:
         self.last: CleanLine | None = None
         self.bulleted = False
         self.measure_table: MeasureColumns | None = None
+        self.lead_table: tuple[int, int] | None = None
+        self.group_name = ""
         self.csv = False
 
     def run(self) -> list[PlanDraft]:
@@ -227,7 +268,7 @@ class PlanScanner:
         first = line.text.split("\t", 1)[0].strip()
         heading = priority_heading(first) if len(first) <= 150 else None
         if heading is not None and (heading[0] not in NEEDS_CONTENT or self.content_follows(index)):
-            self.open_priority(index, *heading, line)
+            self.heading_line(index, line, first, heading)
             return
         statement = statement_heading(line.text) if "\t" not in line.text.strip() else None
         if statement is not None and (statement[2] or self.content_follows(index)):
@@ -245,6 +286,7 @@ class PlanScanner:
         if self.measure_table is not None:
             # The table was the measures the label announced; prose after it is not.
             self.measure_table, self.label = None, None
+        self.lead_table = None
         adjacent = self.last is not None and line.number == self.last.end + 1
         if self.rows and self.columns is not None and adjacent and wraps_a_row(line):
             merge(self.rows[-1], [""] * self.columns.action + [line.text])
@@ -253,6 +295,23 @@ class PlanScanner:
         if self.current is None:
             return
         self.prose_line(line, adjacent)
+
+    def heading_line(
+        self, index: int, line: CleanLine, first: str, heading: tuple[str, str, str]
+    ) -> None:
+        """A priority heading, perhaps with its lead and codes in the same cell, and
+        perhaps a merged cell down the side of a table whose row follows in the line."""
+        keyword, number, written = heading
+        title, lead = embedded_lead(written)
+        cells = cells_of(line, self.source) if is_table_line(line) else []
+        in_row = sum(1 for c in cells if c) >= 2
+        self.open_priority(index, keyword, number, title, line, in_row=in_row)
+        if self.current is not None:
+            # "(links to AFI 2, AFI 5)": the findings the priority answers.
+            self.current.refs.extend(recommendation_codes(first))
+            self.current.leads.extend(split_leads(lead) if lead else ())
+        if in_row:
+            self.table_line(index, line, cells)
 
     def joins_quoted_cell(self, line: CleanLine) -> bool:
         """A spreadsheet cell with line breaks runs on: join the line to the open row."""
@@ -285,7 +344,10 @@ class PlanScanner:
         title: str,
         line: CleanLine,
         key: str | None = None,
+        in_row: bool = False,
     ) -> None:
+        """Make the priority headed at ``line`` current; ``in_row`` when the heading
+        is a merged cell beside a table row, so the table carries on under it."""
         key = key or number
         plan = self.plans[-1] if self.plans else None
         if plan is not None and plan.keyword != keyword:
@@ -313,7 +375,13 @@ class PlanScanner:
             known = Draft(number, "", line.number)
             plan.priorities[key] = known
         known.name(title or self.title_below(index))
+        same = known is self.current
         self.current, self.label, self.bulleted = known, None, False
+        if in_row:
+            if not same and self.rows is not None and self.columns is not None:
+                self.rows = []
+                known.tables.append((self.columns, self.rows))
+            return
         self.measure_table = None
         if self.rows is not None and self.columns is not None and is_table_line(line):
             self.rows = []
@@ -353,11 +421,17 @@ class PlanScanner:
 
     def table_line(self, index: int, line: CleanLine, cells: list[str]) -> None:
         if self.current is not None and (measures := measure_columns(cells)) is not None:
-            self.measure_table, self.rows = measures, None
+            self.measure_table, self.rows, self.group_name = measures, None, ""
             return
         if self.measure_table is not None and self.current is not None:
             if measure := measure_of(cells, self.measure_table, line.number):
-                self.current.measures.append(measure)
+                self.file_measure(cells, measure)
+            return
+        if self.current is not None and (leads := lead_columns(cells)) is not None:
+            self.lead_table, self.rows, self.group_name = leads, None, ""
+            return
+        if self.lead_table is not None:
+            self.file_leads(cells)
             return
         if (columns := header_columns(cells)) is not None:
             self.columns = columns
@@ -384,6 +458,45 @@ class PlanScanner:
             merge(self.rows[-1], cells)  # a wrapped row: first cell empty or lower case alone
         elif any(cells):
             self.rows.append(Row(line.number, cells, note=cells[0].startswith("*")))
+
+    def row_group(self, cells: list[str], column: int | None) -> str:
+        """The priority a row of a leads or measures table names; a merged cell is
+        written once, on its first row."""
+        if column is not None and column < len(cells) and cells[column]:
+            self.group_name = cells[column]
+        return self.group_name if column is not None else ""
+
+    def file_measure(self, cells: list[str], measure: SuccessMeasure) -> None:
+        draft = self.current
+        assert draft is not None and self.measure_table is not None
+        group = self.row_group(cells, self.measure_table.group)
+        if group and draft.grouped():
+            draft.group_measures.setdefault(group_key(group), []).append(measure)
+        else:
+            draft.measures.append(measure)
+
+    def file_leads(self, cells: list[str]) -> None:
+        """A row of a table of strategic leads: the leads of the priority it names."""
+        assert self.lead_table is not None
+        column, lead_column = self.lead_table
+        group = self.row_group(cells, column)
+        leads = split_leads(cells[lead_column]) if lead_column < len(cells) else ()
+        if not group or not leads:
+            return
+        if self.current is not None and self.current.grouped():
+            self.current.group_leads.setdefault(group_key(group), []).extend(leads)
+        elif (draft := self.named_priority(group)) is not None:
+            draft.leads.extend(leads)
+
+    def named_priority(self, name: str) -> Draft | None:
+        """The priority of the current plan that ``name`` numbers or names."""
+        if not self.plans:
+            return None
+        number, title = numbered_group(name)
+        drafts = self.plans[-1].priorities
+        if number is not None and number in drafts:
+            return drafts[number]
+        return next((d for d in drafts.values() if group_key(d.title) == group_key(title)), None)
 
     def grouped_row(self, cells: list[str]) -> bool:
         """A row under a merged group cell ("Workstream" left blank below its first
@@ -428,7 +541,7 @@ class PlanScanner:
             if (label := label_of(line.text)) is not None:
                 self.label, self.bulleted = label, False
                 return
-            if adjacent and line.text[:1].islower():
+            if adjacent and (line.text[:1].islower() or self.indented(line)):
                 self.continue_item(line.text)
                 return
         draft.refs.extend(recommendation_codes(line.text))
@@ -444,6 +557,12 @@ class PlanScanner:
             draft.bullet_actions.append(bullet_action(item, line.number))
         elif self.label in (None, "other") and (timeframe_of(item) or INLINE_LEAD.search(item)):
             draft.timed_bullets.append(bullet_action(item, line.number))
+
+    def indented(self, line: CleanLine) -> bool:
+        """A line indented under a list item carries on that item's text."""
+        if not self.bulleted or not 1 <= line.number <= len(self.source):
+            return False
+        return self.source[line.number - 1].text[:1] in (" ", "\t")
 
     def continue_item(self, more: str) -> None:
         draft = self.current

@@ -32,6 +32,18 @@ LEAD_LINE = re.compile(
 INLINE_LEAD = re.compile(
     r"\b(?:lead|owner|responsible)s?\s*[:\-–]\s*([^();]+?)\s*(?:[();]|$)", re.IGNORECASE
 )
+# A lead written inside a heading's cell, after its title: a merged Word cell
+# "Priority 1: Timely reviews" over "Strategic lead: Ann Holt" reads as one line.
+EMBEDDED_LEAD = re.compile(
+    r"\s+(?:strategic\s+(?:leads?|owners?)|lead\s+officers?|priority\s+(?:leads?|owners?)"
+    r"|senior\s+responsible\s+(?:officer|owner)|executive\s+(?:lead|sponsor)|leads?)\s*:\s*(.+)$",
+    re.IGNORECASE,
+)
+# A heading's closing bracket that only says which regulator's findings it answers:
+# "Reducing waiting times (links to CQC areas for improvement AFI 2, AFI 5)".
+CODES_NOTE = re.compile(
+    r"\s*[(\[][^()\[\]]*\b(?:AFI|O|R) ?\d{1,2}\b[^()\[\]]*[)\]]\s*$", re.IGNORECASE
+)
 PLAN_TITLE = re.compile(
     r"\b(?:improvement|action|recovery|development|transformation|delivery|service)\s+plan\b",
     re.IGNORECASE,
@@ -88,6 +100,7 @@ def priority_heading(text: str) -> tuple[str, str, str] | None:
     keyword = " ".join(match.group(1).lower().split())
     number = WORD_NUMBERS.get(match.group(2).lower(), match.group(2))
     separator, title = match.group(3), match.group(4).strip(" \t:-–—")
+    title = CODES_NOTE.sub("", title)
     if not separator and title and not title[0].isupper():
         return None
     if keyword == "recommendation":
@@ -98,6 +111,18 @@ def priority_heading(text: str) -> tuple[str, str, str] | None:
     elif len(title) > 120 or (title.endswith((".", ",")) and len(title.split()) > 12):
         return None
     return keyword, str(int(number)), title
+
+
+def embedded_lead(title: str) -> tuple[str, str | None]:
+    """A heading's title and the lead written after it in the same cell, if any.
+
+    >>> embedded_lead("Timely reviews Strategic lead: Ann Holt, Head of Service")
+    ('Timely reviews', 'Ann Holt, Head of Service')
+    """
+    match = EMBEDDED_LEAD.search(title)
+    if not match or match.start() == 0:
+        return title, None
+    return title[: match.start()].strip(), match.group(1).strip()
 
 
 def statement_heading(text: str) -> tuple[str | None, str, bool] | None:

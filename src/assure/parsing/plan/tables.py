@@ -56,7 +56,18 @@ GROUP_HEAD = re.compile(
     re.IGNORECASE,
 )
 CODE_HEAD = re.compile(
-    r"(?:ofsted|cqc|inspection|regulator)?\s*(?:rec\b|recs\b|recommendations?)", re.IGNORECASE
+    r"(?:ofsted|cqc|inspection|regulator)?\s*(?:rec\b|recs\b|recommendations?)"
+    r"|(?:ofsted|cqc|inspection|regulator)\s*(?:ref(?:erence)?s?|findings?|codes?)\b"
+    r"|\bAFIs?\b|\bareas? for improvement\b",
+    re.IGNORECASE,
+)
+# The column naming the priority in a table of leads or measures kept apart from the
+# actions: "Priority area | Strategic lead", "Priority | Success measure | Good is".
+PRIORITY_COLUMN = re.compile(rf"^priority$|{GROUP_HEAD.pattern}", re.IGNORECASE)
+STRATEGIC_LEAD_HEAD = re.compile(
+    r"^(?:strategic|priority|accountable|executive|responsible|senior responsible)?\s*"
+    r"(?:leads?|owners?|officers?|sponsors?)(?:\s*\(s\))?$",
+    re.IGNORECASE,
 )
 # A table of success measures: "Measure | Baseline | Target | Good performance is".
 MEASURE_TABLE_HEAD = re.compile(
@@ -169,17 +180,34 @@ def header_columns(cells: list[str]) -> Columns | None:
 class MeasureColumns:
     text: int
     direction: int | None = None
+    group: int | None = None  # the priority each measure belongs to
 
 
 def measure_columns(cells: list[str]) -> MeasureColumns | None:
-    """The columns of a success measures table if ``cells`` is its header row."""
+    """The columns of a success measures table if ``cells`` is its header row; a
+    first column naming the priority ("Priority area") may come before the measure."""
     filled = [(i, c) for i, c in enumerate(cells) if c]
+    group = None
+    if len(filled) >= 3 and PRIORITY_COLUMN.match(filled[0][1]):
+        group, filled = filled[0][0], filled[1:]
     if len(filled) < 2 or not MEASURE_TABLE_HEAD.match(filled[0][1]):
         return None
     direction = next((i for i, c in filled[1:] if DIRECTION_HEAD.match(c)), None)
     if direction is None and not any(FIGURE_HEAD.match(c) for _, c in filled[1:]):
         return None
-    return MeasureColumns(text=filled[0][0], direction=direction)
+    return MeasureColumns(text=filled[0][0], direction=direction, group=group)
+
+
+def lead_columns(cells: list[str]) -> tuple[int, int] | None:
+    """``(priority, lead)`` columns if ``cells`` heads a table of each priority's
+    strategic lead ("Priority area | Strategic lead | Lead member"), not of actions."""
+    filled = [(i, c) for i, c in enumerate(cells) if c and len(c) <= 40]
+    if len(filled) < 2 or not PRIORITY_COLUMN.match(filled[0][1]):
+        return None
+    if any(ACTION_HEAD.match(c) or MEASURE_TABLE_HEAD.match(c) for _, c in filled):
+        return None
+    lead = next((i for i, c in filled[1:] if STRATEGIC_LEAD_HEAD.match(c)), None)
+    return (filled[0][0], lead) if lead is not None else None
 
 
 def measure_of(cells: list[str], columns: MeasureColumns, line: int) -> SuccessMeasure | None:
@@ -270,6 +298,20 @@ def measures_of(rows: list[Row], columns: Columns) -> list[SuccessMeasure]:
         if text and not row.note and text.casefold() not in {"n/a", "tbc", "-"}:
             found.append(SuccessMeasure(text, direction_of(text), row.start_line))
     return found
+
+
+NUMBERED_GROUP = re.compile(r"^(?:priority\s+)?(\d{1,2})\s*[.:)\-–—]\s*(\S.*)$", re.IGNORECASE)
+
+
+def numbered_group(name: str) -> tuple[str | None, str]:
+    """A group's number and title: "1 - Front door" is priority 1, "Front door"."""
+    match = NUMBERED_GROUP.match(name.strip())
+    return (str(int(match.group(1))), match.group(2).strip()) if match else (None, name)
+
+
+def group_key(name: str) -> str:
+    """How one priority's name is matched across the sheets of a workbook."""
+    return " ".join(name.casefold().split())
 
 
 def group_rows(rows: list[Row], columns: Columns) -> list[tuple[str, list[Row]]]:
