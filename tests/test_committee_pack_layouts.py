@@ -897,3 +897,35 @@ def test_action_owner_and_due_in_their_forms(
     [minutes] = PARSER.parse(normalise(read_document(path))).meetings
     [action] = minutes.minutes[-1].actions
     assert (action.owner, action.due) == (owner, due)
+
+
+NOTICE_AGENDA = (
+    "\nAGENDA\n\n1. Apologies for Absence\n\n2. Carers Strategy Refresh (Pages 7 - 18)\n"
+    "\n3. Work Programme (Pages 19 - 22)\n"
+)
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "WESTSHIRE COUNCIL\n\nDear Councillor,\n\nYou are requested to attend a meeting of the "
+        "Adult Social Care Committee which will be held in Committee Room 1, County Hall on "
+        "Tuesday 3 September 2024 at 2.00 pm.\n",
+        "NOTICE OF MEETING\n\nADULT SOCIAL CARE COMMITTEE\n\nDATE: TUESDAY 3 SEPTEMBER 2024\n"
+        "TIME: 14:00\nVENUE: COMMITTEE ROOM 1, COUNTY HALL\n",
+        "AN AGENDA FOR THE MEETING OF THE ADULT SOCIAL CARE COMMITTEE TO BE HELD ON TUESDAY "
+        "3 SEPTEMBER 2024 AT 2.00 PM IN COMMITTEE ROOM 1, COUNTY HALL\n",
+    ],
+    ids=["summons-which-will-be-held", "fields-in-capitals", "agenda-for-title"],
+)
+def test_notice_forms(tmp_path: Path, notice: str) -> None:
+    path = tmp_path / "agenda.txt"
+    path.write_text(notice + NOTICE_AGENDA, encoding="utf-8")
+    [meeting] = PARSER.parse(normalise(read_document(path))).meetings
+    assert (meeting.body, meeting.date, meeting.time, meeting.venue) == (
+        "Adult Social Care Committee",
+        "2024-09-03",
+        "14:00",
+        "Committee Room 1, County Hall",
+    )
+    assert [item.pages for item in meeting.agenda] == [None, (7, 18), (19, 22)]

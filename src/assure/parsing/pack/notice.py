@@ -26,6 +26,12 @@ SUMMONED = re.compile(
     r"(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# A title that says it all: "Agenda for the meeting of the X to be held on ... at ... in ...".
+AGENDA_FOR = re.compile(
+    r"^(?:an?\s+)?agenda\s+(?:for|of)\s+(?:the\s+|a\s+)?meeting\s+of\s+(?:the\s+)?"
+    r"(?P<body>.{3,120}?)\s+(?=(?:to\s+be|which\s+will\s+be)\s+held\b)(?P<rest>.*)$",
+    re.IGNORECASE,
+)
 VENUE_IN_SENTENCE = re.compile(
     r"\b(?:meet|held|place)\s+(?:in|at)\s+(?:the\s+)?(?P<venue>.+?)\s+(?:at|on)\s+(?=\d|[A-Z][a-z]+day\b)",
     re.IGNORECASE,
@@ -80,20 +86,29 @@ def read_notice(lines: list[PackLine]) -> Notice:
 
 def _from_sentence(notice: Notice, lines: list[PackLine]) -> None:
     for line in lines[:150]:
-        match = WILL_MEET.match(line.text) or SUMMONED.search(line.text)
-        if not match or line.table:
+        if line.table:
             continue
-        body = re.sub(r"^(?:meeting\s+of\s+)?(?:the\s+)?", "", match["body"], flags=re.IGNORECASE)
-        if len(body.split()) > 12:
+        # In a title in capitals, "IN COMMITTEE ROOM 1" reads as "in Committee Room 1".
+        text = body_name(line.text) if line.text.isupper() else line.text
+        # A summons names the body after "a meeting of"; "will be held" alone
+        # would take the whole opening of the letter as the body.
+        found = (SUMMONED.search(text), AGENDA_FOR.match(text), WILL_MEET.match(text))
+        match = next((m for m in found if m and len(_meeting_body(m["body"]).split()) <= 12), None)
+        if match is None:
             continue
+        body = _meeting_body(match["body"])
         notice.body = notice.body or body
         if dates := find_dates(match["rest"]):
             notice.date, notice.date_line = dates[0][1], line.number
         notice.time = notice.time or parse_time(match["rest"])
-        venue = VENUE_IN_SENTENCE.search(line.text) or VENUE_AFTER.search(match["rest"])
+        venue = VENUE_IN_SENTENCE.search(text) or VENUE_AFTER.search(match["rest"])
         if venue and not notice.venue:
             notice.venue = venue["venue"].strip(" ,.")
         return
+
+
+def _meeting_body(named: str) -> str:
+    return re.sub(r"^(?:meeting\s+of\s+)?(?:the\s+)?", "", named, flags=re.IGNORECASE)
 
 
 def _from_fields(notice: Notice, lines: list[PackLine]) -> None:
@@ -114,7 +129,8 @@ def _from_fields(notice: Notice, lines: list[PackLine]) -> None:
         elif name == "time" and notice.time is None:
             notice.time = parse_time(value)
         elif name in {"venue", "place", "location"} and notice.venue is None:
-            notice.venue = value.strip(" ,.") or None
+            # Capitals restored, as for the body; a venue as written keeps its "The".
+            notice.venue = (body_name(value) if value.isupper() else value.strip(" ,.")) or None
         elif name in {"meeting", "committee", "body"} and notice.body is None and value:
             notice.body = value
 
