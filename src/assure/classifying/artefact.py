@@ -37,7 +37,7 @@ from assure.classifying.weak_labels import enclosing_stance
 from assure.errors import AssureError
 from assure.settings import Settings
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4  # 4: calibrated statement probabilities
 MODEL_FILE = "statement-model.bin"
 
 

@@ -54,14 +54,16 @@ class ModelRanker:
         return self
 
     def scores(self, examples: Sequence[LabelledExample]) -> np.ndarray:
-        """Scores per passage, each blended with its neighbours' where ``context``."""
+        """Probabilities per passage, as the pipeline gives them: each passage's
+        scores blended with its neighbours' where ``context``, then calibrated."""
         matrix = self.model.statement_probabilities([e.text for e in examples])
+        blended = np.zeros(len(examples), dtype=bool)
         if self.context:
             for document in {e.document for e in examples}:
                 rows = [i for i, e in enumerate(examples) if e.document == document]
                 positions = [examples[i].position for i in rows]
-                matrix[rows] = smooth_by_context(matrix[rows], positions)
-        return matrix
+                matrix[rows], blended[rows] = smooth_by_context(matrix[rows], positions)
+        return self.model.calibrated(matrix, blended)
 
 
 class PassageModelRanker(ModelRanker):
@@ -145,6 +147,7 @@ class Scores:
     macro_f1: float = 0.0
     top1: float = 0.0
     top3: float = 0.0
+    calibration_error: float = 0.0  # expected calibration error of the scores
     passages: int = 0
     seconds: float = 0.0
     heads: dict[str, float] = field(default_factory=dict)  # category and stance accuracy
@@ -157,6 +160,7 @@ class Scores:
             "macro_f1": round(self.macro_f1, 3),
             "top1": round(self.top1, 3),
             "top3": round(self.top3, 3),
+            "calibration_error": round(self.calibration_error, 3),
             "passages": self.passages,
             "seconds": round(self.seconds, 2),
             "per_statement": {
@@ -207,6 +211,8 @@ def score_predictions(
         }
     result.precision, result.recall, result.f1 = prf(*totals)
     result.macro_f1 = float(np.mean([d["f1"] for d in result.per_statement.values()]))
+    truth = np.array([[statement in g for statement in statements] for g in gold], dtype=float)
+    result.calibration_error = calibration_error(matrix, truth)
     labelled = [i for i, g in enumerate(gold) if g]
     if labelled:
         ranks = np.argsort(-matrix[labelled], axis=1, kind="stable")
@@ -216,6 +222,22 @@ def score_predictions(
         ]
         result.top1, result.top3 = float(np.mean(hits1)), float(np.mean(hits3))
     return result
+
+
+def calibration_error(scores: np.ndarray, truth: np.ndarray, bins: int = 10) -> float:
+    """Expected calibration error over every (passage, statement) pair: how far,
+    weighted by how many pairs each tenth of the 0..1 scale holds, the share
+    that are right lies from the scores given. 0 is perfectly calibrated."""
+    scores, truth = np.clip(scores.ravel(), 0.0, 1.0), truth.ravel()
+    if scores.size == 0:
+        return 0.0
+    which = np.minimum((scores * bins).astype(int), bins - 1)
+    error = 0.0
+    for b in range(bins):
+        inside = which == b
+        if inside.any():
+            error += inside.sum() * abs(scores[inside].mean() - truth[inside].mean())
+    return float(error / scores.size)
 
 
 def prf(tp: float, fp: float, fn: float) -> tuple[float, float, float]:

@@ -42,7 +42,9 @@ def label_passages(
         return passages
     artefact = current_model(settings)
     probabilities, categories, stances = artefact.model.predict_all([p.text for p in passages])
-    probabilities = smooth_within_blocks(probabilities, passages, structure.sections)
+    probabilities = artefact.model.calibrated(
+        *smooth_within_blocks(probabilities, passages, structure.sections)
+    )
     given = {text_key(c.text): c for c in corrections}
     labelled = []
     for row, passage in enumerate(passages):
@@ -91,9 +93,9 @@ def corrected(
 
 def smooth_within_blocks(
     probabilities: np.ndarray, passages: Sequence[Passage], sections: Sequence[Section]
-) -> np.ndarray:
+) -> tuple[np.ndarray, np.ndarray]:
     """Blend neighbours' scores, never across the boundary of a top-level section
-    (an agenda item, a statement, a part of the plan)."""
+    (an agenda item, a statement, a part of the plan); also which rows were blended."""
     tops = sorted(
         (s for s in sections if s.level == min((x.level for x in sections), default=1)),
         key=lambda s: s.start_line,
@@ -104,6 +106,7 @@ def smooth_within_blocks(
             (s.start_line for s in tops if s.start_line <= passage.start_line <= s.end_line), -1
         )
         blocks.setdefault(block, []).append(row)
+    blended = np.zeros(len(passages), dtype=bool)
     for rows in blocks.values():
-        probabilities[rows] = smooth_by_context(probabilities[rows])
-    return probabilities
+        probabilities[rows], blended[rows] = smooth_by_context(probabilities[rows])
+    return probabilities, blended

@@ -127,6 +127,7 @@ def scores_table(title: str, systems: dict[str, Scores]) -> Table:
         "macro-F1",
         "top-1",
         "top-3",
+        "calibration error",
         "passages",
         title=title,
     )
@@ -142,6 +143,7 @@ def scores_table(title: str, systems: dict[str, Scores]) -> Table:
                     scores.macro_f1,
                     scores.top1,
                     scores.top3,
+                    scores.calibration_error,
                 )
             ),
             str(scores.passages),
