@@ -382,6 +382,13 @@ def parsed(name: str) -> ParsedStructure:
     return PARSER.parse(normalise(read_document(FIXTURES / name)))
 
 
+def meetings_of(tmp_path: Path, text: str) -> list[Meeting]:
+    """The meetings parsed from ``text`` written to a file."""
+    path = tmp_path / "pack.txt"
+    path.write_text(text, encoding="utf-8")
+    return list(PARSER.parse(normalise(read_document(path))).meetings)
+
+
 def of_role(pack: ParsedStructure, role: str) -> list[Meeting]:
     return [meeting for meeting in pack.meetings if meeting.role == role]
 
@@ -856,10 +863,7 @@ def test_undated_footer_inside_a_resolution(tmp_path: Path) -> None:
     text = text.replace(footer, "", 1).replace(
         "(a) that the report be noted;\n", "(a) that the report be noted;\n" + footer, 1
     )
-    path = tmp_path / "pack.txt"
-    path.write_text(text.replace("\f", ""), encoding="utf-8")
-    pack = PARSER.parse(normalise(read_document(path)))
-    notice, minutes = pack.meetings[:2]
+    notice, minutes = meetings_of(tmp_path, text.replace("\f", ""))[:2]
     committee = "Adult Social Care and Public Health Overview and Scrutiny Committee"
     assert (notice.body, minutes.body) == (committee, committee)
     items = {item.number: item for item in minutes.minutes}
@@ -887,14 +891,12 @@ def test_undated_footer_inside_a_resolution(tmp_path: Path) -> None:
 def test_action_owner_and_due_in_their_forms(
     tmp_path: Path, written: str, owner: str, due: str | None
 ) -> None:
-    path = tmp_path / "minutes.txt"
     heading = "Actions:\n" if written.startswith("•") else ""
-    path.write_text(
+    [minutes] = meetings_of(
+        tmp_path,
         f"{MINUTES_BODY}\n14. Carers Strategy\n\nThe officer presented the strategy.\n"
         f"{heading}{written}\n",
-        encoding="utf-8",
     )
-    [minutes] = PARSER.parse(normalise(read_document(path))).meetings
     [action] = minutes.minutes[-1].actions
     assert (action.owner, action.due) == (owner, due)
 
@@ -919,9 +921,7 @@ NOTICE_AGENDA = (
     ids=["summons-which-will-be-held", "fields-in-capitals", "agenda-for-title"],
 )
 def test_notice_forms(tmp_path: Path, notice: str) -> None:
-    path = tmp_path / "agenda.txt"
-    path.write_text(notice + NOTICE_AGENDA, encoding="utf-8")
-    [meeting] = PARSER.parse(normalise(read_document(path))).meetings
+    [meeting] = meetings_of(tmp_path, notice + NOTICE_AGENDA)
     assert (meeting.body, meeting.date, meeting.time, meeting.venue) == (
         "Adult Social Care Committee",
         "2024-09-03",
@@ -929,3 +929,21 @@ def test_notice_forms(tmp_path: Path, notice: str) -> None:
         "Committee Room 1, County Hall",
     )
     assert [item.pages for item in meeting.agenda] == [None, (7, 18), (19, 22)]
+
+
+def test_attendance_heading_under_a_dated_minutes_title(tmp_path: Path) -> None:
+    """ "Attendance" on a line of its own heads the names only under a minutes
+    title, where it cannot be a report's section on school attendance."""
+    [minutes] = meetings_of(
+        tmp_path,
+        "Adult Social Care Committee – Minutes – 9 July 2024\n\nAttendance\n"
+        "Councillor A Smith (Chair)\nCouncillor B Jones\nApologies\nCouncillor C Patel\n"
+        "\n17. Apologies\nNone.\n\n18. Carers Strategy\nAGREED: that the strategy be approved.\n",
+    )
+    assert (minutes.body, minutes.date) == ("Adult Social Care Committee", "2024-07-09")
+    assert minutes.attendance.present == ("Councillor A Smith", "Councillor B Jones")
+    assert minutes.attendance.apologies == ("Councillor C Patel",)
+    assert [(item.number, len(item.decisions)) for item in minutes.minutes] == [
+        ("17", 0),
+        ("18", 1),
+    ]

@@ -25,7 +25,9 @@ LABEL = re.compile(
     re.IGNORECASE,
 )
 HONORIFIC = re.compile(r"(?i:councillors?|cllrs?|dr|mr|mrs|ms|miss|professor|prof)\b\.?")
-LOOSE_LABEL = re.compile(r"^(?:members|councillors|in\s+attendance)\s*:", re.IGNORECASE)
+LOOSE_LABEL = re.compile(
+    r"^(?:(?:members|councillors|in\s+attendance)\s*:|attendance\s*$)", re.IGNORECASE
+)
 
 
 def read_attendance(lines: list[PackLine]) -> tuple[Attendance, int, dict[str, str]]:

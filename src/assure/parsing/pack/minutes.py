@@ -114,7 +114,17 @@ def _listed_under_header(lines: list[PackLine], index: int) -> bool:
     if not LOOSE_LABEL.match(lines[index].text):
         return False
     above = [line for line in lines[max(0, index - 4) : index] if line.noise is None]
-    return any(MINUTES_OF.match(line.text) or HELD.match(line.text) for line in above)
+    return any(
+        MINUTES_OF.match(line.text) or HELD.match(line.text) or _dated_minutes_title(line.text)
+        for line in above
+    )
+
+
+def _dated_minutes_title(text: str) -> bool:
+    """ "Adult Social Care Committee – Minutes – 9 July 2024"."""
+    return (
+        len(text) <= 120 and bool(re.search(r"\bminutes\b", text, re.I)) and bool(find_dates(text))
+    )
 
 
 def anchor_line(lines: list[PackLine], draft: MinutesDraft) -> PackLine:
