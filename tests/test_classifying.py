@@ -205,6 +205,20 @@ def test_a_model_from_another_scikit_learn_is_refused(tmp_path: Path) -> None:
         load(path)
 
 
+def test_a_model_trained_on_other_bundled_examples_is_trained_again(tmp_path: Path) -> None:
+    """After an upgrade whose examples differ, the old model file is not used."""
+    from assure.classifying.labelled import bundled_hash
+
+    settings = Settings(data_dir=str(tmp_path))
+    path = train(settings).path
+    header, _, body = path.read_bytes().partition(b"\n")
+    path.write_bytes(json.dumps(json.loads(header) | {"bundled": "0" * 64}).encode() + b"\n" + body)
+    with pytest.raises(ModelRefused, match="bundled examples changed"):
+        load(path)
+    current_model(settings)  # rebuilds
+    assert json.loads(path.read_bytes().partition(b"\n")[0])["bundled"] == bundled_hash()
+
+
 def test_a_correction_wins_and_changes_the_retrained_model(
     library, settings, fictional, cli, monkeypatch
 ) -> None:

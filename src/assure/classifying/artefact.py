@@ -27,6 +27,7 @@ import sklearn
 from assure.classifying.labelled import (
     Correction,
     LabelledExample,
+    bundled_hash,
     load_examples,
     merge_corrections,
     text_key,
@@ -80,6 +81,7 @@ def header_of(artefact: ModelArtefact) -> dict[str, object]:
         "format": FORMAT_VERSION,
         "sklearn": sklearn.__version__,
         "data_hash": artefact.data_hash,
+        "bundled": bundled_hash(),
         "framework": artefact.model.framework_id,
         "examples": artefact.examples,
         "counts": artefact.counts,
@@ -117,6 +119,8 @@ def read_header(path: Path) -> dict[str, object]:
             path,
             f"trained with scikit-learn {header.get('sklearn')}, running {sklearn.__version__}",
         )
+    if header.get("bundled") != bundled_hash():
+        raise ModelRefused(path, "trained before the bundled examples changed")
     return header
 
 

@@ -12,6 +12,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from assure.classifying.keywords import normalise_text
@@ -107,6 +108,16 @@ def merge_corrections(
     for correction in corrections:  # later corrections of the same passage win
         latest[text_key(correction.text)] = correction
     return (*kept, *(c.as_example() for c in latest.values()))
+
+
+@cache
+def bundled_hash(folder: Path = EXAMPLES) -> str:
+    """A hash of the bundled example files as installed: a model trained before
+    they changed (a new release of assure) is trained again."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.jsonl")):
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def training_hash(examples: Sequence[LabelledExample]) -> str:
