@@ -195,6 +195,11 @@ def wrenfield(tmp_path_factory: pytest.TempPathFactory) -> Plan:
 
 
 class TestWrenfieldWordPlan:
+    def test_the_plan_under_a_bare_action_plan_heading_takes_the_documents_title(
+        self, wrenfield: Plan
+    ) -> None:
+        assert wrenfield.title == "Adult Social Care Improvement Plan 2025–27"
+
     def test_priorities_from_the_merged_cells(self, wrenfield: Plan) -> None:
         assert [(p.number, p.title) for p in wrenfield.priorities] == [
             ("1", "Timely assessments and reviews"),

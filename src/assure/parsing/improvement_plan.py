@@ -12,6 +12,7 @@ also uses) lower it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assure.document import CleanText
 from assure.parsing.headings import title_of
@@ -39,6 +40,10 @@ ASSESSMENT = re.compile(
 )
 # A plan fills much of its document; a pack or a report quoting one fills a little.
 FULL_SHARE = 0.25
+# A plan heading made only of these says nothing of what the plan is for.
+GENERIC_PLAN_WORDS = frozenset(
+    {"action", "actions", "improvement", "delivery", "plan", "our", "the", "detailed"}
+)
 COUNCIL = re.compile(
     r"\b((?:[A-Z][a-z]+ ){0,3}(?:[A-Z][a-z]+))\s+"
     r"(?:(?:Metropolitan |Royal )?(?:Borough |City |County |District )?Council)\b"
@@ -76,9 +81,11 @@ class ImprovementPlanParser:
 
     def parse(self, text: CleanText) -> ParsedStructure:
         plans = find_plans(text)
+        title = plan_document_title(text, plans)
+        plans = tuple(named_after(plan, title) for plan in plans)
         return ParsedStructure(
             kind=self.kind,
-            title=plan_document_title(text, plans),
+            title=title,
             council=council_of(text),
             date=date_of(text),
             sections=priority_sections(text, plans),
@@ -95,6 +102,15 @@ def plan_lines(plans: tuple[Plan, ...]) -> set[int]:
             found.update(action.start_line for action in priority.actions)
             found.update(m.start_line for m in priority.measures if m.start_line is not None)
     return found
+
+
+def named_after(plan: Plan, document_title: str | None) -> Plan:
+    """A plan headed only "Action plan" or "Our improvement plan" takes the
+    document's own title ("Adult Social Care Improvement Plan 2025-27")."""
+    words = set(re.findall(r"[a-z]+", (plan.title or "").lower()))
+    if document_title and words <= GENERIC_PLAN_WORDS:
+        return replace(plan, title=document_title)
+    return plan
 
 
 def plan_document_title(text: CleanText, plans: tuple[Plan, ...]) -> str | None:
