@@ -21,7 +21,7 @@ import pytest
 
 from assure.normalising import normalise
 from assure.parsing import detect_kind
-from assure.parsing.plan import find_plans
+from assure.parsing.improvement_plan import PARSER
 from assure.reading import read_document
 from assure.structure import DocumentKind, Plan, PlanAction
 
@@ -37,7 +37,7 @@ def fields(action: PlanAction) -> Fields:
 def only_plan(path: Path) -> Plan:
     text = normalise(read_document(path))
     assert detect_kind(text)[0] is DocumentKind.IMPROVEMENT_PLAN
-    [plan] = find_plans(text)
+    [plan] = PARSER.parse(text).plans
     return plan
 
 
