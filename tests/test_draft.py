@@ -322,3 +322,37 @@ def test_the_stated_ambition_leads_and_the_council_is_not_what_others_say() -> N
     assert sections["ambition"].sentences[0].text.startswith("Our ambition is that every carer")
     others = [s.text for s in sections["others"].sentences]
     assert others == [healthwatch.passage.text]
+
+
+def test_placeholders_are_never_drafted() -> None:
+    assert whole_sentences("TO BE COMPLETED – plans for carers' respite after the refresh.") == []
+    assert whole_sentences("We supported XXXX carers in 2023/24 through the new hub.") == []
+
+
+def test_a_figure_two_documents_repeat_is_drafted_once() -> None:
+    own = passage(
+        60,
+        SELF_ASSESSMENT,
+        90,
+        "84.3% of older people were still at home 91 days after reablement (England 83.8%).",
+        "healthier-lives",
+        "outcomes",
+        "strength",
+    )
+    regulator = passage(
+        61,
+        BOARD_PACK,
+        30,
+        "National data showed that 84.3% of older people were still at home after "
+        "reablement, better than the England average.",
+        "healthier-lives",
+        "outcomes",
+        "neutral",
+    )
+    figures = tuple(
+        Figure(item.document, Metric("84.3%", 84.3, "percent", item.passage.start_line))
+        for item in (own, regulator)
+    )
+    drafted = build_draft(figure_base(own, regulator, figures=figures))
+    ambition = {s.kind: s for s in statement(drafted, "healthier-lives").sections}["ambition"]
+    assert sum("84.3%" in s.text for s in ambition.sentences) == 1

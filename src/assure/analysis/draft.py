@@ -40,6 +40,9 @@ TITLES = {
     "plans": "Our plans",
     "others": "What others say",
 }
+# The first precise figure of a sentence ("84.3%", "£3.1m", "19.8"): two
+# sentences that open on the same one say the same thing.
+LEADING_FIGURE = re.compile(r"£?\d+\.\d+%?|\d+%")
 COMPARATOR_NAMES = {
     "england": "England",
     "region": "region",
@@ -392,12 +395,17 @@ def ambition(base: EvidenceBase, evidence: list[Evidence], drafting: Drafting) -
         ),
         ((found, item) for item in evidence for found in comparing_sentences(item.passage.text)),
     )
+    leading: set[str] = set()  # each figure once, however many documents repeat it
     for text, item in candidates:
         if len(chosen) >= LIMITS["ambition"]:
             break
+        first = LEADING_FIGURE.search(text or "")
+        if first and first.group(0) in leading:
+            continue
         sentence = drafting.take(text, item, claim=False)
         if sentence:
             chosen.append(sentence)
+            leading.update([first.group(0)] if first else [])
     return chosen
 
 

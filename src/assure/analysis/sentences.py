@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from assure.extracting.consistency import PLACEHOLDER
+
 # A sentence ends at . ! or ? (maybe followed by a closing quote or bracket),
 # then space, then something that can start a sentence.
 BOUNDARY = re.compile(r"([.!?][\"'”’)]*)\s+(?=[\"'“‘(]?[A-Z0-9£])")
@@ -113,6 +115,7 @@ def whole_sentences(text: str) -> list[str]:
         and not heading_like(p)
         and not table_row(p)
         and not POINTS_ELSEWHERE.search(p)
+        and not PLACEHOLDER.search(p)  # "TO BE COMPLETED": a gap, never a claim
         and not p.endswith(":")  # a lead-in to a list, nothing on its own
     ]
 
