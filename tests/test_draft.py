@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 import docx
 
-from assure.analysis.draft import Draft, build_draft
+from assure.analysis.draft import Draft, build_draft, figure_sentence
 from assure.analysis.evidence import Evidence, EvidenceBase, Figure, SourceInfo
 from assure.analysis.sentences import lead_sentences, quotations, whole_sentences
 from assure.exporting.docx import BODY_STYLES, GAP_STYLE, write_docx
@@ -356,3 +356,31 @@ def test_a_figure_two_documents_repeat_is_drafted_once() -> None:
     drafted = build_draft(figure_base(own, regulator, figures=figures))
     ambition = {s.kind: s for s in statement(drafted, "healthier-lives").sections}["ambition"]
     assert sum("84.3%" in s.text for s in ambition.sentences) == 1
+
+
+def test_framework_text_agenda_purposes_signposts_and_data_rows_are_not_evidence() -> None:
+    for text in (
+        "What people expect: I feel safe, and people listen to what safe means to me.",
+        "The local authority commitment: we work with partners to keep people safe.",
+        "To note the minutes of the meeting of the Health and Wellbeing Board.",
+        "This theme covers how we shape the market and commission services.",
+        "DoLS applications awaiting assessment\t241\tapplications\tQ3 2024/25\t150",
+    ):
+        assert whole_sentences(text) == [], text
+    layout = "Carers\tOur carers' hub answered more calls this year than ever before."
+    assert whole_sentences(layout) != []  # a layout table's prose cell is still prose
+
+
+def test_a_money_figure_in_millions_reads_as_millions() -> None:
+    metric = Metric(
+        "2.7",
+        2_700_000.0,
+        "gbp",
+        21,
+        measure="Forecast budget variance",
+        period="Q3 2024/25",
+        comparators=(Comparator("previous", 3_300_000.0, "previous: 3.3"),),
+    )
+    assert figure_sentence(metric) == (
+        "Forecast budget variance: £2.7 million in Q3 2024/25 (previous £3.3 million)."
+    )

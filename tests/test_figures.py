@@ -232,3 +232,31 @@ def test_largest_corpus_file_has_no_page_ranges_as_figures(corpus: Path) -> None
     assert not agenda_page_ranges & {m.start_line for m in metrics}
     previous = [m for m in metrics if any(c.kind == "previous" for c in m.comparators)]
     assert any(m.value == 2255.0 and m.comparators[0].value == 2420.0 for m in previous)
+
+
+@pytest.mark.parametrize(
+    ("unit", "value", "previous"),
+    [
+        ("£ million", 2_700_000.0, 3_300_000.0),
+        ("£000s", 2_700.0, 3_300.0),
+        ("£", 2.7, 3.3),
+    ],
+)
+def test_a_money_column_unit_scales_the_row(
+    tmp_path: Path, unit: str, value: float, previous: float
+) -> None:
+    """Money is kept in pounds, whatever scale the unit column names."""
+    path = tmp_path / "budget.csv"
+    path.write_text(
+        "indicator,value,unit,period,geography,England,target,previous\n"
+        "People who use services who feel safe,70.1,%,2023/24,Eastmoor,71.1,72.0,69.5\n"
+        f"Forecast budget variance,2.7,{unit} overspend,Q3 2024/25,Eastmoor,,,3.3\n",
+        encoding="utf-8",
+    )
+    (metric,) = [
+        m
+        for m in extract_metrics(normalise(read_document(path)))
+        if m.measure and "budget" in m.measure
+    ]
+    assert (metric.value, metric.unit) == (value, "gbp")
+    assert [c.value for c in metric.comparators] == [previous]

@@ -57,8 +57,11 @@ COMPARISON = re.compile(
 )
 # A passage that states what the council is aiming for.
 AMBITION = re.compile(
-    r"\W*(?:our\s+(?:ambition|aim|vision|goal)s?\b|we\s+(?:want|aim|aspire)\b)", re.I
+    r"\W*(?:[A-Z][\w ,&'-]{0,60}:\s*)?"  # after a run-in label ("Safeguarding: ")
+    r"(?:our\s+(?:ambition|aim|vision|goal)s?\b|we\s+(?:want|aim|aspire)\b)",
+    re.I,
 )
+RECORDED_ACTION = re.compile(r"\W*actions?\s*(?::|-|–)", re.I)
 # The council speaking of itself ("We have worked hard...") is not what others say.
 COUNCIL_VOICE = re.compile(r"\W*(?:we|our|us)\b", re.I)
 PLANS_SECTION = re.compile(r"\b(plans?|next steps|priorities for)\b", re.I)
@@ -427,6 +430,8 @@ def figure_sentence(metric: Metric) -> str | None:
 
 
 def amount(value: float, unit: str | None) -> str:
+    if unit == "gbp" and abs(value) >= 1_000_000:
+        return f"£{value / 1_000_000:,.1f} million".replace(".0 million", " million")
     number = f"{value:,.1f}" if value != int(value) else f"{int(value):,}"
     if unit == "percent":
         return f"{number}%"
@@ -441,14 +446,32 @@ def comparing_sentences(text: str) -> list[str]:
     return [s for s in whole_sentences(text) if re.search(r"\d", s) and COMPARISON.search(s)]
 
 
+def in_plans(item: Evidence) -> bool:
+    """Whether the passage is part of a plan: a section of a document's plans, a
+    row of an improvement plan's action table or an action recorded in minutes
+    (both tracked and drafted as actions). Such passages are never
+    drafted as a strength, a gap or a fact."""
+    return (
+        (item.document.kind == "improvement_plan" and "\t" in item.passage.text)
+        or plans_section(item)
+        or bool(RECORDED_ACTION.match(item.passage.text))
+    )
+
+
+def plans_section(item: Evidence) -> bool:
+    return bool(item.passage.section and PLANS_SECTION.search(item.passage.section))
+
+
 def by_stance(evidence: list[Evidence], drafting: Drafting, stance: str) -> list[Sentence]:
-    chosen = (e for e in evidence if e.passage.stance == stance)
+    chosen = (e for e in evidence if e.passage.stance == stance and not in_plans(e))
     return collect(drafting, chosen, LIMITS["proud" if stance == "strength" else "improvement"])
 
 
 def how_we_know(evidence: list[Evidence], drafting: Drafting) -> list[Sentence]:
     """Processes and outcomes evidence, neutral statements of fact first."""
-    chosen = [e for e in evidence if e.passage.category in ("processes", "outcomes")]
+    chosen = [
+        e for e in evidence if e.passage.category in ("processes", "outcomes") and not in_plans(e)
+    ]
     chosen.sort(key=lambda e: e.passage.stance != "neutral")
     return collect(drafting, chosen, LIMITS["how_we_know"])
 
@@ -466,7 +489,9 @@ def what_others_say(evidence: list[Evidence], drafting: Drafting) -> list[Senten
     voices = (
         e
         for e in evidence
-        if e.passage.category in ("people", "partners") and not COUNCIL_VOICE.match(e.passage.text)
+        if e.passage.category in ("people", "partners")
+        and not COUNCIL_VOICE.match(e.passage.text)
+        and not in_plans(e)
     )
     return chosen + collect(drafting, voices, LIMITS["others"] - len(chosen))
 
@@ -495,7 +520,7 @@ def plans(base: EvidenceBase, actions: list[TrackedAction], drafting: Drafting) 
 def planned(evidence: list[Evidence], drafting: Drafting) -> list[Sentence]:
     """Passages from a document's own plans sections (by their section title),
     for statements whose plans are written as prose rather than tracked actions."""
-    chosen = (e for e in evidence if e.passage.section and PLANS_SECTION.search(e.passage.section))
+    chosen = (e for e in evidence if plans_section(e) and e.document.kind != "improvement_plan")
     return collect(drafting, chosen, LIMITS["plans"])
 
 

@@ -28,6 +28,16 @@ POINTS_ELSEWHERE = re.compile(
     r"|\b(?:below|above)\s+(?:table|chart|graph)\b",
     re.I,
 )
+# Sentences that are about the document or the framework, not the council's
+# care: the regulator's "What people expect" and "We statements", an agenda
+# item's purpose ("To note the minutes..."), a section's signposting.
+NOT_EVIDENCE = re.compile(
+    r"(?:what people expect|the local authority commitment|(?:we|i)[- ]statements?)\s*:"
+    r"|to (?:note|receive|consider|agree|approve|endorse|comment on)\b"
+    r"|this (?:theme|section|chapter|part|report) (?:covers|sets out|describes|summarises)\b",
+    re.I,
+)
+PROSE_CELL_WORDS = 8
 NUMERIC = re.compile(r"[(£]?[-+]?\d[\d,.]*(?:%|[km])?[)]?")
 MAX_SENTENCE = 450
 
@@ -66,11 +76,15 @@ def unpunctuated_title(text: str) -> bool:
     return sum(w[:1].isupper() for w in words) > 0.5 * len(words)
 
 
-def table_row(sentence: str) -> bool:
+def table_row(text: str) -> bool:
     """A row of a table of figures read as text ("Carers receiving direct
-    payments (%) 74.0 76.8 71.3"): without its column headings it says nothing."""
+    payments (%) 74.0 76.8 71.3"): without its column headings it says nothing.
+    A row whose cells are tab-separated counts unless one cell is prose (a
+    layout table holding paragraphs)."""
+    if "\t" in text:
+        return not any(len(cell.split()) >= PROSE_CELL_WORDS for cell in text.split("\t"))
     run = 0
-    for token in sentence.split():
+    for token in text.split():
         run = run + 1 if NUMERIC.fullmatch(token) else 0
         if run == 3:  # prose never sets three bare numbers side by side
             return True
@@ -100,6 +114,8 @@ def whole_sentences(text: str) -> list[str]:
     case (the tail of a sentence from the page before) and a trailing piece
     without a full stop (a cut-off sentence) are dropped. A passage that is one
     unpunctuated line, such as a list item, is kept as it is."""
+    if table_row(text):
+        return []
     pieces = split_sentences(text)
     if len(pieces) > 1 and pieces[0][:1].islower():
         pieces = pieces[1:]
@@ -116,6 +132,7 @@ def whole_sentences(text: str) -> list[str]:
         and not table_row(p)
         and not POINTS_ELSEWHERE.search(p)
         and not PLACEHOLDER.search(p)  # "TO BE COMPLETED": a gap, never a claim
+        and not NOT_EVIDENCE.match(p)
         and not p.endswith(":")  # a lead-in to a list, nothing on its own
     ]
 

@@ -131,6 +131,16 @@ def unit_from(indicator: str, unit_cell: str) -> str:
     return "count"
 
 
+def money_scale(unit_cell: str) -> float:
+    """What a money column's unit multiplies its figures by: "£ million" 1,000,000,
+    "£000s" or "£ thousand" 1,000 (money is kept in pounds)."""
+    if re.search(r"\bmillions?\b|£\s?m\b", unit_cell, re.IGNORECASE):
+        return 1_000_000.0
+    if re.search(r"\bthousands?\b|£\s?0{3}s?\b|£\s?k\b", unit_cell, re.IGNORECASE):
+        return 1_000.0
+    return 1.0
+
+
 def row_metric(row: list[str], number: int, table: FigureTable, place: str | None) -> Metric | None:
     indicator = row[0] if row else ""
     if not indicator or table.value >= len(row):
@@ -144,12 +154,17 @@ def row_metric(row: list[str], number: int, table: FigureTable, place: str | Non
         if table.unit_column is not None and table.unit_column < len(row)
         else ""
     )
-    unit = unit or unit_from(indicator, unit_cell)
+    scale = 1.0
+    if unit is None:
+        unit = unit_from(indicator, unit_cell)
+        scale = money_scale(unit_cell) if unit == "gbp" else 1.0
+    value = value * scale if value is not None else None
     comparators = []
     for column, kind, header in table.comparators:
         if column < len(row) and (other := read_cell(row[column])):
+            compared = other[0] * scale if other[0] is not None and other[1] is None else other[0]
             comparators.append(
-                Comparator(kind=kind, value=other[0], text=f"{header}: {row[column]}")
+                Comparator(kind=kind, value=compared, text=f"{header}: {row[column]}")
             )
     period = table.period_header
     if table.period_column is not None and table.period_column < len(row):
