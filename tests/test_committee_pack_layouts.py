@@ -11,6 +11,14 @@ name at the foot of every page, "ITEM 5" over the title over "(Pages ...)",
 "AGREED:", "The Committee NOTED", "Recommendation approved"), and a
 metropolitan scrutiny panel converted to markdown (pipe tables for the agenda
 and an action log, bold labels, a sub-group's notes as a second set of minutes).
+Then a metropolitan scrutiny panel with bracketed minute numbers ("(4) Title")
+over resolutions numbered the same way ("(5) ... be shared") and "Action: owner"
+over the task; a district cabinet's "Record of Decisions" ("CAB/24/031" with
+"Decision:", "Reasons for decision:" fields, a venue wrapped over two lines,
+"Pages 5 to 12", a key decision marked "*"); and a unitary health and
+wellbeing board with one-line agenda items ("Item 5a – Title – pp. 33–40 – For
+decision"), minutes in "Part A"/"Part B" with lettered sub-minutes ("17a")
+and "Action (owner):".
 The expectations were written before the parser was run on them.
 
 Minute numbers keep the reference without the body's letters: "CAB 23/24-45"
@@ -373,6 +381,142 @@ EXPECTED = [
         [
             ("Action: Gavin Rooke", "Gavin Rooke", "2024-10-04"),
             ("Action: Head of Performance", "Head of Performance and Intelligence", None),
+        ],
+    ),
+    Expected(
+        "brinscombe-adults-health-panel-2024-11.txt",
+        (
+            "Adults and Health Scrutiny Panel",
+            "2024-11-15",
+            "10:00",
+            "Committee Room 2, Brinscombe Town Hall",
+        ),
+        [
+            ("1", "Apologies and Substitutions", None),
+            ("2", "Minutes of the Previous Meeting", (1, 8)),
+            ("3", "Declarations of Interest", None),
+            ("4", "Learning Disability Day Opportunities Review", (9, 26)),
+            ("5", "Mental Health Crisis Pathway", (27, 38)),
+            ("6", "Panel Work Programme 2024/25", (39, 42)),
+        ],
+        ("Adults and Health Scrutiny Panel", "2024-09-26", None),
+        [
+            ("1", "Apologies and Substitutions", "(1) Apologies"),
+            ("2", "Minutes of the Previous Meeting", "(2) Minutes"),
+            ("3", "Declarations of Interest", "(3) Declarations"),
+            ("4", "Reablement and Intermediate Care", "(4) Reablement"),
+            ("5", "Carers' Breaks and Respite", "(5) Carers"),
+            ("6", "Adult Social Care Complaints Annual Report 2023/24", "(6) Adult"),
+            ("7", "Panel Work Programme 2024/25", "(7) Panel"),
+        ],
+        {
+            "2": ["RESOLVED – That the minutes"],
+            "4": [("RESOLVED –", "(4) Reablement")],
+            "5": ["The Panel agreed that the carers"],
+            "6": ["RESOLVED – That the annual"],
+            "7": [("RESOLVED –", "(7) Panel")],
+        },
+        [
+            ("Action: Priya Natarajan", "Priya Natarajan", "2024-12-13"),
+            ("Action: Head of Customer", "Head of Customer Experience", None),
+        ],
+    ),
+    Expected(
+        "hartwell-vale-cabinet-2024-10.txt",
+        (
+            "Cabinet",
+            "2024-10-09",
+            "10:30",
+            "Council Chamber, Hartwell Vale House, Marsh Lane, Tedbury",
+        ),
+        [
+            ("1", "Apologies for Absence", None),
+            ("2", "Declarations of Interest", None),
+            ("3", "Record of Decisions of the meeting held on 4 September 2024", (5, 12)),
+            ("4", "Public Participation", None),
+            ("5", "Disabled Facilities Grants Policy 2024-2027", (13, 38)),
+            ("6", "Hartwell Vale Community Safety Partnership Plan Refresh", (39, 56)),
+            ("7", "Revenue and Capital Budget Monitoring Quarter 1 2024/25", (57, 70)),
+            ("8", "Exclusion of the Press and Public", None),
+            ("9", "Tedbury Leisure Centre Operating Contract", (71, 84)),
+        ],
+        ("Cabinet", "2024-09-04", "Council Chamber, Hartwell Vale House, Tedbury"),
+        [
+            ("24/027", "Apologies for Absence", "CAB/24/027"),
+            ("24/028", "Declarations of Interest", "CAB/24/028"),
+            (
+                "24/029",
+                "Record of Decisions of the meeting held on 24 July 2024",
+                "CAB/24/029",
+            ),
+            ("24/030", "Public Participation", "CAB/24/030"),
+            ("24/031", "Community Transport Grant Funding 2025-2028", "CAB/24/031"),
+            ("24/032", "Garden Waste Collection Charges 2025/26", "CAB/24/032"),
+            ("24/033", "Local Plan Review: Issues and Options Consultation", "CAB/24/033"),
+            ("24/034", "Quarter 1 Performance and Risk Report 2024/25", "CAB/24/034"),
+            ("24/035", "Exclusion of the Press and Public", "CAB/24/035"),
+            ("24/036", "Disposal of Land at Brook Farm, Ashby Parva", "CAB/24/036"),
+        ],
+        {
+            "24/029": ["Decision: That the record"],
+            "24/031": [("Decision:", "CAB/24/031")],
+            "24/032": ["Decision: That the annual charge"],
+            "24/033": ["Decision: That the Issues"],
+            "24/034": ["Decision: That the Quarter 1"],
+            "24/035": ["Decision: That the press"],
+            "24/036": ["Decision: That the disposal"],
+        },
+    ),
+    Expected(
+        "selbourne-hwb-2024-11.txt",
+        (
+            "Selbourne Health and Wellbeing Board",
+            "2024-11-14",
+            "14:00",
+            "Main Hall, The Exchange, Wharf Road, Selbourne",
+        ),
+        [
+            ("1", "Welcome, Introductions and Apologies", None),
+            ("2", "Declarations of Interest", None),
+            ("3", "Minutes of the meeting held on 19 September 2024 and Action Log", (1, 10)),
+            ("4", "Joint Strategic Needs Assessment 2024: Healthy Life Expectancy", (11, 32)),
+            ("5", "Better Care Fund 2024/25", None),
+            ("5a", "Quarter 2 Return", (33, 40)),
+            ("5b", "Discharge Fund Spending Plan", (41, 46)),
+            ("6", "Pharmaceutical Needs Assessment: Supplementary Statement", (47, 50)),
+            ("7", "Board Forward Plan 2024/25", (51, 54)),
+            ("8", "Any Other Business", None),
+        ],
+        (
+            "Selbourne Health and Wellbeing Board",
+            "2024-09-19",
+            "The Exchange, Wharf Road, Selbourne",
+        ),
+        [
+            ("14", "Welcome and Apologies", "14. Welcome"),
+            ("15", "Declarations of Interest", "15. Declarations"),
+            ("16", "Minutes and Action Log", "16. Minutes"),
+            ("17", "Better Care Fund", "17. Better"),
+            ("17a", "Quarter 1 Return", "17a. Quarter"),
+            ("17b", "Care Home Support Scheme", "17b. Care"),
+            ("18", "Selbourne Suicide Prevention Plan 2024-2027", "18. Selbourne"),
+            ("19", "Healthwatch Selbourne Annual Report 2023/24", "19. Healthwatch"),
+            ("20", "Board Forward Plan", "20. Board"),
+            ("21", "Exclusion of the Press and Public", "21. Exclusion"),
+            ("22", "Integrated Community Equipment Service Contract", "22. Integrated"),
+        ],
+        {
+            "16": ["The minutes of the meeting held on 11 July"],
+            "17a": ["Agreed: that the Quarter 1"],
+            "17b": ["Agreed: that the scheme"],
+            "18": ["The Board RESOLVED to:"],
+            "20": ["Decision: The Board agreed"],
+            "21": ["RESOLVED: That under"],
+            "22": ["RESOLVED: That the Board supports"],
+        },
+        [
+            ("Action (Grace Odunsi)", "Grace Odunsi", "the January meeting"),
+            ("ACTION: Dr Samira Haddad", "Dr Samira Haddad", "2024-10-31"),
         ],
     ),
 ]
@@ -886,6 +1030,11 @@ def test_undated_footer_inside_a_resolution(tmp_path: Path) -> None:
         ),
         ("Action: Head of Commissioning – circulate the results.", "Head of Commissioning", None),
         ("• Jo Bloggs to report retention rates – January 2025", "Jo Bloggs", "January 2025"),
+        (
+            "Action: Jo Bloggs\nCirculate the survey results by 30 January 2024.",
+            "Jo Bloggs",
+            "2024-01-30",
+        ),
     ],
 )
 def test_action_owner_and_due_in_their_forms(
@@ -947,3 +1096,33 @@ def test_attendance_heading_under_a_dated_minutes_title(tmp_path: Path) -> None:
         ("17", 0),
         ("18", 1),
     ]
+
+
+def test_record_of_decisions_keeps_its_fields_apart() -> None:
+    """ "Reasons for decision:" and the other fields under a decision are not
+    part of it; a dated field ends the attendance block."""
+    [minutes] = of_role(parsed("hartwell-vale-cabinet-2024-10.txt"), "minutes")
+    items = {item.number: item for item in minutes.minutes}
+    [decision] = items["24/032"].decisions
+    assert decision.text.endswith("renew online before 31 January 2025.")
+    assert "Reasons for decision" not in decision.text
+    assert minutes.attendance.apologies == ("Councillor Arjun Bedi",)
+
+
+def test_bracketed_minutes_and_resolution_points(tmp_path: Path) -> None:
+    """ "(2) Work Programme" heads a minute; "(2) A report be brought ..." under
+    a RESOLVED line is a point of the resolution, even where it rises."""
+    [minutes] = meetings_of(
+        tmp_path,
+        "Carers Panel\nMinutes of the meeting held on 14 December 2023\n\n"
+        "Present: Councillors A Smith (Chair), B Jones and C Patel\n\n(1) Apologies\nNone.\n\n"
+        "(2) Carers Strategy\n\nRESOLVED –\n(1) That the strategy be noted.\n"
+        "(2) Officers be thanked.\n(3) A report on respite be brought to the Panel in March\n"
+        "\n(3) Work Programme\n\nRESOLVED – That the work programme be agreed.\n",
+    )
+    assert [(item.number, item.title) for item in minutes.minutes] == [
+        ("1", "Apologies"),
+        ("2", "Carers Strategy"),
+        ("3", "Work Programme"),
+    ]
+    assert "(3) A report on respite" in minutes.minutes[1].decisions[0].text

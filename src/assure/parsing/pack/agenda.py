@@ -50,6 +50,16 @@ AGENDA_HEADING = re.compile(
     r"^(?:a\s?g\s?e\s?n\s?d\s?a|agenda(?:\s+items?)?|agenda\s+for\b.*|.*\bagenda)$", re.IGNORECASE
 )
 NOT_TITLE = re.compile(r"^(?:that|to\s+note\s+that|councillors?|cllrs?)\b", re.IGNORECASE)
+# "Item 4 – Title – Pages 9-20 – For decision", the parts set apart by dashes.
+DASHED_ITEM = re.compile(
+    r"^(?:agenda\s+)?item\s*(?P<num>\d{1,2})(?P<sub>[a-h])?\s+[–-]\s+(?P<rest>\S.*)$", re.I
+)
+ITEM_PURPOSE = re.compile(
+    r"^(?:(?:for|to)\s+(?:decision|noting|note|discussion|information|approval|assurance|"
+    r"endorsement|agreement)|verbal(?:\s+(?:update|report))?|presentation|report|oral\s+update)$",
+    re.IGNORECASE,
+)
+KEY_DECISION_MARK = re.compile(r"\s+[*†‡]+(?=\s|$)")
 TIME_CELL = re.compile(r"^\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?$", re.IGNORECASE)
 TABLE_HEADER = re.compile(r"^(?:item|no\.?|number|#)$", re.IGNORECASE)
 
@@ -77,6 +87,8 @@ def pages_of(first: str | None, last: str | None) -> tuple[int, int] | None:
 def split_title(title: str) -> tuple[str, tuple[int, int] | None]:
     """A title without a trailing page range, and the range."""
     title = title.replace("\t", " ").strip()
+    # "Grants Policy *": a mark that flags a key decision is not the title.
+    title = KEY_DECISION_MARK.sub("", title)
     for pattern in (PAGES_TAIL, PAGE_TAIL):
         match = pattern.search(title)
         if match and match.start() > 2:
@@ -135,6 +147,8 @@ def item_start(line: PackLine) -> tuple[str, int, str, tuple[int, int] | None] |
                 label = number["num"] + (number["sub"] or "")
                 return label, int(number["num"]), title, pages or tail_pages
         return None
+    if dashed := _dashed_item(text):
+        return dashed
     match = ITEM.match(text)
     if not match:
         return None
@@ -151,6 +165,28 @@ def item_start(line: PackLine) -> tuple[str, int, str, tuple[int, int] | None] |
         return None
     sub = (match["sub"] or "").strip(" ()")
     return match["num"] + sub, int(match["num"]), title, pages
+
+
+def _dashed_item(text: str) -> tuple[str, int, str, tuple[int, int] | None] | None:
+    """ "Item 4 – Title – Pages 9-20 – For decision": the parts of an item
+    on one line, set apart by dashes; what is neither pages nor a purpose
+    ("For decision", "Verbal") is the title."""
+    match = DASHED_ITEM.match(text)
+    if match is None:
+        return None
+    title_parts: list[str] = []
+    pages = None
+    for part in re.split(r"\s+[–-]\s+", match["rest"]):
+        if title_parts and (found := page_range_line(part)):
+            pages = pages or found
+        elif title_parts and ITEM_PURPOSE.match(part):
+            continue
+        else:
+            title_parts.append(part)
+    title = " – ".join(title_parts)
+    if not title[:1].isupper() or NOT_TITLE.match(title):
+        return None
+    return match["num"] + (match["sub"] or ""), int(match["num"]), title, pages
 
 
 def page_range_line(text: str) -> tuple[int, int] | None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
+from assure.extracting.dates import find_dates
 from assure.parsing.pack.lines import PackLine
 from assure.parsing.pack.people import ROLE_WORDS, split_people
-from assure.parsing.pack.references import MINUTE, NUMBER_ONLY
+from assure.parsing.pack.references import BRACKETED, MINUTE, NUMBER_ONLY
 from assure.structure import Attendance
 
 LABEL = re.compile(
@@ -133,8 +134,10 @@ def _group_of(label: str) -> str:
 
 def _ends_attendance(line: PackLine, rest: list[PackLine]) -> bool:
     text = line.text
-    if MINUTE.match(text) or NUMBER_ONLY.match(text) or len(text) > 160:
+    if MINUTE.match(text) or NUMBER_ONLY.match(text) or BRACKETED.match(text) or len(text) > 160:
         return True
+    if re.match(r"^[^:]{2,60}:", text) and find_dates(text):
+        return True  # "Publication date: 6 September 2024", a field of a record of decisions
     if line.table and all(COLUMN_HEADING.match(cell) for cell in line.cells if cell):
         return True  # the heading row of minutes kept as a table
     if text.isupper() and not re.match(r"(?i)(?:councillors?|cllrs?|mr|mrs|ms|miss|dr)\b", text):

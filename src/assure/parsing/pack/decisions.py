@@ -63,7 +63,10 @@ LIST_ITEM = re.compile(
 )
 OPEN_ENDING = re.compile(r"(?:[:–-]|:-|\bthat|\bto|\bfollows)\s*$", re.IGNORECASE)
 ACTION = re.compile(
-    r"^(?:[-•*]\s*)?actions?(?:\s+point)?s?\s*(?:[:–-]|\bby\b)\s*(?P<body>.+)$", re.IGNORECASE
+    # "Action (Jo Bloggs): ..." names the owner in brackets before the task.
+    r"^(?:[-•*]\s*)?actions?(?:\s+point)?s?\s*(?:\((?P<owner>[A-Z][^()]{1,60})\)\s*)?"
+    r"(?:[:–-]|\bby\b)\s*(?P<body>.+)$",
+    re.IGNORECASE,
 )
 ACTIONS_HEADING = re.compile(
     r"^(?:agreed\s+)?actions?(?:\s+(?:agreed|arising|points?))?\s*:?$", re.IGNORECASE
@@ -87,6 +90,7 @@ _OWNER = r"(?P<owner>[A-Z][\w'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'.&-]*)
 OWNER_DASH = re.compile(
     rf"^{_OWNER}(?:\s*\((?P<when>[^()]{{3,30}})\))?\s+[–-]\s+(?P<task>[a-z].+)$"
 )
+OWNER_ONLY = re.compile(_OWNER)
 # "... Owner: Jo Bloggs. Due: 30 January 2024."
 OWNER_LABEL = re.compile(
     rf"\b(?:[Oo]wner|[Ll]ead|[Rr]esponsible(?:\s+officer)?)\s*[:–-]\s*{_OWNER}"
@@ -220,8 +224,17 @@ def find_actions(lines: list[PackLine], year: int | None) -> list[Action]:
             previous = line
             continue
         if match := ACTION.match(line.text):
-            body = match["body"] + _wrapped(lines, line)
-            actions.append(_action_from(body, line.number, previous, year))
+            if match["owner"]:
+                task = match["body"] + _wrapped(lines, line)
+                owner = match["owner"].strip()
+                actions.append(Action(task, line.number, owner=owner, due=due_of(task, year)))
+            elif task := _task_below(lines, line, match["body"]):
+                # "Action: Jo Bloggs" over the task: the owner, then what to do.
+                owner = match["body"].strip(" .")
+                actions.append(Action(task, line.number, owner=owner, due=due_of(task, year)))
+            else:
+                body = match["body"] + _wrapped(lines, line)
+                actions.append(_action_from(body, line.number, previous, year))
         elif (match := TRAILING_ACTION.search(line.text)) and match.start() > 10:
             sentence = line.text[: match.start()].strip(" .(–-")
             if len(match["owner"].split()) > 4 and OWNER_TO.match(match["owner"]):
@@ -239,6 +252,23 @@ def find_actions(lines: list[PackLine], year: int | None) -> list[Action]:
             )
         previous = line
     return actions
+
+
+def _task_below(lines: list[PackLine], line: PackLine, body: str) -> str | None:
+    """The task on the lines under "Action: Jo Bloggs", when the action line
+    names only its owner and the paragraph goes on below it; ``None`` where
+    the owner stands under the task instead, or the line says it all."""
+    if not OWNER_ONLY.fullmatch(body.strip(" .")):
+        return None
+    index = lines.index(line) + 1
+    if index >= len(lines):
+        return None
+    following = lines[index]
+    if following.gap or following.noise or following.table:
+        return None
+    if STRUCTURAL.match(following.text) or is_decision_start(following):
+        return None
+    return (following.text + _wrapped(lines, following)).strip()
 
 
 def _wrapped(lines: list[PackLine], line: PackLine) -> str:

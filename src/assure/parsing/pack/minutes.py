@@ -28,7 +28,7 @@ from assure.parsing.pack.decisions import (
 )
 from assure.parsing.pack.lines import PackLine
 from assure.parsing.pack.notice import BODY_WORDS, PLACE, body_name
-from assure.parsing.pack.references import MINUTE, NUMBER_ONLY
+from assure.parsing.pack.references import BRACKETED, MINUTE, NUMBER_ONLY
 from assure.structure import Action, Decision, MinuteItem
 
 PRESENT = re.compile(
@@ -142,7 +142,10 @@ def _header(lines: list[PackLine], anchor: int, joined: str | None = None) -> Mi
         line = lines[anchor]
         header.append(PackLine(line.number, line.end, joined.strip(), line.table, line.gap))
     for line in reversed(lines[max(0, anchor - 8) : anchor]):
-        if line.noise == "blank_page" or len(header) >= 6 or not _header_like(line):
+        # "Agenda Item 3" opens the document: its header starts below it.
+        if line.noise in {"blank_page", "agenda_marker"} or len(header) >= 6:
+            break
+        if not _header_like(line):
             break
         if line.noise:
             continue
@@ -298,12 +301,24 @@ def find_minute_items(lines: list[PackLine]) -> list[ItemDraft]:
             continue
         number, title = found[index][1]  # type: ignore[misc]
         main = _part(number, running)
-        if items and not items[-1].main < main <= items[-1].main + 4:
+        if items and not _follows(items[-1], number, main):
             continue
         if items and index <= in_decision_until and LIST_LIKE.match(title):
             continue
         items.append(ItemDraft(number, main, title, index))
     return items or _headed_items(lines)
+
+
+def _follows(previous: ItemDraft, number: str, main: int) -> bool:
+    """Whether minute ``number`` can come next: a higher number, not far on,
+    or a lettered part of the same minute ("17a" after "17", "17b" after "17a")."""
+    if previous.main < main <= previous.main + 4:
+        return True
+    letter = re.search(r"\d([a-z])$", number)
+    if main != previous.main or letter is None or previous.number is None:
+        return False
+    before = re.search(r"\d([a-z])$", previous.number)
+    return (before.group(1) if before else "") < letter.group(1)
 
 
 def _parts(number: str) -> list[int]:
@@ -369,6 +384,13 @@ def _item_at(lines: list[PackLine], index: int) -> tuple[str, str] | None:
         if number and _title_ok(title):
             return number["num"], title
         return None
+    if match := BRACKETED.match(text):
+        # "(17) Apologies for Absence" heads a minute; "(1) That the report be
+        # noted." or "(5) Officers be thanked." is a point of a resolution.
+        title = _trim_title(match["title"])
+        if _title_ok(title) and _reads_as_heading(match["title"]):
+            return match["num"], title
+        return None
     if match := MINUTE.match(text):
         title = _trim_title(match["title"])
         if _title_ok(title):
@@ -381,6 +403,16 @@ def _item_at(lines: list[PackLine], index: int) -> tuple[str, str] | None:
             if _title_ok(title) and not MINUTE.match(following.text):
                 return match["num"], title
     return None
+
+
+RESOLUTION_VOICE = re.compile(r"\b(?:be|is|are|was|were|has|have|had)\b", re.IGNORECASE)
+
+
+def _reads_as_heading(text: str) -> bool:
+    """A heading, not a sentence: no closing stop, and no verb of a
+    resolution's point ("be noted", "be brought to the Panel")."""
+    text = text.strip()
+    return not text.endswith((".", ";", ",")) and not RESOLUTION_VOICE.search(text)
 
 
 def _trim_title(title: str) -> str:

@@ -61,6 +61,13 @@ STOP_MEMBERS = re.compile(
 LISTED_MEMBER = re.compile(r"^(?:councillors?|cllrs?\.?)\s|\((?:chair|vice|co-?opt)", re.IGNORECASE)
 
 
+# A date of another meeting than the one summoned: "Date of next meeting: ...",
+# "Minutes of the meeting held on ..." (but "Meeting to be held on ..." is this one).
+OTHER_MEETING = re.compile(
+    r"\b(?:next|last|previous|future|earlier)\s+meetings?\b|(?<!to be )\bheld\s+on\b", re.IGNORECASE
+)
+
+
 @dataclass
 class Notice:
     body: str | None = None
@@ -129,10 +136,23 @@ def _from_fields(notice: Notice, lines: list[PackLine]) -> None:
         elif name == "time" and notice.time is None:
             notice.time = parse_time(value)
         elif name in {"venue", "place", "location"} and notice.venue is None:
+            value = _wrapped_address(value, lines[index + 1 : index + 3])
             # Capitals restored, as for the body; a venue as written keeps its "The".
             notice.venue = (body_name(value) if value.isupper() else value.strip(" ,.")) or None
         elif name in {"meeting", "committee", "body"} and notice.body is None and value:
             notice.body = value
+
+
+def _wrapped_address(value: str, following: list[PackLine]) -> str:
+    """A venue whose address ends in a comma goes on under it, in the same
+    paragraph ("Council Chamber, Hartwell Vale House," over "Marsh Lane, Tedbury")."""
+    for line in following:
+        if not value.endswith(",") or line.gap or line.noise or line.table:
+            break
+        if FIELD.match(line.text) or len(line.text) > 80 or line.text.endswith("."):
+            break
+        value = f"{value} {line.text}"
+    return value
 
 
 def _from_title_block(notice: Notice, lines: list[PackLine]) -> None:
@@ -141,7 +161,12 @@ def _from_title_block(notice: Notice, lines: list[PackLine]) -> None:
         notice.body = _titled_body(head)
     if notice.date is None:
         # The latest date near the top: the dispatch date comes first.
-        dated = [(iso, line.number) for line in head[:40] for _, iso in find_dates(line.text)]
+        dated = [
+            (iso, line.number)
+            for line in head[:40]
+            if not OTHER_MEETING.search(line.text)
+            for _, iso in find_dates(line.text)
+        ]
         if dated:
             notice.date, notice.date_line = max(dated)
             _time_and_place_near(notice, head)

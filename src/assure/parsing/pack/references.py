@@ -1,4 +1,4 @@
-"""Minute references: "45.", "45/18", "HWB 45/18", "OS.12", "HWB/24/07", "CAB 23/24-45"."""
+"""Minute references: "45.", "45/18", "HWB 45/18", "OS.12", "HWB/24/07", "CAB 23/24-45", "(17)"."""
 
 from __future__ import annotations
 
@@ -13,3 +13,6 @@ _REF = (
 )
 MINUTE = re.compile(_REF + r"\s*[.:]?\s+(?P<title>\S.*)$")
 NUMBER_ONLY = re.compile(_REF + r"\.?$")
+# "(17) Apologies for Absence": a minute's number in brackets, which a
+# resolution's numbered points ("(1) That the report be noted") share.
+BRACKETED = re.compile(r"^\((?P<num>\d{1,3})\)\s+(?P<title>\S.*)$")
