@@ -96,7 +96,7 @@ def running_heads_by_page(lines: Sequence[SourceLine], texts: Sequence[str]) -> 
         key
         for key, seen in key_pages.items()
         if len(seen) >= HEAD_PAGES or (len(seen) >= 2 and key in key_cuts)
-    }
+    } | doubled_heads(pages, texts)
     # The first page's copy is usually the document's title: it stays.
     first_page = min(pages, default=0)
     found = {}
@@ -104,14 +104,49 @@ def running_heads_by_page(lines: Sequence[SourceLine], texts: Sequence[str]) -> 
         if BARE_NUMBER.match(texts[index]):
             if offsets[int(texts[index]) - page] >= HEAD_PAGES:
                 found[index] = "page_number"
-        elif header_key(texts[index]) in heads and page != first_page:
-            found[index] = zone
+        elif (key := header_key(texts[index])) in heads and (page != first_page or "#" in key):
+            found[index] = zone  # a numbered page foot is no title, even on page 1
     recurring = stamps(pages, texts)
     return {
         i: kind
-        for i, kind in found.items()
+        for i, kind in outermost(found, pages, texts).items()
         if kind == "page_number" or at_edge(i, pages, texts, recurring)
     }
+
+
+def doubled_heads(pages: dict[int, list[int]], texts: Sequence[str]) -> set[str]:
+    """Header lines printed straight above the same words: a header that names
+    the section it heads (the statement's name over its heading), on however
+    few pages that section runs."""
+    found = set()
+    for members in pages.values():
+        for position, index in enumerate(members[: ZONE - 1]):
+            following = members[position + 1] if position + 1 < len(members) else None
+            if following is not None and texts[following] == texts[index]:
+                found.add(header_key(texts[index]))
+    return found
+
+
+def outermost(
+    found: dict[int, str], pages: dict[int, list[int]], texts: Sequence[str]
+) -> dict[int, str]:
+    """A page prints its running head once: where the same words stand twice
+    in one zone, only the copy nearer the edge is the head; the other is the
+    author's heading."""
+    kept = dict(found)
+    for members in pages.values():
+        seen: dict[tuple[str, str], int] = {}
+        ordered = [i for i in members if found.get(i, "page_number") != "page_number"]
+        for index in ordered:
+            key = (found[index], header_key(texts[index]))
+            if key not in seen:
+                seen[key] = index
+            elif found[index] == "running_header":
+                kept.pop(index)  # the lower copy under the page's head
+            else:
+                kept.pop(seen[key])  # the upper copy over the page's foot
+                seen[key] = index
+    return kept
 
 
 def at_edge(

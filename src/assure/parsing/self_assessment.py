@@ -36,7 +36,12 @@ from assure.parsing.self_assessment_lines import (
     statement_row,
 )
 from assure.parsing.self_assessment_signals import recognise_self_assessment
-from assure.parsing.statements import begins_statement_name, theme_of
+from assure.parsing.statements import (
+    begins_statement_name,
+    names_by_number_only,
+    statement_order,
+    theme_of,
+)
 from assure.structure import DocumentKind, ParsedStructure, Section
 
 FRAME_KINDS = ("theme", "quality_statement")
@@ -97,7 +102,30 @@ def read_candidates(text: CleanText) -> list[Candidate]:
             c = _wrapped_heading(line, following) or c
         if c is not None:
             found.append(replace(c, next_line=following.number if following else None))
-    return found
+    return _join_split_headings(found)
+
+
+def _join_split_headings(found: list[Candidate]) -> list[Candidate]:
+    """A heading whose number and name a PDF put on two lines ("Quality
+    Statement 2:" over "Supporting people to live healthier lives", "Theme 1:"
+    over "Working with people") is one heading at its first line."""
+    joined: list[Candidate] = []
+    for c in found:
+        prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and prev.next_line == c.number
+            and names_by_number_only(prev.title)
+            and (prev.statement, prev.theme) == (c.statement, c.theme)
+            and not c.subsection
+        ):
+            line = replace(prev.line, text=f"{prev.line.text} {c.line.text}", end=c.line.end)
+            joined[-1] = replace(
+                c, line=line, title=f"{prev.title} {c.title}", tier=max(prev.tier, c.tier)
+            )
+            continue
+        joined.append(c)
+    return joined
 
 
 def _wrapped_heading(line: CleanLine, following: CleanLine) -> Candidate | None:
@@ -124,6 +152,7 @@ def choose_layout(candidates: list[Candidate]) -> Layout:
         c for c in body if (c.statement or c.theme) and not c.subsection and c.tier >= STANDALONE
     ]
     frame_lines = [c.number for c in frame]
+    frame_names = [c.statement or c.theme for c in frame]
     ranks = Counter(
         c.rank for c in body if c.statement and c.rank and c.tier >= NUMBERED and not c.weak
     )
@@ -150,8 +179,11 @@ def choose_layout(candidates: list[Candidate]) -> Layout:
         return c.tier != STANDALONE and c.rank is not None and c.rank == (main_rank or loose_rank)
 
     def key(c: Candidate) -> tuple[bool, int, bool, int]:
+        # How far the heading's section runs: to the next heading that names
+        # something else (a header repeating its name does not end it).
         after = bisect_right(frame_lines, c.number)
-        following = frame_lines[after] if after < len(frame_lines) else 10**9
+        later = zip(frame_lines[after:], frame_names[after:], strict=True)
+        following = next((n for n, name in later if name != c.statement), 10**9)
         has_body = c.next_line is not None and c.next_line not in frame_lines
         return (not c.weak, c.tier, has_body, min(following - c.number, 10**6))
 
@@ -166,6 +198,10 @@ def choose_layout(candidates: list[Candidate]) -> Layout:
     for c in body:
         if c.statement and c.statement not in statements and not c.weak and c.tier >= NUMBERED:
             statements[c.statement] = c
+    # A section shared by two statements heads each that has none of its own.
+    for c in list(statements.values()):
+        for other in c.shared:
+            statements.setdefault(other, c)
     themes = choose_themes(body, statements)
     return Layout(statements, themes, main_rank)
 
@@ -195,9 +231,14 @@ def choose_themes(body: list[Candidate], statements: dict[str, Candidate]) -> di
 
 
 def frame_starts(layout: Layout) -> list[Start]:
+    """One section per statement heading; a heading shared by two statements
+    is one section naming both."""
+    by_heading: dict[int, tuple[Candidate, list[str]]] = {}
+    for sid, c in layout.statements.items():
+        by_heading.setdefault(c.number, (c, []))[1].append(sid)
     starts = [
-        Start(c.title, 2, "quality_statement", c.number, (sid,))
-        for sid, c in layout.statements.items()
+        Start(c.title, 2, "quality_statement", number, tuple(sorted(ids, key=statement_order)))
+        for number, (c, ids) in by_heading.items()
     ]
     starts += [Start(c.title, 1, "theme", c.number) for c in layout.themes.values()]
     return starts
@@ -216,10 +257,19 @@ def inner_starts(
     def inside(c: Candidate) -> bool:
         return any(first <= c.number <= last for first, last in spans)
 
+    # A sub-section's words in a heading above the statements' depth (or, where
+    # statements are unranked labels, at the themes' depth) head the document's
+    # own section ("## Our priorities for next year"), not the last statement's.
+    theme_rank = min((t.rank for t in layout.themes.values() if t.rank), default=None)
     above = [
         c
         for c in candidates
-        if c.subsection and c.rank and layout.main_rank and c.rank < layout.main_rank
+        if c.subsection
+        and c.rank
+        and (
+            (layout.main_rank and c.rank < layout.main_rank)
+            or (not layout.main_rank and not c.theme and theme_rank and c.rank <= theme_rank)
+        )
     ]
     ranks = Counter(c.rank for c in candidates if c.subsection and c.rank and inside(c))
     sub_rank = ranks.most_common(1)[0][0] if ranks else None

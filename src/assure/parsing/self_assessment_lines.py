@@ -17,6 +17,7 @@ from assure.document import CleanLine
 from assure.parsing.statements import (
     fold,
     loose_statement_match,
+    match_shared_statements,
     match_statement,
     match_theme,
     split_theme,
@@ -114,6 +115,11 @@ NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 CONTENTS_TAIL = re.compile(r"(?:\.{3,}|…+|\s\.\s\.\s\.)\s*\d{0,3}\s*$|\t\s*\d{1,3}\s*$")
 BULLET = re.compile(r"^(?:[-•▪◦●○*+>]|\d{1,2}[.)])\s+")
 RUN_IN_LABEL = re.compile(r"^(?P<label>[^:;.!?]{3,90}?)\s*(?::|\s[-–—]\s|\s[-–—]$)\s*(?P<rest>.*)$")
+# A label closed by a full stop, as a bold run-in is ("**Assessing needs.** We ...").
+STOP_LABEL = re.compile(r"^(?P<label>[^:;.!?]{3,90}?)\.\s+(?P<rest>[A-Z“\"‘'].*)$")
+# A heading's last word that cannot end a sentence: where a heading ("What we
+# are proud of") was run into its first sentence, the sentence follows it.
+OPEN_END = ("of", "for", "to", "about", "on", "with")
 TABLE_LABEL = re.compile(r"^(?:quality statement|statement|qs ?\d?|theme ?\d?.*)$")
 SENTENCE = re.compile(r"[.!]\s+[A-Z][a-z]|[a-z]{2}\.\s*$")
 
@@ -136,6 +142,7 @@ class Candidate:
     special: str | None = None  # case_study | call_out | quote
     contents: bool = False
     weak: bool = False  # names its statement less surely: a one-word alias, or run-on words
+    shared: tuple[str, ...] = ()  # further statements the heading names with ``statement``
     next_line: int | None = None  # the number of the clean line after it
 
     @property
@@ -240,6 +247,22 @@ def read_line(line: CleanLine) -> Candidate | None:
         return _heading(line, text, STANDALONE, None, contents)
     if match := RUN_IN_LABEL.match(text):
         return _run_in(line, match["label"].strip(), text)
+    if (match := STOP_LABEL.match(text)) and (c := _run_in(line, match["label"], text)):
+        return c if c.statement else None
+    return _run_on_subsection(line, text)
+
+
+def _run_on_subsection(line: CleanLine, text: str) -> Candidate | None:
+    """A sub-section heading the line joiner ran into its first sentence
+    ("What we are proud of Our single point of contact ...")."""
+    words = text.split()
+    for count in range(2, min(len(words), SUBSECTION_REACH + 4)):
+        head = words[:count]
+        if head[-1].lower() not in OPEN_END or not words[count][:1].isupper():
+            continue
+        title = " ".join(head)
+        if (kind := subsection_kind(title)) is not None:
+            return Candidate(line, title, RUN_IN, subsection=kind)
     return None
 
 
@@ -319,6 +342,8 @@ def _heading(
 ) -> Candidate | None:
     title = NUMBERED_HEADING.sub(r"\2", text) if tier == NUMBERED else text
     statement = match_statement(title)
+    shared = () if statement else match_shared_statements(title)
+    statement = statement or (shared[0] if shared else None)
     loose = False
     if statement is None and tier >= NUMBERED and (statement := loose_statement_match(title)):
         loose = True  # "7 ASSESSING NEEDS AND CARE PLANNING": the statement, less surely
@@ -334,7 +359,19 @@ def _heading(
         plain = len(text.split()) <= PLAIN_HEADING_WORDS
         return Candidate(line, text, tier, contents=contents) if plain else None
     weak = bool(statement) and (loose or weak_statement_match(title))
-    return Candidate(line, text, tier, rank, statement, theme, subsection, special, contents, weak)
+    return Candidate(
+        line,
+        text,
+        tier,
+        rank,
+        statement,
+        theme,
+        subsection,
+        special,
+        contents,
+        weak,
+        shared=shared[1:],
+    )
 
 
 def _run_in(line: CleanLine, label: str, text: str) -> Candidate | None:
@@ -342,6 +379,8 @@ def _run_in(line: CleanLine, label: str, text: str) -> Candidate | None:
     if statement := match_statement(label):
         weak = weak_statement_match(label)
         return Candidate(line, label, RUN_IN, statement=statement, weak=weak)
+    if shared := match_shared_statements(label):
+        return Candidate(line, label, RUN_IN, statement=shared[0], shared=shared[1:])
     if kind := subsection_kind(label):
         return Candidate(line, label, RUN_IN, subsection=kind)
     if special := _special(label):

@@ -284,6 +284,42 @@ def begins_statement_name(text: str) -> bool:
     )
 
 
+def names_by_number_only(text: str) -> bool:
+    """Whether ``text`` is a statement's or theme's number with nothing after
+    it ("Quality Statement 2:", "Theme 1 -"), as when a PDF puts the name on
+    the next line."""
+    bare = OUTLINE_NUMBER.sub("", text.strip().lstrip("#*- ").strip(), count=1)
+    match = STATEMENT_PREFIX.match(bare) or THEME_PREFIX.match(bare)
+    return match is not None and not fold(bare[match.end() :])
+
+
+def match_shared_statements(text: str) -> tuple[str, ...]:
+    """Two statements named as one ("Safe systems, pathways, transitions and
+    safeguarding"): the words split into two statements' names, read without
+    their "and"s, since a list run together keeps only its last "and".
+
+    >>> match_shared_statements("Safe systems, pathways, transitions and safeguarding")
+    ('safe-systems', 'safeguarding')
+    """
+    if not text or len(text) > 200:
+        return ()
+    _, rest = split_theme(text)
+    words = fold(STATEMENT_LABEL.sub("", rest)).split()
+    by_words = {_without_and(name): sid for name, sid in names().statements}
+    for cut in range(1, len(words)):
+        if words[cut - 1] != "and" and words[cut] != "and":
+            continue
+        first = by_words.get(_without_and(" ".join(words[:cut])))
+        second = by_words.get(_without_and(" ".join(words[cut:])))
+        if first and second and first != second:
+            return first, second
+    return ()
+
+
+def _without_and(folded: str) -> str:
+    return " ".join(w for w in folded.split() if w != "and")
+
+
 def theme_of(statement_id: str) -> str | None:
     return names().theme_of.get(statement_id)
 
