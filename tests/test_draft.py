@@ -324,6 +324,16 @@ def test_the_stated_ambition_leads_and_the_council_is_not_what_others_say() -> N
     assert others == [healthwatch.passage.text]
 
 
+def test_quoted_names_are_not_what_others_say() -> None:
+    assert quotations('Our vision, "Living well, your way, in Northfield", guides us.') == []
+    assert quotations("Staff told us they were “proud to work for the council” here.") == [
+        "proud to work for the council"
+    ]
+    assert quotations("“We were treated as partners. That was not always true.”") == [
+        "We were treated as partners. That was not always true."
+    ]
+
+
 def test_placeholders_are_never_drafted() -> None:
     assert whole_sentences("TO BE COMPLETED – plans for carers' respite after the refresh.") == []
     assert whole_sentences("We supported XXXX carers in 2023/24 through the new hub.") == []
@@ -365,6 +375,8 @@ def test_framework_text_agenda_purposes_signposts_and_data_rows_are_not_evidence
         "To note the minutes of the meeting of the Health and Wellbeing Board.",
         "This theme covers how we shape the market and commission services.",
         "DoLS applications awaiting assessment\t241\tapplications\tQ3 2024/25\t150",
+        "This plan sets out what we will do in response to the assessment.",
+        "Governance, management and sustainability",
     ):
         assert whole_sentences(text) == [], text
     layout = "Carers\tOur carers' hub answered more calls this year than ever before."

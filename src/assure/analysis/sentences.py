@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from assure.extracting.consistency import PLACEHOLDER
+from assure.parsing.statements import match_statement, match_theme
 
 # A sentence ends at . ! or ? (maybe followed by a closing quote or bracket),
 # then space, then something that can start a sentence.
@@ -34,12 +35,21 @@ POINTS_ELSEWHERE = re.compile(
 NOT_EVIDENCE = re.compile(
     r"(?:what people expect|the local authority commitment|(?:we|i)[- ]statements?)\s*:"
     r"|to (?:note|receive|consider|agree|approve|endorse|comment on)\b"
-    r"|this (?:theme|section|chapter|part|report) (?:covers|sets out|describes|summarises)\b",
+    r"|this (?:theme|section|chapter|part|report|plan|document|self-assessment)"
+    r" (?:covers|sets out|describes|summarises|brings together)\b",
     re.I,
 )
 PROSE_CELL_WORDS = 8
 NUMERIC = re.compile(r"[(£]?[-+]?\d[\d,.]*(?:%|[km])?[)]?")
 MAX_SENTENCE = 450
+# Words that introduce what someone said, looked for just before a quotation.
+SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tell|telling|describ\w*|comment\w*|felt|feel|feels|reported"
+    r"|explain\w*|stated|wrote|added|asked|called it|put it|in (?:their|his|her|our) words"
+    r"|according to|quotes?d?)\b",
+    re.I,
+)
+SPEECH_REACH = 80
 
 
 def clean(text: str) -> str:
@@ -133,6 +143,7 @@ def whole_sentences(text: str) -> list[str]:
         and not POINTS_ELSEWHERE.search(p)
         and not PLACEHOLDER.search(p)  # "TO BE COMPLETED": a gap, never a claim
         and not NOT_EVIDENCE.match(p)
+        and not (match_statement(p) or match_theme(p))  # a heading left in the text
         and not p.endswith(":")  # a lead-in to a list, nothing on its own
     ]
 
@@ -159,12 +170,20 @@ def sentence_with(text: str, needle: str) -> str | None:
 
 def quotations(text: str) -> list[str]:
     """Quoted speech in ``text`` (inside straight or curly double quotes), of
-    at least four words."""
-    return [
-        clean(match.group(1)).strip(" ,")
-        for match in QUOTE.finditer(text)
-        if len(match.group(1).split()) >= 4
-    ]
+    at least four words: a quote that opens the passage, a whole quoted
+    sentence, or words someone is said to have said ('One carer said "...'). A
+    quoted name ('Our vision, "Living well, your way"') is not speech."""
+    found = []
+    for match in QUOTE.finditer(text):
+        words = clean(match.group(1)).strip(" ,")
+        if len(words.split()) < 4:
+            continue
+        before = text[max(0, match.start() - SPEECH_REACH) : match.start()]
+        opens = not text[: match.start()].strip()
+        sentence = words[:1].isupper() and bool(END.search(words))
+        if opens or sentence or SPEECH.search(before):
+            found.append(words)
+    return found
 
 
 def key(text: str) -> str:
