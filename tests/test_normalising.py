@@ -226,6 +226,26 @@ def test_pdf_wrapped_lines_join_into_paragraphs_but_headings_and_bullets_stay() 
     ]
 
 
+def test_a_heading_ending_in_of_stays_above_its_paragraph() -> None:
+    body = "Our single front door now answers most calls at the first contact, and"
+    result = clean(
+        [
+            ("What we are proud of", 1),
+            (body, 1),
+            ("people tell us they are seen sooner than they were a year ago.", 1),
+            ("Carers assessed rose by a fifth on the year, the largest increase of", 1),
+            ("any council in the region, and waits fell.", 1),
+        ],
+        Format.PDF,
+    )
+    assert [line.text for line in result.lines] == [
+        "What we are proud of",
+        body + " people tell us they are seen sooner than they were a year ago.",
+        "Carers assessed rose by a fifth on the year, the largest increase of "
+        "any council in the region, and waits fell.",
+    ]
+
+
 def test_hyphen_at_a_line_end_joins_without_a_space() -> None:
     result = clean([("Plans for the period 2025-", 1), ("2028 were agreed.", 1)], Format.PDF)
     assert result.lines[0].text == "Plans for the period 2025-2028 were agreed."

@@ -73,7 +73,14 @@ def continues_wrapped(prev: Draft, nxt: Draft, width: float, marks: bool) -> boo
     if not TERMINAL.search(prev.text) and (
         re.search(r"\w-$", prev.text) or CONNECTOR_END.search(prev.text)
     ):
-        return starts_word  # "increase of" + "5.6 collisions"
+        # "What we are proud of" over a full line of capitalised body text is a
+        # heading; a wrapped sentence's lines are full ("increase of" + "5.6 ...").
+        heading = (
+            len(prev.text) < SHORT_SHARE * width
+            and nxt.text[:1].isupper()
+            and len(nxt.text) >= WRAPPED_SHARE * width
+        )
+        return starts_word and not heading
     if LIST_START.match(nxt.text):
         return False
     if nxt.text[:1].islower():
