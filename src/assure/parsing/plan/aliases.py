@@ -18,7 +18,7 @@ from assure.parsing.plan.fields import recommendation_codes
 from assure.parsing.plan.labels import BULLET, priority_heading, titles_agree
 
 if TYPE_CHECKING:
-    from assure.parsing.plan.finder import PlanDraft
+    from assure.parsing.plan.drafts import PlanDraft
 
 NUMBERED_ITEM = re.compile(r"^(\d{1,2})(?:[.)]\s+|\t)([^\t]{2,80}?)\s*(?:\t(.*))?$")
 # Caps that keep odd documents linear: the plans and lists compared.
