@@ -10,7 +10,8 @@ from html.parser import HTMLParser
 
 import docx
 
-from assure.analysis.draft import Draft, build_draft, figure_sentence
+from assure.analysis.draft import build_draft, figure_sentence
+from assure.analysis.draft_document import Draft
 from assure.analysis.evidence import Evidence, EvidenceBase, Figure, SourceInfo
 from assure.analysis.sentences import lead_sentences, quotations, whole_sentences
 from assure.exporting.docx import BODY_STYLES, GAP_STYLE, write_docx

@@ -1,4 +1,4 @@
-"""The self-assessment draft as a document model, built only from stored evidence.
+"""Drafting the self-assessment (``draft_document``) from stored evidence only.
 
 Per theme and quality statement it has the sections councils use (ambition and
 performance, what we are proud of, areas for improvement, how we know, plans,
@@ -18,6 +18,15 @@ from datetime import date
 from functools import partial
 from itertools import chain
 
+from assure.analysis.draft_document import (
+    Citation,
+    Draft,
+    DraftSection,
+    SelfScoreNote,
+    Sentence,
+    StatementDraft,
+    ThemeDraft,
+)
 from assure.analysis.evidence import Evidence, EvidenceBase, TrackedAction
 from assure.analysis.sentences import (
     key,
@@ -70,86 +79,6 @@ NO_STATEMENT_EVIDENCE = (
     "Gap: no stored document gives evidence for this quality statement yet, so nothing "
     "is drafted here."
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Citation:
-    """One entry of the evidence index."""
-
-    number: int
-    document: str
-    document_date: str | None
-    page: int | None
-    start_line: int
-    end_line: int
-    passage_id: int | None = None
-
-    def lines(self) -> str:
-        if self.start_line == self.end_line:
-            return f"line {self.start_line}"
-        return f"lines {self.start_line}-{self.end_line}"
-
-    def where(self) -> str:
-        page = f"page {self.page}, " if self.page is not None else ""
-        return f"{self.document}, {page}{self.lines()}"
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """Drafted text with its citation numbers; ``quote`` marks someone's own words."""
-
-    text: str
-    citations: tuple[int, ...]
-    quote: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class DraftSection:
-    kind: str
-    title: str
-    sentences: tuple[Sentence, ...] = ()
-    gap: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class SelfScoreNote:
-    score: int
-    label: str
-    rationale: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class StatementDraft:
-    id: str
-    name: str
-    description: str
-    sections: tuple[DraftSection, ...] = ()
-    gap: str | None = None
-    self_score: SelfScoreNote | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ThemeDraft:
-    id: str
-    name: str
-    statements: tuple[StatementDraft, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Draft:
-    title: str
-    council: str | None
-    generated: str  # ISO date
-    themes: tuple[ThemeDraft, ...]
-    citations: tuple[Citation, ...]
-
-    @property
-    def gaps(self) -> tuple[str, ...]:
-        """Ids of statements drafted as gaps (no evidence at all)."""
-        return tuple(s.id for t in self.themes for s in t.statements if s.gap)
-
-    def citation(self, number: int) -> Citation:
-        return self.citations[number - 1]
 
 
 @dataclass

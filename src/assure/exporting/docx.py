@@ -21,7 +21,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Inches, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-from assure.analysis.draft import Draft, Sentence, StatementDraft
+from assure.analysis.draft_document import Draft, Sentence, StatementDraft
 
 GAP_STYLE = "Evidence Gap"
 NOTE_STYLE = "Draft Note"

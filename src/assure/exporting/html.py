@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from assure.analysis.draft import Draft, Sentence, StatementDraft
+from assure.analysis.draft_document import Draft, Sentence, StatementDraft
 
 STYLE = """
 body { font-family: system-ui, sans-serif; max-width: 48rem; margin: 2rem auto;

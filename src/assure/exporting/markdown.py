@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assure.analysis.draft import Draft, Sentence, StatementDraft
+from assure.analysis.draft_document import Draft, Sentence, StatementDraft
 
 
 def marks(sentence: Sentence) -> str:
