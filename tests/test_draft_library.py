@@ -91,6 +91,12 @@ def test_draft_docx_cites_stored_passages_by_page_and_line(stored, cli, tmp_path
     assert text.count("no stored document gives evidence") == 7
 
 
+def test_a_library_of_one_council_drafts_in_its_name(stored, cli) -> None:
+    result = cli("draft", "--format", "md")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"# Self-assessment draft: {COUNCIL}")
+
+
 def test_draft_html_and_markdown_go_to_stdout_or_file(stored, cli, tmp_path) -> None:
     html = cli("draft", "--council", COUNCIL, "--format", "html")
     assert html.exit_code == 0 and html.output.startswith("<!DOCTYPE html>")

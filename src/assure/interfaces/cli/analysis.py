@@ -240,7 +240,12 @@ def draft(
             r.statement: (r.score, r.rationale)
             for r in library.self_scores(scoring_council(settings))
         }
-    drafted = build_draft(base, council=settings.council, self_scores=scores)
+        # A library of one council's documents drafts in that council's name.
+        from assure.storing import UNASSIGNED
+
+        councils = [name for name in library.councils() if name != UNASSIGNED]
+        named = settings.council or (councils[0] if len(councils) == 1 else None)
+    drafted = build_draft(base, council=named, self_scores=scores)
     if output_format is DraftFormat.docx:
         from assure.exporting.docx import write_docx
 
