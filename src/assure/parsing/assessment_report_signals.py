@@ -2,16 +2,22 @@
 
 It scores statements ("Score: 3", "3 - Evidence shows a good standard"),
 speaks of "the local authority" in the third person and uses the regulator's
-fixed headings. A committee pack may carry such a report as an appendix or
-quote from one; its notice, agenda and minutes then weigh against. A
-self-assessment that quotes the regulator names itself as a self-assessment.
+fixed headings. A regulator whose framework grades by name (Ofsted: "Requires
+improvement to be good") states a grade for each of its judgement areas
+instead; those graded areas count as scored statements. A committee pack may
+carry such a report as an appendix or quote from one; its notice, agenda and
+minutes then weigh against. A self-assessment that quotes the regulator names
+itself as a self-assessment.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from assure.document import CleanText
+from assure.framework import frameworks, load_framework
+from assure.framework.model import DEFAULT
 
 SCORE = re.compile(
     r"^\W{0,3}(?:(?:indicative|quality\s+statement)\s+)?score\s*[:\-–]?\s*[1-4]\b|"
@@ -34,6 +40,11 @@ MARKERS = (
     re.compile(r"^quality\s+statement\s+scores?", re.I),
     re.compile(r"^(?:overall|indicative)\s+rating\b", re.I),
     re.compile(r"^what\s+people\s+told\s+us", re.I),
+    # An inspection's front matter and its list of what must improve.
+    re.compile(r"^inspection\s+dates?\b", re.I),
+    re.compile(r"^(?:lead\s+)?inspectors?\s*:", re.I),
+    re.compile(r"^what\s+needs\s+to\s+improve\b", re.I),
+    re.compile(r"\bOfsted\b"),
 )
 COMMITTEE = re.compile(
     r"^(?:notice\s+of\s+meeting|public\s+document\s+pack|agenda\b|minutes\s+of|"
@@ -49,10 +60,14 @@ THIRD_PERSON = re.compile(r"\bthe\s+local\s+authority\b", re.IGNORECASE)
 
 def recognise_report(text: CleanText, statements_found: int, statements_scored: int) -> float:
     """A 0..1 score that ``text`` is the regulator's report on a council, from
-    the statements it heads and scores and the regulator's fixed phrases."""
+    the statements it heads and scores (or the judgement areas it grades) and
+    the regulator's fixed phrases."""
     lines = text.lines
     if not lines:
         return 0.0
+    graded = graded_share(text)
+    if graded * 9 > statements_scored:
+        statements_found = statements_scored = round(graded * 9)
     scores = sum(1 for line in lines if SCORE.search(line.text))
     markers = sum(1 for marker in MARKERS if any(marker.search(line.text) for line in lines))
     score = 0.2 * min(scores, 9) / 9 + 0.3 * min(markers, 6) / 6
@@ -82,3 +97,50 @@ def _discount(text: CleanText) -> float:
     if not any(LOCAL_AUTHORITY.search(line.text) for line in lines):
         factor *= 0.5
     return factor
+
+
+Areas = tuple[tuple[str, ...], ...]
+
+
+@cache
+def _graded_frameworks() -> tuple[tuple[Areas, re.Pattern[str]], ...]:
+    """For each framework graded by name: its judgement areas' names (and
+    aliases), lower-cased, and a pattern matching a line that is one of its grades."""
+    found = []
+    for framework_id in frameworks():
+        framework = load_framework(framework_id)
+        if framework_id == DEFAULT or not framework.grades:
+            continue
+        names = sorted((g.name.lower() for g in framework.grades), key=len, reverse=True)
+        grade = re.compile(
+            rf"^(?:(?:grade|judgement)\s*:\s*)?(?:{'|'.join(map(re.escape, names))})\.?$"
+        )
+        areas = tuple(tuple(n.lower() for n in (s.name, *s.aliases)) for s in framework.statements)
+        found.append((areas, grade))
+    return tuple(found)
+
+
+def graded_share(text: CleanText) -> float:
+    """The largest share (0..1) of a named-grade framework's judgement areas
+    that the text grades: "Area<tab>Grade", "Area: grade", or the area as a
+    heading with the grade on the next line."""
+    lines = [line.text.strip(" *#").lower() for line in text.lines if line.text.strip()]
+    best = 0.0
+    for areas, grade in _graded_frameworks():
+        graded: set[int] = set()
+        for position, line in enumerate(lines):
+            head, rest = _split(line)
+            following = lines[position + 1] if position + 1 < len(lines) else ""
+            for index, names in enumerate(areas):
+                if head in names and (grade.match(rest) or (not rest and grade.match(following))):
+                    graded.add(index)
+        best = max(best, len(graded) / len(areas))
+    return best
+
+
+def _split(line: str) -> tuple[str, str]:
+    """ "Area<tab>Grade" or "Area: grade" into area and grade; else the line, ""."""
+    parts = re.split(r"\t+|:\s+", line, maxsplit=1)
+    if len(parts) == 2:
+        return parts[0].strip(" :"), parts[1].strip()
+    return line.strip(" :"), ""

@@ -5,7 +5,9 @@ organised by, the template's sub-sections and its first-person voice, and
 discounts the marks of the families it is most often confused with: the
 regulator's report (scores, "key findings"), committee packs (notices,
 agendas, minutes, resolutions) and improvement plans (actions with leads and
-timescales).
+timescales). A document that others wrote about the council (a peer challenge,
+an inspection) walks through the same statements, but names its own genre in
+its title and speaks of "the council" rather than "we".
 """
 
 from __future__ import annotations
@@ -36,6 +38,15 @@ PLAN = re.compile(
     r"\bRAG\b|\bQ[1-4]\s*(?:20\d\d|\d\d/\d\d)|\bsuccess\s+measures?\b",
     re.IGNORECASE,
 )
+# Genres that walk through the statements without being the council's own
+# assessment, as their titles name them.
+OTHER_GENRE = re.compile(
+    r"\bpeer\s+(?:challenge|review)\b|\binspection\b|\blocal\s+account\b|"
+    r"\bannual\s+report\b|\bmarket\s+position\s+statement\b|\bstrategy\b",
+    re.IGNORECASE,
+)
+THIRD_PERSON = re.compile(r"\bthe\s+(?:council|local\s+authority|authority)\b", re.IGNORECASE)
+TITLE_LINES = 8
 PLAN_TITLE = re.compile(r"\b(?:improvement|action|delivery)\s+plan\b", re.IGNORECASE)
 HEAD = 60
 
@@ -82,4 +93,23 @@ def discount(text: CleanText) -> float:
         factor *= 0.35
     if any(PLAN_TITLE.search(line.text) for line in lines[:10]):
         factor *= 0.6  # a plan that follows a self-assessment names both
+    return factor * _written_by_others(text)
+
+
+def _written_by_others(text: CleanText) -> float:
+    """How much a title naming another genre, or a voice speaking of the council
+    in the third person throughout, takes away (1 is nothing). A title naming
+    the document a self-assessment outweighs both: some are written in the
+    third person."""
+    titles = [line.text for line in text.lines[:TITLE_LINES] if len(line.text) <= 100]
+    if any(NAMES_ITSELF.search(t) for t in titles):
+        return 1.0
+    factor = 1.0
+    if any(OTHER_GENRE.search(t) for t in titles):
+        factor *= 0.5
+    prose = [line.text for line in text.lines if len(line.text) >= 60]
+    first = sum(bool(FIRST_PERSON.search(p)) for p in prose)
+    third = sum(bool(THIRD_PERSON.search(p)) for p in prose)
+    if prose and first / len(prose) < 0.1 and third >= 3:
+        factor *= 0.5
     return factor
