@@ -19,6 +19,14 @@ over the task; a district cabinet's "Record of Decisions" ("CAB/24/031" with
 wellbeing board with one-line agenda items ("Item 5a – Title – pp. 33–40 – For
 decision"), minutes in "Part A"/"Part B" with lettered sub-minutes ("17a")
 and "Action (owner):".
+Then two packs as PDF text extraction leaves them: a borough scrutiny
+committee whose agenda table ran its columns together ("6. Carers Strategy
+2025-2028 8 - 11", a title's last words under its page range), with "Date: ...
+Time: ..." on one line, "Agenda Item 5" stamped on every page, names read
+across two columns and minute numbers alone in the margin; and a health and
+wellbeing board whose notice fields came one column after the other ("Date:",
+"Time:", "Venue:" over the values), with a one-page item ending in a bare page
+number and the previous meeting's minutes between two reports.
 The expectations were written before the parser was run on them.
 
 Minute numbers keep the reference without the body's letters: "CAB 23/24-45"
@@ -517,6 +525,106 @@ EXPECTED = [
         [
             ("Action (Grace Odunsi)", "Grace Odunsi", "the January meeting"),
             ("ACTION: Dr Samira Haddad", "Dr Samira Haddad", "2024-10-31"),
+        ],
+    ),
+    Expected(
+        "tollbridge-health-asc-scrutiny-2024-11.txt",
+        (
+            "Health and Adult Social Care Scrutiny Committee",
+            "2024-11-14",
+            "18:30",
+            "Council Chamber, Civic Centre, Market Street, Tollbridge",
+        ),
+        [
+            ("1", "Apologies for Absence and Substitutes", None),
+            ("2", "Declarations of Interest", None),
+            ("3", "Minutes of the Meeting held on 12 September 2024", (1, 4)),
+            ("4", "Public Question Time", None),
+            ("5", "Adult Social Care Budget Monitoring Q2", (5, 7)),
+            ("6", "Carers Strategy 2025-2028", (8, 11)),
+            ("7", "Hospital Discharge and Intermediate Care: Winter Readiness 2024/25", (12, 13)),
+            ("8", "Tollbridge Safeguarding Adults Board Annual Report 2023/24", (14, 16)),
+            ("9", "Work Programme 2024-2025", (17, 18)),
+            ("10", "Date of Next Meeting", None),
+        ],
+        (
+            "Health and Adult Social Care Scrutiny Committee",
+            "2024-09-12",
+            "Council Chamber, Civic Centre, Market Street, Tollbridge",
+        ),
+        [
+            ("23", "Apologies for Absence and Substitutes", "23."),
+            ("24", "Declarations of Interest", "24."),
+            ("25", "Minutes", "25."),
+            ("26", "Public Question Time", "26."),
+            ("27", "Adult Social Care Budget Monitoring Q1", "27."),
+            ("28", "Hospital Discharge: Length of Stay and Delays", "28."),
+            ("29", "Carers Strategy Refresh: Engagement Findings", "29."),
+            ("30", "Work Programme", "30."),
+        ],
+        {
+            "25": ["RESOLVED – That the minutes"],
+            "27": ["RESOLVED – That:"],
+            "28": ["The Committee noted the update"],
+            "29": ["AGREED – That the findings"],
+            "30": ["RESOLVED – That the work"],
+        },
+        [
+            ("ACTION: Naomi Kerr", "Naomi Kerr", "2024-10-31"),
+            ("ACTION: Kemi Lawal", "Kemi Lawal", None),
+        ],
+    ),
+    Expected(
+        "lowmoor-hwb-2024-12.txt",
+        (
+            "Health and Wellbeing Board",
+            "2024-12-10",
+            "14:00",
+            "Committee Room 1, Lowmoor Town Hall, Church Street",
+        ),
+        [
+            ("1", "Welcome, Introductions and Apologies for Absence", None),
+            ("2", "Declarations of Interest", None),
+            ("3", "Questions from the Public", None),
+            ("4", "Joint Strategic Needs Assessment: Annual Summary 2024", (1, 3)),
+            ("5", "Minutes of the Previous Meeting and Action Log", (4, 8)),
+            (
+                "6",
+                "Better Care Fund 2023-25: Quarter 2 Return and Winter Pressures Funding",
+                (9, 11),
+            ),
+            ("7", "Healthy Weight Strategy 2025-2030", (12, 14)),
+            ("8", "Lowmoor Safeguarding Adults Board Annual Report 2023-24", (15, 16)),
+            ("9", "Forward Plan", (17, 17)),
+            ("10", "Any Other Business", None),
+        ],
+        ("Health and Wellbeing Board", "2024-10-08", "Lowmoor Town Hall"),
+        [
+            ("41", "Welcome and Apologies", "41"),
+            ("42", "Declarations of Interest", "42"),
+            ("43", "Minutes of the Previous Meeting", "43"),
+            ("44", "Public Mental Health and Suicide Prevention", "44"),
+            ("45", "Better Care Fund 2023-25: Quarter 1 Return", "45"),
+            (
+                "46",
+                "Children and Young People's Emotional Wellbeing: Progress on the Local "
+                "Transformation Plan",
+                "46",
+            ),
+            ("47", "Community Pharmacy Provision", "47"),
+            ("48", "Any Other Business", "48"),
+        ],
+        {
+            "43": ["The minutes of the meeting held on 9 July"],
+            "44": ["Resolved: That the Board"],
+            "45": ["The Board ratified"],
+            "46": [("Resolved: That the Board", "46")],
+            "47": ["The Board agreed to publish"],
+        },
+        [
+            ("Action: Dr C Hebden", "Dr C Hebden", None),
+            ("Action: O Tasker", "O Tasker", None),
+            ("Action: E Brodie", "E Brodie", "2024-11-15"),
         ],
     ),
 ]

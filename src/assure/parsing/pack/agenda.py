@@ -257,7 +257,26 @@ def parse_agenda(lines: list[PackLine]) -> list[DraftItem]:
             items[-1].purpose = [p for p in items[-1].purpose if p != text]
     if items:
         items[-1].end_line = _end_before(lines, len(lines))
+    _single_pages(items)
     return items
+
+
+BARE_PAGE = re.compile(r"^(?P<title>.*\S)\s+(?P<page>\d{1,4})$")
+
+
+def _single_pages(items: list[DraftItem]) -> None:
+    """ "9. Forward Plan 17": in an agenda table whose page column ran into the
+    titles, a one-page item ends in a bare number, which is a page only where
+    it carries on from the item before and leads into the one after."""
+    for position, item in enumerate(items):
+        match = BARE_PAGE.match(item.title) if item.pages is None else None
+        if match is None or COUNTED.search(match["title"]):
+            continue
+        page = int(match["page"])
+        before = [other.pages for other in items[:position] if other.pages]
+        after = [other.pages for other in items[position + 1 :] if other.pages]
+        if before and before[-1][1] + 1 == page and (not after or after[0][0] == page + 1):
+            item.title, item.pages = match["title"], (page, page)
 
 
 LEAD_COLUMN = re.compile(
@@ -310,6 +329,35 @@ def _wrapped_title(text: str, item: DraftItem) -> bool:
     )
 
 
+# Words that open an agenda item's purpose or presenter line, never a title's tail.
+PURPOSE_OPENING = re.compile(
+    r"^(?:report|presented|presentation|verbal|oral|lead|to|for|officer|key\s+decision|"
+    r"cabinet\s+member|portfolio|appendix|exempt|members?)\b",
+    re.IGNORECASE,
+)
+TITLE_WORD = re.compile(
+    r"^(?:[A-Z0-9(\"'][\w'’/:(),&-]*|of|and|the|for|to|in|on|a|an|with|at|by|&|–|-)$"
+)
+
+
+def _title_tail(text: str, item: DraftItem) -> bool:
+    """The end of a long title that a table cell wrapped below the line that
+    holds the item's page range ("7. Hospital Discharge: Winter 12 - 13" over
+    "Readiness 2024/25"): a few title-case words, no sentence, no field."""
+    words = text.split()
+    return (
+        item.pages is not None
+        and len(item.title) >= 35
+        and 1 <= len(words) <= 6
+        and not text.endswith((".", ":", ";", ","))
+        and ":" not in text
+        and not PURPOSE_OPENING.match(text)
+        and page_range_line(text) is None
+        and all(TITLE_WORD.match(word) for word in words)
+        and words[0][:1].isupper()
+    )
+
+
 def _add_detail(item: DraftItem, line: PackLine, previous: PackLine | None) -> None:
     text = line.text
     if item.pages is None and (pages := page_range_line(text)):
@@ -336,6 +384,9 @@ def _add_detail(item: DraftItem, line: PackLine, previous: PackLine | None) -> N
     if continues_title:
         title, pages = split_title(f"{item.title} {text}")
         item.title, item.pages = title, item.pages or pages
+        return
+    if not item.title_done and not item.purpose and not line.gap and _title_tail(text, item):
+        item.title, item.title_done = f"{item.title} {text}", True
         return
     item.title_done = True
     if not item.purpose or (not line.gap and len(item.purpose) < 8):

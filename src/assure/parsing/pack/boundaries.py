@@ -75,10 +75,14 @@ def hard_starts(
     for cover in covers:
         position = index_of[cover.start_line]
         docs.setdefault(position, Document(position, "cover_sheet", title=cover.title, cover=cover))
+    stamped: str | None = None  # the number of the last "Agenda Item" stamp
     for position, line in enumerate(lines):
         if line.noise == "agenda_marker":
             marker = AGENDA_MARKER.match(line.text)
             number = marker[1] if marker else None
+            if number is not None and number == stamped:
+                continue  # the same stamp at the top of the item's next page
+            stamped = number
             doc = _pull_back(docs, position, lines) or Document(position, "report")
             doc.agenda_number = doc.agenda_number or number
             docs[doc.index] = doc
@@ -157,6 +161,11 @@ def _find_document(
     for doc in later:
         if doc.cover and doc.cover.title and similarity(item.title, doc.cover.title) >= 0.5:
             return doc
+    stamped = next(
+        (d for d in later if d.agenda_number == item.number and d.kind == "report"), None
+    )
+    if stamped is not None:
+        return stamped  # "Agenda Item 7" stamped over the item's own pages
     # A heading inside a cover sheet's own sections is not a new document. One
     # inside minutes, or after a cover sheet whose end is unknown, may be (a report
     # that follows on the same page) if it matches closely and is not a minute.
@@ -252,8 +261,10 @@ def close_documents(lines: list[PackLine], docs: list[Document]) -> list[Documen
 def title_at(lines: list[PackLine], doc: Document) -> str | None:
     """A document's title from its first heading-like lines."""
     parts: list[str] = []
-    for line in lines[doc.index : doc.index + 4]:
-        if line.noise or not _heading_like(line):
+    for line in lines[doc.index : doc.index + 6]:
+        if line.noise and not parts:
+            continue  # the "Agenda Item 7" stamp over the title
+        if line.noise or not _heading_like(line) or len(parts) >= 4:
             break
         if parts and re.match(r"^\d{1,2}(?:\.\d{1,2})?\.?\s", line.text):
             break  # the first numbered section, not more of the title

@@ -45,10 +45,18 @@ PROSE = re.compile(
     r"\b(?:cabinet|committee|sub-committee|board|panel|council|members|executive|forum|"
     r"partnership|commission)\s+(?:(?:then|therefore|also|further|unanimously|formally)\s+)?"
     r"(?:(?:noted|considered|discussed|received|welcomed)\b[^.;]{0,100}?\band\s+)?"
-    r"(?:agreed|resolved|decided|approved|endorsed|recommended|adopted|signed\s+off)\b"
+    r"(?:agreed|resolved|decided|approved|endorsed|ratified|recommended|adopted|signed\s+off)\b"
     r"(?!\s+(?:by|with|in)\b)"
     r"|\b(?:minutes|recommendations?|proposals?|action\s+log|motion|amendment)\b[^.;]{0,80}?"
     r"\b(?:were|was)\s+(?:unanimously\s+)?(?:agreed|approved|endorsed|confirmed|carried)\b",
+    re.IGNORECASE,
+)
+# "The Committee noted the update ...": a body noting a paper, opening the line,
+# is the minute's outcome where nothing more formal was decided; "The Board
+# noted that referrals had risen" is narrative.
+NOTED = re.compile(
+    r"^(?:the\s+)?(?:[A-Za-z'&-]+\s+){0,3}(?:cabinet|committee|sub-committee|board|panel|forum|"
+    r"partnership|commission)\s+(?:formally\s+)?noted\s+the\b",
     re.IGNORECASE,
 )
 UPPER_ONLY = re.compile(
@@ -139,7 +147,7 @@ def is_decision_text(text: str, prose: bool = False) -> bool:
     in a sentence ("The Board considered the return and approved it")."""
     if len(text) < 5 and not text.upper().startswith(("AGREED", "RESOLVED")):
         return False
-    if prose and PROSE.search(text):
+    if prose and (PROSE.search(text) or NOTED.match(text)):
         return True
     # "Board AGREED" counts in capitals only; "the Board agreed" must open the line.
     return bool(DECISION.match(text) or UPPER_ONLY.match(text) or INLINE.search(text))
@@ -159,6 +167,7 @@ def decision_opening(text: str) -> str:
 def find_decisions(lines: list[PackLine]) -> list[Decision]:
     """Decisions among the lines of one minute item, each with its continuation."""
     decisions: list[Decision] = []
+    only_noted: list[bool] = []
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -168,24 +177,37 @@ def find_decisions(lines: list[PackLine]) -> list[Decision]:
             decisions.extend(
                 Decision(text=cell[:1500], start_line=line.number) for cell in cells[:1]
             )
+            only_noted.extend(False for _ in cells[:1])
         if line.noise or not is_decision_start(line):
             index += 1
             continue
         opening = decision_opening(line.text)
         parts, last = [opening], line
+        noted = _only_noted(line.text)
         index += 1
         while index < len(lines) and len(parts) < 25:
             following = lines[index]
             if following.noise:
                 index += 1
                 continue
-            if not _continues(last, following, len(parts)):
+            if not _continues(last, following, len(parts)) or (
+                noted and is_decision_start(following)
+            ):
                 break
             parts.append(following.text)
             last = following
             index += 1
         decisions.append(Decision(text=" ".join(parts)[:1500], start_line=line.number))
+        only_noted.append(noted)
+    if not all(only_noted):
+        # "Cabinet noted the report" over "Decision: That ...": the formal one is the outcome.
+        decisions = [d for d, noted in zip(decisions, only_noted, strict=True) if not noted]
     return decisions
+
+
+def _only_noted(text: str) -> bool:
+    """Whether ``text`` tells a decision only by a body noting a paper."""
+    return bool(NOTED.match(text)) and not is_decision_text(text) and not PROSE.search(text)
 
 
 def _continues(last: PackLine, following: PackLine, count: int) -> bool:

@@ -134,12 +134,15 @@ def pack_lines(text: CleanText) -> list[PackLine]:
     previous_end = 0
     source = text.source.lines
     for line in text.lines:
-        # Normalisation may drop blank page notices, yet they mark where a
+        # Normalisation may drop blank page notices and the "Agenda Item 5"
+        # stamped on every page as running headers, yet they mark where a
         # document ends: put them back as furniture.
         for number in range(previous_end + 1, min(line.number, len(source) + 1)):
             dropped = source[number - 1].text
             if len(dropped) < 120 and (
-                BLANK_PAGE.search(dropped) or PAGE_NUMBER.match(tidy(dropped))
+                BLANK_PAGE.search(dropped)
+                or PAGE_NUMBER.match(tidy(dropped))
+                or AGENDA_MARKER.match(tidy(dropped))
             ):
                 raw.append(PackLine(number, number, tidy(dropped), gap=True))
         gap = line.number > previous_end + 1

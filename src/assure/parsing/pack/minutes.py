@@ -173,7 +173,8 @@ def _header(lines: list[PackLine], anchor: int, joined: str | None = None) -> Mi
             continue
         dates = find_dates(text)
         if not dates and draft.date and draft.venue is None and _place_line(text):
-            draft.venue = body_name(text)  # "COMMITTEE ROOM 3, TOWN HALL" under the date
+            # "COMMITTEE ROOM 3, TOWN HALL" or "AT THE TOWN HALL" under the date.
+            draft.venue = body_name(re.sub(r"^(?:at|in)\s+(?:the\s+)?", "", text, flags=re.I))
             continue
         if dates:
             draft.date = draft.date or dates[0][1]
@@ -216,7 +217,16 @@ def _wraps_into(previous: str, text: str) -> bool:
     if text[:1].islower():
         return True
     opening = MINUTES_OF.match(previous)
-    return bool(opening and not opening["rest"] and re.search(r"\bheld\b", text, re.I))
+    if opening and not opening["rest"]:
+        return bool(re.search(r"\bheld\b", text, re.I))
+    # "... held on 12 September 2024 at 6.30 pm in the Council" over "Chamber,
+    # Civic Centre, ...": the venue broke off where the line did.
+    return bool(
+        opening and DANGLING_VENUE.search(previous) and not find_dates(text) and _place_line(text)
+    )
+
+
+DANGLING_VENUE = re.compile(r"\s(?:in|at)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*$")
 
 
 def _read_held(draft: MinutesDraft, rest: str, text: str) -> None:
@@ -394,15 +404,42 @@ def _item_at(lines: list[PackLine], index: int) -> tuple[str, str] | None:
     if match := MINUTE.match(text):
         title = _trim_title(match["title"])
         if _title_ok(title):
-            return match["num"], title
+            return match["num"], _with_tail(lines, index, title, match["title"])
         return None
     if match := NUMBER_ONLY.match(text):
-        following = next((line for line in lines[index + 1 : index + 3] if not line.noise), None)
-        if following is not None and not following.table:
-            title = _trim_title(following.text)
-            if _title_ok(title) and not MINUTE.match(following.text):
-                return match["num"], title
+        following = next(
+            (p for p in range(index + 1, min(index + 3, len(lines))) if not lines[p].noise), None
+        )
+        if following is not None and not lines[following].table:
+            title = _trim_title(lines[following].text)
+            if _title_ok(title) and not MINUTE.match(lines[following].text):
+                return match["num"], _with_tail(lines, following, title, lines[following].text)
     return None
+
+
+def _with_tail(lines: list[PackLine], index: int, title: str, written: str) -> str:
+    """A long title whose last words a PDF wrapped onto the next line
+    ("... Progress on the Local" over "Transformation Plan"): the next line is
+    a few title-case words, neither a sentence nor a minute of its own."""
+    if title != written.strip() or len(title) < 50 or title.endswith((".", ":", ";", ",")):
+        return title
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if following is None or following.noise or following.gap or following.table:
+        return title
+    text = following.text
+    words = text.split()
+    if not 1 <= len(words) <= 6 or text.endswith((".", ":", ";", ",")) or ":" in text:
+        return title
+    if MINUTE.match(text) or NUMBER_ONLY.match(text) or is_decision_start(following):
+        return title
+    if LABEL.match(text) or not all(TAIL_WORD.match(word) for word in words):
+        return title
+    return f"{title} {text}"
+
+
+TAIL_WORD = re.compile(
+    r"^(?:[A-Z0-9(\"'][\w'’/()&-]*|of|and|the|for|to|in|on|a|an|with|at|by|&|–)$"
+)
 
 
 RESOLUTION_VOICE = re.compile(r"\b(?:be|is|are|was|were|has|have|had)\b", re.IGNORECASE)

@@ -26,6 +26,13 @@ SUMMONED = re.compile(
     r"(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# The same summons with the body ending the line, the date and place given
+# in fields below: "You are summoned to attend a meeting of the X".
+SUMMONED_TO_END = re.compile(
+    r"\b(?:summoned|invited|requested)\s+to\s+attend\s+(?:a|the)\s+(?:\w+\s+)?meeting\s+of\s+"
+    r"(?:the\s+)?(?P<body>[^.:;]{3,120}?)[.:]?(?P<rest>)$",
+    re.IGNORECASE,
+)
 # A title that says it all: "Agenda for the meeting of the X to be held on ... at ... in ...".
 AGENDA_FOR = re.compile(
     r"^(?:an?\s+)?agenda\s+(?:for|of)\s+(?:the\s+|a\s+)?meeting\s+of\s+(?:the\s+)?"
@@ -99,7 +106,12 @@ def _from_sentence(notice: Notice, lines: list[PackLine]) -> None:
         text = body_name(line.text) if line.text.isupper() else line.text
         # A summons names the body after "a meeting of"; "will be held" alone
         # would take the whole opening of the letter as the body.
-        found = (SUMMONED.search(text), AGENDA_FOR.match(text), WILL_MEET.match(text))
+        found = (
+            SUMMONED.search(text),
+            AGENDA_FOR.match(text),
+            WILL_MEET.match(text),
+            _named_body(SUMMONED_TO_END.search(text)),
+        )
         match = next((m for m in found if m and len(_meeting_body(m["body"]).split()) <= 12), None)
         if match is None:
             continue
@@ -114,11 +126,16 @@ def _from_sentence(notice: Notice, lines: list[PackLine]) -> None:
         return
 
 
+def _named_body(match: re.Match[str] | None) -> re.Match[str] | None:
+    return match if match and BODY_WORDS.search(match["body"]) else None
+
+
 def _meeting_body(named: str) -> str:
     return re.sub(r"^(?:meeting\s+of\s+)?(?:the\s+)?", "", named, flags=re.IGNORECASE)
 
 
 def _from_fields(notice: Notice, lines: list[PackLine]) -> None:
+    stacked = _stacked_values(lines[:200])
     for index, line in enumerate(lines[:200]):
         cells = [cell for cell in line.cells if cell] if line.table else [line.text]
         text = ": ".join(cells[:2]) if line.table and len(cells) == 2 else line.text
@@ -126,7 +143,9 @@ def _from_fields(notice: Notice, lines: list[PackLine]) -> None:
         if not match:
             continue
         name, value = match["name"].lower(), match["value"].strip()
-        if not value and index + 1 < len(lines):
+        if index in stacked:
+            value = stacked[index]
+        elif not value and index + 1 < len(lines):
             value = lines[index + 1].text
         if name.startswith("date") and notice.date is None:
             notice.date, notice.date_line = parse_date(value), line.number
@@ -141,6 +160,31 @@ def _from_fields(notice: Notice, lines: list[PackLine]) -> None:
             notice.venue = (body_name(value) if value.isupper() else value.strip(" ,.")) or None
         elif name in {"meeting", "committee", "body"} and notice.body is None and value:
             notice.body = value
+
+
+def _stacked_values(lines: list[PackLine]) -> dict[int, str]:
+    """Labels of a two-column block that a PDF gave one column after the other
+    ("Date:", "Time:", "Venue:" over the three values): each label's value."""
+    values: dict[int, str] = {}
+    index = 0
+    while index < len(lines):
+        run = index
+        while run < len(lines) and _bare_label(lines[run]):
+            run += 1
+        if run - index >= 2:
+            following = [line for line in lines[run : run + (run - index)] if not line.noise]
+            if len(following) == run - index and not any(_bare_label(x) for x in following):
+                labels = range(index, run)
+                values.update(
+                    (label, line.text) for label, line in zip(labels, following, strict=True)
+                )
+        index = max(run, index + 1)
+    return values
+
+
+def _bare_label(line: PackLine) -> bool:
+    match = FIELD.match(line.text)
+    return match is not None and not match["value"].strip() and not line.table
 
 
 def _wrapped_address(value: str, following: list[PackLine]) -> str:

@@ -77,7 +77,8 @@ def split_people(text: str) -> list[tuple[str, str | None]]:
     if not text.strip("; ") or FILLER.match(text):
         return []
     people: list[tuple[str, str | None]] = []
-    for clause in (part.strip() for part in text.split(";") if part.strip()):
+    clauses = [column for part in text.split(";") for column in _columns(part.strip())]
+    for clause in (clause for clause in clauses if clause):
         plural = PLURAL.match(clause)
         if plural:
             clause = clause[plural.end() :]
@@ -88,6 +89,37 @@ def split_people(text: str) -> list[tuple[str, str | None]]:
             found = [(_councillor(name), role) for name, role in found]
         people.extend(found)
     return [(name, role) for name, role in people if _plausible(name)]
+
+
+# Where a second person starts on a line that holds two columns of names run
+# together: an honorific after the end of a name or its bracketed role
+# ("Councillor A Bell (Chair) Councillor R Singh"), or an initial and surname
+# after a role ("O Tasker, Head of Commissioning E Brodie, Governance Officer").
+NEXT_COLUMN = re.compile(
+    r"(?<=[\w')])\s+(?=(?-i:(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr|Professor)\s+[A-Z]))"
+    r"|(?<=[a-z)])\s+(?=[A-Z]\.?\s+[A-Z][\w'-]+,)"
+)
+# A word after which the next name belongs to the same person or phrase.
+KEEP_NEXT = rf"(?:and|&|for|of|by|to|{HONORIFIC})"
+INITIAL_NAMES = re.compile(r"^[A-Z]\.?\s+[A-Z][\w'-]+(?:\s+[A-Z]\.?\s+[A-Z][\w'-]+)+$")
+
+
+def _columns(clause: str) -> list[str]:
+    """One line of names that a PDF read across two columns, split per person;
+    "Councillors Smith and Jones" and "(substitute for Councillor X)" stay whole."""
+    if PLURAL.match(clause) or "\t" in clause:
+        return [clause]
+    if INITIAL_NAMES.match(clause):
+        return re.findall(r"[A-Z]\.?\s+[A-Z][\w'-]+", clause)  # "M Sowerby A Rahman"
+    pieces, depth, start = [], 0, 0
+    for found in NEXT_COLUMN.finditer(clause):
+        depth = clause.count("(", 0, found.start()) - clause.count(")", 0, found.start())
+        before = clause[start : found.start()].split()
+        if depth == 0 and before and not re.fullmatch(KEEP_NEXT, before[-1], re.IGNORECASE):
+            pieces.append(clause[start : found.start()])
+            start = found.end()
+    pieces.append(clause[start:])
+    return [piece.strip() for piece in pieces]
 
 
 def _listed(clause: str, plural: bool) -> list[tuple[str, str | None]] | None:
