@@ -23,6 +23,9 @@ from assure.structure import DocumentKind, ParsedStructure, Section
 FIXTURES = Path(__file__).parent / "fixtures" / "self_assessment"
 
 
+KINDS = Path(__file__).parent / "fixtures" / "kinds"
+
+
 def clean(name: str) -> CleanText:
     return normalise(read_document(FIXTURES / name))
 
@@ -110,3 +113,36 @@ class TestStatementsNamedInTableRows:
     def test_template_sub_sections_under_each_row(self, ravensford: ParsedStructure) -> None:
         assert len(of_kind(ravensford, "proud_of")) == 9
         assert len(of_kind(ravensford, "areas_for_improvement")) == 9
+
+
+def test_statements_numbered_like_list_items_head_their_sections() -> None:
+    """'1. Assessing needs' over its text is the statement's heading, though
+    '1. ' also starts list items; the kind-detection fixture is such a summary."""
+    text = normalise(read_document(KINDS / "minimal_self_assessment.txt"))
+    starts = statement_starts(PARSER.parse(text))
+    assert list(starts) == [
+        "assessing-needs", "healthier-lives", "equity", "care-provision", "partnerships",
+        "safe-systems", "safeguarding", "governance", "learning",
+    ]  # fmt: skip
+    assert starts["assessing-needs"] == 9 and starts["learning"] == 45
+
+
+def test_a_numbered_list_of_the_statements_is_not_their_headings(tmp_path: Path) -> None:
+    names = [
+        "Assessing needs",
+        "Supporting people to live healthier lives",
+        "Equity in experience and outcomes",
+    ]
+    overview = [f"{n}. {name}" for n, name in enumerate(names, 1)]
+    sections = [
+        line for name in names for line in (name, f"Our work on {name.lower()} goes on.", "")
+    ]
+    path = tmp_path / "overview.txt"
+    path.write_text(
+        "\n".join(["Working with people", "This theme has three statements:", *overview, ""])
+        + "\n"
+        + "\n".join(sections),
+        encoding="utf-8",
+    )
+    starts = statement_starts(PARSER.parse(normalise(read_document(path))))
+    assert starts == {"assessing-needs": 7, "healthier-lives": 10, "equity": 13}

@@ -102,7 +102,19 @@ def read_candidates(text: CleanText) -> list[Candidate]:
             c = _wrapped_heading(line, following) or c
         if c is not None:
             found.append(replace(c, next_line=following.number if following else None))
-    return _join_split_headings(found)
+    return _drop_listed_statements(_join_split_headings(found))
+
+
+def _drop_listed_statements(found: list[Candidate]) -> list[Candidate]:
+    """Numbered statement names on consecutive lines are a list of the
+    statements (a theme's overview), not their headings: a heading has text below it."""
+    numbered = {c.number: c for c in found if c.statement and c.tier == NUMBERED and not c.weak}
+    listed: set[int] = set()
+    for c in numbered.values():
+        below = numbered.get(c.next_line) if c.next_line is not None else None
+        if below is not None and below.rank == c.rank:
+            listed |= {c.number, below.number}
+    return [c for c in found if c.number not in listed]
 
 
 def _join_split_headings(found: list[Candidate]) -> list[Candidate]:

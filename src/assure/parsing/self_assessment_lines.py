@@ -231,7 +231,7 @@ def read_line(line: CleanLine) -> Candidate | None:
         raw.split("\t")[1] if contents and "\t" in raw.strip() and _numbered_cell(raw) else raw
     )
     text = CONTENTS_TAIL.sub("", text).strip(" .\t") if contents else text
-    if not text or (BULLET.match(raw.strip()) and not contents):
+    if not text or (BULLET.match(raw.strip()) and not contents and not _numbered_statement(text)):
         return _bullet(line, raw)
     if line.heading_level:
         return _heading(line, text, FORMAT, line.heading_level, contents)
@@ -317,6 +317,13 @@ def _bullet(line: CleanLine, raw: str) -> Candidate | None:
     if (CASE_STUDY.match(item) or CALL_OUT.match(item)) and len(item.split()) <= MAX_HEADING_WORDS:
         return Candidate(line, item[:120], RUN_IN, special=_special(item))
     return None
+
+
+def _numbered_statement(text: str) -> bool:
+    """ "1. Assessing needs": a numbered line that is exactly a statement's name
+    is its heading, where other numbered lines are list items."""
+    match = NUMBERED_HEADING.match(text)
+    return bool(match and _heading_like(match[2].strip()) and match_statement(match[2].strip()))
 
 
 def _heading_like(title: str) -> bool:
