@@ -311,3 +311,44 @@ def test_a_contents_page_number_is_no_score(tmp_path: Path) -> None:
     )
     assessment = PARSER.parse(clean(path)).assessment
     assert assessment is None or assessment.scores == {}
+
+
+OFSTED = Path(__file__).parent / "fixtures" / "kinds" / "ofsted_childrens_services_inspection.txt"
+
+
+def test_an_ofsted_inspection_gives_its_grades_by_name_and_its_judgement_sections() -> None:
+    """Ofsted grades each judgement area by name; the overall effectiveness
+    grade is the rating, and there is no percentage."""
+    report = PARSER.parse(clean(OFSTED))
+    assessment = report.assessment
+    assert assessment is not None
+    assert (assessment.framework, assessment.scores, assessment.percent) == (
+        "ofsted-children",
+        {},
+        None,
+    )
+    assert assessment.rating == "Requires improvement to be good"
+    assert assessment.grades == {
+        "overall-effectiveness": "Requires improvement to be good",
+        "help-and-protection": "Requires improvement to be good",
+        "children-in-care": "Good",
+        "care-leavers": "Requires improvement to be good",
+        "leadership-impact": "Requires improvement to be good",
+    }
+    headed = {s.qs[0]: s.title for s in report.sections if s.kind == "quality_statement"}
+    assert set(headed) == set(assessment.grades) - {"overall-effectiveness"}
+    assert headed["children-in-care"].lower().endswith(": good")
+
+
+def test_an_ofsted_inspections_grades_are_stored(library) -> None:
+    from assure.storing import models as m
+
+    (outcome,) = library.ingest([OFSTED], council="Marlowfield County Council").outcomes
+    assert outcome.status == "stored", outcome
+    with library.reading() as session:
+        (row,) = session.query(m.AssessmentRow).all()
+        assert (row.framework, row.rating, row.grades["children-in-care"]) == (
+            "ofsted-children",
+            "Requires improvement to be good",
+            "Good",
+        )

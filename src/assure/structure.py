@@ -145,12 +145,16 @@ class Plan:
 class Assessment:
     """A regulator's scores as the document states them, with the percent and
     rating computed by the framework's scoring rules. ``stated_rating`` is the
-    rating the document itself gives, to check against."""
+    rating the document itself gives, to check against. A framework that grades
+    by name (Ofsted) gives ``grades`` per judgement area instead of ``scores``;
+    its ``rating`` is the overall judgement and ``percent`` is ``None``."""
 
     scores: dict[str, int]
     percent: int | None
     rating: str | None
     stated_rating: str | None = None
+    framework: str = "cqc-local-authority"
+    grades: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from assure.document import CleanLine, CleanText
 from assure.extracting.references import find_refs
 from assure.framework import load_framework, score_statements
-from assure.parsing.assessment_report_signals import recognise_report
+from assure.parsing.assessment_report_signals import NamedGrade, named_grades, recognise_report
 from assure.parsing.front_matter import council_of, date_of, title_matching
 from assure.parsing.headings import title_of
 from assure.parsing.statements import fold, match_statement, match_theme
@@ -125,6 +125,10 @@ class AssessmentReportParser:
         scores.update({sid: score for sid, _, score in headings if score is not None})
         stated, stated_line = stated_rating(text)
         assessment, findings = assess(scores, stated, stated_line)
+        framework_id, graded = named_grades(text) if not scores else (None, ())
+        if framework_id is not None and graded:
+            assessment, findings = graded_assessment(framework_id, graded), ()
+            headings = graded_headings(graded)
         return ParsedStructure(
             kind=self.kind,
             title=title_matching(text, TITLE, within=10) or title_of(text),
@@ -281,6 +285,33 @@ def assess(
     return Assessment(
         scores=ordered, percent=percent, rating=rating, stated_rating=stated
     ), findings
+
+
+def graded_assessment(framework_id: str, graded: tuple[NamedGrade, ...]) -> Assessment:
+    """Grades by name per judgement area (the heading over an area's findings
+    wins over a summary table's row), in the framework's order; the rating is
+    the overall judgement's grade."""
+    framework = load_framework(framework_id)
+    chosen: dict[str, str] = {}
+    for grade in sorted(graded, key=lambda g: not g.table_row):
+        chosen[grade.statement] = grade.grade
+    grades = {s.id: chosen[s.id] for s in framework.statements if s.id in chosen}
+    overall = next((t.statements[0].id for t in framework.themes if t.id == "overall"), None)
+    rating = grades.get(overall) if overall else None
+    return Assessment(
+        scores={},
+        percent=None,
+        rating=rating,
+        stated_rating=rating,
+        framework=framework_id,
+        grades=grades,
+    )
+
+
+def graded_headings(graded: tuple[NamedGrade, ...]) -> list[tuple[str, int, int | None]]:
+    """Each judgement area's heading: the last line that grades it outside a table."""
+    last = {g.statement: g.line for g in graded if not g.table_row}
+    return [(statement, line, None) for statement, line in last.items()]
 
 
 def sections(text: CleanText, headings: list[tuple[str, int, int | None]]) -> tuple[Section, ...]:

@@ -374,6 +374,8 @@ class AssessmentRow(Base):
     percent: Mapped[int | None]
     rating: Mapped[str | None] = mapped_column(String(40))
     stated_rating: Mapped[str | None] = mapped_column(String(40))
+    framework: Mapped[str] = mapped_column(String(40), default="cqc-local-authority")
+    grades: Mapped[dict[str, Any]] = mapped_column(default=dict)  # by name (Ofsted)
 
 
 class Correction(Base):

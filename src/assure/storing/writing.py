@@ -62,6 +62,8 @@ def document_row(parsed: ParsedDocument, council_id: int) -> m.Document:
                 percent=s.assessment.percent,
                 rating=s.assessment.rating,
                 stated_rating=s.assessment.stated_rating,
+                framework=s.assessment.framework,
+                grades=dict(s.assessment.grades),
             )
         ),
     )
