@@ -13,6 +13,7 @@ from assure.normalising import normalise
 from assure.parsing.headings import parse_generic
 from assure.reading import read_document
 from assure.structure import Metric
+from fixtures.reading.council_documents import make_pdf
 
 
 def clean_string(tmp_path: Path, body: str, name: str = "doc.txt") -> CleanText:
@@ -71,6 +72,25 @@ def test_the_same_measure_with_two_values_is_a_conflict(tmp_path: Path) -> None:
 def test_figures_that_do_not_conflict(tmp_path: Path, second: str) -> None:
     body = f"In 2023/24, 62% of carers felt supported by the council.\n{second}\n"
     assert check(tmp_path, body) == ()
+
+
+def test_two_figures_of_one_wrapped_sentence_are_not_a_conflict(tmp_path: Path) -> None:
+    """A PDF wraps one sentence over lines; 'rose from 512 to 598' and a second
+    figure later in the same sentence are the writer's, not a contradiction."""
+    path = tmp_path / "minutes.pdf"
+    make_pdf(
+        path,
+        [
+            [
+                "Since the service came back in house, the number of people receiving a direct",
+                "payment had increased from 512 to 598, and the personal assistant register",
+                "had grown to 203 people.",
+            ]
+        ],
+    )
+    text = normalise(read_document(path))
+    findings = check_document(text, parse_generic(text), extract_metrics(text))
+    assert [f for f in findings if f.kind == "conflicting_figure"] == []
 
 
 def metric(value: float, line: int, measure: str = "carers who felt supported") -> Metric:

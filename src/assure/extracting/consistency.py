@@ -9,7 +9,8 @@ with a meeting are the committee pack parser's to report, not ours.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 
 from assure.document import CleanText
 from assure.structure import Finding, Metric, ParsedStructure
@@ -72,8 +73,14 @@ def describe(metric: Metric) -> str:
     return " ".join(parts)
 
 
-def conflicting(metrics: Iterable[Metric]) -> list[Finding]:
-    """Later figures of one measure that disagree with its first figure."""
+def conflicting(
+    metrics: Iterable[Metric], paragraph_of: Callable[[int], int] = lambda line: line
+) -> list[Finding]:
+    """Later figures of one measure that disagree with its first figure.
+
+    Two figures in one paragraph (``paragraph_of`` maps a source line to its
+    paragraph) are never a conflict: a writer does not contradict themselves
+    mid-sentence, and "rose from 512 to 598" gives two values on purpose."""
     first: dict[tuple[str, str, str, str], Metric] = {}
     found = []
     for metric in metrics:
@@ -81,7 +88,7 @@ def conflicting(metrics: Iterable[Metric]) -> list[Finding]:
         if key is None:
             continue
         seen = first.setdefault(key, metric)
-        if seen is metric or seen.start_line == metric.start_line:
+        if seen is metric or paragraph_of(seen.start_line) == paragraph_of(metric.start_line):
             continue
         assert seen.value is not None and metric.value is not None
         if not agree(seen.value, metric.value, metric.unit):
@@ -107,8 +114,21 @@ def check_document(
     ``structure`` is accepted so checks that need the parsed structure can be
     added; date mismatches are already reported by the committee pack parser.
     """
-    found = placeholders(text) + conflicting(metrics)
+    found = placeholders(text) + conflicting(metrics, paragraphs(text))
     return tuple(sorted(found, key=lambda f: (f.start_line, f.kind)))
+
+
+def paragraphs(text: CleanText) -> Callable[[int], int]:
+    """Source line -> the first source line of the clean line holding it (a
+    PDF's wrapped lines are one clean line)."""
+    starts = [line.number for line in text.lines]
+    ends = [line.end for line in text.lines]
+
+    def paragraph_of(number: int) -> int:
+        index = bisect_right(starts, number) - 1
+        return starts[index] if index >= 0 and number <= ends[index] else number
+
+    return paragraph_of
 
 
 def compare_metrics(items: Iterable[tuple[str, Metric]]) -> list[Finding]:
