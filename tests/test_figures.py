@@ -260,3 +260,13 @@ def test_a_money_column_unit_scales_the_row(
     ]
     assert (metric.value, metric.unit) == (value, "gbp")
     assert [c.value for c in metric.comparators] == [previous]
+
+
+def test_an_earlier_clauses_subject_does_not_measure_a_later_figure(tmp_path: Path) -> None:
+    body = (
+        "The number of people receiving a direct payment had increased from 512 to 598, "
+        "and the personal assistant register had grown to 203 people.\n"
+    )
+    measures = {m.text: m.measure for m in metrics_of(tmp_path, body)}
+    assert measures["598"] == "people receiving a direct payment"
+    assert measures["203"] != "people receiving a direct payment"

@@ -88,6 +88,9 @@ BEFORE_SUBJECT = re.compile(
     r"|increased|decreased|reduced|remained|expected|predicted|projected|at|to|by)\b",
     re.IGNORECASE,
 )
+NEW_CLAUSE = re.compile(
+    r"[;,]\s+(?:and|but|while|whilst|whereas)\s+(?=the\b|its\b|our\b|their\b)", re.I
+)
 AFTER_OF = re.compile(
     r"^\s*of\s+(?:the\s+|its\s+|our\s+|their\s+|all\s+|total\s+)*(?P<what>[^,.;:()]{2,80})",
     re.IGNORECASE,
@@ -159,7 +162,10 @@ def measure_of(sentence: str, start: int, end: int) -> str | None:
     if of and (measure := tidy(of.group("what"))):
         return measure
     before = sentence[max(0, start - 160) : start]
-    subjects = list(BEFORE_SUBJECT.finditer(before))
+    # "the number of X rose to 598, and the register had grown to 203": the
+    # subject of an earlier clause does not measure a later clause's figure.
+    clause = NEW_CLAUSE.split(before)[-1]
+    subjects = list(BEFORE_SUBJECT.finditer(clause))
     if subjects and (measure := tidy(subjects[-1].group("what"))):
         return measure
     words = re.findall(r"[A-Za-z][\w'’/-]*", after[:80])
