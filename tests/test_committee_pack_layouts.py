@@ -294,7 +294,7 @@ EXPECTED = [
         [
             ("ACTION: Democratic Services", "Democratic Services", "the next meeting"),
             ("ACTION: Director of Public Health", "Director of Public Health", "2024-05-31"),
-            ("ACTION: Mark Tennant", "Mark Tennant", None),
+            ("ACTION: Mark Tennant", "Mark Tennant", "June 2024"),  # "at the June meeting"
         ],
     ),
     Expected(
@@ -523,7 +523,7 @@ EXPECTED = [
             "22": ["RESOLVED: That the Board supports"],
         },
         [
-            ("Action (Grace Odunsi)", "Grace Odunsi", "the January meeting"),
+            ("Action (Grace Odunsi)", "Grace Odunsi", "January 2025"),  # "by the January meeting"
             ("ACTION: Dr Samira Haddad", "Dr Samira Haddad", "2024-10-31"),
         ],
     ),
@@ -623,7 +623,7 @@ EXPECTED = [
         },
         [
             ("Action: Dr C Hebden", "Dr C Hebden", None),
-            ("Action: O Tasker", "O Tasker", None),
+            ("Action: O Tasker", "O Tasker", "February 2025"),  # "to the February meeting"
             ("Action: E Brodie", "E Brodie", "2024-11-15"),
         ],
     ),

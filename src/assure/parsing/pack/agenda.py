@@ -37,6 +37,24 @@ CONTACT = re.compile(
     r"presented\s+by|lead\s+member|report\s+of(?:\s+the)?|presenter)\s*[:–-]\s*(?P<who>.+)$",
     re.IGNORECASE,
 )
+# "Report of the Head of Housing Services": the post that brings the item,
+# its contact unless a contact officer is named as well.
+REPORT_OF = re.compile(
+    r"^report\s+of\s+(?:the\s+)?(?P<who>[A-Z][^.:;]{3,100}?)"
+    r"(?:\s*\((?:copy\s+)?(?:attached|enclosed|to\s+follow)\))?\.?$",
+    re.IGNORECASE,
+)
+# Lines after the last item that belong to the notice, not to the item:
+# "Date of next meeting: Thursday 16 January 2025 at 2.00pm."
+AGENDA_CLOSE = re.compile(
+    r"^(?:date\s+(?:and\s+time\s+)?of\s+(?:the\s+)?next\s+meeting|next\s+meeting)\s*[:–-]\s*\S",
+    re.IGNORECASE,
+)
+# Fields under an item that say where or how, not what for ("Wards: All").
+ITEM_FIELD = re.compile(
+    r"^(?:wards?(?:\s*\(s\))?(?:\s+affected)?|key\s+decision)\s*[:–-]", re.IGNORECASE
+)
+PURPOSE_LABEL = re.compile(r"^purpose(?:\s+of\s+(?:the\s+)?report)?\s*[:–-]\s*", re.IGNORECASE)
 # "Jo Bloggs, Head of Service, to present" names who brings the item.
 PRESENTER = re.compile(
     r"^(?P<who>[A-Z][^.]{2,150}?),?\s+(?:to\s+(?:present|attend|introduce)|in\s+attendance)\.?$"
@@ -75,6 +93,9 @@ class DraftItem:
     group: str | None = None
     end_line: int = 0
     title_done: bool = False
+    contact_from_report: bool = False  # the contact is the post a report is "of"
+    closed: bool = False  # what follows is not this item's (a table row ended, a note began)
+    table_row: bool = False
 
 
 def pages_of(first: str | None, last: str | None) -> tuple[int, int] | None:
@@ -167,6 +188,16 @@ def item_start(line: PackLine) -> tuple[str, int, str, tuple[int, int] | None] |
     return match["num"] + sub, int(match["num"]), title, pages
 
 
+def dashed_purpose(text: str) -> str | None:
+    """The purpose written as the last part of a one-line dashed item
+    ("Item 5a – Quarter 2 Return – pp. 33–40 – For decision")."""
+    match = DASHED_ITEM.match(text)
+    if match is None:
+        return None
+    parts = re.split(r"\s+[–-]\s+", match["rest"])
+    return next((part for part in parts[1:] if ITEM_PURPOSE.match(part)), None)
+
+
 def _dashed_item(text: str) -> tuple[str, int, str, tuple[int, int] | None] | None:
     """ "Item 4 – Title – Pages 9-20 – For decision": the parts of an item
     on one line, set apart by dashes; what is neither pages nor a purpose
@@ -231,8 +262,11 @@ def parse_agenda(lines: list[PackLine]) -> list[DraftItem]:
             if items:
                 items[-1].end_line = _end_before(lines, start)
             items.append(DraftItem(label, title, lines[start].number, pages, group=group))
+            items[-1].table_row = line.table
             if line.table and lead is not None and lead < len(line.cells) and line.cells[lead]:
                 items[-1].contact = line.cells[lead]
+            if not line.table and (purpose := dashed_purpose(text)):
+                items[-1].purpose, items[-1].title_done = [purpose], True
             continue
         number = ITEM_NUMBER_ONLY.match(text)
         if number and _in_sequence(items, number["num"] + (number["sub"] or ""), heading_seen):
@@ -251,14 +285,27 @@ def parse_agenda(lines: list[PackLine]) -> list[DraftItem]:
             if is_group_heading(text) and heading_seen:
                 group = text
             continue
+        if not items[-1].closed and _closes_item(items[-1], line):
+            items[-1].closed, items[-1].end_line = True, _end_before(lines, index)
+        if items[-1].closed:
+            continue
         _add_detail(items[-1], line, lines[index - 1] if index else None)
         if is_group_heading(text):
             group = text
             items[-1].purpose = [p for p in items[-1].purpose if p != text]
-    if items:
+    if items and not items[-1].closed:
         items[-1].end_line = _end_before(lines, len(lines))
     _single_pages(items)
     return items
+
+
+def _closes_item(item: DraftItem, line: PackLine) -> bool:
+    """Whether ``line`` ends what belongs to ``item``: a note of the notice
+    ("Date of next meeting: ..."), or a paragraph below the agenda table
+    whose row held the item, its purpose and lead in cells."""
+    if AGENDA_CLOSE.match(line.text):
+        return True
+    return item.table_row and line.gap and not line.table
 
 
 BARE_PAGE = re.compile(r"^(?P<title>.*\S)\s+(?P<page>\d{1,4})$")
@@ -364,8 +411,16 @@ def _add_detail(item: DraftItem, line: PackLine, previous: PackLine | None) -> N
         item.pages = pages
         return
     if match := CONTACT.match(text) or PRESENTER.match(text):
+        if item.contact is None or item.contact_from_report:
+            item.contact, item.contact_from_report = match["who"].strip(" .,"), False
+        item.title_done = True
+        return
+    if match := REPORT_OF.match(text):
         if item.contact is None:
-            item.contact = match["who"].strip(" .,")
+            item.contact, item.contact_from_report = match["who"].strip(" .,"), True
+        item.title_done = True
+        return
+    if ITEM_FIELD.match(text):
         item.title_done = True
         return
     if is_group_heading(text) or TABLE_HEADER.match(text):
@@ -389,5 +444,6 @@ def _add_detail(item: DraftItem, line: PackLine, previous: PackLine | None) -> N
         item.title, item.title_done = f"{item.title} {text}", True
         return
     item.title_done = True
-    if not item.purpose or (not line.gap and len(item.purpose) < 8):
+    text = PURPOSE_LABEL.sub("", text) if not item.purpose else text
+    if text and (not item.purpose or (not line.gap and len(item.purpose) < 8)):
         item.purpose.append(text)

@@ -21,7 +21,7 @@ from assure.parsing.pack.boundaries import (
     title_at,
 )
 from assure.parsing.pack.cover_sheets import CoverSheet, find_cover_sheets
-from assure.parsing.pack.decisions import table_actions
+from assure.parsing.pack.decisions import month_meeting_due, table_actions
 from assure.parsing.pack.lines import PackLine, pack_lines
 from assure.parsing.pack.minutes import (
     anchor_line,
@@ -160,6 +160,10 @@ class Pack:
         end_line = self.lines[doc.end_index].end
         items = build_items(rest, find_minute_items(rest), end_line, year)
         items = _attach_ref_actions(items, rest, year)
+        items = [
+            replace(item, actions=tuple(month_meeting_due(a, draft.date) for a in item.actions))
+            for item in items
+        ]
         return Meeting(
             body=draft.body,
             date=draft.date,

@@ -356,6 +356,28 @@ def due_of(text: str, year: int | None) -> str | None:
     return as_written
 
 
+MONTHS: tuple[str, ...] = ("january", "february", "march", "april", "may", "june", "july")
+MONTHS += ("august", "september", "october", "november", "december")
+MONTH_MEETING = re.compile(
+    rf"\b(?:to|at|for|by|before|until)\s+(?:the\s+|its\s+)?(?P<month>{'|'.join(MONTHS)})\s+"
+    r"(?:meeting|board|committee|panel|cabinet)\b",
+    re.IGNORECASE,
+)
+
+
+def month_meeting_due(action: Action, meeting_date: str | None) -> Action:
+    """An action due at "the February meeting" is due in the first February
+    after the meeting that set it (minutes of 8 October 2024: February 2025)."""
+    if meeting_date is None or (action.due and not MONTH_MEETING.search(f"by {action.due}")):
+        return action
+    match = MONTH_MEETING.search(action.text)
+    if match is None:
+        return action
+    year, month = int(meeting_date[:4]), int(meeting_date[5:7])
+    due = MONTHS.index(match["month"].lower()) + 1
+    return replace(action, due=f"{match['month'].title()} {year if due > month else year + 1}")
+
+
 def table_actions(lines: list[PackLine], year: int | None) -> list[tuple[str | None, Action]]:
     """Rows of action tables: ``(minute reference or None, action)``."""
     found: list[tuple[str | None, Action]] = []

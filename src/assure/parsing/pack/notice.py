@@ -62,6 +62,12 @@ NOTICE_TITLE = re.compile(
 MEETING_OF = re.compile(
     r"^(?:notice\s+of\s+)?(?:a\s+)?meeting\s+of\s+(?:the\s+)?(?P<body>.{3,100})$", re.IGNORECASE
 )
+# "Members: ...", "Membership: ...", "Board members: ...": the label and
+# the names on one line (co-opted members and substitutes are listed apart).
+MEMBERS_LABEL = re.compile(
+    r"^(?!(?i:co-?opted|substitute))(?:[A-Z][\w'&-]*\s+){0,4}?(?i:members(?:hip)?)\s*[:–-]\s*"
+    r"(?P<names>\S.*)$"
+)
 STOP_MEMBERS = re.compile(
     r"^(?:agenda|a g e n d a|items?\b|quorum|contact|substitutes?|\d{1,2}[:.]?\s)", re.IGNORECASE
 )
@@ -260,16 +266,12 @@ def _looks_like_body(text: str) -> bool:
 def _members(lines: list[PackLine]) -> list[str]:
     members: list[str] = []
     collecting = False
-    for line in lines:
+    for index, line in enumerate(lines):
         text = line.text
-        field = FIELD.match(text)
-        if (
-            not collecting
-            and field
-            and field["name"].lower().startswith("member")
-            and field["value"]
-        ):
-            return [name for name, _ in split_people(field["value"])]
+        labelled = MEMBERS_LABEL.match(text) if not line.table else None
+        if not collecting and labelled:
+            listed = _listed_paragraph(labelled["names"], lines[index + 1 :])
+            return [name for name, _ in split_people(listed)]
         if MEMBERS_HEADING.match(text) and not collecting:
             collecting, members = True, []
             field = FIELD.match(text)
@@ -291,6 +293,30 @@ def _members(lines: list[PackLine]) -> list[str]:
             break
         members.extend(name for name, _ in split_people(text))
     return members
+
+
+def _listed_paragraph(names: str, following: list[PackLine]) -> str:
+    """A list of members that wraps onto the lines under its label, as far as
+    the lines go on naming people: "Board members: Councillor A (Chair),
+    Councillor B," over "Dr C (Director of Public Health) ..."."""
+    for line in following:
+        if line.gap or line.noise or line.table or FIELD.match(line.text):
+            break
+        text = line.text
+        unfinished = names.count("(") > names.count(")") or names.endswith((",", " and", "&"))
+        if not unfinished and not _names_only(text):
+            break
+        names = f"{names} {text}"
+    return names
+
+
+def _names_only(text: str) -> bool:
+    """Whether a line holds names and bracketed roles only: no sentence."""
+    outside = re.sub(r"\([^()]*\)?|^[^()]*\)", " ", text)
+    words = re.findall(r"[A-Za-z][\w'-]*", outside)
+    return bool(words) and all(
+        word[0].isupper() or word in {"and", "de", "van", "von", "le", "la"} for word in words
+    )
 
 
 PLACE = re.compile(

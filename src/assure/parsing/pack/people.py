@@ -18,7 +18,10 @@ ROLE_WORDS = re.compile(
     r"analyst|adviser|scrutiny|democra\w*|solicitor|monitoring|corporate|public\s+health)\b",
     re.IGNORECASE,
 )
-HONORIFIC = r"(?:councillors?|cllrs?\.?|mr|mrs|ms|miss|dr|prof(?:essor)?|rev(?:erend)?|sir|dame)"
+HONORIFIC = (
+    r"(?:councillors?|cllrs?\.?|mr|mrs|ms|miss|dr|prof(?:essor)?|rev(?:erend)?|revd|sir|dame|"
+    r"(?:chief\s+)?(?:superintendent|inspector))"
+)
 PLURAL = re.compile(r"^(councillors|cllrs\.?)\s*:?\s+", re.IGNORECASE)
 AND_AT_END = re.compile(r"\s+(?:and|&)\s$")
 LABEL = re.compile(
@@ -44,7 +47,7 @@ def split_role(entry: str) -> tuple[str, str | None]:
     entry = entry.strip(" .;,:-–\t")
     if match := ROLE_THEN_MORE.match(entry):
         return match["name"].strip(), f"{match['role']}, {match['more']}".strip(" ,")
-    if match := BRACKETED_ROLE.search(entry):
+    if (match := BRACKETED_ROLE.search(entry)) and not _comma_role(entry[: match.start()]):
         # "Councillor Jo Bloggs (Leader of the Council) (Chair)": every bracket is a role.
         roles = [match.group(1).strip()]
         name = entry[: match.start()].strip(" ,")
@@ -70,6 +73,13 @@ def split_role(entry: str) -> tuple[str, str | None]:
     return entry, None
 
 
+def _comma_role(text: str) -> bool:
+    """Whether ``text`` is "Name, Role", so that a bracket after it belongs
+    to the role ("Naomi Kerr, Head of Finance (People)")."""
+    name, comma, role = text.partition(",")
+    return bool(comma) and bool(NAME.match(name.strip())) and bool(ROLE_WORDS.search(role))
+
+
 def split_people(text: str) -> list[tuple[str, str | None]]:
     """Every person named in one line of a list, with their role where given."""
     # A label may also sit inside a line that a wrapped-line join ran together.
@@ -77,7 +87,9 @@ def split_people(text: str) -> list[tuple[str, str | None]]:
     if not text.strip("; ") or FILLER.match(text):
         return []
     people: list[tuple[str, str | None]] = []
-    clauses = [column for part in text.split(";") for column in _columns(part.strip())]
+    # "(Deputy Leader; Finance and Assets)": a semicolon in brackets is in a role.
+    parts = re.split(r";(?![^()]*\))", text)
+    clauses = [column for part in parts for column in _columns(part.strip())]
     for clause in (clause for clause in clauses if clause):
         plural = PLURAL.match(clause)
         if plural:
@@ -98,7 +110,25 @@ def split_people(text: str) -> list[tuple[str, str | None]]:
 NEXT_COLUMN = re.compile(
     r"(?<=[\w')])\s+(?=(?-i:(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr|Professor)\s+[A-Z]))"
     r"|(?<=[a-z)])\s+(?=[A-Z]\.?\s+[A-Z][\w'-]+,)"
+    # "Gwen Tillotson (Healthwatch) Superintendent Ray Collier (Police)": a
+    # capitalised word after a bracketed role opens the next person.
+    r"|(?<=\))\s+(?=[A-Z][\w'-]+\s)"
 )
+# The shapes of an officer's role: a few capitalised words, then the post
+# ("Director of ...", "Head of ...", "Assistant Director", "Service Manager",
+# "Democratic Services Officer", "Principal Social Worker").
+ROLE_SHAPE = (
+    r"(?:[A-Z][\w'-]*\s+){0,3}?(?:Director|Head|Manager|Officer|Principal|Chief|Lead|Adviser|"
+    r"Advisor|Clerk|Consultant|Commissioner|Worker|Practitioner|Analyst|Solicitor|Chair)\b"
+)
+# Where a PDF ran two "Name, Role" entries into one line, the second name
+# starts after the first role: "Gareth Pym, Director of Adult Social Care
+# Naomi Kerr, Head of Finance (People)".
+NEXT_PERSON_WITH_ROLE = re.compile(
+    rf"(?<=[a-z)])\s+(?=(?P<name>(?:(?i:{HONORIFIC})\s+)?[A-Z][a-z][\w'-]*(?:\s+[A-Z]\.?)?"
+    rf"\s+[A-Z][\w'-]+),\s+{ROLE_SHAPE})"
+)
+HAS_ROLE = re.compile(rf",\s+{ROLE_SHAPE}")
 # A word after which the next name belongs to the same person or phrase.
 KEEP_NEXT = rf"(?:and|&|for|of|by|to|{HONORIFIC})"
 INITIAL_NAMES = re.compile(r"^[A-Z]\.?\s+[A-Z][\w'-]+(?:\s+[A-Z]\.?\s+[A-Z][\w'-]+)+$")
@@ -119,7 +149,21 @@ def _columns(clause: str) -> list[str]:
             pieces.append(clause[start : found.start()])
             start = found.end()
     pieces.append(clause[start:])
-    return [piece.strip() for piece in pieces]
+    return [person for piece in pieces for person in _people_with_roles(piece.strip())]
+
+
+def _people_with_roles(text: str) -> list[str]:
+    """ "Name, Role Name, Role" split per person: a role of a known shape
+    ends where a capitalised name followed by a comma and another role begins."""
+    pieces, start = [], 0
+    for found in NEXT_PERSON_WITH_ROLE.finditer(text):
+        before = text[start : found.start()]
+        named = found["name"].split()
+        if HAS_ROLE.search(before) and not any(ROLE_WORDS.fullmatch(word) for word in named):
+            pieces.append(before.strip())
+            start = found.end()
+    pieces.append(text[start:].strip())
+    return pieces
 
 
 def _listed(clause: str, plural: bool) -> list[tuple[str, str | None]] | None:
@@ -130,7 +174,9 @@ def _listed(clause: str, plural: bool) -> list[tuple[str, str | None]] | None:
     bare = [BRACKETED_ROLE.sub("", piece).strip() for piece in pieces]
     if len(pieces) < 2 or not all(NAME.match(piece) for piece in bare):
         return None
-    if not plural and any(ROLE_WORDS.search(piece) for piece in bare[1:]):
+    # "Superintendent Ray Collier" is a rank and a name, not a role.
+    unranked = [re.sub(rf"^{HONORIFIC}\s+", "", piece, flags=re.IGNORECASE) for piece in bare]
+    if not plural and any(ROLE_WORDS.search(piece) for piece in unranked[1:]):
         return None
     return [split_role(piece) for piece in pieces]
 
