@@ -38,7 +38,7 @@ from assure.classifying.weak_labels import enclosing_stance
 from assure.errors import AssureError
 from assure.settings import Settings
 
-FORMAT_VERSION = 4  # 4: calibrated statement probabilities
+FORMAT_VERSION = 5  # 4: calibrated statement probabilities; 5: category cue head
 MODEL_FILE = "statement-model.bin"
 
 

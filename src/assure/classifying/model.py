@@ -19,9 +19,11 @@ from sklearn.naive_bayes import ComplementNB
 from sklearn.preprocessing import MultiLabelBinarizer
 from threadpoolctl import threadpool_limits
 
+from assure.classifying.category import CATEGORY_CUE_SHARE, category_cues
+from assure.classifying.cues import CueFeatures, CueHead, blend
 from assure.classifying.keywords import keyword_counts, statement_ids
 from assure.classifying.labelled import LabelledExample
-from assure.classifying.stance import CUE_SHARE, CueStance
+from assure.classifying.stance import CUE_SHARE, stance_cues
 from assure.structure import EVIDENCE_CONFIDENCE
 
 # Every passage gets its MAX_LABELS best statements, ranked, with calibrated
@@ -106,7 +108,8 @@ class StatementModel:
         self.bayes: ComplementNB | None = None
         self.category_head: LogisticRegression | None = None
         self.stance_head: LogisticRegression | None = None
-        self.stance_cues: CueStance | None = None
+        self.category_cues: CueHead | None = None
+        self.stance_cues: CueHead | None = None
         self.calibration = Calibration()
 
     def fit(self, examples: Sequence[LabelledExample]) -> StatementModel:
@@ -130,12 +133,12 @@ class StatementModel:
         examples = [e for e in examples if e.source != "context"]
         texts = [e.text for e in examples]
         matrix = self._fit_statements(examples)
-        self.category_head = fit_head(matrix, [e.category for e in examples])
+        categories = [e.category for e in examples]
+        self.category_head = fit_head(matrix, categories)
+        self.category_cues = fit_cues(self.category_head, category_cues, texts, categories)
         stances = [e.stance for e in examples]
         self.stance_head = fit_head(matrix, stances)
-        if self.stance_head is not None:
-            known = [(text, stance) for text, stance in zip(texts, stances, strict=True) if stance]
-            self.stance_cues = CueStance().fit([t for t, _ in known], [s for _, s in known])
+        self.stance_cues = fit_cues(self.stance_head, stance_cues, texts, stances)
         return self
 
     def _fit_statements(self, examples: Sequence[LabelledExample]) -> sparse.csr_matrix:
@@ -165,13 +168,12 @@ class StatementModel:
         return (1 - BAYES_SHARE) * found + BAYES_SHARE * bayes
 
     def _stances(self, matrix: sparse.csr_matrix, texts: Sequence[str]) -> list[str | None]:
-        if self.stance_head is None or self.stance_cues is None:
-            return predict_head(self.stance_head, matrix)
-        classes = [str(c) for c in self.stance_head.classes_]
-        words = self.stance_head.predict_proba(matrix)
-        cues = self.stance_cues.probabilities(texts, classes)
-        blended = (1 - CUE_SHARE) * words + CUE_SHARE * cues
-        return [classes[i] for i in blended.argmax(axis=1)]
+        return blended_head(self.stance_head, self.stance_cues, matrix, texts, CUE_SHARE)
+
+    def _categories(self, matrix: sparse.csr_matrix, texts: Sequence[str]) -> list[str | None]:
+        return blended_head(
+            self.category_head, self.category_cues, matrix, texts, CATEGORY_CUE_SHARE
+        )
 
     def statement_probabilities(self, texts: Sequence[str]) -> np.ndarray:
         """A (passages x statements) matrix of probabilities, columns as ``self.statements``."""
@@ -191,7 +193,7 @@ class StatementModel:
         with threadpool_limits(1):
             matrix, words = self.features.transform(texts)
             probabilities = self._statements(matrix, words)
-            categories = predict_head(self.category_head, matrix)
+            categories = self._categories(matrix, texts)
             stances = self._stances(matrix, texts)
         return probabilities, categories, stances
 
@@ -286,6 +288,33 @@ def platt(scores: np.ndarray, truth: np.ndarray) -> tuple[float, float]:
         return (1.0, 0.0)
     fitted = LogisticRegression(C=100.0).fit(log_odds(scores.ravel())[:, None], truth.ravel())
     return float(fitted.coef_[0, 0]), float(fitted.intercept_[0])
+
+
+def fit_cues(
+    head: LogisticRegression | None,
+    cues: CueFeatures,
+    texts: Sequence[str],
+    labels: Sequence[str | None],
+) -> CueHead | None:
+    """A cue head beside a word head, trained on the passages that carry a label."""
+    if head is None:
+        return None
+    known = [(text, label) for text, label in zip(texts, labels, strict=True) if label]
+    return CueHead(cues).fit([t for t, _ in known], [label for _, label in known])
+
+
+def blended_head(
+    head: LogisticRegression | None,
+    cues: CueHead | None,
+    matrix: sparse.csr_matrix,
+    texts: Sequence[str],
+    share: float,
+) -> list[str | None]:
+    """The word head's class per passage, blended with its cue head where there is one."""
+    if head is None or cues is None:
+        return predict_head(head, matrix)
+    classes = [str(c) for c in head.classes_]
+    return list(blend(head.predict_proba(matrix), classes, cues, texts, share))
 
 
 def fit_head(matrix: sparse.csr_matrix, labels: Sequence[str | None]) -> LogisticRegression | None:

@@ -14,7 +14,6 @@ import re
 from collections.abc import Sequence
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
 
 SHOULD_SHRINK = (
     r"(?:waiting lists?|waits?|waiting times?|backlogs?|demand|overspend|vacanc(?:y|ies)"
@@ -129,22 +128,3 @@ def stance_cues(texts: Sequence[str]) -> np.ndarray:
         found[row, width + 1] = np.log1p(sum(hits[len(STRENGTH) :]))
         found[row, width + 2] = float(len(DIGIT.findall(text)) > 3)
     return found
-
-
-class CueStance:
-    """A logistic regression over the stance cues alone."""
-
-    def __init__(self) -> None:
-        self.head = LogisticRegression(C=1.0, class_weight="balanced", max_iter=2000)
-
-    def fit(self, texts: Sequence[str], stances: Sequence[str]) -> CueStance:
-        self.head.fit(stance_cues(texts), list(stances))
-        return self
-
-    def probabilities(self, texts: Sequence[str], classes: Sequence[str]) -> np.ndarray:
-        """Probabilities with columns in the order of ``classes`` (zero for unseen ones)."""
-        found = self.head.predict_proba(stance_cues(texts))
-        known = [str(c) for c in self.head.classes_]
-        empty = np.zeros(len(texts))
-        columns = [found[:, known.index(c)] if c in known else empty for c in classes]
-        return np.column_stack(columns)
