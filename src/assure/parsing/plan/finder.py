@@ -26,6 +26,7 @@ from assure.parsing.plan.fields import (
     split_leads,
     timeframe_of,
 )
+from assure.parsing.plan.flat import unflatten
 from assure.parsing.plan.labels import (
     BULLET,
     INLINE_LEAD,
@@ -100,8 +101,10 @@ def wraps_a_row(line: CleanLine) -> bool:
 class PlanScanner:
     """The single pass over a document's lines that drafts its plans."""
 
-    def __init__(self, text: CleanText) -> None:
+    def __init__(self, text: CleanText, whole_rows: frozenset[int] = frozenset()) -> None:
         self.lines = text.lines
+        # Rows read back from a flattened PDF table already hold their wrapped text.
+        self.whole_rows = whole_rows
         self.source = text.source.lines
         self.plans: list[PlanDraft] = []
         self.current: Draft | None = None
@@ -147,7 +150,8 @@ class PlanScanner:
             self.measure_table, self.label = None, None
         self.lead_table = None
         adjacent = self.last is not None and line.number == self.last.end + 1
-        if self.rows and self.columns is not None and adjacent and wraps_a_row(line):
+        wrapped = adjacent and self.last is not None and self.last.number not in self.whole_rows
+        if self.rows and self.columns is not None and wrapped and wraps_a_row(line):
             merge(self.rows[-1], [""] * self.columns.action + [line.text])
             return
         self.rows = None
@@ -443,7 +447,8 @@ def find_plans(text: CleanText) -> tuple[Plan, ...]:
     Works on a standalone plan and on a plan embedded in a committee pack; returns
     an empty tuple when there is none. Never raises on odd text.
     """
-    drafts = PlanScanner(text).run()
+    text, whole_rows = unflatten(text)
+    drafts = PlanScanner(text, whole_rows).run()
     if not drafts:
         return find_theme_plans(text)
     add_aliases(text, drafts)
