@@ -44,6 +44,14 @@ class Draft:
     soft_end: bool = (
         False  # the source line ended in a space, as PDF lines wrapped mid-paragraph do
     )
+    # The longest source line joined in. A heading in large type wraps over
+    # short lines ("Theme 3: How the council ensures safety within the" over
+    # "system"); joined, it is long, but no line of it was a full line of body
+    # text, so the line after it starts a new paragraph.
+    longest: int = -1
+
+    def __post_init__(self) -> None:
+        self.longest = max(self.longest, len(self.text))
 
 
 def separate(draft: Draft) -> bool:
@@ -91,7 +99,7 @@ def continues_wrapped(prev: Draft, nxt: Draft, width: float, marks: bool) -> boo
         return False
     if len(nxt.text) < SHORT_SHARE * width and not TERMINAL.search(nxt.text):
         return False  # a short title-like line: a heading, not the end of a sentence
-    return len(prev.text) >= WRAPPED_SHARE * width and starts_word
+    return prev.longest >= WRAPPED_SHARE * width and starts_word
 
 
 def uses_wrap_marks(drafts: list[Draft]) -> bool:
@@ -119,6 +127,7 @@ def merge(prev: Draft, nxt: Draft) -> None:
     glue = "" if re.search(r"\w-$", prev.text) or raised_ordinal else " "
     prev.text = prev.text + glue + nxt.text
     prev.end = nxt.end
+    prev.longest = max(prev.longest, nxt.longest)
 
 
 def join_lines(drafts: list[Draft], wrapped: bool) -> list[Draft]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cache
 
 from assure.document import CleanLine, CleanText
 from assure.extracting.references import find_refs
@@ -27,7 +28,7 @@ from assure.framework import load_framework, score_statements
 from assure.parsing.assessment_report_signals import NamedGrade, named_grades, recognise_report
 from assure.parsing.front_matter import council_of, date_of, title_matching
 from assure.parsing.headings import title_of
-from assure.parsing.statements import fold, match_statement, match_theme
+from assure.parsing.statements import fold, match_statement, match_theme, name_pattern
 from assure.structure import Assessment, DocumentKind, Finding, ParsedStructure, Section
 
 SCORE_LABEL = re.compile(
@@ -54,6 +55,12 @@ COLUMN_SCORE = re.compile(
     r"^(?P<name>[^\t]{4,90}?)\s+(?P<n>[1-4])(?:\s*/\s*4\b|\s+out\s+of\s+4\b"
     r"|(?=\s+(?:evidence\s+shows|outstanding|good|requires\s+improvement|inadequate)\b))",
     re.IGNORECASE,
+)
+# What follows a statement's name in a summary table's row: its score, then
+# "/4", "out of 4", the score's words or the rating the score stands for.
+ROW_SCORE = (
+    r"\s*[:\-–]?\s+(?:score\s*:?\s*)?([1-4])(?:\s*/\s*4\b|\s+out\s+of\s+4\b"
+    r"|(?=\s+(?:evidence\s+shows|outstanding|good|requires\s+improvement|inadequate)\b))"
 )
 OUT_OF_FOUR = re.compile(r"([1-4])\s*(?:/\s*4|out\s+of\s+4)", re.IGNORECASE)
 RATING_LABEL = re.compile(
@@ -115,13 +122,17 @@ class AssessmentReportParser:
     def recognise(self, text: CleanText) -> float:
         """How surely ``text`` is a regulator's assessment report, 0 to 1."""
         headings = statement_headings(text)
-        scored = set(table_scores(text)) | {sid for sid, _, score in headings if score}
+        scored = (
+            set(table_scores(text))
+            | set(run_together_scores(text))
+            | {sid for sid, _, score in headings if score}
+        )
         return recognise_report(text, len(headings), len(scored))
 
     def parse(self, text: CleanText) -> ParsedStructure:
         """Scores, stated rating and sections of the report."""
         headings = statement_headings(text)
-        scores = table_scores(text)
+        scores = run_together_scores(text) | table_scores(text)
         scores.update({sid: score for sid, _, score in headings if score is not None})
         stated, stated_line = stated_rating(text)
         assessment, findings = assess(scores, stated, stated_line)
@@ -229,6 +240,33 @@ def table_scores(text: CleanText) -> dict[str, int]:
             if value is not None:
                 scores.setdefault(statement, value)
                 break
+    return scores
+
+
+@cache
+def _row_pattern() -> re.Pattern[str]:
+    """A statement's name (or alias) followed by its score, anywhere in a line."""
+    return re.compile(rf"\b({name_pattern()}){ROW_SCORE}", re.IGNORECASE)
+
+
+def run_together_scores(text: CleanText) -> dict[str, int]:
+    """Scores from a summary table whose rows a PDF's text ran into one line
+    ("... Assessing needs 2 Requires improvement Working with people
+    Supporting people to lead healthier lives 2 Requires improvement ...").
+    A line must hold two such rows, so that prose naming a statement before
+    a number is no row."""
+    scores: dict[str, int] = {}
+    for line in text.lines:
+        if line.table_row:
+            continue
+        rows = [
+            (sid, int(m[2]))
+            for m in _row_pattern().finditer(line.text)
+            if (sid := match_statement(m[1]))
+        ]
+        if len(rows) >= 2:
+            for sid, value in rows:
+                scores.setdefault(sid, value)
     return scores
 
 

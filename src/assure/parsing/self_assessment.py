@@ -32,6 +32,7 @@ from assure.parsing.self_assessment_lines import (
     RUN_IN,
     STANDALONE,
     Candidate,
+    flattened_statement_row,
     read_line,
     statement_row,
 )
@@ -100,6 +101,8 @@ def read_candidates(text: CleanText) -> list[Candidate]:
         c = read_line(line) or statement_row(line, lines[index - 1] if index else None, following)
         if (c is None or not c.statement) and following and begins_statement_name(line.text):
             c = _wrapped_heading(line, following) or c
+        if c is None or not c.statement:
+            c = flattened_statement_row(line) or c
         if c is not None:
             found.append(replace(c, next_line=following.number if following else None))
     return _drop_listed_statements(_join_split_headings(found))

@@ -20,6 +20,7 @@ from assure.parsing.statements import (
     match_shared_statements,
     match_statement,
     match_theme,
+    name_pattern,
     split_theme,
     weak_statement_match,
 )
@@ -302,6 +303,32 @@ def statement_row(
     return Candidate(
         line, cells[0], STANDALONE, statement=statement, weak=weak_statement_match(cells[0])
     )
+
+
+@cache
+def _scored_name() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:^|\s)({name_pattern()})\s+[1-4]\s*[-–—:]\s*(?:evidence\s+shows\s+)?(?:an?\s+)?"
+        r"(?:(?:exceptional|good)\s+standard|(?:some|significant)\s+shortfalls)\b",
+        re.IGNORECASE,
+    )
+
+
+def flattened_statement_row(line: CleanLine) -> Candidate | None:
+    """A statement's heading row ("Assessing needs<tab>2 – some shortfalls")
+    as a PDF gives it: cells run together with spaces, often joined to the
+    table's header row ("Quality statement Our self-assessed score Direction
+    of travel Assessing needs 2 – some shortfalls Improving"). The name must
+    carry the score's words, and no sentence may come before it."""
+    if line.table_row or not (match := _scored_name().search(line.text)):
+        return None
+    if re.search(r"[.!?]\s", line.text[: match.start(1)]):
+        return None
+    name = match[1]
+    statement = match_statement(name)
+    if statement is None:
+        return None
+    return Candidate(line, name, STANDALONE, statement=statement, weak=weak_statement_match(name))
 
 
 def _numbered_cell(raw: str) -> bool:

@@ -360,3 +360,16 @@ def statement_mentions(text: str) -> list[str]:
     for position, statement_id in sorted(found):
         first.setdefault(statement_id, position)
     return list(first)
+
+
+@cache
+def name_pattern() -> str:
+    """A regular expression (no groups) for any statement's name or alias as
+    written in running text, "&" for "and" and any spacing allowed; longest first."""
+    framework = load_framework()
+    spelled = {name for s in framework.statements for name in (s.name, *s.aliases)}
+    words = (
+        [r"(?:and|&)" if w.lower() == "and" else re.escape(w) for w in name.split()]
+        for name in spelled
+    )
+    return "|".join(sorted((r"\s+".join(w) for w in words), key=len, reverse=True))
