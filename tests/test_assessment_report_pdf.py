@@ -199,6 +199,8 @@ def test_a_report_in_the_regulators_layout(tmp_path: Path) -> None:
     assert not parsed.findings
     statements = [s for s in parsed.sections if s.kind == "quality_statement"]
     assert [s.qs[0] for s in statements] == list(CALDERWICK_SCORES)
+    equity = next(s for s in statements if s.qs == ("equity",))
+    assert equity.end_line > equity.start_line + 8  # the badge's label heads no section
     assert len([s for s in parsed.sections if s.kind == "finding"]) == 9
     themes = [s.title for s in parsed.sections if s.kind == "theme"]
     assert [t.split(":")[0] for t in themes] == ["Theme 1", "Theme 2", "Theme 3", "Theme 4"]

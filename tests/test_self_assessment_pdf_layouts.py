@@ -58,3 +58,16 @@ def test_statements_start_at_their_headings_in_the_pdf(name: str, tmp_path: Path
     for statement, line in from_text.items():
         heading = plain.source.lines[line - 1].text
         assert distance_to_heading(text, from_pdf[statement], heading) <= NEAR, statement
+
+
+def test_score_cells_left_on_their_own_lines_head_no_section(tmp_path: Path) -> None:
+    """A statement's name cell that wraps leaves "3 – good standard Stable"
+    on a line of its own; it must not cut the statement's section short."""
+    pytest.importorskip("reportlab")
+    pdf = tmp_path / "ravensford.pdf"
+    lay_out_pdf(FIXTURES / "ravensford_statement_tables.txt", pdf, "Self-assessment 2025")
+    parsed = PARSER.parse(normalise(read_document(pdf)))
+    statements = [s for s in parsed.sections if s.kind == "quality_statement"]
+    assert len(statements) == 9
+    assert all(s.end_line - s.start_line > 10 for s in statements)
+    assert not [s for s in parsed.sections if s.title[:1].isdigit() and s.kind == "heading"]

@@ -384,6 +384,8 @@ def _named_heading(clean: str, number: int, statement: str | None) -> Start | No
         return None
     if score_in(clean) is not None:
         return None  # "Quality statement score: 2" is a score, not the summary's heading
+    if statement is not None and LABEL_ONLY.match(clean):
+        return None  # a score badge's label ("Quality statement score" over "2")
     for phrase, kind, level in HEADINGS:
         if folded.startswith(phrase) or folded == phrase.strip():
             if statement is not None and phrase not in DOCUMENT_LEVEL:

@@ -122,6 +122,14 @@ STOP_LABEL = re.compile(r"^(?P<label>[^:;.!?]{3,90}?)\.\s+(?P<rest>[A-Z“\"‘'
 # are proud of") was run into its first sentence, the sentence follows it.
 OPEN_END = ("of", "for", "to", "about", "on", "with")
 TABLE_LABEL = re.compile(r"^(?:quality statement|statement|qs ?\d?|theme ?\d?.*)$")
+# A self-assessed score and direction of travel without the statement's name:
+# "3 – good standard Stable", "2 Improving".
+SCORE_CELLS = re.compile(
+    r"^[1-4]\s*(?:[-–—:]\s*)?(?:(?:evidence\s+shows\s+)?(?:an?\s+)?(?:(?:exceptional|good)"
+    r"\s+standard|(?:some|significant)\s+shortfalls)\b|(?:improving|stable|declining|"
+    r"deteriorating|worsening)\s*$)",
+    re.IGNORECASE,
+)
 SENTENCE = re.compile(r"[.!]\s+[A-Z][a-z]|[a-z]{2}\.\s*$")
 
 
@@ -236,6 +244,8 @@ def read_line(line: CleanLine) -> Candidate | None:
         return _bullet(line, raw)
     if line.heading_level:
         return _heading(line, text, FORMAT, line.heading_level, contents)
+    if SCORE_CELLS.match(text):
+        return None  # a score table's cells a PDF left on a line of their own
     if line.table_row and not contents:
         return _table_heading(line)
     if match := NUMBERED_HEADING.match(text):
