@@ -162,3 +162,36 @@ def test_action_due_at_a_named_month_meeting(tmp_path: Path, written: str, due: 
     [minutes] = meetings_of(tmp_path, MINUTES_HEAD + MINUTES_ITEMS + written + "\n")
     [action] = minutes.minutes[-1].actions
     assert action.due == due
+
+
+def test_a_minutes_header_whose_date_a_pdf_broke_over_two_lines(tmp_path: Path) -> None:
+    """ "... held on Tuesday 9 July" over "2024 at 2.00 pm in Committee Room 1, ..."
+    above "PRESENT:" still gives the meeting's date, time and venue."""
+    from assure.normalising import normalise
+    from assure.parsing.committee_pack import PARSER
+    from assure.reading import read_document
+    from fixtures.reading.council_documents import make_pdf
+
+    path = make_pdf(
+        tmp_path / "minutes.pdf",
+        [
+            [
+                "ADULTS SCRUTINY COMMITTEE",
+                "MINUTES of a meeting of the Adults Scrutiny Committee held on Tuesday 9 July",
+                "2024 at 2.00 pm in Committee Room 1, County Hall, Elmbridge",
+                "PRESENT:",
+                "Councillor A Smith (Chair), Councillor B Jones and Councillor C Patel",
+                "1. Apologies for absence",
+                "Apologies were received from Councillor D Khan.",
+                "2. Home care market",
+                "RESOLVED - That the report be noted.",
+            ]
+        ],
+    )
+    [minutes] = of_role(PARSER.parse(normalise(read_document(path))), "minutes")
+    assert (minutes.body, minutes.date, minutes.time, minutes.venue) == (
+        "Adults Scrutiny Committee",
+        "2024-07-09",
+        "14:00",
+        "Committee Room 1, County Hall, Elmbridge",
+    )

@@ -216,9 +216,13 @@ def _rejoin_wrapped(header: list[PackLine]) -> list[PackLine]:
 def _wraps_into(previous: str, text: str) -> bool:
     if text[:1].islower():
         return True
-    opening = MINUTES_OF.match(previous)
+    opening = MINUTES_OF.match(previous) or HELD.match(previous)
     if opening and not opening["rest"]:
         return bool(re.search(r"\bheld\b", text, re.I))
+    # "... held on Tuesday 9 July" over "2024 at 2.00 pm in ...": the date broke.
+    rest = opening["rest"] if opening else ""
+    if rest and not find_dates(rest) and find_dates(f"{rest} {text}"):
+        return True
     # "... held on 12 September 2024 at 6.30 pm in the Council" over "Chamber,
     # Civic Centre, ...": the venue broke off where the line did.
     return bool(
