@@ -72,7 +72,17 @@ def make_word_file(path: Path) -> Path:
         "<w:r><w:footnoteReference w:id='1'/></w:r>",
     )
     members["word/document.xml"] = body.encode("utf-8")
-    members["word/footnotes.xml"] = FOOTNOTES.encode("utf-8")
+    add_footnotes_part(members, FOOTNOTES)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def add_footnotes_part(members: dict[str, bytes], footnotes: str) -> None:
+    """Give a Word file's members (name to bytes) a footnotes part, as Word
+    registers it: the part, its relationship and its content type."""
+    members["word/footnotes.xml"] = footnotes.encode("utf-8")
     rels = members["word/_rels/document.xml.rels"].decode("utf-8")
     members["word/_rels/document.xml.rels"] = rels.replace(
         "</Relationships>",
@@ -86,10 +96,6 @@ def make_word_file(path: Path) -> Path:
         'formats-officedocument.wordprocessingml.footnotes+xml"/></Types>',
         types,
     ).encode("utf-8")
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return path
 
 
 def test_call_outs_controls_insertions_and_footnotes_are_read(tmp_path: Path) -> None:

@@ -115,6 +115,7 @@ PAIRED_QUOTE = {"“": "”", "‘": "’", "«": "»"}
 NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 CONTENTS_TAIL = re.compile(r"(?:\.{3,}|…+|\s\.\s\.\s\.)\s*\d{0,3}\s*$|\t\s*\d{1,3}\s*$")
 BULLET = re.compile(r"^(?:[-•▪◦●○*+>]|\d{1,2}[.)])\s+")
+LIST_GLYPH = re.compile(r"^[•▪◦●○]\s+")
 RUN_IN_LABEL = re.compile(r"^(?P<label>[^:;.!?]{3,90}?)\s*(?::|\s[-–—]\s|\s[-–—]$)\s*(?P<rest>.*)$")
 # A label closed by a full stop, as a bold run-in is ("**Assessing needs.** We ...").
 STOP_LABEL = re.compile(r"^(?P<label>[^:;.!?]{3,90}?)\.\s+(?P<rest>[A-Z“\"‘'].*)$")
@@ -130,6 +131,8 @@ SCORE_CELLS = re.compile(
     r"deteriorating|worsening)\s*$)",
     re.IGNORECASE,
 )
+SENTENCE_END = re.compile(r"[a-z0-9)%]\.(?:\s|$)")
+SECTION_CELL_WORDS = 60
 SENTENCE = re.compile(r"[.!]\s+[A-Z][a-z]|[a-z]{2}\.\s*$")
 
 
@@ -240,6 +243,10 @@ def read_line(line: CleanLine) -> Candidate | None:
         raw.split("\t")[1] if contents and "\t" in raw.strip() and _numbered_cell(raw) else raw
     )
     text = CONTENTS_TAIL.sub("", text).strip(" .\t") if contents else text
+    if line.heading_level and (glyph := LIST_GLYPH.match(text)):
+        # A heading that Word numbers as a list item: the reader marks it
+        # with a bullet, since the number is not in the text.
+        raw = text = text[glyph.end() :]
     if not text or (BULLET.match(raw.strip()) and not contents and not _numbered_statement(text)):
         return _bullet(line, raw)
     if line.heading_level:
@@ -279,18 +286,30 @@ def _run_on_subsection(line: CleanLine, text: str) -> Candidate | None:
 
 def _table_heading(line: CleanLine) -> Candidate | None:
     """A statement heading set in a table ("Quality statement<tab>Assessing
-    needs"), as Word templates often have; rows with scores or more cells are data."""
+    needs"), as Word templates often have, or a row that is the statement's
+    whole section (its name in the left cell, its text in the right, as in
+    templates that set each theme out as a two-column table); rows with
+    scores or more cells are data."""
     cells = [clean(c) for c in line.text.split("\t") if c.strip()]
     if not 1 <= len(cells) <= 2:
         return None
     named = [c for c in cells if match_statement(c)]
     others = [c for c in cells if c not in named]
-    if len(named) != 1 or not all(TABLE_LABEL.match(fold(c)) for c in others):
+    if len(named) != 1:
+        return None
+    beside = len(cells) == 2 and named[0] == cells[0] and _section_text(cells[1])
+    if not beside and not all(TABLE_LABEL.match(fold(c)) for c in others):
         return None
     statement = match_statement(named[0])
     return Candidate(
         line, named[0], STANDALONE, statement=statement, weak=weak_statement_match(named[0])
     )
+
+
+def _section_text(cell: str) -> bool:
+    """A cell holding a section's prose: several sentences, not a summary's
+    description, score or status."""
+    return len(cell.split()) >= SECTION_CELL_WORDS and len(SENTENCE_END.findall(cell)) >= 3
 
 
 def statement_row(
