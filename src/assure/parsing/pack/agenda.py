@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 
 from assure.parsing.pack.lines import PackLine
 
+# "5", "(5)" or "A5": a letter before the number marks a part of the agenda.
 ITEM = re.compile(
-    r"^(?:agenda\s+)?(?:item\s*(?:no\.?)?\s*)?(?P<num>\d{1,2})(?!\.\d)(?P<sub>\s?\(?[a-h]\)?(?=[\s:.]))?"
+    r"^(?:agenda\s+)?(?:item\s*(?:no\.?)?\s*)?(?:\((?=\d{1,2}\)\s)|(?P<part>[A-Z])(?=\d{1,2}\s))?"
+    r"(?P<num>\d{1,2})\)?(?!\.\d)(?P<sub>\s?\(?[a-h]\)?(?=[\s:.]))?"
     r"\s*[:.]?\s+(?P<title>[A-Z0-9\"'(‘].*)$",
     re.IGNORECASE,
 )
@@ -23,7 +25,11 @@ PAGES_TAIL = re.compile(
     r"[\s\t]*\(?\s*(?:pages?|pp\.?)?\s*(?P<first>\d{1,4})\s*(?:[–-]|to)\s*(?P<last>\d{1,4})\s*\)?\s*$",
     re.IGNORECASE,
 )
-PAGE_TAIL = re.compile(r"[\s\t]*\(\s*pages?\s*(?P<first>\d{1,4})\s*\)\s*$", re.IGNORECASE)
+# "(Page 59)", or "Page 59" from a page column that a PDF ran into the title.
+PAGE_TAIL = re.compile(
+    r"[\s\t]*(?:\(\s*pages?\s*(?P<first>\d{1,4})\s*\)|\s(?-i:Pages?)\s+(?P<only>\d{1,4}))\s*$",
+    re.IGNORECASE,
+)
 PAGES_LINE = re.compile(
     r"^\(?\s*(?:pages?|pp\.?)?\s*(?P<first>\d{1,4})\s*(?:[–-]|to)\s*(?P<last>\d{1,4})\s*\)?$",
     re.IGNORECASE,
@@ -113,7 +119,9 @@ def split_title(title: str) -> tuple[str, tuple[int, int] | None]:
     for pattern in (PAGES_TAIL, PAGE_TAIL):
         match = pattern.search(title)
         if match and match.start() > 2:
-            pages = pages_of(match["first"], match.groupdict().get("last"))
+            pages = pages_of(
+                match["first"] or match.groupdict().get("only"), match.groupdict().get("last")
+            )
             before = title[: match.start()].rstrip(" .–-(")
             # "Budget 2019 - 2020" is a title, not a page range: a range needs
             # a "Page" word, brackets, or separation from the title.
@@ -185,7 +193,7 @@ def item_start(line: PackLine) -> tuple[str, int, str, tuple[int, int] | None] |
     if title.endswith(".") and len(title.split()) > 12:
         return None
     sub = (match["sub"] or "").strip(" ()")
-    return match["num"] + sub, int(match["num"]), title, pages
+    return (match["part"] or "") + match["num"] + sub, int(match["num"]), title, pages
 
 
 def dashed_purpose(text: str) -> str | None:
@@ -244,6 +252,9 @@ def parse_agenda(lines: list[PackLine]) -> list[DraftItem]:
     pending: tuple[str, int] | None = None  # (label, position) of a number alone on its line
     lead: int | None = None  # the column of an agenda table that names who brings each item
     for index, line in enumerate(lines):
+        if line.noise and items and _page_column_cell(items, line):
+            items[-1].pages = page_range_line(f"({line.text})")
+            continue
         if line.noise:
             continue
         text = line.text
@@ -299,6 +310,18 @@ def parse_agenda(lines: list[PackLine]) -> list[DraftItem]:
     return items
 
 
+def _page_column_cell(items: list[DraftItem], line: PackLine) -> bool:
+    """ "Page 59" under an item's title, read from the page column, not a page's
+    footer: the title is the line before, and the page follows on from the
+    range of the item before ("41 - 58")."""
+    item = items[-1]
+    match = re.fullmatch(r"Page (\d{1,4})", line.text)
+    if match is None or item.pages or item.purpose or item.title_done:
+        return False
+    before = [other.pages for other in items[:-1] if other.pages]
+    return bool(before) and before[-1][1] + 1 == int(match.group(1))
+
+
 def _closes_item(item: DraftItem, line: PackLine) -> bool:
     """Whether ``line`` ends what belongs to ``item``: a note of the notice
     ("Date of next meeting: ..."), or a paragraph below the agenda table
@@ -350,7 +373,7 @@ def _in_sequence(items: list[DraftItem], label: str, heading_seen: bool) -> bool
 
 
 def _split_label(label: str) -> tuple[int, str]:
-    match = re.match(r"(\d+)(.*)", label)
+    match = re.match(r"[A-Z]?(\d+)(.*)", label)
     return (int(match.group(1)), match.group(2)) if match else (0, "")
 
 
@@ -405,11 +428,21 @@ def _title_tail(text: str, item: DraftItem) -> bool:
     )
 
 
+# "5 - 12 To approve the minutes ...": the page column, given on the line
+# under the title, run into the purpose that follows.
+PAGES_HEAD = re.compile(r"^(?P<first>\d{1,4})\s*[–-]\s*(?P<last>\d{1,4})\s+(?=[A-Z])")
+
+
 def _add_detail(item: DraftItem, line: PackLine, previous: PackLine | None) -> None:
     text = line.text
     if item.pages is None and (pages := page_range_line(text)):
         item.pages = pages
         return
+    head = PAGES_HEAD.match(text)
+    if item.pages is None and head and not item.title_done and not item.purpose and not line.gap:
+        item.pages, item.title_done = pages_of(head["first"], head["last"]), True
+        text = text[head.end() :]
+        line = PackLine(line.number, line.end, text, line.table, line.gap, line.noise)
     if match := CONTACT.match(text) or PRESENTER.match(text):
         if item.contact is None or item.contact_from_report:
             item.contact, item.contact_from_report = match["who"].strip(" .,"), False

@@ -31,6 +31,8 @@ BLANK_PAGE = re.compile(
 # Lines that open a unit of a pack; a join that swallowed one is undone.
 STRUCTURAL = re.compile(
     r"^(?:\d{1,3}[a-z]?[.:)]?(?:\s+[A-Z(\"']|$)|(?i:item|minute|agenda\s+item)\s+\d"
+    # "(5) Title", "A5 Title": agenda items numbered in brackets or by part.
+    r"|\(\d{1,2}\)\s+[A-Z]|[A-Z]\d{1,2}\s+[A-Z][a-z]"
     # A minute reference with the body's letters: "OS.12", "HWB/24/07", "CAB 23/24-45".
     r"|[A-Z]{2,6}(?:[ .]|\s?/\s?)\d{1,3}(?:/\d{2,4}(?:[-/]\d{1,3})?)?\.?\s+[A-Z]"
     r"|(?i:(?:[a-z]+\s+){0,2}members?\s+present|present\s*:|apologies|(?:also\s+)?in\s+attendance|also\s+present)"
@@ -137,17 +139,12 @@ def pack_lines(text: CleanText) -> list[PackLine]:
         # Normalisation may drop blank page notices and the "Agenda Item 5"
         # stamped on every page as running headers, yet they mark where a
         # document ends: put them back as furniture.
-        for number in range(previous_end + 1, min(line.number, len(source) + 1)):
-            dropped = source[number - 1].text
-            if len(dropped) < 120 and (
-                BLANK_PAGE.search(dropped)
-                or PAGE_NUMBER.match(tidy(dropped))
-                or AGENDA_MARKER.match(tidy(dropped))
-            ):
-                raw.append(PackLine(number, number, tidy(dropped), gap=True))
+        raw.extend(_dropped_furniture(source, previous_end, line.number))
         gap = line.number > previous_end + 1
         raw.extend(_split_join(line, source, gap))
         previous_end = max(line.end, line.number)
+    # And after the last line: "Page 35" from an agenda's page column may end the text.
+    raw.extend(_dropped_furniture(source, previous_end, len(source) + 1))
     raw = _join_wrapped_rows(raw, source)
     # Headers are counted on the source lines too: a join may have run every
     # copy into a paragraph, where it is cut out below.
@@ -155,6 +152,20 @@ def pack_lines(text: CleanText) -> list[PackLine]:
     headers = running_headers(raw) | running_headers(as_read)
     edges = page_edge_repeats(raw)
     return [_marked(line, headers, line.number in edges) for line in raw]
+
+
+def _dropped_furniture(source: tuple[SourceLine, ...], after: int, before: int) -> list[PackLine]:
+    """Furniture lines that normalisation dropped between two clean lines."""
+    found = []
+    for number in range(after + 1, min(before, len(source) + 1)):
+        dropped = source[number - 1].text
+        if len(dropped) < 120 and (
+            BLANK_PAGE.search(dropped)
+            or PAGE_NUMBER.match(tidy(dropped))
+            or AGENDA_MARKER.match(tidy(dropped))
+        ):
+            found.append(PackLine(number, number, tidy(dropped), gap=True))
+    return found
 
 
 def _split_join(line: CleanLine, source: tuple[SourceLine, ...], gap: bool) -> list[PackLine]:

@@ -39,6 +39,12 @@ AGENDA_FOR = re.compile(
     r"(?P<body>.{3,120}?)\s+(?=(?:to\s+be|which\s+will\s+be)\s+held\b)(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# A title line that says it all: "Cabinet – 14 November 2024 at 7.00 pm, Town Hall, Room 3".
+DATED_TITLE = re.compile(
+    r"^(?P<body>[A-Z][^–:\d]{2,80}?)\s+[–-]\s+(?P<when>(?:[A-Z][a-z]+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?"
+    r"\s+[A-Z][a-z]+,?\s+\d{4}(?:,?\s+(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?)?)"
+    r"(?:\s*,\s*(?P<venue>\S.{3,120}?))?\.?$"
+)
 VENUE_IN_SENTENCE = re.compile(
     r"\b(?:meet|held|place)\s+(?:in|at)\s+(?:the\s+)?(?P<venue>.+?)\s+(?:at|on)\s+(?=\d|[A-Z][a-z]+day\b)",
     re.IGNORECASE,
@@ -49,6 +55,9 @@ FIELD = re.compile(
     r"body|membership|members)\s*[:–-]\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
+# "Date    Monday, 9 December 2024": a label with its value in a column
+# beside it, which a PDF gives with a space for the column's gap.
+FIELD_BESIDE = re.compile(r"^(?P<name>Date|Time|Venue|Place|Location)\s+(?P<value>\S.*)$")
 MEMBERS_HEADING = re.compile(
     r"^(?:(?:the\s+)?.{0,80}\bmembers\s+are\b.*|membership(?:\s+of\s+the\s+.+)?:?|members:?|councillors:?|"
     r"members\s+of\s+the\s+[\w\s]{2,60}:|"
@@ -96,6 +105,7 @@ def read_notice(lines: list[PackLine]) -> Notice:
     """Body, date, time, venue and members from the notice part of a pack."""
     notice = Notice(start_line=lines[0].number if lines else 1)
     _from_sentence(notice, lines)
+    _from_dated_title(notice, lines)
     _from_fields(notice, lines)
     _from_title_block(notice, lines)
     notice.members = tuple(_members(lines))
@@ -132,6 +142,24 @@ def _from_sentence(notice: Notice, lines: list[PackLine]) -> None:
         return
 
 
+def _from_dated_title(notice: Notice, lines: list[PackLine]) -> None:
+    if notice.body is not None:
+        return
+    for line in lines[:40]:
+        if line.table or line.noise not in {None, "running_header"}:
+            continue
+        match = DATED_TITLE.match(line.text)
+        if match is None or not BODY_WORDS.search(match["body"]):
+            continue
+        notice.body = match["body"]
+        if notice.date is None and (dates := find_dates(match["when"])):
+            notice.date, notice.date_line = dates[0][1], line.number
+        notice.time = notice.time or parse_time(re.sub(r"\d{4}", "", match["when"]))
+        if match["venue"] and PLACE.search(match["venue"]) and notice.venue is None:
+            notice.venue = match["venue"].strip(" ,.")
+        return
+
+
 def _named_body(match: re.Match[str] | None) -> re.Match[str] | None:
     return match if match and BODY_WORDS.search(match["body"]) else None
 
@@ -145,7 +173,7 @@ def _from_fields(notice: Notice, lines: list[PackLine]) -> None:
     for index, line in enumerate(lines[:200]):
         cells = [cell for cell in line.cells if cell] if line.table else [line.text]
         text = ": ".join(cells[:2]) if line.table and len(cells) == 2 else line.text
-        match = FIELD.match(text)
+        match = FIELD.match(text) or _field_beside(lines, index)
         if not match:
             continue
         name, value = match["name"].lower(), match["value"].strip()
@@ -166,6 +194,16 @@ def _from_fields(notice: Notice, lines: list[PackLine]) -> None:
             notice.venue = (body_name(value) if value.isupper() else value.strip(" ,.")) or None
         elif name in {"meeting", "committee", "body"} and notice.body is None and value:
             notice.body = value
+
+
+def _field_beside(lines: list[PackLine], index: int) -> re.Match[str] | None:
+    """A label and its value set apart by space alone, taken only in a block of
+    two such lines at least ("Date  Monday, 9 December 2024" over "Time  10.30 am")."""
+    match = FIELD_BESIDE.match(lines[index].text)
+    neighbours = lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]
+    if match and any(FIELD_BESIDE.match(other.text) for other in neighbours):
+        return match
+    return None
 
 
 def _stacked_values(lines: list[PackLine]) -> dict[int, str]:
@@ -211,10 +249,12 @@ def _from_title_block(notice: Notice, lines: list[PackLine]) -> None:
         notice.body = _titled_body(head)
     if notice.date is None:
         # The latest date near the top: the dispatch date comes first.
+        # A date under "Date of Next Meeting" is that meeting's too.
         dated = [
             (iso, line.number)
-            for line in head[:40]
+            for position, line in enumerate(head[:40])
             if not OTHER_MEETING.search(line.text)
+            and not (position and OTHER_MEETING.search(head[position - 1].text))
             for _, iso in find_dates(line.text)
         ]
         if dated:
@@ -248,11 +288,21 @@ def _time_and_place_near(notice: Notice, head: list[PackLine]) -> None:
     dated = head[position].text
     undated = re.sub(r"\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}", "", dated)
     notice.time = notice.time or parse_time(undated)
-    for line in head[position + 1 : position + 3]:
+    for offset, line in enumerate(head[position + 1 : position + 3], start=position + 1):
         if notice.time is None:
             notice.time = parse_time(line.text) if len(line.text) < 30 else None
         if notice.venue is None and PLACE.search(line.text) and len(line.text) <= 120:
-            notice.venue = line.text.strip(" .")
+            notice.venue = _bracket_closed(line.text, head[offset + 1 : offset + 2]).strip(" .")
+
+
+def _bracket_closed(text: str, following: list[PackLine]) -> str:
+    """A venue whose bracket a line break left open ("Kestle House (Remote
+    participation via" over "Microsoft Teams)") with the rest of it."""
+    for line in following:
+        if text.count("(") <= text.count(")") or line.gap or ")" not in line.text:
+            break
+        text = f"{text} {line.text}"
+    return text
 
 
 def _looks_like_body(text: str) -> bool:
