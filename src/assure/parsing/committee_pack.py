@@ -23,7 +23,7 @@ from assure.document import CleanText
 from assure.parsing.pack.assemble import Pack
 from assure.parsing.pack.decisions import is_decision_text
 from assure.parsing.pack.lines import pack_lines, tidy
-from assure.parsing.pack.minutes import MINUTES_OF, PRESENT
+from assure.parsing.pack.minutes_header import MINUTES_OF, PRESENT
 from assure.parsing.pack.notice import SUMMONED
 from assure.parsing.pack.report import report_cover
 from assure.structure import DocumentKind, ParsedStructure, Plan

@@ -23,12 +23,8 @@ from assure.parsing.pack.boundaries import (
 from assure.parsing.pack.cover_sheets import CoverSheet, find_cover_sheets
 from assure.parsing.pack.decisions import month_meeting_due, table_actions
 from assure.parsing.pack.lines import PackLine, pack_lines
-from assure.parsing.pack.minutes import (
-    anchor_line,
-    build_items,
-    find_minute_items,
-    find_minutes_starts,
-)
+from assure.parsing.pack.minutes import build_items, find_minute_items
+from assure.parsing.pack.minutes_header import anchor_line, find_minutes_starts
 from assure.parsing.pack.notice import SUMMONED, WILL_MEET, Notice, read_notice
 from assure.parsing.pack.report import ReportCover, report_cover, title_blocks
 from assure.structure import AgendaItem, Finding, Meeting, MinuteItem, Section

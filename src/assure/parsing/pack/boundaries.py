@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from assure.parsing.pack.agenda import DraftItem
 from assure.parsing.pack.cover_sheets import CoverSheet
 from assure.parsing.pack.lines import AGENDA_MARKER, PackLine
-from assure.parsing.pack.minutes import MinutesDraft, closing_end
+from assure.parsing.pack.minutes import closing_end
+from assure.parsing.pack.minutes_header import MinutesDraft
 
 STOP_WORDS = {
     "the", "and", "for", "with", "from", "into", "this", "that", "report", "update",
