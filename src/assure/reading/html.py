@@ -2,9 +2,9 @@
 
 Block elements (paragraphs, list items, headings, divisions...) become lines;
 ``<h1>``..``<h6>`` set the heading level; each table row is one line with its
-cells joined by tabs; scripts, styles, navigation and site furniture (skip links, cookie notices,
-breadcrumbs, the page footer) are dropped. The title
-comes from ``<title>``.
+cells joined by tabs (a ``<br>`` in a cell kept as the tag); scripts, styles,
+navigation and site furniture (skip links, cookie notices, breadcrumbs, the page
+footer) are dropped. The title comes from ``<title>``.
 """
 
 from __future__ import annotations
@@ -58,14 +58,15 @@ def decode_html(data: bytes) -> str | None:
     return decode_text(data)
 
 
-def inline_text(element: etree._Element) -> str:
-    """All text inside ``element`` except dropped parts, whitespace collapsed."""
+def inline_text(element: etree._Element, line_break: str = " ") -> str:
+    """All text inside ``element`` except dropped parts, whitespace collapsed; each
+    ``<br>`` is written as ``line_break``."""
     parts: list[str] = []
 
     def walk(node: etree._Element) -> None:
         if isinstance(node.tag, str) and node.tag.lower() not in DROPPED:
             if node.tag.lower() == "br":
-                parts.append(" ")
+                parts.append(line_break)
             parts.append(node.text or "")
             for child in node:
                 walk(child)
@@ -140,7 +141,9 @@ class HtmlLines:
 
     def table(self, table: etree._Element) -> None:
         for row in table.iter("tr"):
-            cells = [inline_text(cell) for cell in row if cell.tag in ("td", "th")]
+            # A cell's line breaks stay marked "<br>", as in a Markdown table: a row is
+            # one line, and the break can part two leads. Normalising reads it as a space.
+            cells = [inline_text(c, "<br>") for c in row if c.tag in ("td", "th")]
             if any(cells):
                 self.builder.add_row(cells)
 

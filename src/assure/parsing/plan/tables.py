@@ -58,7 +58,8 @@ GROUP_HEAD = re.compile(
 CODE_HEAD = re.compile(
     r"(?:ofsted|cqc|inspection|regulator)?\s*(?:rec\b|recs\b|recommendations?)"
     r"|(?:ofsted|cqc|inspection|regulator)\s*(?:ref(?:erence)?s?|findings?|codes?)\b"
-    r"|\bAFIs?\b|\bareas? for improvement\b",
+    r"|\bAFIs?\b|\bareas? for improvement\b"
+    r"|^refs?\.?$|^references?$",  # a bare "Ref" column: codes only count if written as codes
     re.IGNORECASE,
 )
 # The column naming the priority in a table of leads or measures kept apart from the
@@ -85,6 +86,10 @@ FIGURE_HEAD = re.compile(
     re.IGNORECASE,
 )
 NOTE = re.compile(r"^\s*\*")
+# A line break inside a cell as a Markdown table (or the HTML reader) writes it.
+CELL_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+MARKUP = re.compile(r"<[^<>]{1,200}>")
+WHITESPACE = re.compile(r"\s+")
 PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 SEPARATOR = re.compile(r"^[\s\-|:]+$")
 
@@ -114,16 +119,30 @@ def cells_of(line: CleanLine, source: tuple[SourceLine, ...] = ()) -> list[str]:
     Normalisation may strip a row's leading tabs; the source line keeps them,
     and they say which column the first written cell sits in.
     """
+    raw = source[line.number - 1].text if line.number == line.end <= len(source) else ""
     if PIPE_ROW.match(line.text):
-        return [cell.strip() for cell in line.text.strip().strip("|").split("|")]
-    cells = [cell.strip() for cell in line.text.split("\t")]
-    if line.number == line.end and 1 <= line.number <= len(source):
-        raw = source[line.number - 1].text
-        if raw.startswith(("\t", " \t")) and not line.text.startswith("\t"):
-            skipped = len(raw) - len(raw.lstrip(" \t"))
-            leading = raw[:skipped].count("\t")
-            cells = [""] * leading + cells
+        cells = [cell.strip() for cell in line.text.strip().strip("|").split("|")]
+        return with_breaks(cells, raw.strip().strip("|").split("|"))
+    cells = with_breaks([cell.strip() for cell in line.text.split("\t")], raw.split("\t"))
+    if raw.startswith(("\t", " \t")) and not line.text.startswith("\t"):
+        skipped = len(raw) - len(raw.lstrip(" \t"))
+        leading = raw[:skipped].count("\t")
+        cells = [""] * leading + cells
     return cells
+
+
+def with_breaks(cells: list[str], raw: list[str]) -> list[str]:
+    """``cells`` with each line break its source cell marked ("<br>") kept as a newline,
+    where the source's cells are the same text; a break parts two leads in a lead cell.
+    """
+    if len(raw) != len(cells):
+        return cells
+    kept: list[str] = []
+    for clean, written in zip(cells, raw, strict=True):
+        parts = [WHITESPACE.sub(" ", MARKUP.sub(" ", p)).strip() for p in CELL_BREAK.split(written)]
+        parts = [p for p in parts if p]
+        kept.append("\n".join(parts) if len(parts) > 1 and " ".join(parts) == clean else clean)
+    return kept
 
 
 def csv_cells(text: str) -> list[str]:
@@ -245,10 +264,12 @@ def is_group_row(row: Row, following: Row | None, columns: Columns) -> bool:
     return next_has_lead and len(text.split()) <= 14
 
 
-def cell(row: Row, index: int | None) -> str:
+def cell(row: Row, index: int | None, breaks: bool = False) -> str:
+    """The text of a row's cell; its line breaks kept only where ``breaks``."""
     if index is None or index >= len(row.cells):
         return ""
-    return unquote(row.cells[index])
+    text = unquote(row.cells[index])
+    return text if breaks else WHITESPACE.sub(" ", text).strip()
 
 
 def action_of(row: Row, columns: Columns) -> PlanAction | None:
@@ -269,7 +290,7 @@ def action_of(row: Row, columns: Columns) -> PlanAction | None:
     return PlanAction(
         text=text,
         start_line=row.start_line,
-        leads=split_leads(cell(row, columns.lead)),
+        leads=split_leads(cell(row, columns.lead, breaks=True)),
         timeframe=timeframe,
         status=status_of(status_text) if status_text else None,
         refs=codes,
