@@ -499,3 +499,29 @@ class TestCalderbrookMarkdownPlan:
     def test_governance_after_the_last_priority_is_not_an_action(self, calderbrook: Plan) -> None:
         assert calderbrook.priorities[-1].actions[-1].start_line == 112
         assert calderbrook.measures == ()
+
+
+def test_two_leads_in_one_word_table_cell_stay_two(tmp_path: Path) -> None:
+    """A Word plan that puts each lead in its own paragraph of the Lead cell."""
+    from docx import Document
+
+    word = Document()
+    word.add_heading("Adult Social Care Improvement Plan 2025-26", level=0)
+    word.add_heading("Priority 1: Timely assessments", level=1)
+    table = word.add_table(rows=2, cols=4)
+    for cell, text in zip(
+        table.rows[0].cells, ("Action", "Lead", "Timeframe", "Status"), strict=True
+    ):
+        cell.text = text
+    action, lead, timeframe, status = table.rows[1].cells
+    action.text = "Clear the waiting list for Care Act assessments"
+    lead.text = "Head of Assessment"
+    lead.add_paragraph("Principal Social Worker")
+    timeframe.text = "Q3 2025/26"
+    status.text = "On track"
+    path = tmp_path / "plan.docx"
+    word.save(str(path))
+    [(priority)] = only_plan(path).priorities
+    [row] = priority.actions
+    assert row.leads == ("Head of Assessment", "Principal Social Worker")
+    assert row.text == "Clear the waiting list for Care Act assessments"

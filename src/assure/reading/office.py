@@ -3,10 +3,11 @@
 The body is walked in document order so paragraphs and tables stay
 interleaved as the author wrote them. Headings come from the "Title" and
 "Heading N" styles; list items get a bullet or their number; each table row is
-one line with its cells joined by tabs. A paragraph's text includes what sits
-in content controls, tracked insertions and fields; the text boxes anchored in
-it (call-outs such as "DATA POINT") follow it as lines of their own; a footnote
-reference reads "[n]" and the footnotes follow the body, each "[n] its text".
+one line with its cells joined by tabs (a cell's paragraphs marked "<br>"). A
+paragraph's text includes what sits in content controls, tracked insertions and
+fields; the text boxes anchored in it (call-outs such as "DATA POINT") follow it
+as lines of their own; a footnote reference reads "[n]" and the footnotes
+follow the body, each "[n] its text".
 Word lays pages out only when it renders, so pages are known only where the
 file records page breaks (Word's last layout, or explicit breaks); otherwise
 they are ``None``.
@@ -162,7 +163,10 @@ def table_rows(table: Table) -> list[list[str]]:
             if any(cell._tc is other for other in seen):
                 continue
             seen.append(cell._tc)
-            cells.append("\n".join(paragraph_text(p) for p in cell._tc.iterchildren(f"{W_NS}p")))
+            paragraphs = (paragraph_text(p).strip() for p in cell._tc.iterchildren(f"{W_NS}p"))
+            # A cell's paragraphs stay marked "<br>", as the HTML reader and Markdown
+            # tables mark a cell's line breaks: two leads in one cell stay two.
+            cells.append("<br>".join(p for p in paragraphs if p))
         rows.append(cells)
     return rows
 
