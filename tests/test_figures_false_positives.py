@@ -100,3 +100,31 @@ def test_example_pack_minute_titles_give_no_figures() -> None:
 )
 def test_a_footnote_mark_is_no_figure(line: str) -> None:
     assert 3 not in [figure.value for figure in figures_in(line)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Partners now meet monthly to agree the plan (Ref 31, 32, 33).",
+        "The audit found gaps in recording ([Ref 8, 9](#)).",
+        "She is a 37-year-old carer looking after her 9-year-old son.",
+        "Over the past 6-9 months we built a new duty team.",
+        "This will matter more in the next 5-10 years.",
+        "Of those in the 1-14 day group, most were seen at home.",
+        "2 - Evidence shows some shortfalls",
+        "4 – Evidence shows an exceptional standard",
+    ],
+)
+def test_references_ages_windows_and_score_labels_are_no_figures(line: str) -> None:
+    assert figures_in(line) == []
+
+
+def test_a_figure_before_a_colon_keeps_all_its_digits() -> None:
+    found = figures_in("Key facts about our borough of 512,300:")
+    assert [(f.text, f.value) for f in found] == [("512,300", 512300.0)]
+    assert [f.text for f in figures_in("At 10:30 we met 40 people.")] == ["40"]
+
+
+def test_a_figure_in_a_referenced_sentence_is_still_read() -> None:
+    found = figures_in("We supported 640 carers last year (Ref 12, 13).")
+    assert [f.text for f in found] == ["640"]

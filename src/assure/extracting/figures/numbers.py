@@ -20,7 +20,7 @@ NUMBER = re.compile(
     r"(?<![\w.£$/:\-–])(?P<pound>£\s?)?"
     r"(?P<digits>\d{1,3}(?:,\s?\d{3})+(?:\.\d+)?|\d+(?:\.\d+)*)"
     r"(?:\s?(?P<scale>bn|billion|m|million|k|thousand)\b)?"
-    r"(?![\w/:]|\.\d)"
+    r"(?![\w/]|:\d|\.\d)"
 )
 POUND_ALONE = re.compile(r"£(?!\s?\d)")
 PERCENT = re.compile(r"^\s?(?:%|per\s?cent\b|percent\b)")
@@ -37,7 +37,9 @@ COMPOUND = re.compile(
     r"^[\s-]?(?:point|step|stage|tier|year|month|week|day|hour)[\s-]+(?!old\b|olds\b|ago\b)[A-Za-z]",
     re.IGNORECASE,
 )
-YEARS_OLD = re.compile(r"^\s?years?[\s-]+olds?\b", re.IGNORECASE)
+YEARS_OLD = re.compile(r"^[\s-]?years?[\s-]+olds?\b", re.IGNORECASE)
+# "3 - Evidence shows a good standard": a dash between a label's number and its words.
+LABEL_DASH = re.compile(r"^\s[-–:]\s?(?=\s?[A-Z])")
 RANGE_TAIL = re.compile(r"^\s?[-–]\s?\d+")
 TIME_OF_DAY = re.compile(r"^\s?(?:a\.?m\b|p\.?m\b|noon\b|hrs\b)", re.IGNORECASE)
 ORDINAL_OR_MONTH_AFTER = re.compile(rf"^\s?(?:st|nd|rd|th)?\s?{MONTH}\b", re.IGNORECASE)
@@ -55,8 +57,9 @@ NOT_A_FIGURE_BEFORE = re.compile(
 # "Junction 1b to 3", "items 4 and 5", "pages 9-12": the second number labels too.
 LABEL_RANGE_BEFORE = re.compile(
     r"\b(?:junctions?|j|routes?|items?|sections?|pages?|paras?|paragraphs?|appendix|appendices"
-    r"|levels?|years?|phases?|stages?|wards?|priorities|priority|objectives?|recommendations?)"
-    r"\s?\d+[a-z]?\s?(?:to|and|or|-|–|&|,)\s?$",
+    r"|levels?|years?|phases?|stages?|wards?|priorities|priority|objectives?|recommendations?"
+    r"|refs?|references?)"
+    r"\s?\d+[a-z]?(?:\s?(?:,|and|&)\s?\d+[a-z]?)*\s?(?:to|and|or|-|–|&|,)\s?$",
     re.IGNORECASE,
 )
 AGE_BEFORE = re.compile(
@@ -129,8 +132,9 @@ def skipped(line: str, start: int, end: int, digits: str, has_unit: bool) -> boo
         return True  # a footnote mark "[3]", or the footnote it marks
     if LIST_MARKER.match(before) and ("." in digits or after[:1] in {".", ")"}):
         return True  # "1.2 The report", "3. Background", "2) item"
-    if not before.strip() and len(plain) <= 2 and HEADING_AFTER.match(line[end:]):
-        return True  # "7 ASSESSING NEEDS": a numbered heading
+    label = LABEL_DASH.sub(" ", line[end:])
+    if not before.strip() and len(plain) <= 2 and HEADING_AFTER.match(label):
+        return True  # "7 ASSESSING NEEDS", "3 - Evidence shows ...": a numbered heading or label
     return bool(AGE_BEFORE.search(before))
 
 
@@ -209,8 +213,11 @@ def classify(line: str, match: re.Match[str]) -> Figure | None:
     tail = after[range_tail.end() :] if range_tail else after
     if YEARS_OLD.match(tail):
         return None  # an age, not a figure
-    if COMPOUND.match(tail) and value != 1:
+    if COMPOUND.match(tail) and (value != 1 or range_tail):
         return None
+    window = WINDOW_BEFORE.search(line[max(0, start - 30) : start])
+    if range_tail and window and DURATION.match(tail):
+        return None  # "over the past 12-18 months": a time window
     if duration := DURATION.match(after):
         before = line[max(0, start - 30) : start]
         if WINDOW_BEFORE.search(before) or AGE_BEFORE.search(before):
