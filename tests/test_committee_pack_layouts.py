@@ -878,6 +878,10 @@ def test_minutes_headers(tmp_path: Path, header: str, expected: tuple[str, ...])
         "The Board signed off the annual plan.",
         "Outcome: the Board will receive the plan in March.",
         "Recommendation to Cabinet: that the charging policy be approved.",
+        "The Committee noted that the plan was on track and agreed to receive an update.",
+        "The Committee agreed that the update had been helpful and agreed to receive it yearly.",
+        "Following the officer's explanation, the Board agreed to defer the decision.",
+        "The Board agreed to review the strategy in 2025.",
     ],
 )
 def test_decision_told_in_the_minute(tmp_path: Path, told: str) -> None:
@@ -898,6 +902,21 @@ def test_decision_told_in_the_minute(tmp_path: Path, told: str) -> None:
         "Members asked whether the Cabinet Member had seen the figures.",
         "The Board noted that referrals had risen.",
         "The plan was approved by the NHS trust in 2022.",
+        # Someone's account of a decision, not this meeting's.
+        "It was noted that Cabinet agreed the strategy in March 2023.",
+        "The Chair reminded Members that Council resolved in 2021 to declare a climate emergency.",
+        "Members were reminded that the Board agreed the plan in January.",
+        "In response to a question, the officer said that the Cabinet agreed the funding in July.",
+        "The officer confirmed that the proposals were agreed by the ICB in September.",
+        "Members noted that the minutes of the previous meeting were agreed at the last meeting.",
+        "Councillor Smith said the recommendations were agreed by the working group.",
+        "The officer reported that the contract was let and the Board agreed the specification.",
+        "The report explained that the Executive resolved to consult in 2022.",
+        # Agreement in opinion, or made before the meeting.
+        "Members agreed that the presentation had been helpful.",
+        "The Board agreed with the concerns raised.",
+        "Members discussed the report and agreed it was a helpful overview.",
+        "It was agreed last year that the service would be recommissioned.",
     ],
 )
 def test_narrative_is_not_a_decision(tmp_path: Path, narrative: str) -> None:
@@ -1234,3 +1253,50 @@ def test_bracketed_minutes_and_resolution_points(tmp_path: Path) -> None:
         ("3", "Work Programme"),
     ]
     assert "(3) A report on respite" in minutes.minutes[1].decisions[0].text
+
+
+# Decisions outside ``EXPECTED`` (packs it does not cover, and second sets of
+# minutes), each read and found to be one a clerk would record:
+# (pack, set of minutes, minute number) -> starts of the decisions' lines.
+REVIEWED_DECISIONS: dict[tuple[str, int, str], list[str]] = {
+    ("ashworth-cabinet-2019-03.txt", 0, "103"): ["RESOLVED – That the minutes"],
+    ("ashworth-cabinet-2019-03.txt", 0, "104"): ["RESOLVED – That:"],
+    ("ashworth-cabinet-2019-03.txt", 0, "105"): ["RESOLVED – That the fee uplift"],
+    ("ashworth-cabinet-2019-03.txt", 0, "106"): ["RESOLVED – That the action log"],
+    ("brackenmoor-hwb-2019-06.txt", 0, "47"): ["AGREED: that the minutes"],
+    ("brackenmoor-hwb-2019-06.txt", 0, "48"): ["The Board agreed that the draft"],
+    ("brackenmoor-hwb-2019-06.txt", 0, "49"): ["It was agreed that the quarter 4"],
+    ("brackenmoor-hwb-2019-06.txt", 0, "50"): ["AGREED –"],
+    ("brackenmoor-hwb-2019-06.txt", 0, "51"): ["RESOLVED that the pharmaceutical"],
+    ("calderbridge-scrutiny-2019-05.txt", 0, "14"): ["Resolved that the minutes"],
+    ("calderbridge-scrutiny-2019-05.txt", 0, "15"): ["RESOLVED:"],
+    ("calderbridge-scrutiny-2019-05.txt", 0, "16"): ["RESOLVED – That the work programme"],
+    ("fenmarsh-adults-committee-minutes-2020-01.txt", 0, "12"): ["Minute 12 Minutes – RESOLVED"],
+    ("fenmarsh-adults-committee-minutes-2020-01.txt", 0, "14"): ["The Director of Adult Care"],
+    ("fenmarsh-adults-committee-minutes-2020-01.txt", 0, "15"): ["RECOMMENDED to Council"],
+    ("fenmarsh-adults-committee-minutes-2020-01.txt", 0, "16"): ["16.2\tReviews overdue"],
+    ("ellerby-adults-panel-2024-05.txt", 1, "1"): ["Agreed: that the results"],
+    ("hollinsford-cyp-scrutiny-2024-10.txt", 1, "2"): ["Agreed: that the Sub-Group"],
+    ("hollinsford-cyp-scrutiny-2024-10.txt", 1, "3"): ["Agreed: that the refreshed"],
+}
+
+
+def test_every_reported_decision_across_the_fixtures_is_one() -> None:
+    """Precision: across every fixture pack and every set of minutes in it, the
+    parser reports no decision that a reader did not find (``EXPECTED`` for the
+    first minutes of the packs it covers, ``REVIEWED_DECISIONS`` for the rest)."""
+    wanted: set[tuple[str, int, str, int]] = set()
+    for expected in EXPECTED:
+        for number, starts in expected.decisions.items():
+            wanted.update((expected.name, 0, number, _line(expected.name, s)) for s in starts)
+    for (name, index, number), starts in REVIEWED_DECISIONS.items():
+        wanted.update((name, index, number, line_of(name, start)) for start in starts)
+    reported = {
+        (path.name, index, item.number, decision.start_line)
+        for path in sorted(FIXTURES.glob("*.txt"))
+        for index, minutes in enumerate(of_role(parsed(path.name), "minutes"))
+        for item in minutes.minutes
+        for decision in item.decisions
+    }
+    assert reported - wanted == set()
+    assert wanted - reported == set()

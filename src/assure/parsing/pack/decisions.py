@@ -59,6 +59,31 @@ NOTED = re.compile(
     r"partnership|commission)\s+(?:formally\s+)?noted\s+the\b",
     re.IGNORECASE,
 )
+# Reported speech: "The officer said that Cabinet agreed ...", "Members were
+# reminded that the Board agreed ...": the minute records what someone told it,
+# not what this meeting decided.
+REPORTED = re.compile(
+    r"\b(?:said|says|stated|explained|reported|confirmed|reminded|informed|advised|"
+    r"highlighted|noted|added|commented|clarified|indicated|mentioned|recalled|outlined|"
+    r"pointed\s+out|aware)\b[^.;]*?\bthat\b"
+    r"|\b(?:said|says|stated|told|asked\s+(?:if|whether)|queried\s+(?:if|whether))\b",
+    re.IGNORECASE,
+)
+# Right after "agreed": agreement in opinion ("agreed with the concerns",
+# "agreed that the talk had been helpful") or one made before this meeting
+# ("agreed last year", "resolved in 2021", "at the last meeting").
+NOT_A_DECISION_AFTER = re.compile(
+    r"\s+(?:with\b"
+    r"|(?:that\s+)?(?:it|this|these|there|they|(?:the|a|an)\s+[\w'-]+(?:\s+[\w'-]+)?)\s+"
+    r"(?:was|were|had|has\s+been|have\s+been)\b"
+    r"|(?:last|earlier\s+(?:this|in\s+the))\s+(?:year|month|week|meeting)\b|previously\b"
+    r"|in\s+(?:19|20)\d\d\b|at\s+(?:the|its|their)\s+(?:last|previous)\s+meeting\b)",
+    re.IGNORECASE,
+)
+AND_THEN = re.compile(
+    r"\band\s+(?:then\s+|also\s+|further\s+)?(?:agreed|resolved|decided)(?=\s+(?:to|that)\b)",
+    re.IGNORECASE,
+)
 UPPER_ONLY = re.compile(
     r"(?:[A-Z][\w'&-]*\s+){1,4}(?:RESOLVED|AGREED|DECIDED)\b"
     # "The Committee NOTED the report": capitals make noting a formal decision;
@@ -147,17 +172,54 @@ def is_decision_text(text: str, prose: bool = False) -> bool:
     in a sentence ("The Board considered the return and approved it")."""
     if len(text) < 5 and not text.upper().startswith(("AGREED", "RESOLVED")):
         return False
-    if prose and (PROSE.search(text) or NOTED.match(text)):
+    if prose and (told_in_prose(text) or NOTED.match(text)):
         return True
     # "Board AGREED" counts in capitals only; "the Board agreed" must open the line.
-    return bool(DECISION.match(text) or UPPER_ONLY.match(text) or INLINE.search(text))
+    return bool(_opens_decision(text) or UPPER_ONLY.match(text) or INLINE.search(text))
+
+
+def _opens_decision(text: str) -> bool:
+    """Whether ``text`` opens with a decision ("RESOLVED –", "The Board agreed
+    that"), not with a body's opinion or a past agreement ("Members agreed
+    that the talk had been helpful", "It was agreed last year that")."""
+    match = DECISION.match(text)
+    if match is None:
+        return False
+    verb = match.group(0).split()[-1] if match.group(0).split() else ""
+    if verb.isupper() or match.group(0).lower().lstrip("-•* ") == verb.lower():
+        return True  # "RESOLVED" in capitals or opening the line is the clerk's formula
+    # "The report explained that the Executive resolved ...": someone's account.
+    if REPORTED.search(match.group(0)):
+        return False
+    if not NOT_A_DECISION_AFTER.match(text, match.end()):
+        return True
+    # "Members agreed that the talk had been helpful and agreed to ...": the
+    # same body goes on to decide in the same sentence.
+    sentence = re.split(r"[.;!?](?:\s|$)", text[match.end() :])[0]
+    return any(
+        not NOT_A_DECISION_AFTER.match(sentence, then.end()) for then in AND_THEN.finditer(sentence)
+    )
+
+
+def told_in_prose(text: str) -> re.Match[str] | None:
+    """The first decision told in a sentence of ``text`` ("After debate, Cabinet
+    agreed to defer ..."), passing over agreements the minute only reports:
+    someone's account of them ("The officer said that Cabinet agreed the
+    funding in July"), opinions ("The Board agreed with the concerns") and
+    past ones ("The Council resolved in 2021 to ...")."""
+    for match in PROSE.finditer(text):
+        sentence = re.split(r"[.;!?]\s+", text[: match.start()])[-1]
+        if REPORTED.search(sentence) or NOT_A_DECISION_AFTER.match(text, match.end()):
+            continue
+        return match
+    return None
 
 
 def decision_opening(text: str) -> str:
     """``text`` from where its decision starts, not the narrative before it."""
     if not DECISION.match(text) and (inline := INLINE.search(text)):
         return re.sub(r"^.*?\b(?=(?:it\s+was\s+)?" + inline.group(0) + r"\b)", "", text, count=1)
-    if not is_decision_text(text) and (prose := PROSE.search(text)):
+    if not is_decision_text(text) and (prose := told_in_prose(text)):
         # Start at the sentence that tells the decision.
         stops = [m.end() for m in re.finditer(r"[.;!?]\s+", text[: prose.start()])]
         return text[stops[-1] :] if stops else text
@@ -207,7 +269,7 @@ def find_decisions(lines: list[PackLine]) -> list[Decision]:
 
 def _only_noted(text: str) -> bool:
     """Whether ``text`` tells a decision only by a body noting a paper."""
-    return bool(NOTED.match(text)) and not is_decision_text(text) and not PROSE.search(text)
+    return bool(NOTED.match(text)) and not is_decision_text(text) and not told_in_prose(text)
 
 
 def _continues(last: PackLine, following: PackLine, count: int) -> bool:
