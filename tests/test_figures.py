@@ -270,3 +270,59 @@ def test_an_earlier_clauses_subject_does_not_measure_a_later_figure(tmp_path: Pa
     measures = {m.text: m.measure for m in metrics_of(tmp_path, body)}
     assert measures["598"] == "people receiving a direct payment"
     assert measures["203"] != "people receiving a direct payment"
+
+
+def test_comparators_listed_after_with_respectively(tmp_path: Path) -> None:
+    found = metrics_of(
+        tmp_path,
+        "In the poll 61%, 66% and 59% of tenants felt safe, compared with 58%, 70% and 62% "
+        "respectively for the national average.",
+    )
+    assert [m.value for m in found] == [61.0, 66.0, 59.0]
+    assert [[(c.kind, c.value) for c in m.comparators] for m in found] == [
+        [("england", 58.0)],
+        [("england", 70.0)],
+        [("england", 62.0)],
+    ]
+
+
+def test_age_compared_with_age_in_years(tmp_path: Path) -> None:
+    metric = only(
+        tmp_path, "The median age here is 46, above the median age for England, which is 40 years."
+    )
+    assert [(c.kind, c.value) for c in metric.comparators] == [("england", 40.0)]
+
+
+def test_figure_after_which_was_takes_the_earlier_measure(tmp_path: Path) -> None:
+    _spend, over = metrics_of(
+        tmp_path,
+        "Its outturn for the year was £120,500,000, which was £6,250,000 more than forecast.",
+    )
+    assert over.measure == "outturn more than forecast"
+
+
+def test_measure_before_is_not_cut_at_a_thousands_comma(tmp_path: Path) -> None:
+    found = metrics_of(
+        tmp_path, "Some 30,200 people aged over 80 live here, which is 4,100 more than before."
+    )
+    assert all(not (m.measure or "").startswith("200") for m in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        ("At the most recent Census (2021) there were 5,200 unpaid carers here.", "2021"),
+        ("We aim to cut waiting lists by 30% by 2027.", "by 2027"),
+        (
+            "We expect 12% growth over the next five years, and spend rose between 2015 and 2025.",
+            "over the next five years",
+        ),
+    ],
+)
+def test_census_target_year_and_own_window(tmp_path: Path, sentence: str, period: str) -> None:
+    assert only(tmp_path, sentence).period == period
+
+
+def test_rank_out_of_is_one_rank_figure(tmp_path: Path) -> None:
+    metric = only(tmp_path, "The service was ranked 48 out of 152 councils for reablement.")
+    assert (metric.value, metric.unit) == (48.0, "rank")

@@ -128,3 +128,14 @@ def test_a_figure_before_a_colon_keeps_all_its_digits() -> None:
 def test_a_figure_in_a_referenced_sentence_is_still_read() -> None:
     found = figures_in("We supported 640 carers last year (Ref 12, 13).")
     assert [f.text for f in found] == ["640"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Most of the residents were over 85 and many will be over 90 soon.",
+        "We promote the 5 ways to wellbeing in every service.",
+    ],
+)
+def test_ages_after_being_and_named_lists_are_not_figures(sentence: str) -> None:
+    assert figures_in(sentence) == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 
 from assure.document import CleanLine, CleanText
 from assure.extracting.figures.context import (
@@ -44,6 +45,11 @@ PAGE_CELL = re.compile(r"^[\d.\s]*$")
 FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 TO_GAP = re.compile(r"^\s*to\s*$", re.IGNORECASE)
 PAREN_GAP = re.compile(r"^\s*\(\s*$")
+LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
+RESPECTIVELY = re.compile(r"^[^.;]{0,60}?\brespectively\b", re.IGNORECASE)
+WHICH_BEFORE = re.compile(r"\bwhich\s+(?:is|was|are|were)\s+(?:about\s+|around\s+)?$", re.I)
+DIFFERENCE_AFTER = re.compile(r"^\s+((?:more|less|fewer|higher|lower)\s+than\s+[^,.;:()]{2,40})")
+AGES = frozenset({"count", "years"})
 # Beyond this many characters a later figure is not a comparator of an earlier one.
 MAX_COMPARING_GAP = 90
 
@@ -71,6 +77,30 @@ def line_starts(text: CleanText, line: CleanLine) -> list[int]:
     return offsets
 
 
+def respective(sentence: str, figures: list[Figure]) -> dict[int, tuple[int, Comparator]]:
+    """Comparators written after a list of figures ("72%, 81% and 79% ..., compared with
+    77%, 83% and 82% respectively for England"): figure index -> (comparator index, comparator)."""
+    if "respectively" not in sentence.lower():
+        return {}
+    for k in range(2, len(figures) // 2 + 1):
+        seconds = figures[k : 2 * k]
+        gaps = [sentence[a.end : b.start] for a, b in pairwise(figures[: 2 * k])]
+        lists = [g for i, g in enumerate(gaps) if i != k - 1]
+        if not all(LIST_GAP.match(g) for g in lists) or not is_comparing(gaps[k - 1]):
+            continue
+        if len({f.unit for f in figures[: 2 * k]}) != 1:
+            continue
+        after = sentence[seconds[-1].end :]
+        if not RESPECTIVELY.match(after):
+            continue
+        kind = comparator_kind(gaps[k - 1], after)
+        return {
+            i: (k + i, Comparator(kind=kind, value=second.value, text=second.text))
+            for i, second in enumerate(seconds)
+        }
+    return {}
+
+
 def sentence_metrics(reading: Reading, base: int, sentence: str, starts: list[int]) -> list[Metric]:
     """The metrics of one sentence: each figure, with the figures just after it that
     it is compared with ("42%, compared with 65% in England") as its comparators."""
@@ -82,6 +112,13 @@ def sentence_metrics(reading: Reading, base: int, sentence: str, starts: list[in
     main: Figure | None = None
     compared: list[Comparator] = []
     compared_start: int | None = None
+    pairs = respective(sentence, figures)
+    paired = {index for index, _ in pairs.values()}
+    list_measure = (
+        measure_of(sentence, figures[len(pairs) - 1].start, figures[len(pairs) - 1].end)
+        if pairs
+        else None
+    )
 
     def close() -> None:
         if main is None:
@@ -97,14 +134,22 @@ def sentence_metrics(reading: Reading, base: int, sentence: str, starts: list[in
             if starts
             else reading.line.number
         )
+        measure = list_measure if main in pair_mains else measure_of(sentence, main.start, main.end)
+        if measure is None and metrics and WHICH_BEFORE.search(sentence[: main.start]):
+            # "outturn was £120m, which was £6m more than forecast": the earlier figure's measure
+            difference = DIFFERENCE_AFTER.match(sentence[main.end :])
+            measure = (
+                " ".join(x for x in (metrics[-1].measure, difference and difference.group(1)) if x)
+                or None
+            )
         metrics.append(
             Metric(
                 text=main.text,
                 value=main.value,
                 unit=main.unit,
                 start_line=min(number, reading.line.end),
-                measure=measure_of(sentence, main.start, main.end),
-                period=period_of(periods, main.start, offsets, sentence),
+                measure=measure,
+                period=period_of(periods, main.start, offsets, sentence, main.end),
                 geography=geography_in(around, None) or reading.place,
                 comparators=(*compared, *wordy),
                 provisional=flagged,
@@ -112,11 +157,20 @@ def sentence_metrics(reading: Reading, base: int, sentence: str, starts: list[in
             )
         )
 
+    pair_mains = {figures[i] for i in pairs}
     previous_end = 0
-    for figure in figures:
+    for index, figure in enumerate(figures):
+        if index in paired:
+            continue
+        if index in pairs:
+            close()
+            main, compared, compared_start = figure, [pairs[index][1]], None
+            previous_end = figure.end
+            continue
         if main is not None:
             gap = sentence[previous_end : figure.start]
-            same_unit = figure.unit == main.unit
+            # "the median age is 41, ... for England, which is 39 years": ages may differ in unit
+            same_unit = figure.unit == main.unit or {figure.unit, main.unit} == AGES
             after = sentence[figure.end : figure.end + 40]
             before_main = sentence[max(0, main.start - 20) : main.start]
             if not compared and same_unit and TO_GAP.match(gap) and FROM_BEFORE.search(before_main):

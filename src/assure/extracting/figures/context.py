@@ -20,7 +20,15 @@ PERIOD = re.compile(
     rf"|{MONTH}\s+20\d\d(?:\s?[-–]\s?{MONTH}\s+20\d\d)?"
     rf"|(?:between\s+)?20\d\d\s+(?:to|and)\s+20\d\d"
     rf"|(?<![\d/])20\d\d\s?[/\-–]\s?(?:20)?\d\d\b|(?<![\d/])\d\d/\d\d\b(?!/)"
-    rf"|(?:in|during|for|since|of|at)\s+20\d\d\b(?![/\-–]))",
+    rf"|(?:in|during|for|since|of|at)\s+20\d\d\b(?![/\-–])"
+    rf"|(?<=Census\s\()20\d\d(?=\))|(?<=Census\s)20\d\d\b|\b20\d\d(?=\s+Census\b)"
+    rf"|by\s+20\d\d\b(?![/\-–]))",  # "by 2028": a target year, kept as written
+    re.IGNORECASE,
+)
+# "12% growth over the next five years": the figure names its own time window.
+OWN_WINDOW = re.compile(
+    r"^[^,.;]{0,40}?\b((?:over|in|during|within)\s+the\s+(?:next|last|past|coming|previous)"
+    r"\s+(?:\w+\s+)?(?:years?|months?|weeks?|decades?))\b",
     re.IGNORECASE,
 )
 PERIOD_LEAD = re.compile(r"^(?:in|during|for|since|of|at|the)\s+", re.IGNORECASE)
@@ -183,7 +191,8 @@ def measure_before(before: str) -> str | None:
     if before.rstrip().endswith(":"):
         label = re.split(r"[.;]", before.rstrip()[:-1])[-1]
         return tidy(" ".join(label.split()[-MAX_MEASURE_WORDS:]))
-    clause = re.split(r"[,;:()]", before)[-1]
+    # "40,400 people aged over 75": a thousands comma does not end the clause
+    clause = re.split(r"[;:()]|,(?!\d{3}\b)", before)[-1]
     verb = VERB.search(clause)
     if verb is not None:
         clause = clause[: verb.start()]
@@ -212,7 +221,7 @@ def single(periods: list[tuple[int, str]]) -> bool:
 
 
 def period_of(
-    periods: list[tuple[int, str]], start: int, others: list[int], sentence: str
+    periods: list[tuple[int, str]], start: int, others: list[int], sentence: str, end: int
 ) -> str | None:
     """The period nearest the figure at ``start`` in its sentence.
 
@@ -221,7 +230,11 @@ def period_of(
     figure, unless it is the only period in the sentence ("2,285 people ... and
     1,225 people ... in 2022/23"); one beyond "except", "but" or "compared" never
     belongs to this figure. Only periods within ``PERIOD_REACH`` characters count.
+    A figure followed by its own window ("over the next five years", ending at
+    ``end``) takes that window, never a period of a neighbouring clause.
     """
+    if own := OWN_WINDOW.match(sentence[end:]):
+        return own.group(1)
     best: tuple[int, str] | None = None
     first = bisect_left(periods, (start - PERIOD_REACH, ""))
     last = bisect_right(periods, (start + PERIOD_REACH, "\uffff"))

@@ -34,9 +34,12 @@ DURATION = re.compile(
 # "10 Point Improvement Plan", "a 2 year period", "12 month action plan": a number
 # naming or qualifying a thing, not measuring it.
 COMPOUND = re.compile(
-    r"^[\s-]?(?:point|step|stage|tier|year|month|week|day|hour)[\s-]+(?!old\b|olds\b|ago\b)[A-Za-z]",
+    r"^[\s-]?(?:point|step|stage|tier|year|month|week|day|hour)[\s-]+(?!old\b|olds\b|ago\b)[A-Za-z]"
+    r"|^\s(?:ways|steps|pillars|principles)\s+(?:to|of)\b",  # "the 5 ways to wellbeing": a name
     re.IGNORECASE,
 )
+# "ranked 64 out of 152": a league-table position, kept as one figure with unit "rank".
+RANK_BEFORE = re.compile(r"\b(?:rank(?:ed|s|ing)?|placed|position(?:ed)?)\s+(?:\w+\s+)?$", re.I)
 YEARS_OLD = re.compile(r"^[\s-]?years?[\s-]+olds?\b", re.IGNORECASE)
 # "3 - Evidence shows a good standard": a dash between a label's number and its words.
 LABEL_DASH = re.compile(r"^\s[-–:]\s?(?=\s?[A-Z])")
@@ -65,7 +68,10 @@ LABEL_RANGE_BEFORE = re.compile(
 AGE_BEFORE = re.compile(
     r"(?:\b(?:aged|ages|age)\s+(?:over\s+|under\s+|between\s+|of\s+)?(?:\d+\s*(?:and|to|-|–)\s*)?"
     r"|\b(?:people|persons|adults|residents|those|men|women|children|population)\s+"
-    r"(?:over|under)\s+)$",
+    r"(?:over|under)\s+"
+    # "most people were over 75", "many will be over 90": an age after a verb of being
+    r"|\b(?:people|persons|adults|residents|those|men|women|many|most|some|they|who)\s+"
+    r"(?:were|are|was|is|will\s+be|would\s+be|to\s+be)\s+(?:aged\s+)?(?:over|under)\s+)$",
     re.IGNORECASE,
 )
 AGO_AFTER = re.compile(r"^\s+(?:ago|earlier|later|from now|previously|before)\b", re.IGNORECASE)
@@ -183,12 +189,13 @@ def classify(line: str, match: re.Match[str]) -> Figure | None:
             start, end + span.end(), line[start : end + span.end()], value, "percent", malformed
         )
     if out_of := OUT_OF.match(after):
+        ranked = RANK_BEFORE.search(line[max(0, start - 30) : start])
         return Figure(
             start,
             end + out_of.end(),
             line[start : end + out_of.end()],
             value,
-            "score",
+            "rank" if ranked else "score",
             malformed,
             float(out_of.group(1)),
         )
