@@ -169,7 +169,7 @@ class Metric:
     """A figure found in the text.
 
     ``unit`` is one of ``percent``, ``gbp``, ``count``, ``days``, ``weeks``,
-    ``years``, ``ratio``, ``score`` or ``None``. ``value`` is in the unit's base
+    ``years``, ``ratio``, ``score``, ``rank`` ("ranked 48 out of 152") or ``None``. ``value`` is in the unit's base
     (money in pounds: "£2.3m" is 2300000).
     """
 
