@@ -169,8 +169,9 @@ class Metric:
     """A figure found in the text.
 
     ``unit`` is one of ``percent``, ``gbp``, ``count``, ``days``, ``weeks``,
-    ``years``, ``ratio``, ``score``, ``rank`` ("ranked 48 out of 152") or ``None``. ``value`` is in the unit's base
-    (money in pounds: "£2.3m" is 2300000).
+    ``years``, ``ratio``, ``score``, ``rank`` ("ranked 48 out of 152") or
+    ``None``. ``value`` is in the unit's base (money in pounds: "£2.3m" is
+    2300000).
     """
 
     text: str
