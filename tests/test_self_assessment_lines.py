@@ -105,7 +105,7 @@ def test_a_row_of_scores_is_not_a_heading() -> None:
 def test_a_row_under_a_statement_header_row_heads_its_section() -> None:
     header = line("Quality statement\tOur self-assessed score\tDirection of travel", True)
     row = line("Safeguarding\t3 – good standard\tImproving", True)
-    prose = line("We work with people to understand what being safe means to them.")
+    prose = line("We help people to say what keeping safe means to them.")
     candidate = statement_row(row, header, prose)
     assert candidate is not None and candidate.statement == "safeguarding"
     # The first row of a summary table of several statements is not.

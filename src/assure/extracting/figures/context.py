@@ -290,7 +290,7 @@ def kind_in(gap: str, after: str) -> str:
     if PREVIOUS.search(gap) or re.search(r"\b(?:last|previous) year\b", after[:30], re.IGNORECASE):
         return "previous"
     if EARLIER_AFTER.match(after):
-        return "previous"  # "21.4% compared to 30.9% in September 2017"
+        return "previous"  # "18.2% compared to 24.6% in March 2019"
     return "other"
 
 

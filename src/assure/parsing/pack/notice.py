@@ -1,7 +1,7 @@
 """The notice of meeting: which body meets, when, where, and its members.
 
 Packs say it in a sentence ("The Cabinet will meet in the Council Chamber at
-10.00 am on Friday 9 November 2018"), in fields ("Date:", "Time:", "Venue:"),
+2.30 pm on Monday 4 March 2019"), in fields ("Date:", "Time:", "Venue:"),
 or in a title block ("Meeting of the Cabinet" above a date line).
 """
 
