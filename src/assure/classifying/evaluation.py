@@ -169,9 +169,9 @@ class Scores:
         }
 
 
-def thresholds_of(ranker: Ranker, rows: int) -> np.ndarray:
-    """The bar for each passage the ranker last scored."""
-    return np.full(rows, float(getattr(ranker, "threshold", THRESHOLD)))
+def threshold_of(ranker: Ranker) -> float:
+    """The score from which the ranker suggests a statement."""
+    return float(getattr(ranker, "threshold", THRESHOLD))
 
 
 def score_predictions(
@@ -179,7 +179,7 @@ def score_predictions(
     statements: Sequence[str],
     gold: Sequence[tuple[str, ...]],
     matrix: np.ndarray,
-    thresholds: np.ndarray | None = None,
+    threshold: float = THRESHOLD,
 ) -> Scores:
     """Precision, recall, F1 (pooled and per statement), macro-F1, top-1 and top-3.
 
@@ -187,9 +187,7 @@ def score_predictions(
     gold statement among the k highest scores.
     """
     result = Scores(system, passages=len(gold))
-    if thresholds is None:
-        thresholds = np.full(len(gold), THRESHOLD)
-    predicted = [decide(row, statements, t) for row, t in zip(matrix, thresholds, strict=True)]
+    predicted = [decide(row, statements, threshold) for row in matrix]
     totals = np.zeros(3)
     for statement in statements:
         tp = sum(
@@ -251,15 +249,11 @@ def trainable(examples: Sequence[LabelledExample]) -> list[LabelledExample]:
     return [e for e in examples if e.source != "context"]
 
 
-def held_out_scores(
-    ranker: Ranker, test: Sequence[LabelledExample]
-) -> tuple[np.ndarray, np.ndarray]:
-    """Scores and bars for the labelled passages of ``test``; context passages
-    are read, not scored."""
+def held_out_scores(ranker: Ranker, test: Sequence[LabelledExample]) -> np.ndarray:
+    """Scores for the labelled passages of ``test``; context passages are read,
+    not scored."""
     matrix = ranker.scores(test)
-    thresholds = thresholds_of(ranker, len(test))
-    rows = [i for i, e in enumerate(test) if e.source != "context"]
-    return matrix[rows], thresholds[rows]
+    return matrix[[i for i, e in enumerate(test) if e.source != "context"]]
 
 
 def fit_systems(
@@ -303,8 +297,8 @@ def train_and_test(
     found = {}
     started = time.perf_counter()
     for name, ranker in fit_systems(systems, trainable(train), framework_id).items():
-        matrix, thresholds = held_out_scores(ranker, test)
-        found[name] = score_predictions(name, ranker.statements, gold, matrix, thresholds)
+        matrix = held_out_scores(ranker, test)
+        found[name] = score_predictions(name, ranker.statements, gold, matrix, threshold_of(ranker))
         found[name].seconds = time.perf_counter() - started
     return found
 
@@ -322,9 +316,9 @@ def leave_one_document_out(
     documents = sorted({e.document for e in trainable(examples)})
     groups = [documents[i :: folds or len(documents)] for i in range(folds or len(documents))]
     pooled: dict[str, list[np.ndarray]] = {name: [] for name in systems}
-    bars: dict[str, list[np.ndarray]] = {name: [] for name in systems}
     gold: list[tuple[str, ...]] = []
     heads: dict[str, tuple[list[bool], list[bool]]] = {name: ([], []) for name in systems}
+    bars: dict[str, float] = {}
     seconds = 0.0
     statements: tuple[str, ...] = ()
     for group in filter(None, groups):
@@ -333,9 +327,9 @@ def leave_one_document_out(
         gold.extend(e.qs for e in trainable(test))
         started = time.perf_counter()
         for name, ranker in fit_systems(systems, train, framework_id).items():
-            matrix, thresholds = held_out_scores(ranker, test)
+            matrix = held_out_scores(ranker, test)
             pooled[name].append(matrix)
-            bars[name].append(thresholds)
+            bars[name] = threshold_of(ranker)
             categories, stances = head_hits(ranker, trainable(test))
             heads[name][0].extend(categories)
             heads[name][1].extend(stances)
@@ -343,8 +337,7 @@ def leave_one_document_out(
         seconds += time.perf_counter() - started
     found = {}
     for name in systems:
-        matrix, thresholds = np.vstack(pooled[name]), np.concatenate(bars[name])
-        found[name] = score_predictions(name, statements, gold, matrix, thresholds)
+        found[name] = score_predictions(name, statements, gold, np.vstack(pooled[name]), bars[name])
         found[name].seconds = seconds
         if heads[name][0]:
             found[name].heads = {
