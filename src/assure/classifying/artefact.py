@@ -162,7 +162,7 @@ def library_training(settings: Settings) -> tuple[list[LabelledExample], list[Co
             position = positions[stored.document_id]
             positions[stored.document_id] += 1
             if stored.document_id not in sections:
-                sections[stored.document_id] = library.detail(stored.document_id).sections
+                sections[stored.document_id] = library.sections(stored.document_id)
             qs = tuple(label.id for label in passage.qs if label.source == "structure")
             weak.append(
                 LabelledExample(

@@ -44,6 +44,7 @@ from assure.storing.records import (
     MeetingRecord,
     MetricRecord,
     SearchHit,
+    SectionRecord,
     SelfScoreRecord,
     StoredDocument,
     StoredPassage,
@@ -220,6 +221,11 @@ class Library:
             raise UnknownDocument(f"no stored document matches {text!r}")
         names = "; ".join(f"{d.id}: {d.label}" for d in found[:8])
         raise UnknownDocument(f"{text!r} matches {len(found)} documents ({names}); give the id")
+
+    def sections(self, document_id: int) -> tuple[SectionRecord, ...]:
+        """A stored document's sections, in order."""
+        with self.reading() as session:
+            return section_records(session, document_id)
 
     def detail(self, ref: str | int, council: str | None = None) -> DocumentDetail:
         """A document with its sections and counts of everything extracted."""
