@@ -279,15 +279,21 @@ class PlanRow(Base):
     )
 
 
-class PlanMeasureRow(Base):
+class MeasureColumns:
+    """What a success measure says: its text, the direction of good performance
+    and the line it starts on."""
+
+    text: Mapped[str] = mapped_column(Text)
+    direction: Mapped[str | None] = mapped_column(String(20))
+    start_line: Mapped[int | None]
+
+
+class PlanMeasureRow(MeasureColumns, Base):
     """A success measure of a plan as a whole, not of one priority."""
 
     __tablename__ = "plan_measures"
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = parent("plans")
-    text: Mapped[str] = mapped_column(Text)
-    direction: Mapped[str | None] = mapped_column(String(20))
-    start_line: Mapped[int | None]
 
 
 class PriorityRow(Base):
@@ -317,13 +323,12 @@ class PlanActionRow(Base):
     refs: Mapped[list[Any]] = mapped_column(default=list)
 
 
-class SuccessMeasureRow(Base):
+class SuccessMeasureRow(MeasureColumns, Base):
+    """A success measure of one priority."""
+
     __tablename__ = "success_measures"
     id: Mapped[int] = mapped_column(primary_key=True)
     priority_id: Mapped[int] = parent("priorities")
-    text: Mapped[str] = mapped_column(Text)
-    direction: Mapped[str | None] = mapped_column(String(20))
-    start_line: Mapped[int | None]
 
 
 class MetricRow(Base):
