@@ -380,6 +380,8 @@ def test_framework_text_agenda_purposes_signposts_and_data_rows_are_not_evidence
         "Governance, management and sustainability",
     ):
         assert whole_sentences(text) == [], text
+    labelled = "Safeguarding: our hub now decides on every concern within a working day."
+    assert whole_sentences(labelled) == [labelled]  # a run-in label, not a heading
     layout = "Carers\tOur carers' hub answered more calls this year than ever before."
     assert whole_sentences(layout) != []  # a layout table's prose cell is still prose
 

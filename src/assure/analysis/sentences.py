@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from assure.extracting.consistency import PLACEHOLDER
-from assure.parsing.statements import match_statement, match_theme
+from assure.parsing.statements import is_bare_name
 
 # A sentence ends at . ! or ? (maybe followed by a closing quote or bracket),
 # then space, then something that can start a sentence.
@@ -143,7 +143,7 @@ def whole_sentences(text: str) -> list[str]:
         and not POINTS_ELSEWHERE.search(p)
         and not PLACEHOLDER.search(p)  # "TO BE COMPLETED": a gap, never a claim
         and not NOT_EVIDENCE.match(p)
-        and not (match_statement(p) or match_theme(p))  # a heading left in the text
+        and not is_bare_name(p)  # a heading left in the text
         and not p.endswith(":")  # a lead-in to a list, nothing on its own
     ]
 

@@ -246,6 +246,20 @@ def _statement_by_number(number: int, theme: str | None) -> str | None:
     return local[number - 1] if 1 <= number <= len(local) else global_id
 
 
+def is_bare_name(text: str) -> bool:
+    """Whether ``text`` is nothing but a statement's or a theme's name, perhaps
+    numbered ("8 Governance, management and sustainability"): a heading left
+    in running text, where "Safeguarding: we triage ..." is a labelled sentence."""
+    folded = fold(OUTLINE_NUMBER.sub("", text.strip(), count=1))
+    return folded in _bare_names()
+
+
+@cache
+def _bare_names() -> frozenset[str]:
+    known = names()
+    return frozenset(name for name, _ in (*known.statements, *known.themes))
+
+
 def match_theme(text: str) -> str | None:
     """The theme id a heading names ("PART A - WORKING WITH PEOPLE", "Theme 3:
     Ensuring safety", "Theme 4"), when it names no statement, else ``None``."""
