@@ -135,11 +135,14 @@ class AssessmentReportParser:
         scores = run_together_scores(text) | table_scores(text)
         scores.update({sid: score for sid, _, score in headings if score is not None})
         stated, stated_line = stated_rating(text)
-        assessment, findings = assess(scores, stated, stated_line)
         framework_id, graded = named_grades(text) if not scores else (None, ())
+        assessment: Assessment | None
+        findings: tuple[Finding, ...] = ()
         if framework_id is not None and graded:
-            assessment, findings = graded_assessment(framework_id, graded), ()
+            assessment = graded_assessment(framework_id, graded)
             headings = graded_headings(graded)
+        else:
+            assessment, findings = assess(scores, stated, stated_line)
         return ParsedStructure(
             kind=self.kind,
             title=title_matching(text, TITLE, within=10) or title_of(text),
