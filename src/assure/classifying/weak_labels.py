@@ -10,10 +10,10 @@ matching lines against the framework's statement names and aliases.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from assure.classifying.labelled import LabelledExample
 from assure.document import CleanText
@@ -157,16 +157,6 @@ def weak_examples(
     return tuple(found)
 
 
-def enclosing_statements(sections: Sequence[Section], line: int) -> tuple[str, ...]:
-    """The statements named by the innermost section with ``qs`` around ``line``."""
-    best: Section | None = None
-    for section in sections:
-        inside = section.qs and section.start_line <= line <= section.end_line
-        if inside and (best is None or section.start_line >= best.start_line):
-            best = section
-    return best.qs if best else ()
-
-
 class Span(Protocol):
     """A section as parsed or as stored: its kind and its lines."""
 
@@ -178,10 +168,23 @@ class Span(Protocol):
     def end_line(self) -> int: ...
 
 
+S = TypeVar("S", bound=Span)
+
+
+def innermost(sections: Sequence[S], line: int, keep: Callable[[S], bool]) -> S | None:
+    """The innermost (latest starting) kept section around ``line``."""
+    around = [s for s in sections if keep(s) and s.start_line <= line <= s.end_line]
+    return max(reversed(around), key=lambda s: s.start_line) if around else None
+
+
+def enclosing_statements(sections: Sequence[Section], line: int) -> tuple[str, ...]:
+    """The statements named by the innermost section with ``qs`` around ``line``."""
+    found = innermost(sections, line, lambda s: bool(s.qs))
+    return found.qs if found else ()
+
+
 def enclosing_stance(sections: Sequence[Span], line: int) -> str | None:
     """The stance the document itself gives ``line``: inside its "what we are
     proud of" or "areas for improvement" section (the innermost one)."""
-    inside = [
-        s for s in sections if s.kind in SECTION_STANCES and s.start_line <= line <= s.end_line
-    ]
-    return SECTION_STANCES[max(inside, key=lambda s: s.start_line).kind] if inside else None
+    found = innermost(sections, line, lambda s: s.kind in SECTION_STANCES)
+    return SECTION_STANCES[found.kind] if found else None
