@@ -17,6 +17,8 @@ from assure.extracting.figures.context import NEIGHBOURS, PERIOD, PROVISIONAL, R
 from assure.extracting.figures.numbers import SCALES, number_value
 from assure.structure import Comparator, Metric
 
+SCALE_WORD = re.compile(r"£\s?(bn|m|k)\b|\b(billion|million|thousand)s?\b", re.IGNORECASE)
+THOUSANDS_COLUMN = re.compile(r"£\s?0{3}s?\b")
 CELL_NUMBER = re.compile(
     r"^\s*(?P<pound>£)?\s?(?P<digits>-?\d{1,3}(?:,\s?\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)*)\s?"
     r"(?P<suffix>%|bn|m|k|days?|weeks?|years?)?\s*(?P<flag>\(p\)|p|\*)?\s*$",
@@ -132,13 +134,13 @@ def unit_from(indicator: str, unit_cell: str) -> str:
 
 
 def money_scale(unit_cell: str) -> float:
-    """What a money column's unit multiplies its figures by: "£ million" 1,000,000,
-    "£000s" or "£ thousand" 1,000 (money is kept in pounds)."""
-    if re.search(r"\bmillions?\b|£\s?m\b", unit_cell, re.IGNORECASE):
-        return 1_000_000.0
-    if re.search(r"\bthousands?\b|£\s?0{3}s?\b|£\s?k\b", unit_cell, re.IGNORECASE):
+    """What a money column's unit multiplies its figures by, by the same scales
+    as figures in prose: "£ million" 1,000,000, "£000s" or "£k" 1,000 (money is
+    kept in pounds)."""
+    if THOUSANDS_COLUMN.search(unit_cell):
         return 1_000.0
-    return 1.0
+    match = SCALE_WORD.search(unit_cell)
+    return SCALES[(match[1] or match[2]).lower()] if match else 1.0
 
 
 def row_metric(row: list[str], number: int, table: FigureTable, place: str | None) -> Metric | None:
