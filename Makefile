@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_DATA := .assure-demo
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: demo test test-sqlite test-postgres lint bench lock clean examples
+.PHONY: demo test test-sqlite test-postgres lint bench lock clean examples scorecard
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ examples: $(STAMP)
 # The whole suite, on SQLite and (where it is reachable) PostgreSQL.
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 -q
+
+# The real-document scorecard: per document and field, facts right, missed and wrong.
+scorecard: $(STAMP)
+	$(BIN)/python tests/real/scorecard.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
