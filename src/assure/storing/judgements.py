@@ -48,15 +48,14 @@ def record_correction(
     return correction.id
 
 
-def corrections(session: Session, council_id: int | None) -> list[CorrectionRecord]:
+def corrections(session: Session, council_ids: Sequence[int]) -> list[CorrectionRecord]:
     stmt = (
         select(m.Correction, m.PassageRow)
         .join(m.PassageRow, m.PassageRow.id == m.Correction.passage_id)
         .join(m.Document, m.Document.id == m.PassageRow.document_id)
         .order_by(m.Correction.id)
     )
-    if council_id is not None:
-        stmt = stmt.where(m.Document.council_id == council_id)
+    stmt = stmt.where(m.Document.council_id.in_(list(council_ids)))
     return [
         CorrectionRecord(
             id=c.id,
