@@ -13,6 +13,8 @@ COMMAND_MODULES = (
     "assure.interfaces.cli.framework",
     "assure.interfaces.cli.classifying",
     "assure.interfaces.cli.analysis",
+    "assure.interfaces.cli.accounts",
+    "assure.interfaces.cli.serving",
 )
 
 app = typer.Typer(
