@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Sequence
+from contextlib import suppress
 from datetime import datetime
 
 from argon2 import PasswordHasher
@@ -20,8 +21,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
-from assure.errors import AssureError
-from assure.services.scope import ROLES, Forbidden, Role, Scope, require
+from assure.services.errors import Forbidden, InvalidRequest
+from assure.services.scope import Role, Scope
 from assure.storing import Library, audit
 from assure.storing import accounts as store
 from assure.storing import models as m
@@ -35,13 +36,13 @@ HASHER = PasswordHasher()
 UNKNOWN_USER_HASH = HASHER.hash(secrets.token_hex(16))
 
 
-class AccountError(AssureError):
+class AccountError(InvalidRequest):
     """A request about accounts that cannot be done (unknown user, bad role...)."""
 
 
 class Account(BaseModel):
     email: str
-    grants: dict[str, Role]
+    grants: dict[str, str]  # council -> viewer | editor | admin
     created_at: datetime
     can_sign_in: bool
 
@@ -97,13 +98,17 @@ def scope_of_token(library: Library, token: str) -> Scope | None:
         return scope_of_user(session, user) if user is not None else None
 
 
-def operator(library: Library) -> Scope:
-    """The local operator's scope: every council of the library."""
-    return Scope.operator(library.councils())
+def operator(library: Library, councils: Sequence[str] = ()) -> Scope:
+    """The local operator's scope: every council of the library, and
+    ``councils`` it names (a grant may name a council not stored yet)."""
+    return Scope.operator([*library.councils(), *councils])
 
 
 def scope_of_user(session: Session, user: m.User) -> Scope:
-    grants = {c: r for c, r in store.grants_of(session, user.id).items() if r in ROLES}
+    grants = {}
+    for council, role in store.grants_of(session, user.id).items():
+        with suppress(ValueError):  # a role of an older schema grants nothing
+            grants[council] = Role.named(role)
     return Scope(user.email, grants)
 
 
@@ -120,7 +125,6 @@ def add_user(
 ) -> Account:
     """A new user with ``role`` on each of ``councils`` (the caller must be
     admin of each)."""
-    require(scope)
     checked = check_role(role)
     address = check_email(email)
     check_password(password)
@@ -183,12 +187,10 @@ def revoke(scope: Scope, library: Library, email: str, council: str) -> Account:
 def remove_user(scope: Scope, library: Library, email: str) -> None:
     """Delete a user, their grants and tokens (the caller must administer
     every council the user holds)."""
-    require(scope)
     with library.writing() as session:
         user = existing_user(session, email)
         grants = store.grants_of(session, user.id)
-        if scope.user is not None and not scope.grants:
-            raise Forbidden(f"{scope.actor} administers no council")
+        administered(scope, library)
         for name in grants:
             admin_of(scope, name)
         held: list[tuple[str | None, str | None]] = list(grants.items()) or [(None, None)]
@@ -201,7 +203,6 @@ def remove_user(scope: Scope, library: Library, email: str) -> None:
 
 def set_password(scope: Scope, library: Library, email: str, password: str) -> None:
     """Change a user's password (their own, or as admin of all their councils)."""
-    require(scope)
     check_password(password)
     with library.writing() as session:
         user = existing_user(session, email)
@@ -217,7 +218,6 @@ def set_password(scope: Scope, library: Library, email: str, password: str) -> N
 
 def create_token(scope: Scope, library: Library, email: str) -> IssuedToken:
     """A new API token for the user (the operator for anyone, a user for themself)."""
-    require(scope)
     with library.writing() as session:
         user = existing_user(session, email)
         if scope.user is not None and scope.user != user.email:
@@ -234,7 +234,6 @@ def create_token(scope: Scope, library: Library, email: str) -> IssuedToken:
 
 def tokens(scope: Scope, library: Library, email: str | None = None) -> list[ApiTokenInfo]:
     """Tokens (never their secret): the caller's own, or anyone's for the operator."""
-    require(scope)
     with library.reading() as session:
         wanted = email if scope.user is None else scope.user
         if wanted is None:
@@ -244,7 +243,6 @@ def tokens(scope: Scope, library: Library, email: str | None = None) -> list[Api
 
 
 def revoke_token(scope: Scope, library: Library, token_id: int) -> ApiTokenInfo:
-    require(scope)
     with library.writing() as session:
         token = store.find_token(session, token_id)
         owner = session.get(m.User, token.user_id) if token is not None else None
@@ -272,10 +270,12 @@ def digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def check_role(role: str) -> Role:
-    if role not in ROLES:
-        raise AccountError(f"unknown role {role!r}: one of {', '.join(ROLES)}")
-    return role
+def check_role(role: str) -> str:
+    """The role's name, checked."""
+    try:
+        return str(Role.named(role))
+    except ValueError as error:
+        raise AccountError(str(error)) from None
 
 
 def check_email(email: str) -> str:
@@ -292,16 +292,16 @@ def check_password(password: str) -> None:
 
 
 def admin_of(scope: Scope, council: str) -> None:
-    if not require(scope).is_admin(council):
-        raise Forbidden(f"{scope.actor} is not an admin of {council}")
+    """Refuse unless the caller administers ``council`` (a council outside the
+    scope is not found, as everywhere)."""
+    scope.require(council, Role.ADMIN)
 
 
 def administered(scope: Scope, library: Library) -> list[str]:
     """The councils whose users the caller manages (every one for the operator)."""
-    require(scope)
     if scope.user is None:
         return library.councils()
-    found = [c for c in scope.councils if scope.is_admin(c)]
+    found = [c for c in scope.require_any() if scope.is_admin(c)]
     if not found:
         raise Forbidden(f"{scope.actor} administers no council")
     return found
@@ -317,7 +317,7 @@ def existing_user(session: Session, email: str) -> m.User:
 def account(session: Session, user: m.User) -> Account:
     return Account(
         email=user.email or "",
-        grants=store.grants_of(session, user.id),  # type: ignore[arg-type]
+        grants=store.grants_of(session, user.id),
         created_at=user.created_at,
         can_sign_in=bool(user.password_hash),
     )
@@ -326,7 +326,7 @@ def account(session: Session, user: m.User) -> Account:
 def to_account(record: store.AccountRecord) -> Account:
     return Account(
         email=record.email,
-        grants=record.grants,  # type: ignore[arg-type]
+        grants=record.grants,
         created_at=record.created_at,
         can_sign_in=record.can_sign_in,
     )

@@ -450,7 +450,7 @@ class Library:
         with self.writing() as session:
             return judgements.add_user(session, name, email)
 
-    def grant(self, user: str, council: str, role: str = "reader") -> None:
+    def grant(self, user: str, council: str, role: str = "viewer") -> None:
         """Let ``user`` see ``council``'s documents."""
         with self.writing() as session:
             judgements.grant(session, user, ensure_council(session, council), role)

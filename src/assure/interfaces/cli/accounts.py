@@ -31,22 +31,24 @@ STDIN_HELP = "Read the password from standard input (first line) instead of prom
 
 
 @contextmanager
-def as_operator() -> Iterator[tuple[Scope, Library]]:
+def as_operator(*councils: str) -> Iterator[tuple[Scope, Library]]:
+    """The library, and the operator's scope over its councils and ``councils``."""
     from assure.services import accounts
 
     with opened_library(environment()) as library:
-        yield accounts.operator(library), library
+        yield accounts.operator(library, councils), library
 
 
 def refused(action: Callable[[], T]) -> T:
-    """Run ``action``; an account error is one line on stderr and exit status 1."""
-    from assure.errors import AssureError
+    """Run ``action``; a refusal is one line on stderr and exit status 2 for a
+    request that cannot be right, 1 otherwise."""
+    from assure.services import InvalidRequest, ServiceError
 
     try:
         return action()
-    except AssureError as error:
+    except ServiceError as error:
         typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(1) from None
+        raise typer.Exit(2 if isinstance(error, InvalidRequest) else 1) from None
 
 
 def read_password(from_stdin: bool) -> str:
@@ -70,7 +72,7 @@ def add(
     from assure.services import accounts
 
     password = read_password(password_stdin)
-    with as_operator() as (scope, library):
+    with as_operator(*councils) as (scope, library):
         made = refused(lambda: accounts.add_user(scope, library, email, password, councils, role))
     typer.echo(f"added {made.email}: {grants_text(made.grants)}")
 
@@ -100,7 +102,7 @@ def grant(
     """Give a user a role on a council (or change the role they have there)."""
     from assure.services import accounts
 
-    with as_operator() as (scope, library):
+    with as_operator(council) as (scope, library):
         made = refused(lambda: accounts.grant(scope, library, email, council, role))
     typer.echo(f"{made.email}: {grants_text(made.grants)}")
 
