@@ -102,17 +102,32 @@ STRUCTURE_STAGES: tuple[Stage, ...] = (read, normalise, parse, deadlines, extrac
 
 def process(
     path: str | Path,
-    settings: Settings,
-    labeller: Labeller | None,
+    settings: Settings | None = None,
+    labeller: Labeller | None = None,
     stages: Sequence[Stage] = STAGES,
 ) -> ParsedDocument:
     """Run the stages on one file and return what was learned, with its source
-    lines. Raises a ``DocumentError`` (naming the file and the reason) on bad input.
+    lines. Without a ``labeller``, passages are labelled by the model of the
+    bundled examples (no council's corrections). Raises a ``DocumentError``
+    (naming the file and the reason) on bad input.
     """
+    settings = settings or Settings()
+    if labeller is None and classify in stages:
+        labeller = bundled_labeller(settings)
     work = Work(path=Path(path), settings=settings, labeller=labeller)
     for stage in stages:
         stage(work)
     return finish(work)
+
+
+def bundled_labeller(settings: Settings) -> Labeller:
+    """Labels passages with the model of the bundled examples alone."""
+    from assure.classifying.labelling import label_passages  # numpy only when labelling
+
+    def label(passages: tuple[Passage, ...], structure: ParsedStructure) -> tuple[Passage, ...]:
+        return label_passages(passages, structure, settings)
+
+    return label
 
 
 def finish(work: Work) -> ParsedDocument:

@@ -80,7 +80,9 @@ def parse_task(task: Task, settings: Settings, models: ModelStore) -> Parsed:
     except DocumentError as error:
         return Parsed(task, error=str(error))
     except Exception as error:  # a parser bug must not stop the other files
-        return Parsed(task, error=f"{path}: could not be processed ({type(error).__name__}: {error})")
+        return Parsed(
+            task, error=f"{path}: could not be processed ({type(error).__name__}: {error})"
+        )
     if not document.passages and not document.metrics:
         return Parsed(task, error=f"{path}: nothing to store (no passages or figures found)")
     return Parsed(task, document=document)

@@ -8,7 +8,7 @@ from datetime import datetime
 from pydantic import BaseModel, Field
 
 from assure.services.application import Application
-from assure.services.audit import record_change
+from assure.services.audit import note
 from assure.services.errors import InvalidRequest, NotFound
 from assure.services.paging import Page, check_window
 from assure.services.scope import Role, Scope
@@ -74,21 +74,7 @@ class LinesView(BaseModel):
 
 
 def summary(d: StoredDocument) -> DocumentSummary:
-    return DocumentSummary(
-        id=d.id,
-        council=d.council,
-        title=d.title,
-        kind=d.kind,
-        date=d.date,
-        format=d.format,
-        pages=d.pages,
-        lines=d.lines,
-        passages=d.passages,
-        content_hash=d.content_hash,
-        source_path=d.source_path,
-        ingested_at=d.ingested_at,
-        warnings=list(d.warnings),
-    )
+    return DocumentSummary.model_validate(d, from_attributes=True)
 
 
 def list_documents(
@@ -188,11 +174,15 @@ def delete_document(app: Application, scope: Scope, ref: str | int) -> DocumentS
     Needs the admin role in its council."""
     document = find_document(app, scope, ref)
     scope.require(document.council, Role.ADMIN)
-    removed = app.library.delete_document(document.id, [document.council])
-    if removed is None:
+    change = note(
+        scope,
+        document.council,
+        "delete document",
+        f"document {document.id}",
+        before=document.model_dump(mode="json"),
+    )
+    if app.library.delete_document(document.id, [document.council], change) is None:
         raise NotFound(f"no document {document.id}")
-    record_change(app, scope, document.council, "delete document", f"document {document.id}",
-                  before=document.model_dump(mode="json"), after=None)
     return document
 
 
@@ -203,9 +193,14 @@ def move_document(app: Application, scope: Scope, ref: str | int, council: str) 
     scope.require(council, Role.ADMIN)
     if council == document.council:
         raise InvalidRequest(f"{document.label} is already filed under {council}")
-    if not app.library.move_document(document.id, council, [document.council]):
+    change = note(
+        scope,
+        council,
+        "move document",
+        f"document {document.id}",
+        before={"council": document.council},
+        after={"council": council},
+    )
+    if not app.library.move_document(document.id, council, [document.council], change):
         raise InvalidRequest(f"{council} already holds a document with the same content")
-    moved = get_document(app, scope, document.id)
-    record_change(app, scope, council, "move document", f"document {document.id}",
-                  before={"council": document.council}, after={"council": council})
-    return moved
+    return get_document(app, scope, document.id)

@@ -139,10 +139,16 @@ def actions(
     owner: str | None,
     due_before: str | None,
     document: int | None = None,
+    key: str | None = None,
 ) -> list[ActionRecord]:
-    found = minute_actions(session, council_ids, document, done, due_before) + plan_actions(
-        session, council_ids, document, done, due_before
-    )
+    """Actions of minutes, then of plans; ``key`` (``minutes:N``, ``plan:N``) picks one."""
+    source, _, number = (key or "").partition(":")
+    only = int(number) if number.isdigit() else None
+    found = []
+    if key is None or source == "minutes":
+        found += minute_actions(session, council_ids, document, done, due_before, only)
+    if key is None or source == "plan":
+        found += plan_actions(session, council_ids, document, done, due_before, only)
     if owner:
         needle = owner.casefold()
         found = [a for a in found if needle in (a.owner or "").casefold()]
@@ -163,6 +169,7 @@ def minute_actions(
     document: int | None,
     done: bool | None = None,
     due_before: str | None = None,
+    only: int | None = None,
 ) -> list[ActionRecord]:
     stmt = (
         select(m.ActionRow, m.MeetingRow, m.Document.id, m.Document.title, m.SourceLineRow.page)
@@ -173,6 +180,8 @@ def minute_actions(
         .order_by(m.Document.id, m.ActionRow.start_line, m.ActionRow.id)
     )
     stmt = tracking(in_council(stmt, council_ids), m.ActionRow, done, due_before)
+    if only is not None:
+        stmt = stmt.where(m.ActionRow.id == only)
     if document is not None:
         stmt = stmt.where(m.Document.id == document)
     return [
@@ -201,6 +210,7 @@ def plan_actions(
     document: int | None,
     done: bool | None = None,
     due_before: str | None = None,
+    only: int | None = None,
 ) -> list[ActionRecord]:
     stmt = (
         select(
@@ -213,6 +223,8 @@ def plan_actions(
         .order_by(m.Document.id, m.PlanActionRow.start_line, m.PlanActionRow.id)
     )
     stmt = tracking(in_council(stmt, council_ids), m.PlanActionRow, done, due_before)
+    if only is not None:
+        stmt = stmt.where(m.PlanActionRow.id == only)
     if document is not None:
         stmt = stmt.where(m.Document.id == document)
     return [

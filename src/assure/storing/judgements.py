@@ -123,30 +123,3 @@ def self_scores(session: Session, council: str, history: bool) -> list[SelfScore
             )
         )
     return found
-
-
-def add_user(session: Session, name: str, email: str | None) -> int:
-    found = session.scalar(select(m.User).where(m.User.name == name))
-    if found is None:
-        found = m.User(name=name, email=email)
-        session.add(found)
-        session.flush()
-    return found.id
-
-
-def grant(session: Session, user: str, council_id: int | None, role: str) -> None:
-    user_id = add_user(session, user, None)
-    if session.get(m.CouncilMember, (user_id, council_id)) is None:
-        session.add(m.CouncilMember(user_id=user_id, council_id=council_id, role=role))
-
-
-def councils_of(session: Session, user: str) -> list[str]:
-    return list(
-        session.scalars(
-            select(m.Council.name)
-            .join(m.CouncilMember, m.CouncilMember.council_id == m.Council.id)
-            .join(m.User, m.User.id == m.CouncilMember.user_id)
-            .where(m.User.name == user)
-            .order_by(m.Council.name)
-        )
-    )

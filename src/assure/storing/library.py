@@ -3,7 +3,7 @@
     from assure.storing import Library
     with Library(settings) as library:
         document_id = library.add(parsed, "Northfield Borough Council")
-        for hit in library.search('"direct payments" carers', councils=["Northfield Borough Council"]):
+        for hit in library.search('"direct payments" carers', ["Northfield Borough Council"]):
             print(hit.document_title, hit.page, hit.start_line, hit.snippet)
 
 Every query takes the councils it may look in, as a list of names: an empty
@@ -18,10 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, and_, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -30,6 +31,7 @@ from assure.errors import AssureError
 from assure.settings import Settings
 from assure.storing import evidence, judgements
 from assure.storing import models as m
+from assure.storing.audit import AuditNote, write_note
 from assure.storing.database import open_engine
 from assure.storing.reading import (
     document_record,
@@ -109,18 +111,26 @@ class Library:
     # -- storing ------------------------------------------------------------
 
     def add(
-        self, parsed: ParsedDocument, council: str, lines: Sequence[SourceLine] = ()
+        self,
+        parsed: ParsedDocument,
+        council: str,
+        lines: Sequence[SourceLine] = (),
+        audit: AuditNote | None = None,
     ) -> int | None:
         """Store one parsed document for ``council`` in one transaction; its id,
         or ``None`` when the same content is already stored for that council.
-        ``lines`` are the file's source lines, for showing passages in context."""
+        ``lines`` are the file's source lines, for showing passages in context;
+        ``audit`` is logged in the same transaction (its target gets the id)."""
         for attempt in range(STORE_ATTEMPTS):
             try:
                 with self.writing() as session:
                     council_id = ensure_council(session, council)
                     if find_hash(session, council_id, parsed.content_hash) is not None:
                         return None
-                    return store_document(session, parsed, council_id, lines).id
+                    stored = store_document(session, parsed, council_id, lines).id
+                    if audit is not None:
+                        write_note(session, replace(audit, target=f"document {stored}"))
+                    return stored
             except IntegrityError:
                 # Another process added the same council or the same content
                 # between our check and our insert; look again, then retry.
@@ -136,7 +146,9 @@ class Library:
             council_id = find_council(session, council)
             return find_hash(session, council_id, content_hash) if council_id else None
 
-    def delete_document(self, document_id: int, councils: Sequence[str]) -> StoredDocument | None:
+    def delete_document(
+        self, document_id: int, councils: Sequence[str], audit: AuditNote | None = None
+    ) -> StoredDocument | None:
         """Remove a document of ``councils`` and everything extracted from it
         (passages, labels, corrections, meetings, plans, figures, findings);
         the document as it was, or ``None`` if there is no such document."""
@@ -147,9 +159,16 @@ class Library:
             row = session.get(m.Document, document_id)
             if row is not None:
                 session.delete(row)
+                write_note(session, audit)
         return found[0]
 
-    def move_document(self, document_id: int, council: str, councils: Sequence[str]) -> bool:
+    def move_document(
+        self,
+        document_id: int,
+        council: str,
+        councils: Sequence[str],
+        audit: AuditNote | None = None,
+    ) -> bool:
         """File a document of ``councils`` under ``council`` instead. ``False``
         when there is no such document, or ``council`` already holds the same
         content (nothing is changed then)."""
@@ -161,6 +180,7 @@ class Library:
             if row is None or find_hash(session, target, row.content_hash) is not None:
                 return False
             row.council_id = target
+            write_note(session, audit)
             return True
 
     # -- documents ----------------------------------------------------------
@@ -302,11 +322,15 @@ class Library:
         councils: Sequence[str],
         document: int | None = None,
         ids: Sequence[int] | None = None,
+        statement: str | None = None,
+        min_confidence: float = 0.0,
         batch: int = 1000,
     ) -> Iterator[StoredPassage]:
         """Stored passages of ``councils`` in document and line order, with
         their labels (a person's correction replaces the machine's labels), read
-        ``batch`` at a time so memory stays flat however large the library."""
+        ``batch`` at a time so memory stays flat however large the library.
+        ``statement`` keeps passages labelled with it (by a person, the
+        document's structure, or the machine from ``min_confidence`` up)."""
         last = 0
         while True:
             with self.reading() as session:
@@ -321,6 +345,8 @@ class Library:
                     stmt = stmt.where(m.PassageRow.document_id == document)
                 if ids is not None:
                     stmt = stmt.where(m.PassageRow.id.in_(list(ids)))
+                if statement is not None:
+                    stmt = stmt.where(about_statement(statement, min_confidence))
                 rows = session.execute(stmt).all()
                 labels = labels_by_passage(session, [r[0].id for r in rows])
             for p, title, when, council_name in rows:
@@ -354,9 +380,10 @@ class Library:
         owner: str | None = None,
         due_before: str | None = None,
         document: int | None = None,
+        key: str | None = None,
     ) -> list[ActionRecord]:
         """Actions from minutes and plans. ``done`` keeps finished (or open)
-        ones; ``due_before`` (ISO) those due by an earlier day."""
+        ones; ``due_before`` (ISO) those due by an earlier day; ``key`` one action."""
         with self.reading() as session:
             return evidence.actions(
                 session,
@@ -365,18 +392,28 @@ class Library:
                 owner=owner,
                 due_before=due_before,
                 document=document,
+                key=key,
             )
 
     def update_action(
-        self, key: str, status: str, done: bool, councils: Sequence[str]
+        self,
+        key: str,
+        status: str,
+        done: bool,
+        councils: Sequence[str],
+        audit: AuditNote | None = None,
     ) -> ActionUpdate | None:
         """Set the status of an action of ``councils`` (``key`` is
         ``ActionRecord.key``); what it was and is, or ``None`` if there is no
         such action there."""
         with self.writing() as session:
-            return evidence.update_action(
+            update = evidence.update_action(
                 session, key, status, done, council_ids_of(session, councils)
             )
+            if update is not None and audit is not None and update.before is not None:
+                before = {"status": update.before.status, "done": update.before.done}
+                write_note(session, replace(audit, before=before))
+            return update
 
     def metrics(
         self,
@@ -414,6 +451,7 @@ class Library:
         category: str | None = None,
         stance: str | None = None,
         user: str | None = None,
+        audit: AuditNote | None = None,
     ) -> int | None:
         """Record a person's labels for a passage of ``councils``; they replace
         the machine's in ``passages()`` and ``search()``. The correction's id, or
@@ -421,7 +459,9 @@ class Library:
         if not list(self.passages(councils, ids=[passage_id])):
             return None
         with self.writing() as session:
-            return judgements.record_correction(session, passage_id, qs, category, stance, user)
+            found = judgements.record_correction(session, passage_id, qs, category, stance, user)
+            write_note(session, audit)
+            return found
 
     def corrections(self, councils: Sequence[str]) -> list[CorrectionRecord]:
         """Every correction of ``councils``' passages, oldest first, with the text."""
@@ -436,14 +476,17 @@ class Library:
         rationale: str | None = None,
         passage_ids: Sequence[int] = (),
         user: str | None = None,
+        audit: AuditNote | None = None,
     ) -> int:
         """Record a council's own score (1-4) for a quality statement; the
         newest per statement is the current one."""
         with self.writing() as session:
             council_id = ensure_council(session, council)
-            return judgements.set_self_score(
+            found = judgements.set_self_score(
                 session, council_id, statement, score, rationale, passage_ids, user
             )
+            write_note(session, audit)
+            return found
 
     def self_scores(self, council: str, history: bool = False) -> list[SelfScoreRecord]:
         """The current score per statement (or every score, with ``history``)."""
@@ -451,15 +494,47 @@ class Library:
             return judgements.self_scores(session, council, history)
 
 
+def about_statement(statement: str, min_confidence: float) -> Any:
+    """A passage is about ``statement`` when a person labelled it so, or, where
+    no person has corrected it, when the structure or the machine did (the
+    machine from ``min_confidence`` up)."""
+    label = m.PassageLabel
+    by_user = (
+        select(label.id)
+        .where(label.passage_id == m.PassageRow.id)
+        .where(label.qs == statement)
+        .where(label.source == "user")
+        .exists()
+    )
+    corrected = select(m.Correction.id).where(m.Correction.passage_id == m.PassageRow.id).exists()
+    by_others = (
+        select(label.id)
+        .where(label.passage_id == m.PassageRow.id)
+        .where(label.qs == statement)
+        .where(or_(label.source != "model", label.confidence >= min_confidence))
+        .exists()
+    )
+    return or_(by_user, and_(~corrected, by_others))
+
+
+def council_list(councils: Sequence[str]) -> list[str]:
+    """The councils as a list; one name given alone is a mistake, not a list
+    of letters."""
+    if isinstance(councils, str):
+        raise TypeError(f"councils is a list of names, not the string {councils!r}")
+    return list(councils)
+
+
 def in_councils(stmt: Any, councils: Sequence[str]) -> Any:
     """``stmt`` (joined to ``Council``) limited to the councils named."""
-    return stmt.where(m.Council.name.in_(list(councils)))
+    return stmt.where(m.Council.name.in_(council_list(councils)))
 
 
 def council_ids_of(session: Session, councils: Sequence[str]) -> list[int]:
+    councils = council_list(councils)
     if not councils:
         return []
-    return list(session.scalars(select(m.Council.id).where(m.Council.name.in_(list(councils)))))
+    return list(session.scalars(select(m.Council.id).where(m.Council.name.in_(councils))))
 
 
 def find_council(session: Session, name: str) -> int | None:

@@ -7,7 +7,7 @@ stored: the document's id and title, and the page of its first line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 

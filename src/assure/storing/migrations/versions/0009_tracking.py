@@ -3,7 +3,7 @@ out once by the pipeline, so that listing open or overdue actions compares
 stored values. Existing rows are filled in by the same rule.
 
 Revision ID: 0009_tracking
-Revises: 0005
+Revises: 0007_accounts
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from alembic import op
 from assure.extracting.deadlines import due_by, is_done
 
 revision = "0009_tracking"
-down_revision = "0005"
+down_revision = "0007_accounts"
 branch_labels = None
 depends_on = None
 
@@ -31,7 +31,11 @@ def upgrade() -> None:
             table.create_index(f"ix_{name}_due_by", ["due_by"])
     connection = op.get_bind()
     actions = sa.table(
-        "actions", sa.column("id"), sa.column("due"), sa.column("status"), sa.column("due_by"),
+        "actions",
+        sa.column("id"),
+        sa.column("due"),
+        sa.column("status"),
+        sa.column("due_by"),
         sa.column("done"),
     )
     for row in connection.execute(sa.select(actions.c.id, actions.c.due, actions.c.status)):
@@ -41,8 +45,12 @@ def upgrade() -> None:
             .values(due_by=due_by(row.due), done=row.status == "done")
         )
     plan_actions = sa.table(
-        "plan_actions", sa.column("id"), sa.column("timeframe"), sa.column("status"),
-        sa.column("due_by"), sa.column("done"),
+        "plan_actions",
+        sa.column("id"),
+        sa.column("timeframe"),
+        sa.column("status"),
+        sa.column("due_by"),
+        sa.column("done"),
     )
     for row in connection.execute(
         sa.select(plan_actions.c.id, plan_actions.c.timeframe, plan_actions.c.status)
