@@ -14,10 +14,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assure.document import CleanText, SourceDocument
 from assure.settings import Settings
 from assure.structure import Finding, Metric, ParsedDocument, ParsedStructure, Passage
+
+if TYPE_CHECKING:
+    from assure.classifying import StatementClassifier
 
 
 @dataclass
@@ -76,12 +80,34 @@ def passages(work: Work) -> None:
 
 
 def classify(work: Work) -> None:
-    try:
-        from assure.classifying.labelling import label_passages
-    except ModuleNotFoundError:
-        return
+    from assure.classifying import label_passages
+
     assert work.structure is not None
-    work.passages = label_passages(work.passages, work.structure, work.settings)
+    work.passages = label_passages(work.passages, work.structure, classifier_for(work))
+
+
+# Interim, until the ingest job loads the model once and passes it in: the
+# model trained in the data folder if there is a usable one (kept in memory
+# until its file changes), else the bundled model. Nothing is trained or written.
+_trained: dict[Path, tuple[int, StatementClassifier]] = {}
+
+
+def classifier_for(work: Work) -> StatementClassifier:
+    from assure.classifying import MODEL_FILE, ModelRefused, bundled_model, load_model
+
+    path = Path(work.settings.data_dir) / MODEL_FILE
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        return bundled_model()
+    if path in _trained and _trained[path][0] == stamp:
+        return _trained[path][1]
+    try:
+        _trained[path] = (stamp, load_model(path))
+    except ModelRefused as error:
+        work.warnings.append(f"{error}; labelled with the bundled model (run assure train)")
+        return bundled_model()
+    return _trained[path][1]
 
 
 def check(work: Work) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +16,10 @@ from rich.table import Column, Table
 
 if TYPE_CHECKING:
     from assure.classifying.evaluation import Scores
+    from assure.classifying.labelled import Correction, LabelledExample
     from assure.classifying.report import EvaluationReport
+    from assure.classifying.weak_labels import ParsedText
+    from assure.settings import Settings
 
 SYSTEM_NAMES = {
     "keywords": "keywords",
@@ -32,23 +37,89 @@ def train(
     """Rebuild the quality statement classifier from the bundled examples, the
     library's weak labels (passages under a heading that names the statement)
     and people's corrections. Prints counts per statement and the time taken."""
-    from assure.classifying.artefact import train as train_model
+    from assure.classifying.artefact import MODEL_FILE, save_model, trained_on
+    from assure.classifying.labelled import load_examples
+    from assure.classifying.training import data_hash, train_model
     from assure.settings import Settings
 
+    settings = Settings.from_environment()
     started = time.perf_counter()
-    result = train_model(Settings.from_environment(), force=force)
-    seconds = time.perf_counter() - started
-    artefact = result.artefact
-    table = Table("quality statement", "labelled passages", title="Training data")
-    for statement, count in artefact.counts.items():
-        table.add_row(statement, str(count))
-    table.add_row("all passages (incl. none)", str(artefact.examples))
-    table.add_row("corrections", str(len(artefact.corrections)))
-    Console().print(table)
-    if result.written:
-        typer.echo(f"trained in {seconds:.1f}s; model written to {result.path}")
+    weak, corrections = library_training(settings)
+    examples = [*load_examples(), *weak]
+    path = Path(settings.data_dir) / MODEL_FILE
+    unchanged = not force and trained_on(path) == data_hash(examples, corrections)
+    if not unchanged:
+        model = train_model(examples, corrections)
+        save_model(model, path)
+        counts, trained = model.counts, model.examples
     else:
-        typer.echo(f"training data unchanged; kept the model in {result.path} ({seconds:.1f}s)")
+        counts, trained = training_counts(examples, corrections)
+    seconds = time.perf_counter() - started
+    table = Table("quality statement", "labelled passages", title="Training data")
+    for statement, count in counts.items():
+        table.add_row(statement, str(count))
+    table.add_row("all passages (incl. none)", str(trained))
+    table.add_row("corrections", str(len({c.text for c in corrections})))
+    Console().print(table)
+    if unchanged:
+        typer.echo(f"training data unchanged; kept the model in {path} ({seconds:.1f}s)")
+    else:
+        typer.echo(f"trained in {seconds:.1f}s; model written to {path}")
+
+
+def training_counts(
+    examples: Sequence[LabelledExample], corrections: Sequence[Correction]
+) -> tuple[dict[str, int], int]:
+    """Labelled passages per statement, and passages in all, of the training data."""
+    from assure.classifying.keywords import statement_ids
+    from assure.classifying.training import training_data
+
+    data = training_data(examples, corrections)
+    counts = Counter(q for e in data for q in e.qs)
+    return {s: counts.get(s, 0) for s in statement_ids()}, len(data)
+
+
+def library_training(settings: Settings) -> tuple[list[LabelledExample], list[Correction]]:
+    """Weak labels (passages under a heading that names the statement) and
+    people's corrections from the library, if there is one; nothing is created."""
+    from assure.classifying.labelled import Correction, LabelledExample
+    from assure.classifying.weak_labels import enclosing_stance
+
+    if (
+        settings.database_url is None
+        and not Path(settings.resolved_database_url.removeprefix("sqlite:///")).exists()
+    ):
+        return [], []
+    from assure.storing import Library
+    from assure.storing.records import SectionRecord
+
+    weak: list[LabelledExample] = []
+    with Library(settings) as library:
+        corrections = [
+            Correction(r.passage_text, r.qs, r.category, r.stance, r.passage_id)
+            for r in library.corrections()
+        ]
+        positions: Counter[int] = Counter()
+        sections: dict[int, tuple[SectionRecord, ...]] = {}
+        for stored in library.passages():
+            passage = stored.passage
+            position = positions[stored.document_id]
+            positions[stored.document_id] += 1
+            if stored.document_id not in sections:
+                sections[stored.document_id] = library.sections(stored.document_id)
+            qs = tuple(label.id for label in passage.qs if label.source == "structure")
+            weak.append(
+                LabelledExample(
+                    passage.text,
+                    qs,
+                    f"library-{stored.document_id}",
+                    "structure" if qs else "context",
+                    # the document's own stance, never the head's earlier guess
+                    stance=enclosing_stance(sections[stored.document_id], passage.start_line),
+                    position=position,
+                )
+            )
+    return weak, corrections
 
 
 def evaluate(
@@ -73,16 +144,35 @@ def evaluate(
     regression, each trained on the same data, leaving each labelled document
     out in turn (headings removed from the text classified)."""
     from assure.classifying.report import evaluate as run_evaluation
+    from assure.errors import DocumentError
     from assure.settings import Settings
 
-    files = [p for path in corpus for p in corpus_files(path)]
-    report = run_evaluation(
-        files, Settings.from_environment(), folds=folds, use_library=not no_library
-    )
+    settings = Settings.from_environment()
+    parsed, skipped = [], []
+    for file in (p for path in corpus for p in corpus_files(path)):
+        try:
+            parsed.append(parse_for_training(file, settings))
+        except DocumentError as error:
+            skipped.append(str(error))
+    extra = [] if no_library else library_training(settings)[0]
+    report = run_evaluation(parsed, extra, folds=folds)
+    report.skipped[:0] = skipped
     if as_json:
         typer.echo(json.dumps(report.as_dict(), indent=2))
         return
     print_report(report)
+
+
+def parse_for_training(path: Path, settings: Settings) -> ParsedText:
+    """Read, normalise and parse one file, and cut it into passages (not classified)."""
+    from assure.classifying.weak_labels import ParsedText
+    from assure.pipeline import Work, normalise, parse, passages, read
+
+    work = Work(path=path, settings=settings)
+    for stage in (read, normalise, parse, passages):
+        stage(work)
+    assert work.text is not None and work.structure is not None
+    return ParsedText(path.stem, work.text, work.structure, work.passages)
 
 
 def corpus_files(path: Path) -> list[Path]:
