@@ -113,19 +113,19 @@ def process(
     """
     settings = settings or Settings()
     if labeller is None and classify in stages:
-        labeller = bundled_labeller(settings)
+        labeller = bundled_labeller()
     work = Work(path=Path(path), settings=settings, labeller=labeller)
     for stage in stages:
         stage(work)
     return finish(work)
 
 
-def bundled_labeller(settings: Settings) -> Labeller:
+def bundled_labeller() -> Labeller:
     """Labels passages with the model of the bundled examples alone."""
-    from assure.classifying.labelling import label_passages  # numpy only when labelling
+    from assure.classifying import bundled_model, label_passages  # numpy only when labelling
 
     def label(passages: tuple[Passage, ...], structure: ParsedStructure) -> tuple[Passage, ...]:
-        return label_passages(passages, structure, settings)
+        return label_passages(passages, structure, bundled_model())
 
     return label
 
