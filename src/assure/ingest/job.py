@@ -5,21 +5,25 @@ A file already stored for its council (same SHA-256) is reported as a duplicate
 without being parsed again, so re-running an interrupted ingest only does the
 work left. A file that cannot be read, or yields nothing to search, is reported
 as failed with one line naming it and the reason, and nothing of it is stored.
-Where the parsing runs is the runner's business (this process, or Dask
-workers); storing always happens here, one document per transaction.
+
+Where the work runs is the runner's business: ``LocalRunner`` parses and stores
+one file after another in this process; ``assure.ingest.distributed.DaskRunner``
+sends each file to a Dask worker, which parses it and stores it in the shared
+database itself. Either way each file is one ``ingest_file`` call, so the
+results are the same.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from assure.classifying import Correction
+from assure.classifying import Correction, StatementClassifier, label_passages
 from assure.errors import DocumentError
 from assure.ingest.files import collect_files
 from assure.ingest.models import ModelStore
@@ -27,7 +31,7 @@ from assure.ingest.report import IngestOutcome, IngestReport
 from assure.pipeline import Labeller, process
 from assure.settings import Settings
 from assure.storing import Library
-from assure.structure import ParsedDocument
+from assure.structure import ParsedDocument, ParsedStructure, Passage
 
 UNASSIGNED = "Unassigned"  # the council of documents whose council nobody named
 Progress = Callable[[IngestOutcome, int, int], None]
@@ -35,33 +39,39 @@ Progress = Callable[[IngestOutcome, int, int], None]
 
 @dataclass(frozen=True, slots=True)
 class Task:
-    """One file to parse, for a council (``None``: the document's own, if it names one)."""
+    """One file to ingest, for a council (``None``: the document's own, if it names one)."""
 
     path: Path
     council: str | None
 
 
 @dataclass(frozen=True, slots=True)
-class Parsed:
-    """A task's result: the parsed document, or the one-line reason it failed."""
+class Labelling:
+    """What labels a council's passages: its model and its people's corrections.
+    Plain data, so that it can travel to a worker."""
 
-    task: Task
-    document: ParsedDocument | None = None
-    error: str | None = None
+    model: StatementClassifier
+    corrections: tuple[Correction, ...] = ()
+
+    def labeller(self) -> Labeller:
+        def label(passages: tuple[Passage, ...], structure: ParsedStructure) -> tuple[Passage, ...]:
+            return label_passages(passages, structure, self.model, self.corrections)
+
+        return label
 
 
 class Runner(Protocol):
-    """Runs the pipeline over tasks, yielding results as they finish."""
+    """Runs ``ingest_file`` over tasks, yielding each outcome as it finishes."""
 
-    def run(self, tasks: list[Task], parse: Callable[[Task], Parsed]) -> Iterator[Parsed]: ...
+    def run(self, job: IngestJob, tasks: Sequence[Task]) -> Iterator[IngestOutcome]: ...
 
 
 class LocalRunner:
-    """Parses one file after another in this process."""
+    """Ingests one file after another in this process."""
 
-    def run(self, tasks: list[Task], parse: Callable[[Task], Parsed]) -> Iterator[Parsed]:
+    def run(self, job: IngestJob, tasks: Sequence[Task]) -> Iterator[IngestOutcome]:
         for task in tasks:
-            yield parse(task)
+            yield ingest_file(task, job.settings, job.library, job.labelling(task.council))
 
 
 def council_for(named: str | None, settings: Settings, parsed: ParsedDocument | None) -> str:
@@ -73,20 +83,59 @@ def council_for(named: str | None, settings: Settings, parsed: ParsedDocument | 
     return (found or UNASSIGNED).strip()
 
 
-def parse_task(task: Task, settings: Settings, labeller: Labeller) -> Parsed:
-    """Run the pipeline on one file; never raises for a bad file."""
-    path = task.path
+def ingest_file(
+    task: Task, settings: Settings, library: Library, labelling: Labelling
+) -> IngestOutcome:
+    """Parse one file and store it in one transaction; never raises for a bad file."""
+    path = str(task.path)
     try:
-        document = process(path, settings, labeller)
+        document = process(task.path, settings, labelling.labeller())
     except DocumentError as error:
-        return Parsed(task, error=str(error))
+        return IngestOutcome(path, "failed", error=str(error))
     except Exception as error:  # a parser bug must not stop the other files
-        return Parsed(
-            task, error=f"{path}: could not be processed ({type(error).__name__}: {error})"
-        )
+        reason = f"could not be processed ({type(error).__name__}: {error})"
+        return IngestOutcome(path, "failed", error=f"{path}: {reason}")
     if not document.passages and not document.metrics:
-        return Parsed(task, error=f"{path}: nothing to store (no passages or figures found)")
-    return Parsed(task, document=document)
+        return IngestOutcome(
+            path, "failed", error=f"{path}: nothing to store (no passages or figures found)"
+        )
+    council = council_for(task.council, settings, document)
+    try:
+        stored = library.add(document, council, document.source_lines)
+    except SQLAlchemyError as error:  # nothing of it was stored: the transaction rolled back
+        reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+        return IngestOutcome(path, "failed", error=f"{path}: could not be stored ({reason})")
+    if stored is None:
+        return duplicate(
+            library, task.path, council, library.stored_id(document.content_hash, council)
+        )
+    return IngestOutcome(
+        path,
+        "stored",
+        document_id=stored,
+        council=council,
+        kind=str(document.kind),
+        pages=document.pages,
+        lines=document.lines,
+        passages=len(document.passages),
+    )
+
+
+def duplicate(library: Library, path: Path, council: str, document_id: int | None) -> IngestOutcome:
+    """An outcome for content already stored, described from the stored copy."""
+    if document_id is not None:
+        for doc in library.documents([council], ids=[document_id]):
+            return IngestOutcome(
+                str(path),
+                "duplicate",
+                document_id=doc.id,
+                council=council,
+                kind=doc.kind,
+                pages=doc.pages,
+                lines=doc.lines,
+                passages=doc.passages,
+            )
+    return IngestOutcome(str(path), "duplicate", document_id=document_id, council=council)
 
 
 class IngestJob:
@@ -103,22 +152,18 @@ class IngestJob:
         self.settings = settings
         self.models = models or ModelStore(settings)
         self.runner = runner or LocalRunner()
-        self._labellers: dict[str | None, Labeller] = {}
+        self._labellings: dict[str | None, Labelling] = {}
 
-    def labeller(self, council: str | None) -> Labeller:
+    def labelling(self, council: str | None) -> Labelling:
         """The council's model with its people's corrections, loaded once a job."""
         name = council or self.settings.council
-        if name not in self._labellers:
-            corrections = (
-                [
-                    Correction(r.passage_text, r.qs, r.category, r.stance, r.passage_id)
-                    for r in self.library.corrections([name])
-                ]
-                if name
-                else []
+        if name not in self._labellings:
+            corrections = tuple(
+                Correction(r.passage_text, r.qs, r.category, r.stance, r.passage_id)
+                for r in (self.library.corrections([name]) if name else ())
             )
-            self._labellers[name] = self.models.labeller(name, corrections)
-        return self._labellers[name]
+            self._labellings[name] = Labelling(self.models.model(name), corrections)
+        return self._labellings[name]
 
     def run(
         self,
@@ -126,31 +171,30 @@ class IngestJob:
         council: str | None = None,
         progress: Progress | None = None,
     ) -> IngestReport:
-        """Parse and store every file under ``paths`` (folders recursively, in
-        sorted order); ``progress(outcome, done, total)`` after each file."""
+        """Ingest every file under ``paths`` (folders recursively, in sorted
+        order); ``progress(outcome, done, total)`` after each file."""
         files, problems = collect_files(paths)
         outcomes = [IngestOutcome(str(p.path), "failed", error=p.message) for p in problems]
         total = len(files) + len(outcomes)
-        for done, outcome in enumerate(outcomes, 1):
+
+        def advance(outcome: IngestOutcome) -> None:
+            outcomes.append(outcome)
             if progress is not None:
-                progress(outcome, done, total)
+                progress(outcome, len(outcomes), total)
+
+        done = list(outcomes)
+        outcomes.clear()
+        for outcome in done:
+            advance(outcome)
         tasks: list[Task] = []
         for path in files:
             found = self.already_stored(path, council)
             if found is None:
                 tasks.append(Task(path, council))
-                continue
-            outcomes.append(found)
-            if progress is not None:
-                progress(found, len(outcomes), total)
-        settings = self.settings
-        for parsed in self.runner.run(
-            tasks, lambda t: parse_task(t, settings, self.labeller(t.council))
-        ):
-            outcome = self.store(parsed)
-            outcomes.append(outcome)
-            if progress is not None:
-                progress(outcome, len(outcomes), total)
+            else:
+                advance(found)
+        for outcome in self.runner.run(self, tasks):
+            advance(outcome)
         order = {str(p): i for i, p in enumerate([*(x.path for x in problems), *files])}
         return IngestReport(tuple(sorted(outcomes, key=lambda o: order.get(o.path, 0))))
 
@@ -162,48 +206,7 @@ class IngestJob:
             return None
         digest = file_hash(path, self.settings.max_file_bytes)
         existing = digest and self.library.stored_id(digest, name)
-        return self.duplicate(path, name, existing) if existing else None
-
-    def store(self, parsed: Parsed) -> IngestOutcome:
-        path = str(parsed.task.path)
-        document = parsed.document
-        if document is None:
-            return IngestOutcome(path, "failed", error=parsed.error)
-        council = council_for(parsed.task.council, self.settings, document)
-        try:
-            stored = self.library.add(document, council, document.source_lines)
-        except SQLAlchemyError as error:  # nothing of it was stored: the transaction rolled back
-            reason = str(getattr(error, "orig", None) or error).splitlines()[0]
-            return IngestOutcome(path, "failed", error=f"{path}: could not be stored ({reason})")
-        if stored is None:
-            existing = self.library.stored_id(document.content_hash, council)
-            return self.duplicate(parsed.task.path, council, existing)
-        return IngestOutcome(
-            path,
-            "stored",
-            document_id=stored,
-            council=council,
-            kind=str(document.kind),
-            pages=document.pages,
-            lines=document.lines,
-            passages=len(document.passages),
-        )
-
-    def duplicate(self, path: Path, council: str, document_id: int | None) -> IngestOutcome:
-        """An outcome for content already stored, described from the stored copy."""
-        if document_id is not None:
-            for doc in self.library.documents([council], ids=[document_id]):
-                return IngestOutcome(
-                    str(path),
-                    "duplicate",
-                    document_id=doc.id,
-                    council=council,
-                    kind=doc.kind,
-                    pages=doc.pages,
-                    lines=doc.lines,
-                    passages=doc.passages,
-                )
-        return IngestOutcome(str(path), "duplicate", document_id=document_id, council=council)
+        return duplicate(self.library, path, name, existing) if existing else None
 
 
 def file_hash(path: Path, limit: int) -> str | None:

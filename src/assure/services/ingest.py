@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from assure.ingest.job import IngestJob, Runner
 from assure.ingest.report import IngestOutcome, IngestReport
 from assure.services.application import Application
+from assure.services.errors import InvalidRequest
 from assure.services.scope import Role, Scope
 
 
@@ -63,13 +64,23 @@ def ingest(
     paths: Sequence[str | Path],
     council: str | None,
     progress: Callable[[FileOutcome, int, int], None] | None = None,
-    runner: Runner | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> IngestSummary:
     """Read, parse and store files and folders for ``council`` (needs the
     editor role there). Without a council, the local operator files each
-    document under the council it names, or ``Unassigned``."""
+    document under the council it names, or ``Unassigned``. With ``workers``
+    (a local cluster of that many processes) or a Dask ``scheduler``'s
+    address, files are ingested on Dask workers, with the same results."""
     if council is not None or scope.user is not None:
         scope.require(council or "", Role.EDITOR)
+    runner: Runner | None = None
+    if workers is not None and workers < 1:
+        raise InvalidRequest(f"workers must be 1 or more, not {workers}")
+    if workers is not None or scheduler is not None:
+        from assure.ingest.distributed import DaskRunner
+
+        runner = DaskRunner(workers, scheduler)
     job = IngestJob(app.library, app.settings, app.models, runner)
 
     def advance(o: IngestOutcome, done: int, total: int) -> None:

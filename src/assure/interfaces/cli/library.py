@@ -47,6 +47,19 @@ def ingest(
         min=0.000001,
         help="Refuse files larger than this (default: ASSURE_MAX_FILE_MB).",
     ),
+    workers: int | None = typer.Option(
+        None,
+        "--workers",
+        min=1,
+        max=256,
+        help="Ingest on a local Dask cluster of this many worker processes.",
+    ),
+    scheduler: str | None = typer.Option(
+        None,
+        "--scheduler",
+        help="Ingest on the Dask cluster whose scheduler is at this address (tcp://HOST:PORT); "
+        "its workers must reach the same database.",
+    ),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Parse and store documents. Each file is stored whole or not at all; the
@@ -56,7 +69,9 @@ def ingest(
         operator(council, max_file_mb=max_file_mb) as (app, scope),
         progress_bar("ingesting") as advance,
     ):
-        summary = ingest_service.ingest(app, scope, paths, app.settings.council, advance)
+        summary = ingest_service.ingest(
+            app, scope, paths, app.settings.council, advance, workers, scheduler
+        )
     if as_json:
         print_json(summary)
     else:

@@ -1,0 +1,110 @@
+"""Ingestion on Dask (``dask.distributed``): many processes or machines, one
+shared database.
+
+Each file is one task. A worker reads, parses and classifies the file and
+stores it in the shared database (PostgreSQL for more than one machine) in one
+transaction of its own, idempotent by content hash: a task that ran twice, or
+a worker lost mid-batch whose tasks Dask gives to another, stores each
+document once, and re-running the batch finishes what was left. The models
+travel to the workers once each (``scatter``), so workers need no data folder
+of their own. ``LocalCluster`` starts worker processes on this machine
+(``--workers N``); an existing scheduler (on Kubernetes, YARN, SSH or this
+machine) is used by its address (``--scheduler tcp://HOST:PORT``).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from assure.ingest.job import IngestJob, Labelling, Task, ingest_file
+from assure.ingest.report import IngestOutcome
+from assure.settings import Settings
+from assure.storing import Library
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+RETRIES = 2  # a task whose worker died is run again elsewhere this many times
+_libraries: dict[str, Library] = {}
+_lock = threading.Lock()
+
+
+def worker_library(settings: Settings) -> Library:
+    """One open library per worker process and database."""
+    url = settings.resolved_database_url
+    with _lock:
+        if url not in _libraries:
+            _libraries[url] = Library(settings)
+        return _libraries[url]
+
+
+def ingest_on_worker(task: Task, settings: Settings, labelling: Labelling) -> IngestOutcome:
+    """The task as a worker runs it: parse and store, in the worker's process."""
+    return ingest_file(task, settings, worker_library(settings), labelling)
+
+
+class DaskRunner:
+    """Runs the ingest job's tasks on a Dask cluster: a local one of ``workers``
+    processes, or the scheduler at ``scheduler``."""
+
+    def __init__(self, workers: int | None = None, scheduler: str | None = None) -> None:
+        if workers is None and scheduler is None:
+            raise ValueError("give a number of workers or a scheduler's address")
+        self.workers = workers
+        self.scheduler = scheduler
+
+    def client(self) -> Client:
+        from distributed import Client, LocalCluster
+
+        if self.scheduler is not None:
+            return Client(self.scheduler, timeout="20s")
+        cluster = LocalCluster(
+            n_workers=self.workers,
+            threads_per_worker=1,  # parsing is Python: processes, not threads, use the cores
+            processes=True,
+            dashboard_address=None,
+            silence_logs=40,  # errors only
+        )
+        return Client(cluster)
+
+    def run(self, job: IngestJob, tasks: Sequence[Task]) -> Iterator[IngestOutcome]:
+        if not tasks:
+            return
+        from distributed import as_completed
+
+        client = self.client()
+        try:
+            shared: dict[str | None, Any] = {}
+            futures: dict[Any, Task] = {}
+            for task in tasks:
+                if task.council not in shared:
+                    labelling = job.labelling(task.council)
+                    shared[task.council] = client.scatter(labelling, broadcast=True, hash=False)
+                future = client.submit(
+                    ingest_on_worker,
+                    task,
+                    job.settings,
+                    shared[task.council],
+                    retries=RETRIES,
+                    pure=False,
+                )
+                futures[future] = task
+            for future in as_completed(futures):
+                yield outcome_of(future, futures[future])
+        finally:
+            cluster = client.cluster
+            client.close()
+            if cluster is not None and self.scheduler is None:
+                cluster.close()
+
+
+def outcome_of(future: Any, task: Task) -> IngestOutcome:
+    """A finished task's outcome; a task that failed on the cluster itself (its
+    worker kept dying) is a failed file, named, not an error of the batch."""
+    if future.status == "finished":
+        outcome: IngestOutcome = future.result()
+        return outcome
+    reason = f"could not be processed on the cluster ({future.exception()})"
+    return IngestOutcome(str(task.path), "failed", error=f"{task.path}: {reason}")

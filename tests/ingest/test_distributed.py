@@ -1,0 +1,90 @@
+"""Ingestion on Dask workers gives what ingestion in this process gives, and a
+worker killed mid-batch loses nothing, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+from assure.ingest.distributed import DaskRunner
+from assure.ingest.job import IngestJob, Task
+from assure.ingest.report import IngestOutcome
+from assure.settings import Settings
+from assure.storing import Library
+
+pytestmark = pytest.mark.slow
+COUNCIL = "Northfield Borough Council"
+
+
+def example_files(examples: Path) -> list[Path]:
+    return sorted([*examples.glob("*.docx"), *examples.glob("*.pdf"), *examples.glob("*.csv")])
+
+
+def stored_state(library: Library) -> list[tuple[object, ...]]:
+    """What a user sees of the library: each document and its passages' labels."""
+    state = []
+    for document in library.documents([COUNCIL]):
+        passages = [
+            (p.passage.start_line, p.passage.text, tuple((q.id, q.source) for q in p.passage.qs))
+            for p in library.passages([COUNCIL], document=document.id)
+        ]
+        state.append((Path(document.source_path).name, document.kind, document.lines, passages))
+    return sorted(state)
+
+
+def test_dask_workers_store_what_this_process_stores(settings, tmp_path, examples) -> None:
+    files = example_files(examples)
+    local_settings = Settings(data_dir=str(tmp_path / "local"))
+    with Library(local_settings) as local:
+        report = IngestJob(local, local_settings).run(files, COUNCIL)
+        assert report.ok and len(report.stored) == len(files)
+        expected = stored_state(local)
+    with Library(settings) as library:
+        report = IngestJob(library, settings, runner=DaskRunner(workers=2)).run(files, COUNCIL)
+        assert report.ok and len(report.stored) == len(files)
+        assert [Path(o.path).name for o in report.outcomes] == [f.name for f in files]
+        assert stored_state(library) == expected
+        again = IngestJob(library, settings, runner=DaskRunner(workers=2)).run(files, COUNCIL)
+        assert len(again.duplicates) == len(files)
+
+
+class KillingRunner(DaskRunner):
+    """Kills one worker process as soon as the first file is done; the
+    cluster's nanny starts another and the scheduler runs its tasks again."""
+
+    def run(self, job: IngestJob, tasks: Sequence[Task]) -> Iterator[IngestOutcome]:
+        killed = False
+        for outcome in super().run(job, tasks):
+            if not killed:
+                pids = self.live_client.run(os.getpid)
+                os.kill(next(iter(pids.values())), signal.SIGKILL)
+                killed = True
+            yield outcome
+
+    def client(self):  # type: ignore[no-untyped-def]
+        self.live_client = super().client()
+        return self.live_client
+
+
+def test_a_worker_killed_mid_batch_loses_nothing_and_stores_nothing_twice(
+    settings, tmp_path, examples
+) -> None:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for n in range(6):  # six different documents, so each is stored once
+        source = (examples / "northfield-asc-self-assessment-2024.txt").read_text(encoding="utf-8")
+        (folder / f"self-assessment-{n}.txt").write_text(f"{source}\nCopy {n}.\n", encoding="utf-8")
+    with Library(settings) as library:
+        report = IngestJob(library, settings, runner=KillingRunner(workers=2)).run(
+            [folder], COUNCIL
+        )
+        stored = library.documents([COUNCIL])
+        assert len(stored) == len({d.content_hash for d in stored})
+        assert len(report.stored) + len(report.failed) == 6
+        rerun = IngestJob(library, settings).run([folder], COUNCIL)
+        assert rerun.ok
+        assert len(library.documents([COUNCIL])) == 6
