@@ -60,12 +60,16 @@ def parse(work: Work) -> None:
 
 
 def extract(work: Work) -> None:
+    from assure.parsing.performance.rows import with_rows
+
+    assert work.text is not None and work.structure is not None
     try:
         from assure.extracting.figures import extract_metrics
     except ModuleNotFoundError:
+        work.metrics = work.structure.metrics
         return
-    assert work.text is not None
-    work.metrics = extract_metrics(work.text)
+    # A scorecard's rows, read by its parser, stand for the figures found on their lines.
+    work.metrics = with_rows(work.structure.metrics, extract_metrics(work.text))
 
 
 def passages(work: Work) -> None:
