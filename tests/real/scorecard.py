@@ -236,7 +236,7 @@ def pair(
     pairs: list[tuple[Mapping[str, Any], Mapping[str, Any] | None]] = []
     for item in expected:
         scored = [(key(item, f), i) for i, f in enumerate(left)]
-        best = max(scored, default=(0.0, -1))
+        best = max(scored, default=(0.0, -1), key=lambda s: (s[0], -s[1]))  # ties: the first
         if best[0] > 0:
             pairs.append((item, left.pop(best[1])))
         else:

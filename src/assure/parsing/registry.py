@@ -21,6 +21,7 @@ BUILT_IN = (
     "assure.parsing.assessment_report",
     "assure.parsing.committee_pack",
     "assure.parsing.improvement_plan",
+    "assure.parsing.risk",
 )
 # Below this, no family is sure enough and the document is "other".
 RECOGNITION_THRESHOLD = 0.3
