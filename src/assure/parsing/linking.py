@@ -34,9 +34,9 @@ def statement_labels(text: str) -> tuple[StatementLabel, ...]:
     counts = keyword_counts([RISK_WORD.sub(" ", text)])[0]
     for sid, count in zip(statement_ids(), counts, strict=True):
         if count and sid not in labels:
-            labels[sid] = min(MOST, FIRST_WORD + MORE_WORDS * (count - 1))
+            labels[sid] = min(MOST, FIRST_WORD + MORE_WORDS * (float(count) - 1))
     ranked = sorted(labels.items(), key=lambda item: -item[1])[:TOP]
-    return tuple(StatementLabel(sid, round(conf, 3), "keywords") for sid, conf in ranked)
+    return tuple(StatementLabel(sid, round(float(conf), 3), "keywords") for sid, conf in ranked)
 
 
 def linked(record: Linked, text: str) -> Linked:

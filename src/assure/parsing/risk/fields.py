@@ -17,16 +17,23 @@ from assure.parsing.risk.columns import Column
 from assure.parsing.risk.scores import completed, number, score_in, with_part
 from assure.structure import Risk, RiskScore
 
-OWNER_SPLIT = re.compile(r"\s*(?:/|;|&|\band\b|\n|,(?=\s*(?:[A-Z]{2,}|Head|Director|Chief)))\s*")
-# Items of a list run together in one cell: bullets anywhere, dashes at a line's
+# Owners named together: "A / B", "A; B", "A and B", or "A, B" where B opens with a
+# role's first word or capitals ("Director of Finance, Legal and Governance" is one).
+OWNER_SPLIT = re.compile(
+    r"\s*(?:/|;|&|\band\b|\n|,(?=\s*(?:[A-Z]{2,}\b|(?:Head|Director|Chief|Senior|Assistant|Deputy"
+    r"|Principal|Corporate|Executive|Strategic|Service|Cabinet|Portfolio|Lead|Interim)\b)))\s*"
+)
+# Items of a list run together in one cell: a cell's paragraphs ("<br>" as the
+# readers mark them), bullets anywhere, dashes at a line's
 # start, "1." or "(a)" before a capital; semicolons where they make a list of three
 # or more (two clauses of one control are one control).
 ITEM_SPLIT = re.compile(
-    r"\s*(?:\n\s*[-–*]\s+|\n|(?:^|\s)[•▪◦●■]\s*|^[-–*]\s+"
+    r"\s*(?:\n\s*[-–*]\s+|\n|<br\s*/?>|(?:^|\s)[•▪◦●■]\s*|^[-–*]\s+"
     r"|(?:^|\s)(?:\d{1,2}[.)]|\([a-z0-9]\))\s+(?=[A-Z]))\s*"
 )
 SENTENCE = re.compile(r"^(.{12,160}?[.;])(?:\s|$)")
 MAX_TITLE = 160
+BREAK = re.compile(r"\s*<br\s*/?>\s*")
 LIST_OF = 3
 NUMBER_CELL = re.compile(r"^\s*\d{1,3}(?:\.\d+)?\s*$")
 
@@ -64,6 +71,7 @@ class RiskFields:
         elif name in ("mitigations", "actions"):
             getattr(self, name).extend(split_items(cell))
         elif name in ("ref", "title", "description", "causes", "effects", "progress", "trend"):
+            cell = BREAK.sub(" ", cell)
             old = getattr(self, name)
             setattr(self, name, f"{old} {cell}" if old and name != "ref" else old or cell)
         elif name == "category":
@@ -94,6 +102,7 @@ def merge(old: RiskScore | None, new: RiskScore) -> RiskScore:
 
 
 def split_owners(cell: str) -> list[str]:
+    cell = BREAK.sub("\n", cell)
     parts = [p.strip(" .,:-") for p in OWNER_SPLIT.split(cell)]
     return [p for p in parts if len(p) >= 2]
 

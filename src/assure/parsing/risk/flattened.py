@@ -19,6 +19,7 @@ cause, event and consequence columns, which run together) is its effects.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from itertools import pairwise
 
 from assure.document import CleanText
 from assure.parsing.risk.columns import RATING_FIELDS, Column, when_of
-from assure.parsing.risk.fields import RiskFields, risk_from_fields
+from assure.parsing.risk.fields import RiskFields, risk_from_fields, split_items
 from assure.parsing.risk.layout import LayoutLine, layout_lines, split_group
 from assure.parsing.risk.scores import PRODUCT, from_product, number
 from assure.structure import Risk, RiskScore
@@ -49,6 +50,12 @@ HEADINGS = re.compile(
 )
 HEADER_SCAN = 80  # lines of a page within which its header stands
 PAGE_TOP = 15  # lines at a page's top where repeated furniture stands
+REPEATED_SHARE = 0.6  # furniture repeats on most pages; a cell's words on a few
+HEADER_LINES = 8  # lines a flattened header wraps onto
+MIN_HEADINGS = 3
+SHORT_HEADING = 12  # "(1-5)", "x L)", "Exposure": a heading's wrapped words
+OWNER_WIDTH = 26  # an owner column's wrapped lines
+TINY = 12  # a wide title's last wrapped word or two ("time")
 # A line holding only a row's closing figures: a rating first (at most 25), then
 # more numbers, products or RAG words.
 CLOSING = re.compile(
@@ -56,12 +63,22 @@ CLOSING = re.compile(
     r"(?:\s+(?:[\d.,£%]+|\d{1,2}\s*[x×]\s*\d{1,2}(?:\s*=\s*\d{1,3})?|=|red|amber|green|high|medium|low))*$",
     re.IGNORECASE,
 )
-REF = re.compile(r"^(?P<ref>(?P<prefix>[A-Z]{1,6})[\s-]?\d{1,3}[a-z]?|\d{1,3})(?=[\s.:)]|$)")
+# A row's reference: "CRR01", "SR 4", "R12a", or a number before a title (not a rating's "4 x 3").
+REF = re.compile(
+    r"^(?P<ref>(?P<prefix>[A-Z]{1,6})[\s-]?\d{1,3}[a-z]?(?=[\s.:)]|$)|\d{1,3}(?=[.:)]?\s+[A-Z]))"
+    r"(?!\s*[x×]\s*\d)"
+)
 # "CYPE", "ASCH / CYPE", "GET/DCED", "ASCH (PH)": capitals joined by slashes or brackets.
 DIRECTORATE = re.compile(r"^[A-Z]{2,}(?:\s*/\s*[A-Z]{2,}|\s*\([A-Z]{2,}\))*(?=\s|$)")
 NARROW = 14  # a directorate column's wrapped words
 TITLE_WIDTH = 24  # a title column's wrapped lines
 SENTENCE_START = frozenset({"The", "A", "An", "This", "If", "Any", "There", "Where", "Local"})
+ROLE_START = frozenset(
+    {
+        "Head", "Director", "Chief", "Senior", "Assistant", "Deputy", "Principal", "Corporate",
+        "Executive", "Strategic", "Interim", "Cabinet", "Portfolio", "Service", "Programme",
+    }
+)  # fmt: skip
 ROLE = re.compile(
     r"\b(?:(?:Assistant|Deputy|Executive|Corporate|Strategic|Interim|Service)\s+)*"
     r"(?:Director|Head|Chief\s+Executive|Chief\s+(?:Finance|Operating|Digital|Information)\s+Officer"
@@ -94,10 +111,7 @@ def find_header(lines: list[LayoutLine]) -> FlatHeader | None:
     for index, line in enumerate(lines[: HEADER_SCAN * 3]):
         if "risk" not in line.text.lower():
             continue
-        block = " ".join(
-            x.text for x in lines[index : index + 4] if x is line or len(x.text) <= TITLE_WIDTH
-        )
-        columns = header_of(block)
+        columns = header_of(header_block(lines, index))
         fields = {c.field for c in columns}
         if (
             len(fields) >= 3
@@ -106,6 +120,17 @@ def find_header(lines: list[LayoutLine]) -> FlatHeader | None:
         ):
             return FlatHeader(line.number, columns)
     return None
+
+
+def header_block(lines: list[LayoutLine], index: int) -> str:
+    """The header line and the lines its headings wrap onto: short ones, or
+    ones naming more columns."""
+    block = [lines[index].text]
+    for line in lines[index + 1 : index + 1 + HEADER_LINES]:
+        if not (header_of(line.text) or len(line.text) <= SHORT_HEADING) or REF.match(line.text):
+            break
+        block.append(line.text)
+    return " ".join(block)
 
 
 def flattened_risks(text: CleanText) -> list[Risk]:
@@ -118,7 +143,7 @@ def flattened_risks(text: CleanText) -> list[Risk]:
         line
         for line in lines
         if line.number > header.line
-        and not repeats_header(line, header)
+        and not repeats_header(line)
         and (line.page, line.text) not in furniture
     ]
     fields = header.fields()
@@ -147,7 +172,8 @@ def page_furniture(lines: list[LayoutLine]) -> set[tuple[int | None, str]]:
     if len(tops) < 2:
         return set()
     seen = Counter(text for top in tops.values() for text in {line.text for line in top})
-    repeated = {t for t, n in seen.items() if n >= max(2, len(tops) // 2) and not CLOSING.match(t)}
+    least = max(2, math.ceil(REPEATED_SHARE * len(tops)))
+    repeated = {t for t, n in seen.items() if n >= least and not CLOSING.match(t)}
     return {
         (line.page, line.text) for top in tops.values() for line in top if line.text in repeated
     }
@@ -165,15 +191,9 @@ def backfill_groups(rows: list[RiskFields]) -> None:
         row.group = first
 
 
-def repeats_header(line: LayoutLine, header: FlatHeader) -> bool:
-    """A header line repeated on a later page (or a part of one)."""
-    columns = header_of(line.text)
-    return len(columns) >= 3 or (
-        bool(columns)
-        and len(line.text) <= TITLE_WIDTH
-        and not CLOSING.match(line.text)
-        and line.text.lower() == columns[0].label.lower()
-    )
+def repeats_header(line: LayoutLine) -> bool:
+    """A header line repeated on a later page."""
+    return len(header_of(line.text)) >= MIN_HEADINGS
 
 
 def rows_by_closing(lines: list[LayoutLine]) -> list[list[LayoutLine]]:
@@ -184,6 +204,18 @@ def rows_by_closing(lines: list[LayoutLine]) -> list[list[LayoutLine]]:
             rows.append(current)
             current = []
     return rows
+
+
+def within_pages(row: list[LayoutLine]) -> list[LayoutLine]:
+    """A row without the pages after its last rating's (the text after a
+    register's last row: a heat map, notes)."""
+    rated = [
+        i for i, line in enumerate(row) if PRODUCT.search(line.text) or CLOSING.match(line.text)
+    ]
+    if not rated:
+        return row
+    page = row[rated[-1]].page
+    return [line for line in row if line.page is None or page is None or line.page <= page]
 
 
 def rows_by_ref(lines: list[LayoutLine]) -> list[list[LayoutLine]]:
@@ -205,7 +237,7 @@ def rows_by_ref(lines: list[LayoutLine]) -> list[list[LayoutLine]]:
             last = value
         chosen.append(i)
     bounds = [*chosen, len(lines)]
-    return [lines[a:b] for a, b in pairwise(bounds)]
+    return [within_pages(lines[a:b]) for a, b in pairwise(bounds)]
 
 
 def open_row(
@@ -237,15 +269,83 @@ def open_row(
 
 
 def finish_row(
-    built: RiskFields, texts: list[str], closing: str | None, header: FlatHeader, width: int
+    built: RiskFields, texts: list[str], closing: str | None, header: FlatHeader, width: int | None
 ) -> None:
-    title, texts = title_of(texts, width)
+    """Title, owners, ratings, controls and actions from the row's text, cut at
+    its ratings: the header says which columns lie before, between and after them."""
+    fields = header.fields()
+    segments = rating_segments(texts)
+    head = segments[0]
+    before = fields[: next((i for i, f in enumerate(fields) if f in RATING_FIELDS), len(fields))]
+    owners: list[str] = []
+    if "owners" in before and len(segments) > 1:
+        owners, head = owner_tail(head)
+    title, rest = title_of(head, width)
     built.title = title
-    remainder = " ".join(texts)
-    if "owners" in header.fields():
-        built.owners = owners_in(remainder)
-    rate(built, header, remainder, closing)
-    built.effects = " ".join(PRODUCT.sub(" ", remainder).split()) or None
+    built.owners = split_roles(" ".join(owners)) if owners else built.owners
+    built.effects = " ".join(" ".join(rest).split()) or None
+    for field, segment in zip(between_ratings(fields), segments[1:], strict=False):
+        text = " ".join(segment)
+        if field in ("mitigations", "actions"):
+            getattr(built, field).extend(split_items(text))
+        elif field == "owners" and not built.owners:
+            built.owners = split_roles(text)
+        elif field == "progress":
+            built.progress = text or None
+    rate(built, header, " ".join(texts), closing)
+    if not built.owners and "owners" in fields and not built.directorate:
+        built.owners = owners_in(" ".join(texts))
+
+
+def rating_segments(texts: list[str]) -> list[list[str]]:
+    """The row's lines cut at each "a x b = c" rating (which may share a line
+    with the cells either side of it)."""
+    segments: list[list[str]] = [[]]
+    for text in texts:
+        position = 0
+        for match in PRODUCT.finditer(text):
+            if piece := text[position : match.start()].strip():
+                segments[-1].append(piece)
+            segments.append([])
+            position = match.end()
+        if piece := text[position:].strip():
+            segments[-1].append(piece)
+    return segments
+
+
+def between_ratings(fields: list[str]) -> list[str]:
+    """For each rating column in the header, the text column that follows it
+    (or "" where another rating or nothing follows)."""
+    found = []
+    for index, field in enumerate(fields):
+        if field in ("score", "impact", "likelihood"):
+            following = fields[index + 1] if index + 1 < len(fields) else ""
+            found.append(following if following not in RATING_FIELDS else "")
+    return found
+
+
+def owner_tail(head: list[str]) -> tuple[list[str], list[str]]:
+    """An owner column's wrapped lines closing the text before the first rating:
+    short lines after the description's last sentence."""
+    lines = list(head)
+    owners: list[str] = []
+    while len(lines) > 1 and len(lines[-1]) <= OWNER_WIDTH and not lines[-1].endswith("."):
+        owners.insert(0, lines.pop())
+    return owners, lines
+
+
+def split_roles(text: str) -> list[str]:
+    """Owners run together ("Head of Digital Services Senior Information Risk
+    Owner") split where a role's first word follows a name's last."""
+    words = text.split()
+    names: list[list[str]] = []
+    for word in words:
+        starts = word in ROLE_START and (not names or names[-1][-1] not in ROLE_START)
+        if starts or not names:
+            names.append([word])
+        else:
+            names[-1].append(word)
+    return [" ".join(name) for name in names if name]
 
 
 def joined_slashes(texts: list[str]) -> list[str]:
@@ -259,9 +359,13 @@ def joined_slashes(texts: list[str]) -> list[str]:
     return out
 
 
-def title_width(rows: list[list[str]]) -> int:
-    """The title column's width: the longest of the short lines its wrapped
-    titles leave after their first line (at most ``TITLE_WIDTH``)."""
+def title_width(rows: list[list[str]]) -> int | None:
+    """A narrow title column's width: the longest of the short lines its wrapped
+    titles leave after their first line; ``None`` where titles mostly open with
+    a line too long for a narrow column."""
+    firsts = sorted(len(texts[0]) for texts in rows if texts)
+    if not firsts or firsts[len(firsts) // 2] > TITLE_WIDTH:
+        return None
     widths = []
     for texts in rows:
         for text in texts[1:]:
@@ -294,18 +398,20 @@ def merged_brackets(names: list[str]) -> list[str]:
     return out
 
 
-def title_of(texts: list[str], width: int = TITLE_WIDTH) -> tuple[str | None, list[str]]:
-    """The title: the first line, with the short lines a narrow column wraps
-    onto; a first line running on into the next cell is cut at the column's
-    width, before a word that starts a sentence."""
+def title_of(texts: list[str], width: int | None = None) -> tuple[str | None, list[str]]:
+    """The title. In a narrow title column (``width``) it is the first line with
+    the short lines its words wrap onto, a first line running on into the next
+    cell cut at the column's width before a word that starts a sentence; in a
+    wide one, the first line and at most a tiny last wrap."""
     if not texts:
         return None, texts
     first, rest = texts[0], list(texts[1:])
-    if len(first) > width:
+    limit = width or TINY
+    if width and len(first) > width:
         title, after = cut_title(first, width)
         return title, [*after, *rest]
     parts = [first]
-    while rest and len(rest[0]) <= width and not rest[0].endswith("."):
+    while rest and len(rest[0]) <= limit and not rest[0].endswith(".") and rest[0][:1] not in "•-":
         parts.append(rest.pop(0))
     return " ".join(parts), rest
 

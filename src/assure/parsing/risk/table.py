@@ -37,6 +37,16 @@ def is_row(line: CleanLine) -> bool:
     return line.table_row or "\t" in line.text
 
 
+def source_cells(text: CleanText, line: CleanLine) -> list[str]:
+    """A row's cells as read, before normalising: a Word cell's paragraphs keep
+    the "<br>" between them that tells one control from the next."""
+    if line.number == line.end and 1 <= line.number <= len(text.source.lines):
+        raw = text.source.lines[line.number - 1].text
+        if raw.count("\t") == line.text.count("\t"):
+            return [cell.strip() for cell in raw.split("\t")]
+    return cells_of(line)
+
+
 def table_risks(text: CleanText) -> list[Risk]:
     """Every risk of every register table in the text."""
     lines = text.lines
@@ -56,7 +66,7 @@ def table_risks(text: CleanText) -> list[Risk]:
         while index < len(lines) and is_row(lines[index]):
             cells = cells_of(lines[index])
             if not is_header(cells):
-                rows.append(Row(lines[index], cells))
+                rows.append(Row(lines[index], source_cells(text, lines[index])))
             index += 1
         columns = read_columns(header_columns(header), rows)
         risks.extend(rows_to_risks(columns, rows))
