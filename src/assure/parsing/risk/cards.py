@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from assure.document import CleanText
 from assure.parsing.risk.columns import Column, when_of
 from assure.parsing.risk.fields import RiskFields, risk_from_fields
+from assure.parsing.risk.items import bulleted_items
+from assure.parsing.risk.layout import layout_lines
 from assure.parsing.risk.scores import BARE
 from assure.structure import Risk
 
@@ -29,7 +31,7 @@ LABELS: tuple[tuple[str, str], ...] = (
     ("title", r"risk\s+(?:title|name)|title"),
     (
         "description",
-        r"risk\s+description|description(?:\s+of\s+risk)?|risk\s+event|the\s+risk|risk",
+        r"risk\s+description|description(?:\s+of\s+risk)?|risk\s+event",
     ),
     ("causes", r"causes?|triggers?|sources?\s+of\s+risk"),
     ("effects", r"consequences?|effects?|potential\s+impact|impacts?(?=\s*:\s*[A-Za-z])"),
@@ -55,14 +57,14 @@ LABELS: tuple[tuple[str, str], ...] = (
     ("progress", r"progress(?:\s+update)?|update|commentary|comments"),
     ("trend", r"direction\s+of\s+travel|trend"),
     ("category", r"(?:risk\s+)?category"),
+    ("description", r"the\s+risk|risk"),  # last: "Risk owner" is an owner's label
 )
-# A label opens a line (with a colon, or alone), or follows text after a colon.
-LABEL = re.compile(
-    r"(?:^|(?<=\s))(?P<label>"
-    + "|".join(f"(?P<{name}_{i}>{p})" for i, (name, p) in enumerate(LABELS))
-    + r")\s*(?::|$)",
-    re.IGNORECASE,
-)
+_ALTERNATIVES = "|".join(f"(?P<{name}_{i}>{p})" for i, (name, p) in enumerate(LABELS))
+# A label with a colon, opening a line or following another field on it.
+LABEL = re.compile(rf"(?:^|(?<=\s))(?P<label>{_ALTERNATIVES})\s*(?::|$)", re.IGNORECASE)
+# A label of two or more words opening a line, its value after a space: a card
+# laid out as a two-column table ("Risk owner   Director of People").
+BARE_LABEL = re.compile(rf"^(?P<label>{_ALTERNATIVES})(?=\s)", re.IGNORECASE)
 MIN_CARDS = 2
 
 
@@ -74,28 +76,39 @@ class Labelled:
     line: int
 
 
-def labelled_values(text: CleanText) -> list[Labelled]:
-    """Every labelled value in order; a label's value runs to the next label."""
-    found: list[Labelled] = []
-    for line in text.lines:
-        body = line.text.strip().strip("*#").strip()
-        matches = [
-            m for m in LABEL.finditer(body) if m.start() == 0 or body[m.end() - 1 : m.end()] == ":"
-        ]
-        if not matches or matches[0].start() != 0:
-            if found and body:
-                last = found[-1]
-                found[-1] = Labelled(
-                    last.field, last.label, f"{last.value}\n{body}".strip(), last.line
-                )
-            continue
+def field_name(match: re.Match[str]) -> str:
+    return next(k for k, v in match.groupdict().items() if v and k != "label").rsplit("_", 1)[0]
+
+
+def labels_on(body: str) -> list[tuple[str, str, str]]:
+    """(field, label, value) for each label on a line, or [] if it opens with none."""
+    matches = [m for m in LABEL.finditer(body) if m.start() == 0 or body[m.end() - 1] == ":"]
+    if matches and matches[0].start() == 0:
+        found = []
         for position, match in enumerate(matches):
             end = matches[position + 1].start() if position + 1 < len(matches) else len(body)
-            name = next(k for k, v in match.groupdict().items() if v and k != "label").rsplit(
-                "_", 1
-            )[0]
-            value = body[match.end() : end].strip()
-            found.append(Labelled(name, match["label"], value, line.number))
+            found.append((field_name(match), match["label"], body[match.end() : end].strip()))
+        return found
+    bare = BARE_LABEL.match(body)
+    if bare and len(bare["label"].split()) >= 2:
+        return [(field_name(bare), bare["label"], body[bare.end() :].strip(" :"))]
+    return []
+
+
+def labelled_values(text: CleanText) -> list[Labelled]:
+    """Every labelled value in order; a label's value runs on over the lines
+    after it until the next label (one line each, so a list keeps its items)."""
+    found: list[Labelled] = []
+    for line in layout_lines(text):
+        body = line.text.strip("*# ")
+        labels = labels_on(body)
+        if not labels:
+            if found and body:
+                last = found[-1]
+                value = f"{last.value}\n{body}".strip()
+                found[-1] = Labelled(last.field, last.label, value, last.line)
+            continue
+        found.extend(Labelled(f, label, value, line.number) for f, label, value in labels)
     return found
 
 
@@ -125,8 +138,10 @@ def card_risks(text: CleanText) -> list[Risk]:
                 current.add(Column("effects", None, item.label), item.value)
             else:
                 current.add(Column(item.field, label_when or when, item.label), item.value)
+        elif item.field in ("mitigations", "actions"):
+            getattr(current, item.field).extend(bulleted_items(item.value.splitlines()))
         else:
-            current.add(Column(item.field, None, item.label), item.value)
+            current.add(Column(item.field, None, item.label), " ".join(item.value.split()))
     rated = [c for c in cards if c.ratings or c.owners]
     if len(rated) < MIN_CARDS:
         return []

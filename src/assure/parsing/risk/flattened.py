@@ -27,7 +27,8 @@ from itertools import pairwise
 
 from assure.document import CleanText
 from assure.parsing.risk.columns import RATING_FIELDS, Column, when_of
-from assure.parsing.risk.fields import RiskFields, risk_from_fields, split_items
+from assure.parsing.risk.fields import RiskFields, risk_from_fields
+from assure.parsing.risk.items import bulleted_items
 from assure.parsing.risk.layout import LayoutLine, layout_lines, split_group
 from assure.parsing.risk.scores import PRODUCT, from_product, number
 from assure.structure import Risk, RiskScore
@@ -43,6 +44,8 @@ HEADINGS = re.compile(
     r"|(?P<directorate>\bdirectorate\b|\bservice\s+area\b|\bdepartment\b)"
     r"|(?P<mitigations>\b(?:existing\s+)?controls?\b(?:\s+in\s+place)?|\bmitigati\w+\b)"
     r"|(?P<actions>\b(?:further|planned|additional)\s+actions?\b|\baction\s+plan\b)"
+    r"|(?P<trend>\bdirection\s+of\s+travel\b|\btrend\b|\bDoT\b)"
+    r"|(?P<progress>\bprogress(?:\s+update)?\b|\bcommentary\b)"
     rf"|(?P<likelihood>{WHEN}\b(?:likelihood|probability)\b)"
     rf"|(?P<impact>{WHEN}\b(?:impact|severity)\b)"
     rf"|(?P<score>{WHEN}\b(?:risk\s+)?(?:score|rating)\b|(?:inherent|gross|residual|current|net|target)\s+risk\b)",
@@ -56,6 +59,7 @@ MIN_HEADINGS = 3
 SHORT_HEADING = 12  # "(1-5)", "x L)", "Exposure": a heading's wrapped words
 OWNER_WIDTH = 26  # an owner column's wrapped lines
 TINY = 12  # a wide title's last wrapped word or two ("time")
+OWNER_AFTER_SENTENCE = re.compile(r"[.!?]\s+(?P<owner>[A-Z][\w&' -]{2,25})$")
 # A line holding only a row's closing figures: a rating first (at most 25), then
 # more numbers, products or RAG words.
 CLOSING = re.compile(
@@ -65,7 +69,7 @@ CLOSING = re.compile(
 )
 # A row's reference: "CRR01", "SR 4", "R12a", or a number before a title (not a rating's "4 x 3").
 REF = re.compile(
-    r"^(?P<ref>(?P<prefix>[A-Z]{1,6})[\s-]?\d{1,3}[a-z]?(?=[\s.:)]|$)|\d{1,3}(?=[.:)]?\s+[A-Z]))"
+    r"^(?P<ref>(?P<prefix>[A-Z]{1,6})[\s-]?\d{1,3}[a-z]?(?=[\s.:)]|$)|\d{1,3}(?=[.:)]?(?:\s+[A-Z]|$)))"
     r"(?!\s*[x×]\s*\d)"
 )
 # "CYPE", "ASCH / CYPE", "GET/DCED", "ASCH (PH)": capitals joined by slashes or brackets.
@@ -97,40 +101,59 @@ class FlatHeader:
 
 
 def header_of(text: str) -> tuple[Column, ...]:
-    found = []
+    """The columns a header's words name, in order. A "Risk" heading of its own
+    (not "Risk owner", "Risk score") is the risks' title column."""
+    found: list[tuple[int, Column]] = []
+    taken: list[tuple[int, int]] = []
     for match in HEADINGS.finditer(text):
         name = next(k for k, v in match.groupdict().items() if v)
         when = when_of(match.group(0)) if name in RATING_FIELDS else None
-        found.append(Column(name, when, match.group(0)))
-    return tuple(found)
+        found.append((match.start(), Column(name, when, match.group(0))))
+        taken.append(match.span())
+    if not any(c.field in ("title", "description") for _, c in found):
+        for match in re.finditer(r"\bRisks?\b", text):
+            if not any(a <= match.start() < b for a, b in taken):
+                found.append((match.start(), Column("title", None, match.group(0))))
+                break
+    return tuple(column for _, column in sorted(found, key=lambda item: item[0]))
 
 
 def find_header(lines: list[LayoutLine]) -> FlatHeader | None:
-    """The first line (with up to three short lines after it) naming a risk
-    column and at least three register fields."""
+    """The first header: a line naming a register column, with the short lines
+    its headings wrap onto either side, naming a risk column and at least three
+    register fields."""
     for index, line in enumerate(lines[: HEADER_SCAN * 3]):
-        if "risk" not in line.text.lower():
+        if not HEADINGS.search(line.text):
             continue
-        columns = header_of(header_block(lines, index))
+        first = index
+        while first > 0 and index - first < 2 and len(lines[first - 1].text) <= SHORT_HEADING:
+            first -= 1
+        block, last = header_block(lines, first, index)
+        if "risk" not in block.lower():
+            continue
+        columns = header_of(block)
         fields = {c.field for c in columns}
         if (
             len(fields) >= 3
             and fields & {"title", "description"}
             and fields & (RATING_FIELDS | {"owners", "mitigations"})
         ):
-            return FlatHeader(line.number, columns)
+            return FlatHeader(last, columns)
     return None
 
 
-def header_block(lines: list[LayoutLine], index: int) -> str:
-    """The header line and the lines its headings wrap onto: short ones, or
-    ones naming more columns."""
-    block = [lines[index].text]
+def header_block(lines: list[LayoutLine], first: int, index: int) -> tuple[str, int]:
+    """The header's text from ``first`` through ``index`` and the lines its
+    headings wrap onto after it (short ones, or ones naming more columns), and
+    the number of its last line."""
+    block = [line.text for line in lines[first : index + 1]]
+    last = lines[index].number
     for line in lines[index + 1 : index + 1 + HEADER_LINES]:
         if not (header_of(line.text) or len(line.text) <= SHORT_HEADING) or REF.match(line.text):
             break
         block.append(line.text)
-    return " ".join(block)
+        last = line.number
+    return " ".join(block), last
 
 
 def flattened_risks(text: CleanText) -> list[Risk]:
@@ -287,11 +310,11 @@ def finish_row(
     for field, segment in zip(between_ratings(fields), segments[1:], strict=False):
         text = " ".join(segment)
         if field in ("mitigations", "actions"):
-            getattr(built, field).extend(split_items(text))
+            getattr(built, field).extend(bulleted_items(segment, lines_are_items=False))
         elif field == "owners" and not built.owners:
             built.owners = split_roles(text)
-        elif field == "progress":
-            built.progress = text or None
+        elif field in ("progress", "trend"):
+            setattr(built, field, text or None)
     rate(built, header, " ".join(texts), closing)
     if not built.owners and "owners" in fields and not built.directorate:
         built.owners = owners_in(" ".join(texts))
@@ -331,6 +354,10 @@ def owner_tail(head: list[str]) -> tuple[list[str], list[str]]:
     owners: list[str] = []
     while len(lines) > 1 and len(lines[-1]) <= OWNER_WIDTH and not lines[-1].endswith("."):
         owners.insert(0, lines.pop())
+    if lines and (match := OWNER_AFTER_SENTENCE.search(lines[-1])):
+        # an owner run on from the description: "... available. Chief Executive"
+        owners.insert(0, match["owner"])
+        lines[-1] = lines[-1][: match.start("owner")].strip()
     return owners, lines
 
 
