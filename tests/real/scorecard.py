@@ -552,7 +552,8 @@ def metric_key(expected: Mapping[str, Any], found: Mapping[str, Any]) -> float:
     text = plain(" ".join(str(found.get(k) or "") for k in ("measure", "text")))
     words = measure.split()
     shared = sum(1 for w in words if w in text.split())
-    return 1.0 + shared / max(1, len(words))
+    exact = expected.get("value") == found.get("value")  # 305.54 before 306.5, both "close"
+    return 1.0 + shared / max(1, len(words)) + 0.5 * exact
 
 
 def score_metrics(
