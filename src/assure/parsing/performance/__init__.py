@@ -2,7 +2,8 @@
 
 A row per indicator: its name, value, unit and period, and where the document
 gives them its target, RAG rating, direction of travel, previous value and
-comparators. Two shapes are read: rows whose figures carry labels ("Latest:
+comparators. Read are: scorecard tables (cells kept or flattened; ``table``),
+rows whose figures carry labels ("Latest:
 94% Target: 90% Previous: 89% (Amber)"; ``labelled``), comparator tables of
 areas by year (``comparators``) and a spreadsheet profile's tables of values
 with confidence limits (``profile``); other tables of figures are read by the
@@ -25,6 +26,7 @@ from assure.parsing.linking import linked_metric
 from assure.parsing.performance.comparators import ENGLAND, NEIGHBOURS, REGION, comparator_tables
 from assure.parsing.performance.labelled import labelled_rows
 from assure.parsing.performance.profile import profile_rows
+from assure.parsing.performance.table import flattened_rows, table_rows
 from assure.structure import DocumentKind, Metric, ParsedStructure
 
 __all__ = ["PARSER", "PerformanceReportParser", "scorecard_rows"]
@@ -90,10 +92,16 @@ class PerformanceReportParser:
 
 
 def scorecard_rows(text: CleanText, period: str | None, place: str | None) -> list[Metric]:
-    rows = labelled_rows(text, period) + comparator_tables(text, place)
+    # One indicator per line: the first reading of it (labels, cells, flattened) wins.
+    by_line: dict[int, Metric] = {}
+    for row in (
+        labelled_rows(text, period) + table_rows(text, period) + flattened_rows(text, period)
+    ):
+        by_line.setdefault(row.start_line, row)
+    rows = [*by_line.values(), *comparator_tables(text, place)]
     if text.source.format in (Format.XLSX, Format.CSV):
         rows += profile_rows(text)
-    return rows
+    return sorted(rows, key=lambda m: m.start_line)
 
 
 def report_period(text: CleanText) -> str | None:
