@@ -43,6 +43,9 @@ MARKERS = (
     re.compile(r"^(?:lead\s+)?inspectors?\s*:", re.I),
     re.compile(r"^what\s+needs\s+to\s+improve\b", re.I),
     re.compile(r"\bOfsted\b"),
+    # A joint area SEND inspection's fixed headings.
+    re.compile(r"^inspection\s+outcome\b", re.I),
+    re.compile(r"^areas?\s+for\s+(?:priority\s+action|improvement)\b", re.I),
 )
 COMMITTEE = re.compile(
     r"^(?:notice\s+of\s+meeting|public\s+document\s+pack|agenda\b|minutes\s+of|"
@@ -52,7 +55,9 @@ COMMITTEE = re.compile(
 )
 SELF_NAMED = re.compile(r"\bself[- ]?(?:assessment|evaluation)\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
-LOCAL_AUTHORITY = re.compile(r"\blocal\s+authorit|\bcouncil\b", re.IGNORECASE)
+LOCAL_AUTHORITY = re.compile(
+    r"\blocal\s+authorit|\bcouncil\b|\blocal\s+area\s+partnership", re.IGNORECASE
+)
 THIRD_PERSON = re.compile(r"\bthe\s+local\s+authority\b", re.IGNORECASE)
 
 

@@ -45,7 +45,8 @@ NUMBERED = re.compile(r"^\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+")
 # What joins an area and its grade: a colon or dash, "is", "are", "is that it",
 # "was judged", or only space (a table's columns run together).
 JOIN = (
-    r"(?:\s*[:\-–—]\s*|\s+(?:is|are|was|were)(?:\s+that\s+it)?(?:\s+(?:judged|graded|rated))?"
+    r"(?:\s*[:\-–—]\s*|\s+(?:is|are|was|were)(?:\s+that\s+it(?:\s+(?:is|was))?)?"
+    r"(?:\s+(?:judged|graded|rated))?"
     r"(?:\s+(?:to\s+be|as))?\s+|\s+)"
 )
 # A line short enough to be a wrapped part of a table's row or a heading.
