@@ -45,7 +45,7 @@ def print_deck(path: Path) -> None:
                 [["Indicator", "Target date"]]
                 + [[Paragraph(m, cell), "2027"] for m in part["measures"]],
                 colWidths=[600, 120],
-            ),  # fmt: skip
+            ),
             PageBreak(),
         ]
     SimpleDocTemplate(str(path), pagesize=slide).build(story)
