@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_DATA := .assure-demo
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: demo test test-sqlite test-postgres lint bench lock clean examples scorecard
+.PHONY: demo test test-sqlite test-postgres lint bench lock clean examples scorecard assets browser
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,23 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# The web app's front-end assets (GOV.UK Frontend, HTMX) and axe-core for its
+# accessibility tests, from the npm registry as package-lock.json pins them.
+ASSETS := node_modules/.installed
+$(ASSETS): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(ASSETS)
+assets: $(ASSETS)
+
+# Debian's Chromium for the browser tests (Playwright drives it; it never downloads
+# a browser of its own). Needs root and apt; without them the browser tests skip.
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "chromium is not installed and cannot be installed here: the browser tests will skip"; fi
+browser: $(CHROMIUM)
 
 # Ingests one form of each example; the .txt, .md, .html and .xlsx twins hold the same text.
 demo: $(STAMP)
@@ -35,7 +52,7 @@ examples: $(STAMP)
 	$(BIN)/python tools/make_examples.py
 
 # The whole suite, on SQLite and (where it is reachable) PostgreSQL.
-test: $(STAMP)
+test: $(STAMP) $(ASSETS) $(CHROMIUM)
 	$(BIN)/python -m pytest -n 2 -q
 
 # The real-document scorecard: per document and field, facts right, missed and wrong.
@@ -56,4 +73,4 @@ lock: $(STAMP)
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
 
 clean:
-	rm -rf $(VENV) $(DEMO_DATA) .pytest_cache .ruff_cache .mypy_cache
+	rm -rf node_modules $(VENV) $(DEMO_DATA) .pytest_cache .ruff_cache .mypy_cache

@@ -14,13 +14,18 @@ sys.path.insert(0, str(HERE.parent / "parsing" / "performance"))
 import kpi_layouts  # noqa: E402
 import risk_layouts  # noqa: E402
 
+from assure.ingest.job import IngestJob  # noqa: E402
 from assure.storing import models as m  # noqa: E402
 
 
 def test_a_registers_risks_are_stored_with_both_ratings(library, tmp_path: Path) -> None:
     path = tmp_path / "corporate-risks.xlsx"
     risk_layouts.spreadsheet(risk_layouts.register(), path)
-    (outcome,) = library.ingest([path], council="Calderwick Borough Council").outcomes
+    (outcome,) = (
+        IngestJob(library, library.settings)
+        .run([path], council="Calderwick Borough Council")
+        .outcomes
+    )
     assert outcome.status == "stored", outcome
     with library.reading() as session:
         rows = {row.ref: row for row in session.query(m.RiskRow).all()}
@@ -44,7 +49,9 @@ def test_a_registers_risks_are_stored_with_both_ratings(library, tmp_path: Path)
 def test_a_scorecards_targets_ratings_and_trends_are_stored(library, tmp_path: Path) -> None:
     path = tmp_path / "scorecard.xlsx"
     kpi_layouts.spreadsheet(path)
-    (outcome,) = library.ingest([path], council="Ashby Vale Council").outcomes
+    (outcome,) = (
+        IngestJob(library, library.settings).run([path], council="Ashby Vale Council").outcomes
+    )
     assert outcome.status == "stored", outcome
     with library.reading() as session:
         rows = [r for r in session.query(m.MetricRow).all() if r.rag]

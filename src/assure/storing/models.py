@@ -79,10 +79,13 @@ class User(Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     email: Mapped[str | None] = mapped_column(String(320))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    password_hash: Mapped[str | None] = mapped_column(String(200))  # argon2; None: cannot sign in
 
 
 class CouncilMember(Base):
-    """Which councils' documents a signed-in user may see."""
+    """Which councils' documents a signed-in user may see, and what they may do
+    there: ``viewer`` reads, ``editor`` also corrects, scores and uploads,
+    ``admin`` also manages the council's users."""
 
     __tablename__ = "council_members"
     user_id: Mapped[int] = mapped_column(
@@ -91,7 +94,7 @@ class CouncilMember(Base):
     council_id: Mapped[int] = mapped_column(
         ForeignKey("councils.id", ondelete="CASCADE"), primary_key=True
     )
-    role: Mapped[str] = mapped_column(String(40), default="reader")
+    role: Mapped[str] = mapped_column(String(40), default="viewer")
 
 
 class Document(Base):
@@ -255,7 +258,9 @@ class DecisionRow(Base):
 
 
 class ActionRow(Base):
-    """An action recorded in minutes; ``status`` is tracked by people (open/done)."""
+    """An action recorded in minutes; ``status`` is tracked by people (open/done).
+    ``due_by`` (ISO) and ``done`` are worked out by the pipeline and the services,
+    never here, so filters compare stored values."""
 
     __tablename__ = "actions"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -265,6 +270,8 @@ class ActionRow(Base):
     due: Mapped[str | None] = mapped_column(String(40))
     status: Mapped[str] = mapped_column(String(20), default="open")
     start_line: Mapped[int]
+    due_by: Mapped[str | None] = mapped_column(String(10), index=True)
+    done: Mapped[bool] = mapped_column(default=False)
 
 
 class PlanRow(Base):
@@ -322,6 +329,8 @@ class PlanActionRow(Base):
     timeframe: Mapped[str | None] = mapped_column(String(80))
     status: Mapped[str | None] = mapped_column(String(80))
     refs: Mapped[list[Any]] = mapped_column(default=list)
+    due_by: Mapped[str | None] = mapped_column(String(10), index=True)
+    done: Mapped[bool] = mapped_column(default=False)
 
 
 class SuccessMeasureRow(MeasureColumns, Base):
@@ -450,3 +459,29 @@ class SelfScore(Base):
 
 
 Index("ix_self_scores_council_statement", SelfScore.council_id, SelfScore.statement)
+
+
+class ApiToken(Base):
+    """A bearer token for the JSON API, stored only as its SHA-256 digest."""
+
+    __tablename__ = "api_tokens"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = parent("users")
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(String(16))  # shown in listings to tell tokens apart
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class AuditEntry(Base):
+    """One change: who made it, when, to what, and the values before and after."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(320))
+    council: Mapped[str | None] = mapped_column(String(200), index=True)
+    action: Mapped[str] = mapped_column(String(60))
+    target: Mapped[str] = mapped_column(Text)
+    before: Mapped[dict[str, Any] | None] = mapped_column()
+    after: Mapped[dict[str, Any] | None] = mapped_column()

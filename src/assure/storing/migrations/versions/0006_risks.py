@@ -4,7 +4,7 @@ keeps a scorecard row's target, RAG rating and direction of travel, and the
 quality statements it is linked to.
 
 Revision ID: 0006_risks
-Revises: 0005
+Revises: 0009_tracking
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_risks"
-down_revision = "0005"
+down_revision = "0009_tracking"
 branch_labels = None
 depends_on = None
 
