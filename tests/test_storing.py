@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assure.extracting.deadlines import meeting_deadlines
 from assure.storing import Library, UnknownDocument
 from assure.structure import (
     Action,
@@ -20,6 +21,7 @@ from assure.structure import (
     Priority,
     StatementLabel,
     SuccessMeasure,
+    Vote,
 )
 
 EAST = ["Eastmoor Council"]
@@ -76,6 +78,18 @@ def notice_and_minutes() -> tuple[Meeting, ...]:
                 actions=(
                     Action("Report uptake of carers breaks", 10, "J Moss", "2025-02-28"),
                     Action("Publish the strategy online", 11, "Communications team", None),
+                ),
+                votes=(
+                    Vote(
+                        9,
+                        "That the strategy be approved",
+                        for_count=2,
+                        against_count=1,
+                        abstain_count=0,
+                        for_names=("Cllr Patel", "Cllr Okafor"),
+                        against_names=("Cllr Ruiz",),
+                        carried=True,
+                    ),
                 ),
             ),
         ),
@@ -162,7 +176,8 @@ def test_meetings_come_back_as_they_were_parsed(library, fictional):
     stored = library.add(parsed, "Eastmoor Council", lines)
 
     found = library.meetings(EAST)
-    assert [r.meeting for r in found] == [meetings[1], meetings[0]]  # by date
+    # by date, with the due dates the pipeline's deadlines stage works out
+    assert [r.meeting for r in found] == [meeting_deadlines(m) for m in (meetings[1], meetings[0])]
     assert all(r.document_id == stored for r in found)
     assert (found[1].page, len(found[1].meeting.agenda)) == (1, 2)
     assert (found[0].decisions, found[0].actions) == (1, 2)

@@ -20,6 +20,7 @@ from assure.services import (
     classifier,
     documents,
     evidence,
+    plans,
     search,
     tracking,
 )
@@ -196,3 +197,24 @@ def test_relabelling_keeps_a_persons_labels(app) -> None:
     assert result.passages > 100
     after = evidence.get_passage(app, scope, hit.passage_id)
     assert [(q.id, q.source) for q in after.qs] == [("learning", "user")]
+
+
+def test_plans_and_risks_come_back_per_council_with_their_ratings(app, tmp_path) -> None:
+    from parsing.risk.risk_layouts import register, spreadsheet
+
+    data = register()
+    path = tmp_path / "risk-register.xlsx"
+    spreadsheet(data, path)
+    assert IngestJob(app.library, app.settings).run([path], SOUTH).ok
+
+    (plan,) = plans.plans(app, viewer(NORTH))
+    assert plan.council == NORTH and plan.plan.priorities
+    assert plans.plans(app, viewer(SOUTH)) == []
+    found = plans.risks(app, viewer(SOUTH))
+    assert [r.risk.ref for r in found] == [str(x["ref"]) for x in data["risks"]]
+    first = found[0]
+    assert first.risk.inherent is not None and first.risk.residual is not None
+    assert first.reduced_by == first.risk.inherent.score - first.risk.residual.score
+    assert plans.risks(app, viewer(NORTH)) == []
+    with pytest.raises(InvalidRequest):
+        plans.risks(app, viewer(SOUTH), statement="wellbeing")

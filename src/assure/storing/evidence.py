@@ -32,6 +32,7 @@ from assure.structure import (
     Meeting,
     Metric,
     MinuteItem,
+    Vote,
 )
 
 S = TypeVar("S", bound="Select[*tuple[Any, ...]]")
@@ -66,6 +67,7 @@ def meetings(
             selectinload(m.MeetingRow.agenda),
             selectinload(m.MeetingRow.minutes).selectinload(m.MinuteItemRow.decisions),
             selectinload(m.MeetingRow.minutes).selectinload(m.MinuteItemRow.actions),
+            selectinload(m.MeetingRow.minutes).selectinload(m.MinuteItemRow.votes),
         )
         .order_by(m.MeetingRow.date, m.MeetingRow.id)
     )
@@ -119,8 +121,22 @@ def meeting_of(row: m.MeetingRow) -> Meeting:
                     Decision(d.text, d.start_line) for d in sorted(i.decisions, key=lambda d: d.id)
                 ),
                 actions=tuple(
-                    Action(a.text, a.start_line, a.owner, a.due)
+                    Action(a.text, a.start_line, a.owner, a.due, a.due_by)
                     for a in sorted(i.actions, key=lambda a: a.id)
+                ),
+                votes=tuple(
+                    Vote(
+                        start_line=v.start_line,
+                        motion=v.motion,
+                        for_count=v.for_count,
+                        against_count=v.against_count,
+                        abstain_count=v.abstain_count,
+                        for_names=tuple(v.for_names or ()),
+                        against_names=tuple(v.against_names or ()),
+                        abstain_names=tuple(v.abstain_names or ()),
+                        carried=v.carried,
+                    )
+                    for v in sorted(i.votes, key=lambda v: v.id)
                 ),
             )
             for i in sorted(row.minutes, key=lambda i: i.id)

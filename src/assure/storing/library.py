@@ -36,7 +36,10 @@ from assure.storing.database import open_engine
 from assure.storing.reading import (
     document_record,
     labels_by_passage,
+    page_join,
     passage_of,
+    plans_of,
+    risk_of,
     section_records,
 )
 from assure.storing.records import (
@@ -46,6 +49,8 @@ from assure.storing.records import (
     FindingRecord,
     MeetingRecord,
     MetricRecord,
+    PlanRecord,
+    RiskRecord,
     SearchHit,
     SectionRecord,
     SelfScoreRecord,
@@ -416,6 +421,44 @@ class Library:
                 before = {"status": update.before.status, "done": update.before.done}
                 write_note(session, replace(audit, before=before))
             return update
+
+    def plans(self, councils: Sequence[str], document: int | None = None) -> list[PlanRecord]:
+        """Plans of the councils' documents as parsed: priorities with their
+        actions and success measures, and the measures of each plan as a whole."""
+        with self.reading() as session:
+            stmt = in_councils(
+                select(m.Document.id, m.Document.title, m.Council.name).join(m.Council), councils
+            ).where(select(m.PlanRow.id).where(m.PlanRow.document_id == m.Document.id).exists())
+            if document is not None:
+                stmt = stmt.where(m.Document.id == document)
+            return [
+                PlanRecord(doc_id, title, council, plan)
+                for doc_id, title, council in session.execute(stmt.order_by(m.Document.id))
+                for plan in plans_of(session, doc_id)
+            ]
+
+    def risks(
+        self, councils: Sequence[str], document: int | None = None, statement: str | None = None
+    ) -> list[RiskRecord]:
+        """Risks of the councils' registers, in register order; ``statement``
+        keeps those linked to a quality statement."""
+        with self.reading() as session:
+            stmt = in_councils(
+                select(m.RiskRow, m.Document.title, m.Council.name, m.SourceLineRow.page)
+                .join(m.Document, m.Document.id == m.RiskRow.document_id)
+                .join(m.Council)
+                .outerjoin(m.SourceLineRow, page_join(m.RiskRow.document_id, m.RiskRow.start_line)),
+                councils,
+            ).order_by(m.RiskRow.document_id, m.RiskRow.start_line, m.RiskRow.id)
+            if document is not None:
+                stmt = stmt.where(m.RiskRow.document_id == document)
+            found = [
+                RiskRecord(row.id, row.document_id, title, council, page, risk_of(row))
+                for row, title, council, page in session.execute(stmt)
+            ]
+        if statement is not None:
+            found = [r for r in found if statement in r.risk.qs]
+        return found
 
     def metrics(
         self,

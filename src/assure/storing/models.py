@@ -247,6 +247,25 @@ class MinuteItemRow(Base):
 
     decisions: Mapped[list[DecisionRow]] = relationship(cascade=CASCADE, passive_deletes=True)
     actions: Mapped[list[ActionRow]] = relationship(cascade=CASCADE, passive_deletes=True)
+    votes: Mapped[list[VoteRow]] = relationship(cascade=CASCADE, passive_deletes=True)
+
+
+class VoteRow(Base):
+    """A recorded vote of a minute: counts as printed and the names under each
+    side (the two may disagree; both are kept), and the outcome where given."""
+
+    __tablename__ = "votes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    minute_item_id: Mapped[int] = parent("minute_items")
+    start_line: Mapped[int]
+    motion: Mapped[str | None] = mapped_column(Text)
+    for_count: Mapped[int | None]
+    against_count: Mapped[int | None]
+    abstain_count: Mapped[int | None]
+    for_names: Mapped[list[Any]] = mapped_column(default=list)
+    against_names: Mapped[list[Any]] = mapped_column(default=list)
+    abstain_names: Mapped[list[Any]] = mapped_column(default=list)
+    carried: Mapped[bool | None]
 
 
 class DecisionRow(Base):

@@ -11,7 +11,16 @@ from sqlalchemy.orm import Session
 
 from assure.storing import models as m
 from assure.storing.records import SectionRecord, StoredDocument
-from assure.structure import Passage, Plan, PlanAction, Priority, StatementLabel, SuccessMeasure
+from assure.structure import (
+    Passage,
+    Plan,
+    PlanAction,
+    Priority,
+    Risk,
+    RiskScore,
+    StatementLabel,
+    SuccessMeasure,
+)
 
 
 def document_record(d: m.Document, council: str, passages: int = 0) -> StoredDocument:
@@ -145,4 +154,33 @@ def _priority_of(row: m.PriorityRow) -> Priority:
         ),
         measures=tuple(_measure_of(x) for x in sorted(row.measures, key=_id)),
         refs=tuple(row.refs or ()),
+    )
+
+
+def rating(row: m.RiskRow, when: str) -> RiskScore | None:
+    parts = {part: getattr(row, f"{when}_{part}") for part in ("impact", "likelihood", "score")}
+    return RiskScore(**parts) if any(v is not None for v in parts.values()) else None
+
+
+def risk_of(row: m.RiskRow) -> Risk:
+    return Risk(
+        title=row.title,
+        start_line=row.start_line,
+        end_line=row.end_line,
+        ref=row.ref,
+        effects=row.effects,
+        causes=row.causes,
+        owners=tuple(row.owners or ()),
+        mitigations=tuple(row.mitigations or ()),
+        actions=tuple(row.actions or ()),
+        inherent=rating(row, "inherent"),
+        residual=rating(row, "residual"),
+        target=rating(row, "target"),
+        group=row.risk_group,
+        trend=row.trend,
+        qs=tuple(row.qs or ()),
+        qs_labels=tuple(
+            StatementLabel(x["id"], float(x["confidence"]), x["source"])
+            for x in row.qs_labels or ()
+        ),
     )

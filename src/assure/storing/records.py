@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
-from assure.structure import Meeting, Metric, Passage, StatementLabel
+from assure.structure import Meeting, Metric, Passage, Plan, Risk, StatementLabel
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,3 +183,25 @@ class SectionRecord:
     end_line: int
     page: int | None
     qs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRecord:
+    """A plan as parsed, with the document it is in."""
+
+    document_id: int
+    document_title: str | None
+    council: str
+    plan: Plan
+
+
+@dataclass(frozen=True, slots=True)
+class RiskRecord:
+    """A risk as parsed, with the document it is in and the page it starts on."""
+
+    id: int
+    document_id: int
+    document_title: str | None
+    council: str
+    page: int | None
+    risk: Risk

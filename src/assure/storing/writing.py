@@ -181,6 +181,20 @@ def meeting_row(x: Meeting) -> m.MeetingRow:
                     )
                     for c in i.actions
                 ],
+                votes=[
+                    m.VoteRow(
+                        start_line=v.start_line,
+                        motion=v.motion,
+                        for_count=v.for_count,
+                        against_count=v.against_count,
+                        abstain_count=v.abstain_count,
+                        for_names=list(v.for_names),
+                        against_names=list(v.against_names),
+                        abstain_names=list(v.abstain_names),
+                        carried=v.carried,
+                    )
+                    for v in i.votes
+                ],
             )
             for i in x.minutes
         ],

@@ -15,6 +15,7 @@ from assure.interfaces.cli.common import COUNCIL_HELP, JSON_HELP, operator, writ
 from assure.interfaces.cli.output import Column, print_json, print_table, say
 from assure.services import evidence as evidence_service
 from assure.services import figures as figure_service
+from assure.services import plans as plan_service
 from assure.services import tracking
 
 
@@ -297,6 +298,83 @@ def evidence(
     say(f"{len(page.items)} of {page.total} passages for {statement}")
 
 
+def plans_command(
+    council: str | None = typer.Option(None, "--council", help=COUNCIL_HELP),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    output_format: ListFormat = typer.Option(ListFormat.table, "--format", help=FORMAT_HELP),
+    output: Path | None = typer.Option(None, "--output", "-o", help=OUTPUT_HELP),
+) -> None:
+    """Improvement plans: each priority with its leads, actions and success measures."""
+    chosen = listing_format("plans", as_json, output_format, output)
+    with operator(council) as (app, scope):
+        found = plan_service.plans(app, scope) if scope.grants else []
+    columns = [
+        Column("plan"), Column("priority"), Column("title", wide=True), Column("leads"),
+        Column("actions", numeric=True), Column("measures", numeric=True), Column("refs"),
+        Column("document"), Column("line", numeric=True),
+    ]  # fmt: skip
+    rows = [
+        (
+            v.plan.title,
+            p.number,
+            p.title,
+            ", ".join(p.leads),
+            len(p.actions),
+            len(p.measures),
+            ", ".join(p.refs),
+            v.document or f"document {v.document_id}",
+            p.start_line,
+        )
+        for v in found
+        for p in v.plan.priorities
+    ]
+    emit("plans", columns, rows, found, chosen, "no plans found")
+
+
+def risks_command(
+    council: str | None = typer.Option(None, "--council", help=COUNCIL_HELP),
+    statement: str | None = typer.Option(
+        None, "--qs", help="Only risks linked to this quality statement id."
+    ),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    output_format: ListFormat = typer.Option(ListFormat.table, "--format", help=FORMAT_HELP),
+    output: Path | None = typer.Option(None, "--output", "-o", help=OUTPUT_HELP),
+) -> None:
+    """Risks from risk registers: owners, and the score before and after controls."""
+    chosen = listing_format("risks", as_json, output_format, output)
+    with operator(council) as (app, scope):
+        found = plan_service.risks(app, scope, statement=statement) if scope.grants else []
+
+    def rating(x: Any) -> str | None:
+        if x is None:
+            return None
+        parts = [v for v in (x.impact, x.likelihood) if v is not None]
+        shown = " x ".join(f"{v:g}" for v in parts)
+        return f"{shown} = {x.score:g}" if x.score is not None and shown else shown or None
+
+    columns = [
+        Column("ref"), Column("risk", wide=True), Column("owners"), Column("before"),
+        Column("after"), Column("target"), Column("qs"), Column("document"),
+        Column("page", numeric=True), Column("line", numeric=True),
+    ]  # fmt: skip
+    rows = [
+        (
+            r.risk.ref,
+            r.risk.title,
+            ", ".join(r.risk.owners),
+            rating(r.risk.inherent),
+            rating(r.risk.residual),
+            rating(r.risk.target),
+            ",".join(r.risk.qs),
+            r.document or f"document {r.document_id}",
+            r.page,
+            r.risk.start_line,
+        )
+        for r in found
+    ]
+    emit("risks", columns, rows, found, chosen, "no risks found")
+
+
 def register(app: typer.Typer) -> None:
     app.command()(meetings)
     app.command()(actions)
@@ -304,3 +382,5 @@ def register(app: typer.Typer) -> None:
     app.command()(figures)
     app.command()(check)
     app.command()(evidence)
+    app.command("plans")(plans_command)
+    app.command("risks")(risks_command)
