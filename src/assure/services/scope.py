@@ -15,12 +15,28 @@ which councils are stored.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
 from types import MappingProxyType
 
-from assure.services.errors import Forbidden, NoScope, NotFound
+from assure.services.errors import Forbidden, InvalidRequest, NoScope, NotFound
+
+MAX_COUNCIL_NAME = 200
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def council_name(name: str) -> str:
+    """A council's name as given, checked: 1 to 200 characters, no control
+    characters (they would reach file names, terminals and Word files)."""
+    cleaned = " ".join(name.split())
+    if not cleaned or len(cleaned) > MAX_COUNCIL_NAME or CONTROL.search(cleaned):
+        raise InvalidRequest(
+            f"a council's name is 1 to {MAX_COUNCIL_NAME} characters with no control "
+            f"characters, not {name[:60]!r}"
+        )
+    return cleaned
 
 
 class Role(IntEnum):
@@ -58,7 +74,7 @@ class Scope:
     @classmethod
     def operator(cls, councils: Iterable[str]) -> Scope:
         """The local command line's scope: administrator of ``councils``."""
-        return cls(user=None, grants={name: Role.ADMIN for name in councils})
+        return cls(user=None, grants={council_name(name): Role.ADMIN for name in councils})
 
     @property
     def councils(self) -> tuple[str, ...]:

@@ -174,7 +174,7 @@ def list_tokens(
 
 @tokens_app.command("revoke")
 def revoke_token(
-    token_id: int = typer.Argument(..., help="The token's id (see tokens list)."),
+    token_id: int = typer.Argument(..., min=1, max=2**62, help="The token's id (see tokens list)."),
 ) -> None:
     """Revoke an API token: it stops working at once."""
     from assure.services import accounts

@@ -43,6 +43,8 @@ class Commands(TyperGroup):
             fail(str(error), 1)
         except SQLAlchemyError as error:
             fail(f"the database failed: {database_reason(error)}", 1)
+        except OverflowError:
+            fail("a number given is too large", 2)
         except OSError as error:
             where = f"{error.filename}: " if error.filename else ""
             fail(f"{where}{error.strerror or error}", 1)
