@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from assure.interfaces.cli.common import ONE_COUNCIL_HELP, operator, writable
-from assure.interfaces.cli.output import Column, print_json, print_table, say
+from assure.interfaces.cli.output import Column, busy, print_json, print_table, say
 from assure.services import assessment
 
 
@@ -90,7 +90,7 @@ def gaps(
         output = writable(output or Path("gaps.xlsx"))
     elif output is not None:
         writable(output)
-    with operator(council) as (app, scope):
+    with operator(council) as (app, scope), busy("gathering the evidence"):
         matrix = assessment.gaps(app, scope, max_age_days=max_age_days)
     if output_format is GapFormat.xlsx:
         from assure.exporting.xlsx import write_xlsx
@@ -149,7 +149,7 @@ def draft(
         output = writable(output or Path("self-assessment-draft.docx"))
     elif output is not None:
         writable(output)
-    with operator(council) as (app, scope):
+    with operator(council) as (app, scope), busy("drafting"):
         drafted = assessment.draft(app, scope)
     if output_format is DraftFormat.docx:
         from assure.exporting.docx import write_docx

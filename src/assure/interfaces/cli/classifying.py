@@ -37,10 +37,10 @@ def train(
     per statement and the time taken."""
     from assure.interfaces.cli.common import operator
     from assure.interfaces.cli.output import Column as Col
-    from assure.interfaces.cli.output import print_table, say
+    from assure.interfaces.cli.output import busy, print_table, say
     from assure.services import classifier
 
-    with operator(council) as (app, scope):
+    with operator(council) as (app, scope), busy("training"):
         results = classifier.train(app, scope, force=force)
     for result in results:
         print_table(
@@ -82,10 +82,11 @@ def evaluate(
     regression, each trained on the same data, leaving each labelled document
     out in turn (headings removed from the text classified)."""
     from assure.interfaces.cli.common import operator
+    from assure.interfaces.cli.output import busy
     from assure.services import classifier
 
     files = [p for path in corpus for p in corpus_files(path)]
-    with operator() as (app, scope):
+    with operator() as (app, scope), busy("evaluating: each labelled document held out in turn"):
         report = classifier.evaluate(app, None if no_library else scope, files, folds)
     if as_json:
         typer.echo(json.dumps(report.as_dict(), indent=2))
@@ -208,10 +209,10 @@ def relabel(
     """Label stored passages again with each council's current model and its
     people's corrections (after `assure train`, or after corrections)."""
     from assure.interfaces.cli.common import operator
-    from assure.interfaces.cli.output import say
+    from assure.interfaces.cli.output import busy, say
     from assure.services import classifier
 
-    with operator(council) as (app, scope):
+    with operator(council) as (app, scope), busy("labelling stored passages"):
         results = classifier.relabel(app, scope)
     for r in results:
         say(f"{r.council}: {r.changed} of {r.passages} passages in {r.documents} documents changed")

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -96,6 +97,17 @@ def say(text: str, style: str | None = None) -> None:
         console().print(f"[{style}]{escape(visible(text))}[/]")
     else:
         typer.echo(visible(text))
+
+
+@contextmanager
+def busy(message: str) -> Iterator[None]:
+    """A spinner with ``message`` on standard error while a person watches a
+    long step (training, evaluating, drafting); nothing when piped."""
+    if not sys.stderr.isatty():
+        yield
+        return
+    with Console(stderr=True).status(visible(message)):
+        yield
 
 
 def note(text: str) -> None:
