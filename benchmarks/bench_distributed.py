@@ -118,6 +118,5 @@ def run() -> None:
             sized.mkdir()
             pages = batch(sized, documents)
             _, seconds, _ = ingest(sized, 2, Path(root) / f"data-s{documents}")
-            print(
-                f"  {documents:>3} PDFs, {pages:>4} pages: {seconds:6.1f}s, {pages / seconds:6.1f} pages/s"
-            )
+            rate = pages / seconds
+            print(f"  {documents:>3} PDFs, {pages:>4} pages: {seconds:6.1f}s, {rate:6.1f} pages/s")
