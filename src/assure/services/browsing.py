@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from pydantic import BaseModel, computed_field
+from pydantic import BaseModel, computed_field, field_serializer
 
 from assure.services.errors import NotFound
 from assure.services.paging import Paged, check_window, window
@@ -35,6 +35,10 @@ class DocumentSummary(BaseModel):
     source_path: str
     ingested_at: datetime
     warnings: list[str]
+
+    @field_serializer("ingested_at")
+    def iso_time(self, value: datetime) -> str:
+        return value.isoformat()  # as the command line writes it: +00:00, not Z
 
     @computed_field  # type: ignore[prop-decorator]
     @property

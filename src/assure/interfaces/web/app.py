@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import HTTPException
 from fastapi.responses import PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assure.interfaces.api.app import create_api
 from assure.interfaces.web import pages
-from assure.interfaces.web.deps import BadCsrf, SignInRequired, render, to_sign_in
+from assure.interfaces.web.deps import BadCsrf, SignInRequired, csrf_checked, render, to_sign_in
 from assure.interfaces.web.security import BodyTooLarge, Guard, secret_key
 from assure.interfaces.web.templating import environment
 from assure.services import Forbidden, InvalidRequest, NoScope, NotFound
@@ -64,8 +64,9 @@ def create_app(settings: Settings | None = None, library: Library | None = None)
     def healthz() -> PlainTextResponse:
         return PlainTextResponse("ok")
 
+    # Every form of every page is checked for its CSRF token before it runs.
     for router in pages.ROUTERS:
-        app.include_router(router)
+        app.include_router(router, dependencies=[Depends(csrf_checked)])
     app.mount("/api/v1", create_api(settings, library))
     app.mount("/static/app", StaticFiles(directory=HERE / "static"), name="app-static")
     for prefix, folder in VENDOR.items():

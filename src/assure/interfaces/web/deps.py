@@ -42,9 +42,12 @@ def signed_in(request: Request) -> Scope:
 
 async def csrf_checked(request: Request) -> None:
     """On a POST, refuse the request before anything happens unless its form
-    carries the session's CSRF token (or the X-CSRF-Token header, for HTMX)."""
+    carries the session's CSRF token (or the X-CSRF-Token header, for HTMX).
+    A signed-out browser is sent to sign in first (except to sign in)."""
     if request.method != "POST":
         return
+    if request.url.path != "/sign-in" and not isinstance(request.session.get("user"), str):
+        raise SignInRequired
     submitted: object = request.headers.get("x-csrf-token")
     if submitted is None:
         form = await request.form()

@@ -8,7 +8,6 @@ from fastapi.responses import RedirectResponse, Response
 
 from assure.interfaces.web.deps import (
     PER_PAGE,
-    csrf_checked,
     library,
     render,
     signed_in,
@@ -17,7 +16,7 @@ from assure.services import InvalidRequest, Scope, browsing, uploading
 from assure.services.scope import Role
 from assure.structure import DocumentKind
 
-router = APIRouter(dependencies=[Depends(csrf_checked)])
+router = APIRouter()
 LINES_SHOWN = 400  # source lines on one page of a document
 KINDS = [k.value for k in DocumentKind]
 
