@@ -14,7 +14,7 @@ from assure.services.errors import InvalidRequest, NotFound
 from assure.services.paging import Paged, window
 from assure.services.scope import Role, Scope
 from assure.storing import Library, StoredPassage, audit, judgements, ownership
-from assure.structure import EVIDENCE_CONFIDENCE
+from assure.structure import EVIDENCE_CONFIDENCE, StatementLabel
 
 Verdict = Literal["confirm", "reject", "relabel"]
 STANCES = ("strength", "improvement", "neutral")
@@ -76,11 +76,12 @@ def view(stored: StoredPassage) -> PassageView:
         text=p.text,
         category=p.category,
         stance=p.stance,
-        labels=[
-            LabelView(statement=q.id, confidence=q.confidence, source=q.source, counts=q.counts)
-            for q in p.qs
-        ],
+        labels=[label_view(q) for q in p.qs],
     )
+
+
+def label_view(q: StatementLabel) -> LabelView:
+    return LabelView(statement=q.id, confidence=q.confidence, source=q.source, counts=q.counts)
 
 
 def evidence(
