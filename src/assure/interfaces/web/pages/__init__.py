@@ -2,6 +2,26 @@
 
 from __future__ import annotations
 
-from assure.interfaces.web.pages import documents, overview, signin
+from assure.interfaces.web.pages import (
+    admin,
+    assessment,
+    documents,
+    evidence,
+    figures,
+    overview,
+    search,
+    signin,
+    tracking,
+)
 
-ROUTERS = (signin.router, overview.router, documents.router)
+ROUTERS = (
+    signin.router,
+    overview.router,
+    documents.router,
+    search.router,
+    evidence.router,
+    tracking.router,
+    figures.router,
+    assessment.router,
+    admin.router,
+)

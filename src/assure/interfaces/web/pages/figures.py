@@ -1,0 +1,52 @@
+"""Figures: each measure's values over time and against its comparators as
+server-drawn charts with tables beside them; conflicting figures side by side."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+from markupsafe import Markup
+
+from assure.interfaces.web.charts import series_chart
+from assure.interfaces.web.deps import library, render, signed_in
+from assure.services import Scope, measuring
+from assure.services.measuring import MeasureView
+
+router = APIRouter()
+PER_PAGE = 10
+
+
+def chart_of(index: int, m: MeasureView) -> Markup:
+    labels = [f.period or f.document_date or f"line {f.start_line}" for f in m.figures]
+    kinds = sorted({c.kind for f in m.figures for c in f.comparators if c.value is not None})
+    comparators = {
+        kind: [next((c.value for c in f.comparators if c.kind == kind), None) for f in m.figures]
+        for kind in kinds
+    }
+    values = [f.value for f in m.figures]
+    return series_chart(f"measure-{index}", m.name, labels, values, comparators, m.unit)
+
+
+@router.get("/figures")
+def figures(
+    request: Request,
+    measure: str | None = Query(None, max_length=200),
+    page: int = Query(1, ge=1, le=100_000),
+    scope: Scope = Depends(signed_in),
+) -> Response:
+    found = measuring.measures(
+        scope, library(request), None, measure or None, (page - 1) * PER_PAGE, PER_PAGE
+    )
+    conflicts = measuring.conflicts(scope, library(request)) if page == 1 else []
+    charts = [chart_of(i, m) for i, m in enumerate(found.items)]
+    return render(
+        request,
+        "figures.html",
+        scope,
+        title="Figures",
+        found=found,
+        charts=charts,
+        conflicts=conflicts,
+        page=page,
+        per_page=PER_PAGE,
+    )
