@@ -1,0 +1,79 @@
+"""``/meetings``, ``/actions``, ``/plans``: what boards decided and agreed to do."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from pydantic import BaseModel, Field
+
+from assure.interfaces.api.deps import LISTING, NOT_FOUND, Window, library, paged, token_scope
+from assure.services import Scope, tracking
+from assure.services.tracking import ActionView, MeetingView, PlanView
+
+router = APIRouter(tags=["tracking"])
+KEY = r"^(minutes|plan):\d{1,18}$"
+
+
+@router.get("/meetings", summary="Meetings with agenda, minutes and decisions", responses=LISTING)
+def list_meetings(
+    request: Request,
+    response: Response,
+    council: str | None = Query(None, max_length=200),
+    body: str | None = Query(None, max_length=200),
+    window: Window = Depends(),
+    scope: Scope = Depends(token_scope),
+) -> list[MeetingView]:
+    page = tracking.meetings(scope, library(request), council, body, window.offset, window.limit)
+    return paged(request, response, page)
+
+
+@router.get("/actions", summary="Actions from minutes and plans", responses=LISTING)
+def list_actions(
+    request: Request,
+    response: Response,
+    council: str | None = Query(None, max_length=200),
+    owner: str | None = Query(None, max_length=200),
+    status: str | None = Query(None, pattern="^(open|done)$"),
+    overdue: bool = False,
+    window: Window = Depends(),
+    scope: Scope = Depends(token_scope),
+) -> list[ActionView]:
+    page = tracking.actions(
+        scope, library(request), council, owner, status, overdue, window.offset, window.limit
+    )
+    return paged(request, response, page)
+
+
+@router.get("/actions/{key}", summary="One action (key minutes:N or plan:N)", responses=NOT_FOUND)
+def get_action(
+    request: Request,
+    key: str = Path(..., pattern=KEY, max_length=30),
+    scope: Scope = Depends(token_scope),
+) -> ActionView:
+    return tracking.action(scope, library(request), key)
+
+
+class StatusIn(BaseModel):
+    status: str = Field(..., min_length=1, max_length=80)
+
+
+@router.post(
+    "/actions/{key}/status",
+    summary="Update an action's status (editor)",
+    responses={**NOT_FOUND, 400: {"description": "Not a status"}, 403: {}},
+)
+def update_action(
+    request: Request,
+    body: StatusIn,
+    key: str = Path(..., pattern=KEY, max_length=30),
+    scope: Scope = Depends(token_scope),
+) -> ActionView:
+    return tracking.update_action(scope, library(request), key, body.status)
+
+
+@router.get("/plans", summary="Improvement plans with priorities, actions and measures")
+def list_plans(
+    request: Request,
+    council: str | None = Query(None, max_length=200),
+    scope: Scope = Depends(token_scope),
+) -> list[PlanView]:
+    return tracking.plans(scope, library(request), council)
