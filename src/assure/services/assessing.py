@@ -19,6 +19,7 @@ from assure.analysis.queries import load_evidence, unknown_passages
 from assure.analysis.self_scores import StatementScore, check_score, position, summarise
 from assure.framework import load_framework, score_statements
 from assure.services.errors import InvalidRequest
+from assure.services.paging import plain_text
 from assure.services.scope import Role, Scope
 from assure.storing import Library, audit, drafting, judgements
 from assure.storing.library import ensure_council, find_council
@@ -192,7 +193,8 @@ def set_self_score(
         check_score(statement, score)
     except ValueError as error:
         raise InvalidRequest(str(error)) from None
-    if not rationale.strip():
+    rationale = plain_text(rationale, "the rationale")
+    if not rationale:
         raise InvalidRequest("give the reason for the score")
     chosen = sorted(set(evidence or []))
     missing = unknown_passages(library, chosen, council=council)
@@ -290,6 +292,7 @@ def set_own_wording(
         raise InvalidRequest(f"no quality statement {statement!r}")
     if len(text) > 50_000:
         raise InvalidRequest("a statement's draft is at most 50,000 characters")
+    text = plain_text(text, "the draft")
     with library.writing() as session:
         council_id = ensure_council(session, council)
         before = drafting.set_draft_text(session, council_id, statement, text.strip(), scope.actor)

@@ -10,7 +10,7 @@ from pathlib import Path
 from pydantic import BaseModel, computed_field, field_serializer
 
 from assure.services.errors import NotFound
-from assure.services.paging import Paged, check_window, window
+from assure.services.paging import Paged, check_window, storable, window
 from assure.services.scope import Scope
 from assure.storing import Library, StoredDocument
 from assure.storing.reading import plans_of
@@ -131,7 +131,7 @@ def documents(
 def stored(scope: Scope, library: Library, document_id: int) -> StoredDocument:
     """The document if it is in the caller's councils; else ``NotFound``."""
     scope.require_any()
-    found = library.documents(ids=[document_id])
+    found = library.documents(ids=[document_id]) if storable(document_id) else []
     if not found or not scope.can_read(found[0].council):
         raise NotFound(f"no document {document_id}")
     return found[0]

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from assure.framework import load_framework
 from assure.services.errors import InvalidRequest, NotFound
-from assure.services.paging import Paged, window
+from assure.services.paging import Paged, storable, window
 from assure.services.scope import Role, Scope
 from assure.storing import Library, StoredPassage, audit, judgements, ownership
 from assure.structure import EVIDENCE_CONFIDENCE, StatementLabel
@@ -111,6 +111,8 @@ def evidence(
 
 def passage(scope: Scope, library: Library, passage_id: int) -> PassageView:
     """One passage of the caller's councils (another council's is not found)."""
+    if not storable(passage_id):
+        raise NotFound(f"no passage {passage_id}")
     with library.reading() as session:
         home = ownership.passage_home(session, passage_id)
     if home is None or not scope.can_read(home[1]):

@@ -9,7 +9,7 @@ from datetime import date
 from pydantic import BaseModel
 
 from assure.services.errors import InvalidRequest, NotFound
-from assure.services.paging import Paged, window
+from assure.services.paging import Paged, plain_text, window
 from assure.services.scope import Role, Scope
 from assure.storing import ActionRecord, Library, audit, ownership
 from assure.storing.evidence import due_date, tracked_status
@@ -144,7 +144,7 @@ def update_action(scope: Scope, library: Library, key: str, status: str) -> Acti
     words for plan actions); needs the editor role. Audited."""
     before = action(scope, library, key)
     scope.require(before.council, Role.EDITOR)
-    status = status.strip()
+    status = plain_text(status, "the status")
     if before.source == "minutes" and status not in MINUTE_STATUSES:
         raise InvalidRequest(f"a minuted action is {' or '.join(MINUTE_STATUSES)}, not {status!r}")
     if not status or len(status) > 80:

@@ -8,6 +8,8 @@ from sqlalchemy.orm import Session
 
 from assure.storing import models as m
 
+MAX_ID = 2**31 - 1  # larger ids overflow PostgreSQL's INTEGER
+
 
 def passage_home(session: Session, passage_id: int) -> tuple[int, str] | None:
     """The passage's document id and council name."""
@@ -23,7 +25,7 @@ def passage_home(session: Session, passage_id: int) -> tuple[int, str] | None:
 def action_home(session: Session, key: str) -> tuple[int, str] | None:
     """The document id and council of an action by its key (``minutes:N`` or ``plan:N``)."""
     source, _, number = key.partition(":")
-    if not number.isdigit():
+    if not number.isdigit() or not 1 <= int(number) <= MAX_ID:
         return None
     if source == "minutes":
         stmt = (

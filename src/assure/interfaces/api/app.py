@@ -28,6 +28,7 @@ def create_api(settings: Settings, library: Library) -> FastAPI:
             "councils the token's user is granted; another council's item is 404. Lists take "
             "`limit` and `offset` and answer `X-Total-Count` and a `Link` header."
         ),
+        servers=[{"url": "/api/v1"}],
         openapi_url=None,
         docs_url=None,
         redoc_url=None,

@@ -4,17 +4,18 @@ and list pagination (``limit``/``offset`` in, ``X-Total-Count`` and a
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from fastapi import Depends, HTTPException, Query, Request, Response
+from fastapi import Depends, HTTPException, Path, Query, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from assure.services import Scope
 from assure.services.accounts import scope_of_token
-from assure.services.paging import MAX_LIMIT, Paged
+from assure.services.paging import MAX_ID, MAX_LIMIT, Paged
 from assure.storing import Library
 
 T = TypeVar("T")
+ItemId = Annotated[int, Path(ge=1, le=MAX_ID, description="A stored item's id.")]
 bearer = HTTPBearer(auto_error=False, description="An API token from `assure tokens create EMAIL`.")
 Responses = dict[int | str, dict[str, Any]]
 UNAUTHORIZED: Responses = {401: {"description": "No valid API token"}}

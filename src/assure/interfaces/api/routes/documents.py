@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
-from assure.interfaces.api.deps import LISTING, NOT_FOUND, Window, library, paged, token_scope
+from assure.interfaces.api.deps import (
+    LISTING,
+    NOT_FOUND,
+    ItemId,
+    Window,
+    library,
+    paged,
+    token_scope,
+)
 from assure.services import Scope, browsing
 from assure.services.browsing import DocumentSummary, DocumentView, SourceLineView
 
@@ -35,7 +43,7 @@ def list_documents(
     "/documents/{document_id}", summary="One document with its structure", responses=NOT_FOUND
 )
 def get_document(
-    request: Request, document_id: int, scope: Scope = Depends(token_scope)
+    request: Request, document_id: ItemId, scope: Scope = Depends(token_scope)
 ) -> DocumentView:
     return browsing.document(scope, library(request), document_id)
 
@@ -47,7 +55,7 @@ def get_document(
 )
 def document_lines(
     request: Request,
-    document_id: int,
+    document_id: ItemId,
     start: int = Query(1, ge=1, le=100_000_000),
     end: int | None = Query(None, ge=1, le=100_000_000),
     scope: Scope = Depends(token_scope),

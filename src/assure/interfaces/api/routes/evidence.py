@@ -7,7 +7,15 @@ from typing import Literal
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, Field
 
-from assure.interfaces.api.deps import LISTING, NOT_FOUND, Window, library, paged, token_scope
+from assure.interfaces.api.deps import (
+    LISTING,
+    NOT_FOUND,
+    ItemId,
+    Window,
+    library,
+    paged,
+    token_scope,
+)
 from assure.services import Scope, reviewing, searching
 from assure.services.reviewing import PassageView, StatementInfo
 from assure.services.searching import SearchHitView
@@ -63,7 +71,7 @@ def statement_evidence(
 
 @router.get("/passages/{passage_id}", summary="One passage with its labels", responses=NOT_FOUND)
 def get_passage(
-    request: Request, passage_id: int, scope: Scope = Depends(token_scope)
+    request: Request, passage_id: ItemId, scope: Scope = Depends(token_scope)
 ) -> PassageView:
     return reviewing.passage(scope, library(request), passage_id)
 
@@ -82,7 +90,7 @@ class CorrectionIn(BaseModel):
     responses={**NOT_FOUND, 400: {"description": "Not a possible correction"}, 403: {}},
 )
 def correct_passage(
-    request: Request, passage_id: int, body: CorrectionIn, scope: Scope = Depends(token_scope)
+    request: Request, passage_id: ItemId, body: CorrectionIn, scope: Scope = Depends(token_scope)
 ) -> PassageView:
     return reviewing.correct(
         scope,
