@@ -14,10 +14,12 @@ from pydantic import BaseModel
 
 from assure.analysis.draft import build_draft
 from assure.analysis.draft_document import Draft, DraftSection, Sentence, StatementDraft, ThemeDraft
+from assure.analysis.evidence import EvidenceBase
 from assure.analysis.gaps import GapMatrix, gap_matrix
 from assure.analysis.queries import load_evidence, unknown_passages
 from assure.analysis.self_scores import StatementScore, check_score, position, summarise
 from assure.framework import load_framework, score_statements
+from assure.services.caching import kept
 from assure.services.errors import InvalidRequest
 from assure.services.paging import plain_text
 from assure.services.scope import Role, Scope
@@ -87,10 +89,31 @@ def council_of(scope: Scope, council: str | None) -> str:
     return council if council else scope.require_any()[0]
 
 
+def evidence_base(library: Library, council: str) -> EvidenceBase:
+    return kept(library, ("evidence", council), lambda: load_evidence(library, council))
+
+
 def matrix_for(library: Library, council: str) -> GapMatrix:
-    base = load_evidence(library, council)
-    days = library.settings.evidence_max_age_days
-    return gap_matrix(base, today=date.today(), max_age_days=days)
+    def compute() -> GapMatrix:
+        days = library.settings.evidence_max_age_days
+        base = evidence_base(library, council)
+        return gap_matrix(base, today=date.today(), max_age_days=days)
+
+    return kept(library, ("gaps", council, date.today()), compute)
+
+
+def drafted(library: Library, council: str, with_scores: bool) -> Draft:
+    """The draft built from the evidence (and, ``with_scores``, the self-scores)."""
+
+    def compute() -> Draft:
+        scores = (
+            {r.statement: (r.score, r.rationale) for r in library.self_scores(council)}
+            if with_scores
+            else None
+        )
+        return build_draft(evidence_base(library, council), council=council, self_scores=scores)
+
+    return kept(library, ("draft", council, with_scores, date.today()), compute)
 
 
 def score_view(scores: list[int]) -> ScoreView | None:
@@ -226,16 +249,13 @@ def gaps(scope: Scope, library: Library, council: str | None = None) -> GapMatri
 def draft(scope: Scope, library: Library, council: str | None = None) -> Draft:
     """The self-assessment draft, with people's own wording where they gave it."""
     name = scope.require(council_of(scope, council))
-    base = load_evidence(library, name)
-    scores = {r.statement: (r.score, r.rationale) for r in library.self_scores(name)}
-    drafted = build_draft(base, council=name, self_scores=scores)
     with library.reading() as session:
         council_id = find_council(session, name)
         own = drafting.draft_texts(session, council_id) if council_id else {}
-    return with_own_wording(drafted, own)
+    return with_own_wording(drafted(library, name, with_scores=True), own)
 
 
-def with_own_wording(drafted: Draft, own: dict[str, str]) -> Draft:
+def with_own_wording(draft: Draft, own: dict[str, str]) -> Draft:
     def statement(s: StatementDraft) -> StatementDraft:
         text = own.get(s.id)
         if not text:
@@ -244,9 +264,9 @@ def with_own_wording(drafted: Draft, own: dict[str, str]) -> Draft:
         return replace(s, sections=(DraftSection("own", "Our assessment", paragraphs),), gap=None)
 
     themes = tuple(
-        ThemeDraft(t.id, t.name, tuple(statement(s) for s in t.statements)) for t in drafted.themes
+        ThemeDraft(t.id, t.name, tuple(statement(s) for s in t.statements)) for t in draft.themes
     )
-    return replace(drafted, themes=themes)
+    return replace(draft, themes=themes)
 
 
 def draft_statements(
@@ -254,13 +274,11 @@ def draft_statements(
 ) -> list[DraftStatement]:
     """Each statement's drafted text and its own wording, for the editor."""
     name = scope.require(council_of(scope, council))
-    base = load_evidence(library, name)
-    drafted = build_draft(base, council=name)
     with library.reading() as session:
         council_id = find_council(session, name)
         own = drafting.draft_texts(session, council_id) if council_id else {}
     found = []
-    for theme in drafted.themes:
+    for theme in drafted(library, name, with_scores=False).themes:
         for s in theme.statements:
             text = "\n\n".join(
                 " ".join(

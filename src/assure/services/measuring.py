@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import partial
 
 from pydantic import BaseModel
 
+from assure.services.caching import kept
 from assure.services.errors import NotFound
 from assure.services.paging import Paged, window
 from assure.services.scope import Scope
@@ -89,26 +91,32 @@ def measures(
     """Measures with their figures, those given most often first."""
     found: list[MeasureView] = []
     for name in scope.narrowed(council).require_any():
-        groups: dict[tuple[str, str], list[MetricRecord]] = defaultdict(list)
-        for r in library.metrics(name, measure=measure or None):
-            if r.metric.malformed or r.metric.value is None or not r.metric.measure:
-                continue
-            groups[(measure_key(r.metric.measure), r.metric.unit or "")].append(r)
-        for (key, unit), members in groups.items():
-            figures = sorted(
-                (figure(r) for r in members), key=lambda f: (f.period or "", f.start_line)
-            )
-            found.append(
-                MeasureView(
-                    key=key,
-                    name=members[0].metric.measure or key,
-                    unit=unit or None,
-                    council=name,
-                    figures=figures,
-                )
-            )
+        found.extend(council_measures(library, name, measure or None))
     found.sort(key=lambda m: (-len(m.figures), m.name))
     return window(found, offset, limit)
+
+
+def council_measures(library: Library, council: str, measure: str | None) -> list[MeasureView]:
+    return kept(library, ("measures", council, measure), lambda: grouped(library, council, measure))
+
+
+def grouped(library: Library, council: str, measure: str | None) -> list[MeasureView]:
+    """A council's figures grouped by measure and unit, oldest period first."""
+    groups: dict[tuple[str, str], list[MetricRecord]] = defaultdict(list)
+    for r in library.metrics(council, measure=measure):
+        if r.metric.malformed or r.metric.value is None or not r.metric.measure:
+            continue
+        groups[(measure_key(r.metric.measure), r.metric.unit or "")].append(r)
+    return [
+        MeasureView(
+            key=key,
+            name=members[0].metric.measure or key,
+            unit=unit or None,
+            council=council,
+            figures=sorted(map(figure, members), key=lambda f: (f.period or "", f.start_line)),
+        )
+        for (key, unit), members in groups.items()
+    ]
 
 
 def one_measure(
@@ -124,18 +132,21 @@ def conflicts(scope: Scope, library: Library, council: str | None = None) -> lis
     """Figures for one measure and period that differ between documents."""
     found = []
     for name in scope.narrowed(council).require_any():
-        for f in library.findings(name):
-            if f.kind != "conflicting_figure":
-                continue
-            found.append(
-                ConflictView(
-                    council=name,
-                    message=f.message,
-                    at=side(library, f.at),
-                    other=side(library, f.other) if f.other else None,
-                )
-            )
+        found.extend(kept(library, ("conflicts", name), partial(council_conflicts, library, name)))
     return found
+
+
+def council_conflicts(library: Library, name: str) -> list[ConflictView]:
+    return [
+        ConflictView(
+            council=name,
+            message=f.message,
+            at=side(library, f.at),
+            other=side(library, f.other) if f.other else None,
+        )
+        for f in library.findings(name)
+        if f.kind == "conflicting_figure"
+    ]
 
 
 def side(library: Library, at: object) -> SourceSide:

@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from assure.framework import load_framework
+from assure.services.caching import kept
 from assure.services.errors import InvalidRequest, NotFound
 from assure.services.paging import Paged, storable, window
 from assure.services.scope import Role, Scope
@@ -100,13 +101,25 @@ def evidence(
         raise NotFound(f"no quality statement {statement!r}")
     found: list[tuple[float, PassageView]] = []
     for name in scope.narrowed(council).require_any():
-        for stored in library.passages(name):
-            label = next((q for q in stored.passage.qs if q.id == statement), None)
-            if label is None or not (suggestions or label.counts):
-                continue
-            found.append((label.confidence, view(stored)))
+        found.extend(labelled(library, name, statement, suggestions))
     found.sort(key=lambda pair: (-pair[0], pair[1].document_id, pair[1].start_line))
     return window([v for _, v in found], offset, limit)
+
+
+def labelled(
+    library: Library, council: str, statement: str, suggestions: bool
+) -> list[tuple[float, PassageView]]:
+    """A council's passages labelled ``statement``, with the label's confidence."""
+
+    def compute() -> list[tuple[float, PassageView]]:
+        found = []
+        for stored in library.passages(council):
+            label = next((q for q in stored.passage.qs if q.id == statement), None)
+            if label is not None and (suggestions or label.counts):
+                found.append((label.confidence, view(stored)))
+        return found
+
+    return kept(library, ("labelled", council, statement, suggestions), compute)
 
 
 def passage(scope: Scope, library: Library, passage_id: int) -> PassageView:

@@ -10,11 +10,12 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from assure.framework import load_framework
-from assure.interfaces.web.deps import PER_PAGE, library, render, signed_in
+from assure.interfaces.web.deps import library, render, signed_in
 from assure.services import Scope, reviewing
 from assure.services.reviewing import STANCES
 
 router = APIRouter()
+PER_PAGE = 20  # passages per page: each carries its correction form
 
 
 def choices() -> dict[str, Any]:
