@@ -174,6 +174,20 @@ async def load(base: str, documents: list[int]) -> tuple[dict[str, list[float]],
     return timings, errors, time.perf_counter() - started
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user and system) of a process and its children so far, from /proc."""
+    total = 0.0
+    ticks = os.sysconf("SC_CLK_TCK")
+    for stat in [Path(f"/proc/{pid}/stat"), *Path("/proc").glob("[0-9]*/stat")]:
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if stat.parent.name == str(pid) or fields[1] == str(pid):  # itself, or a worker
+            total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -215,11 +229,18 @@ def run_on(engine: str, database_url: str | None) -> None:
         port = free_port()
         server = start_server(env, port)
         try:
+            before = cpu_seconds(server.pid)
             timings, errors, seconds = asyncio.run(load(f"http://127.0.0.1:{port}", documents))
+            cpu = cpu_seconds(server.pid) - before
         finally:
             server.terminate()
             server.wait(timeout=30)
         report(engine, timings, errors, seconds)
+        requests = sum(map(len, timings.values()))
+        print(
+            f"  server CPU {cpu:.1f} s for {requests} requests "
+            f"({cpu / requests * 1000:.1f} ms each); load average now {os.getloadavg()[0]:.1f}"
+        )
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -244,7 +265,8 @@ def postgres_schema() -> tuple[str, object] | None:
 
 def run() -> None:
     print(
-        f"{USERS} users x {PAGES_PER_USER} pages, thinking {THINK[0]}-{THINK[1]} s, {WORKERS} workers"
+        f"{USERS} users x {PAGES_PER_USER} pages, thinking {THINK[0]}-{THINK[1]} s, "
+        f"{WORKERS} workers; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     )
     run_on("sqlite", None)
     found = postgres_schema()
