@@ -163,7 +163,7 @@ def library(settings):
     """An open ``Library`` on the ``settings`` database."""
     from assure.storing import Library
 
-    opened = Library.open(settings)
+    opened = Library(settings)
     yield opened
     opened.close()
 
@@ -191,6 +191,7 @@ class FictionalDocuments:
         import hashlib
 
         from assure.document import SourceLine
+        from assure.extracting.deadlines import with_deadlines
         from assure.structure import DocumentKind, ParsedDocument, ParsedStructure, Passage, Section
 
         raw: list[tuple[str, int | None]] = [(title, 1)]
@@ -216,6 +217,7 @@ class FictionalDocuments:
         structure = ParsedStructure(
             kind=DocumentKind(kind), title=title, date=date, sections=tuple(section_rows), **parts
         )
+        structure = with_deadlines(structure)  # as the pipeline's deadlines stage does
         parsed = ParsedDocument(
             path=str(path),
             content_hash=hashlib.sha256(body.encode()).hexdigest(),

@@ -341,9 +341,11 @@ def test_an_ofsted_inspection_gives_its_grades_by_name_and_its_judgement_section
 
 
 def test_an_ofsted_inspections_grades_are_stored(library) -> None:
+    from assure.ingest.job import IngestJob
     from assure.storing import models as m
 
-    (outcome,) = library.ingest([OFSTED], council="Marlowfield County Council").outcomes
+    job = IngestJob(library, library.settings)
+    (outcome,) = job.run([OFSTED], council="Marlowfield County Council").outcomes
     assert outcome.status == "stored", outcome
     with library.reading() as session:
         (row,) = session.query(m.AssessmentRow).all()

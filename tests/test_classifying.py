@@ -226,7 +226,7 @@ def test_a_correction_wins_and_changes_the_retrained_model(
         "Westfield self assessment", {"Our year": [SAFEGUARDING_AND_DISCHARGE, BUDGET]}
     )
     library.add(parsed, "Westfield Council", lines)
-    stored = {p.passage.text: p.id for p in library.passages()}
+    stored = {p.passage.text: p.id for p in library.passages(["Westfield Council"])}
     before = train(settings).artefact
     column = before.model.statements.index("learning")
     was = before.model.statement_probabilities([SAFEGUARDING_AND_DISCHARGE])[0, column]
@@ -259,11 +259,12 @@ def test_a_correction_wins_and_changes_the_retrained_model(
 
 def test_label_refuses_an_unknown_statement_and_passage(cli, tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("ASSURE_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("ASSURE_COUNCIL", "Westfield Council")
     monkeypatch.delenv("ASSURE_DATABASE_URL", raising=False)
     unknown = cli("label", "1", "--qs", "wellbeing")
     assert unknown.exit_code == 2 and "unknown quality statement 'wellbeing'" in unknown.output
     missing = cli("label", "99999", "--qs", "equity")
-    assert missing.exit_code == 2 and "no passage 99999" in missing.output
+    assert missing.exit_code == 1 and "no passage 99999" in missing.output
 
 
 def test_the_classifier_beats_the_keyword_baseline_on_held_out_examples() -> None:
@@ -339,10 +340,11 @@ def test_training_takes_stance_from_a_stored_self_assessments_own_sections(
     classifier's earlier guesses: a passage under 'What we are proud of' inside
     a statement's section teaches that statement and a strength."""
     from assure.classifying.artefact import library_training
+    from assure.ingest.job import IngestJob
     from assure.storing import Library
 
     with Library(settings) as library:
-        library.ingest(
+        IngestJob(library, settings).run(
             [examples / "northfield-asc-self-assessment-2024.docx"], council="Northfield"
         )
     expected = written_under(examples / "sources" / "self-assessment.md")

@@ -110,8 +110,10 @@ def test_search_prints_ranked_hits_with_their_place(run, papers):
         "**direct payments**" in hits[0]["snippet"]
         or "**direct** **payments**" in hits[0]["snippet"]
     )
-    text = run("search", "reablement", "--limit", "1").stdout
-    assert "line 6" in text and text.count("Eastmoor carers report") == 1
+    # piped, one hit is one tab-separated line under a header
+    header, hit = run("search", "reablement", "--limit", "1").stdout.splitlines()
+    assert header.split("\t")[:4] == ["passage", "document", "page", "lines"]
+    assert hit.split("\t")[1:4] == ["Eastmoor carers report 1", "-", "6-6"]
     assert "no passages match" in run("search", '"(unbalanced').stdout
 
 
@@ -171,14 +173,15 @@ def evidence(library, fictional):
 def test_meetings_actions_and_figures_say_where_they_came_from(run, library, fictional):
     evidence(library, fictional)
 
-    (meeting,) = json.loads(run("meetings", "--json").stdout)
-    assert (meeting["body"], meeting["date"], meeting["venue"], meeting["page"]) == (
+    (found,) = json.loads(run("meetings", "--json").stdout)
+    meeting = found["meeting"]
+    assert (meeting["body"], meeting["date"], meeting["venue"], found["page"]) == (
         "Health and Wellbeing Board",
         "2025-01-20",
         "Eastmoor Civic Centre",
         1,
     )
-    assert meeting["counts"] == {"agenda": 0, "minutes": 1, "decisions": 1, "actions": 1}
+    assert found["counts"] == {"agenda": 0, "minutes": 1, "decisions": 1, "actions": 1}
     assert json.loads(run("meetings", "--json", "--since", "2025-02-01").stdout) == []
     assert run("meetings", "--since", "February").exit_code == 2
 
@@ -200,7 +203,7 @@ def test_meetings_actions_and_figures_say_where_they_came_from(run, library, fic
     assert "Report uptake of carers breaks" in run("actions", "--owner", "moss").stdout
 
     figures = json.loads(run("figures", "--json", "--measure", "satisfied").stdout)
-    assert [(f["value"], f["document"], f["start_line"]) for f in figures] == [
+    assert [(f["figure"]["value"], f["document"], f["figure"]["start_line"]) for f in figures] == [
         (64.0, "Eastmoor board minutes", 4),
         (58.0, "Eastmoor carers strategy", 6),
     ]
@@ -222,6 +225,12 @@ def test_check_names_both_places_of_a_conflicting_figure(run, library, fictional
         ("Eastmoor board minutes", 4),
         ("Eastmoor carers strategy", 6),
     }
-    text = run("check").stdout
-    assert "Eastmoor board minutes, page 1, line 4" in text
-    assert "Eastmoor carers strategy, page 1, line 6" in text
+    header, *rows = run("check").stdout.splitlines()
+    assert header.split("\t")[2:] == [
+        "document", "page", "line", "other document", "other page", "other line"
+    ]  # fmt: skip
+    (conflict_row,) = [r.split("\t") for r in rows if r.startswith("conflicting_figure")]
+    assert {tuple(conflict_row[2:5]), tuple(conflict_row[5:8])} == {
+        ("Eastmoor board minutes", "1", "4"),
+        ("Eastmoor carers strategy", "1", "6"),
+    }

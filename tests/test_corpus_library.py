@@ -39,4 +39,4 @@ def test_ingest_the_corpus_then_find_direct_payments_with_document_and_line(run,
     assert f"0 stored, {len(documents)} already stored" in again.stdout
 
     meetings = json.loads(run("meetings", "--json").stdout)
-    assert {m["date"] for m in meetings} >= {"2018-11-09", "2018-09-10"}
+    assert {m["meeting"]["date"] for m in meetings} >= {"2018-11-09", "2018-09-10"}

@@ -12,8 +12,9 @@ import pytest
 from openpyxl import load_workbook
 
 from assure.analysis.gaps import FlagKind, gap_matrix
-from assure.analysis.queries import load_evidence
 from assure.exporting.docx import BODY_STYLES
+from assure.services.application import Application
+from assure.services.assessment import evidence_base
 from test_gaps_evidence import ashworth, stored_form
 
 COUNCIL = "Ashworth County Council"
@@ -34,7 +35,8 @@ def stored(library, settings, monkeypatch):
 
 
 def test_stored_evidence_gives_the_same_matrix(stored) -> None:
-    base = load_evidence(stored, COUNCIL)
+    app = Application(stored.settings, stored)
+    base = evidence_base(app, COUNCIL)
     assert len(base.passages) == 10 and len(base.figures) == 2 and len(base.actions) == 2
     matrix = gap_matrix(base, today=date(2025, 11, 1), max_age_days=730)
     assert matrix.total("assessing-needs") == 7
@@ -44,7 +46,7 @@ def test_stored_evidence_gives_the_same_matrix(stored) -> None:
     assert ("safeguarding", FlagKind.STALE) in kinds
     assert ("equity", FlagKind.NO_EVIDENCE) in kinds
     assert ("assessing-needs", FlagKind.CONFLICTING_FIGURES) in kinds
-    assert load_evidence(stored, "Another Council").passages == ()
+    assert evidence_base(app, "Another Council").passages == ()
 
 
 def test_gaps_command_prints_and_writes_the_matrix(stored, cli, tmp_path) -> None:
@@ -72,7 +74,7 @@ def test_draft_docx_cites_stored_passages_by_page_and_line(stored, cli, tmp_path
     assert "TOC \\o" in document.element.body.xml
 
     spans = {}
-    for item in stored.passages(COUNCIL):
+    for item in stored.passages([COUNCIL]):
         p = item.passage
         lines = str(p.start_line) if p.start_line == p.end_line else f"{p.start_line}-{p.end_line}"
         spans[(item.document_title, str(p.page), lines)] = p.text

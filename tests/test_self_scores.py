@@ -87,7 +87,7 @@ def test_scores_are_stored_and_the_overall_matches_the_scoring_rule(pointed, cli
 def test_evidence_must_be_stored_passages(pointed, cli) -> None:
     for parsed, lines in stored_form(ashworth()):
         pointed.add(parsed, COUNCIL, lines)
-    passage = next(p for p in pointed.passages(COUNCIL) if "audit programme" in p.passage.text)
+    passage = next(p for p in pointed.passages([COUNCIL]) if "audit programme" in p.passage.text)
     good = cli(
         "self-score",
         "assessing-needs",

@@ -22,6 +22,10 @@ from assure.structure import (
     SuccessMeasure,
 )
 
+EAST = ["Eastmoor Council"]
+WEST = ["Westvale Council"]
+BOTH = [*EAST, *WEST]
+
 CARE = {
     "Assessing needs": [
         "People told us that their care assessments in Eastmoor were timely and respectful.",
@@ -83,7 +87,7 @@ def test_stored_document_keeps_its_details_and_is_found_by_reference(library, fi
     parsed, lines = fictional.text("Eastmoor self assessment", CARE, kind="self_assessment")
     stored = library.add(parsed, "Eastmoor Council", lines)
 
-    (doc,) = library.documents()
+    (doc,) = library.documents(EAST)
     assert (doc.id, doc.council, doc.kind, doc.lines, doc.pages, doc.passages) == (
         stored,
         "Eastmoor Council",
@@ -93,11 +97,12 @@ def test_stored_document_keeps_its_details_and_is_found_by_reference(library, fi
         3,
     )
     assert doc.ingested_at.utcoffset() is not None  # a moment in UTC on every engine
-    assert library.document(str(stored)) == doc
-    assert library.document(parsed.content_hash[:8]) == doc
-    assert library.document("SELF ASSESS") == doc
+    assert library.document(str(stored), EAST) == doc
+    assert library.document(parsed.content_hash[:8], EAST) == doc
+    assert library.document("SELF ASSESS", EAST) == doc
+    assert library.documents(WEST) == []
     with pytest.raises(UnknownDocument, match="no stored document"):
-        library.document("nothing like this")
+        library.document("nothing like this", EAST)
 
 
 def test_same_content_is_stored_once_per_council(library, fictional):
@@ -107,8 +112,9 @@ def test_same_content_is_stored_once_per_council(library, fictional):
     other = library.add(parsed, "Westvale Council", lines)
 
     assert first is not None and other is not None and other != first
-    assert [d.council for d in library.documents()] == ["Eastmoor Council", "Westvale Council"]
-    assert len(library.documents("Eastmoor Council")) == 1
+    assert [d.council for d in library.documents(BOTH)] == ["Eastmoor Council", "Westvale Council"]
+    assert len(library.documents(EAST)) == 1
+    assert library.documents([]) == []
 
 
 def test_a_document_that_fails_to_store_leaves_nothing(library, fictional):
@@ -117,18 +123,18 @@ def test_a_document_that_fails_to_store_leaves_nothing(library, fictional):
     with pytest.raises(Exception, match=r"(?i)unique|duplicate"):
         library.add(parsed, "Eastmoor Council", broken_lines)
 
-    assert library.documents() == []
+    assert library.documents(EAST) == []
     assert library.councils() == []
-    assert library.search("safeguarding") == []
+    assert library.search("safeguarding", EAST) == []
     assert library.add(parsed, "Eastmoor Council", lines) is not None
 
 
 def test_reopening_keeps_what_was_stored(settings, fictional):
     parsed, lines = fictional.text("Eastmoor self assessment", CARE)
-    with Library.open(settings) as library:
+    with Library(settings) as library:
         library.add(parsed, "Eastmoor Council", lines)
-    with Library.open(settings) as library:
-        assert [d.title for d in library.documents()] == ["Eastmoor self assessment"]
+    with Library(settings) as library:
+        assert [d.title for d in library.documents(EAST)] == ["Eastmoor self assessment"]
         assert library.add(parsed, "Eastmoor Council", lines) is None
 
 
@@ -143,12 +149,11 @@ def test_source_lines_come_back_with_their_pages(library, fictional):
         (5, 2, ""),
         (6, 2, CARE["Assessing needs"][1]),
     ]
-    detail = library.detail(stored)
-    assert [(s.title, s.start_line, s.page) for s in detail.sections] == [
+    assert [(s.title, s.start_line, s.page) for s in library.sections(stored)] == [
         ("Assessing needs", 2, 1),
         ("Safeguarding", 7, 2),
     ]
-    assert detail.counts["passages"] == 3
+    assert library.counts(stored)["passages"] == 3
 
 
 def test_meetings_come_back_as_they_were_parsed(library, fictional):
@@ -156,13 +161,13 @@ def test_meetings_come_back_as_they_were_parsed(library, fictional):
     parsed, lines = fictional.text("Eastmoor pack", PACK, kind="committee_pack", meetings=meetings)
     stored = library.add(parsed, "Eastmoor Council", lines)
 
-    found = library.meetings()
+    found = library.meetings(EAST)
     assert [r.meeting for r in found] == [meetings[1], meetings[0]]  # by date
     assert all(r.document_id == stored for r in found)
     assert (found[1].page, len(found[1].meeting.agenda)) == (1, 2)
     assert (found[0].decisions, found[0].actions) == (1, 2)
-    assert [r.meeting.body for r in library.meetings(body="scrutiny")] == [meetings[0].body]
-    assert [r.meeting.date for r in library.meetings(since="2025-02-01")] == ["2025-03-12"]
+    assert [r.meeting.body for r in library.meetings(EAST, body="scrutiny")] == [meetings[0].body]
+    assert [r.meeting.date for r in library.meetings(EAST, since="2025-02-01")] == ["2025-03-12"]
 
 
 def plan() -> Plan:
@@ -193,14 +198,12 @@ def plan() -> Plan:
 
 
 def test_actions_from_minutes_and_plans_can_be_tracked(library, fictional):
-    from datetime import date
-
     parsed, lines = fictional.text(
         "Eastmoor pack", PACK, kind="committee_pack", meetings=notice_and_minutes(), plans=(plan(),)
     )
     library.add(parsed, "Eastmoor Council", lines)
 
-    found = library.actions()
+    found = library.actions(EAST)
     assert [(a.source, a.owner, a.due, a.start_line) for a in found] == [
         ("minutes", "J Moss", "2025-02-28", 10),
         ("minutes", "Communications team", None, 11),
@@ -211,19 +214,27 @@ def test_actions_from_minutes_and_plans_can_be_tracked(library, fictional):
     assert found[0].page == 2
 
     # Q1-Q2 2025/26 ends on 30 September 2025; the complete plan action is not overdue.
-    overdue = library.actions(overdue=True, today=date(2025, 10, 1))
+    assert [a.due_by for a in found] == ["2025-02-28", None, "2024-12-31", "2025-09-30"]
+    assert [a.done for a in found] == [False, False, True, False]
+    overdue = library.actions(EAST, done=False, due_before="2025-10-01")
     assert [a.text for a in overdue] == [
         "Report uptake of carers breaks",
         "Launch online self-assessment",
     ]
-    assert [a.text for a in library.actions(owner="moss")] == ["Report uptake of carers breaks"]
+    assert [a.text for a in library.actions(EAST, owner="moss")] == [
+        "Report uptake of carers breaks"
+    ]
 
-    library.set_action_status(found[0].key, "done")
-    assert [a.text for a in library.actions(status="done")] == [
+    update = library.update_action(found[0].key, "done", True, EAST)
+    assert update is not None and update.before is not None
+    assert (update.before.status, update.status) == ("open", "done")
+    assert [a.text for a in library.actions(EAST, done=True)] == [
         "Report uptake of carers breaks",
         "Recruit two more assessors",
     ]
-    assert library.actions(overdue=True, today=date(2025, 3, 1)) == []
+    assert library.actions(EAST, done=False, due_before="2025-03-01") == []
+    assert library.update_action(found[0].key, "open", False, WEST) is None
+    assert library.actions(WEST) == []
 
 
 def test_figures_come_back_and_conflicts_between_documents_name_both_places(library, fictional):
@@ -244,11 +255,11 @@ def test_figures_come_back_and_conflicts_between_documents_name_both_places(libr
     a_id = library.add(a, "Eastmoor Council", a_lines)
     b_id = library.add(b, "Eastmoor Council", b_lines)
 
-    found = library.metrics(measure="carers satisfied")
+    found = library.metrics(EAST, measure="carers satisfied")
     assert [r.metric for r in found] == [first, third, second]  # by document, then line
-    assert [r.metric for r in library.metrics(period="2022/23")] == [third]
+    assert [r.metric for r in library.metrics(EAST, period="2022/23")] == [third]
 
-    (conflict,) = [f for f in library.findings() if f.kind == "conflicting_figure"]
+    (conflict,) = [f for f in library.findings(EAST) if f.kind == "conflicting_figure"]
     places = {(x.document_id, x.line, x.page) for x in (conflict.at, conflict.other)}
     assert places == {(a_id, 4, 1), (b_id, 6, 1)}
     assert "64%" in conflict.message and "58%" in conflict.message
@@ -259,7 +270,7 @@ def test_findings_stored_with_a_document_keep_their_lines(library, fictional):
     parsed, lines = fictional.text("Eastmoor draft", CARE, findings=(placeholder,))
     stored = library.add(parsed, "Eastmoor Council", lines)
 
-    (found,) = library.findings(cross_document=False)
+    (found,) = library.findings(EAST, cross_document=False)
     assert (found.kind, found.at.document_id, found.at.line, found.at.page) == (
         "placeholder",
         stored,
@@ -273,17 +284,23 @@ def test_a_correction_replaces_the_machine_labels(library, fictional):
     labelled = parsed.passages[0]
     object.__setattr__(labelled, "qs", (StatementLabel("equity", 0.4, "model"),))
     library.add(parsed, "Eastmoor Council", lines)
-    first = next(library.passages())
+    first = next(library.passages(EAST))
 
     assert first.passage.qs == (StatementLabel("equity", 0.4, "model"),)
+    assert library.record_correction(first.id, WEST, ["equity"]) is None  # not Westvale's passage
     library.record_correction(
-        first.id, ["assessing-needs"], category="people's experience", stance="strength", user="amy"
+        first.id,
+        EAST,
+        ["assessing-needs"],
+        category="people's experience",
+        stance="strength",
+        user="amy",
     )
 
-    again = next(library.passages())
+    again = next(library.passages(EAST))
     assert again.passage.qs == (StatementLabel("assessing-needs", 1.0, "user"),)
     assert (again.passage.category, again.passage.stance) == ("people's experience", "strength")
-    (correction,) = library.corrections()
+    (correction,) = library.corrections(EAST)
     assert (correction.passage_id, correction.qs, correction.user) == (
         first.id,
         ("assessing-needs",),
@@ -316,28 +333,26 @@ def test_queries_see_only_the_council_asked_for(library, fictional):
     )
     library.add(east, "Eastmoor Council", east_lines)
     library.add(west, "Westvale Council", west_lines)
-    library.grant("amy", "Eastmoor Council")
 
-    assert library.councils_of("amy") == ["Eastmoor Council"]
-    assert [h.document_title for h in library.search("carers", council="Westvale Council")] == [
-        "Westvale pack"
-    ]
-    assert library.meetings(council="Westvale Council") == []
-    assert len(library.meetings(council="Eastmoor Council")) == 2
-    assert [p.document_title for p in library.passages(council="Westvale Council")] == [
-        "Westvale pack"
-    ]
-    assert library.search("carers", council="Nowhere Council") == []
+    assert [h.document_title for h in library.search("carers", WEST)] == ["Westvale pack"]
+    assert library.meetings(WEST) == []
+    assert len(library.meetings(EAST)) == 2
+    assert [p.document_title for p in library.passages(WEST)] == ["Westvale pack"]
+    assert library.search("carers", ["Nowhere Council"]) == []
+    assert library.search("carers", []) == []
+    assert list(library.passages([])) == []
 
 
 def test_deleting_a_document_removes_it_from_search(library, fictional):
     parsed, lines = fictional.text("Eastmoor self assessment", CARE)
     stored = library.add(parsed, "Eastmoor Council", lines)
-    assert library.search("safeguarding")
+    assert library.search("safeguarding", EAST)
 
-    assert library.delete_document(stored)
-    assert library.search("safeguarding") == []
-    assert list(library.passages()) == []
+    assert library.delete_document(stored, WEST) is None
+    assert library.search("safeguarding", EAST)
+    assert library.delete_document(stored, EAST) is not None
+    assert library.search("safeguarding", EAST) == []
+    assert list(library.passages(EAST)) == []
 
 
 def test_the_migrations_build_exactly_the_schema_the_models_describe(library):
@@ -362,7 +377,7 @@ def test_conflicts_pair_documents_that_disagree_never_ones_that_agree(library, f
         parsed, lines = fictional.text(title, CARE, metrics=(figure(value, 4), vague))
         library.add(parsed, "Eastmoor Council", lines)
 
-    found = library.findings()
+    found = library.findings(EAST)
     assert found and all(f.kind == "conflicting_figure" for f in found)
     for f in found:
         assert values[f.at.document_title] != values[f.other.document_title]
@@ -414,6 +429,6 @@ def test_a_database_from_before_the_members_table_keeps_its_members(settings):
         )  # fmt: skip
     engine.dispose()
 
-    with Library.open(settings) as library:
-        (found,) = library.meetings()
+    with Library(settings) as library:
+        (found,) = library.meetings(EAST)
         assert found.meeting.members == ("Cllr Patel", "Cllr Okafor")

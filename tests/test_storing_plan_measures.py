@@ -49,7 +49,7 @@ def test_plan_measures_go_with_their_document(library, fictional):
     document_id = library.add(parsed, "Eastmoor Council", lines)
     with library.reading() as session:
         assert session.query(m.PlanMeasureRow).count() == 3
-    assert library.delete_document(document_id)
+    assert library.delete_document(document_id, ["Eastmoor Council"])
     with library.reading() as session:
         assert session.query(m.PlanMeasureRow).count() == 0
         assert plans_of(session, document_id) == ()

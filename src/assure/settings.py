@@ -97,4 +97,22 @@ class Settings:
         return replace(self, **changes)
 
 
+SECRET_IN_URL = ("database_url",)
+
+
+def shown(name: str, value: Any) -> str:
+    """A setting's value as it may be shown: a password in a URL is masked."""
+    if value is None:
+        return "-"
+    if name in SECRET_IN_URL:
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
+        try:
+            return make_url(str(value)).render_as_string(hide_password=True)
+        except ArgumentError:
+            return "(not a database URL)"
+    return str(value)
+
+
 assert {f.name for f in fields(Settings)} == {s.name for s in SETTINGS}

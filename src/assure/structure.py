@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from assure.document import SourceLine
+
 
 class DocumentKind(StrEnum):
     SELF_ASSESSMENT = "self_assessment"
@@ -73,6 +75,7 @@ class Action:
     start_line: int
     owner: str | None = None
     due: str | None = None  # ISO date where the text gives a full date, else as written
+    due_by: str | None = None  # the last day it is due, ISO, where ``due`` gives one
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +115,8 @@ class PlanAction:
     timeframe: str | None = None  # as written, e.g. "Q3 2018/19" or "Q1-Q2"
     status: str | None = None
     refs: tuple[str, ...] = ()  # regulator recommendation codes, e.g. "O12"
+    due_by: str | None = None  # the last day of ``timeframe``, ISO, where it gives one
+    done: bool = False  # whether ``status`` says the action is finished
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +274,8 @@ class ParsedDocument:
     passages: tuple[Passage, ...] = ()
     findings: tuple[Finding, ...] = ()
     warnings: tuple[str, ...] = ()
+    # The file's lines as read, for showing passages in context once stored.
+    source_lines: tuple[SourceLine, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def kind(self) -> DocumentKind:

@@ -67,26 +67,29 @@ class WebLibrary:
 
 
 def build(settings, folder: Path) -> WebLibrary:
+    """Ingest the examples for Northfield and the Eastmoor minutes, and add
+    the users of ``USERS`` with an API token each."""
     from assure.services import accounts
-    from assure.storing import Library
+    from assure.services.application import Application
+    from assure.services.ingest import ingest
 
-    with Library.open(settings) as library:
-        report = library.ingest([EXAMPLES / name for name in EXAMPLE_FILES], council=NORTHFIELD)
-        assert report.ok, report.failed
+    with Application(settings) as app:
+        operator = accounts.operator(app.library, [NORTHFIELD, EASTMOOR])
+        northfield = ingest(app, operator, [EXAMPLES / n for n in EXAMPLE_FILES], NORTHFIELD)
+        assert northfield.failed == 0, northfield.files
         xss = folder / XSS_FILE
         xss.write_text(eastmoor_minutes(), encoding="utf-8")
-        eastmoor = library.ingest([xss], council=EASTMOOR)
-        assert eastmoor.ok, eastmoor.failed
-        operator = accounts.operator(library, [NORTHFIELD, EASTMOOR])
+        eastmoor = ingest(app, operator, [xss], EASTMOOR)
+        assert eastmoor.failed == 0, eastmoor.files
         tokens = {}
         for role, (email, council, grant) in USERS.items():
-            accounts.add_user(operator, library, email, PASSWORD, [council], grant)
-            tokens[role] = accounts.create_token(operator, library, email).token
+            accounts.add_user(operator, app.library, email, PASSWORD, [council], grant)
+            tokens[role] = accounts.create_token(operator, app.library, email).token
         return WebLibrary(
             settings,
             tokens,
-            eastmoor.stored[0].document_id or 0,
-            tuple(o.document_id or 0 for o in report.stored),
+            eastmoor.files[0].document_id or 0,
+            tuple(f.document_id or 0 for f in northfield.files),
         )
 
 

@@ -14,7 +14,7 @@ def northfield_ids(app, web_library):
     """Ids of Northfield's things, as a Northfield viewer sees them."""
     viewer = api_client(app, web_library.token["viewer"])
     passage = viewer.get("/api/v1/search", params={"q": "direct payments"}).json()[0]["passage_id"]
-    action = viewer.get("/api/v1/actions").json()[0]["key"]
+    action = viewer.get("/api/v1/actions").json()[0]["id"]
     return {
         "document": web_library.northfield_documents[0],
         "passage": passage,

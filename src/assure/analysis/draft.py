@@ -74,7 +74,6 @@ RECORDED_ACTION = re.compile(r"\W*actions?\s*(?::|-|–)", re.I)
 # The council speaking of itself ("We have worked hard...") is not what others say.
 COUNCIL_VOICE = re.compile(r"\W*(?:we|our|us)\b", re.I)
 PLANS_SECTION = re.compile(r"\b(plans?|next steps|priorities for)\b", re.I)
-DONE = re.compile(r"\b(complete|completed|done|closed)\b", re.I)
 NO_STATEMENT_EVIDENCE = (
     "Gap: no stored document gives evidence for this quality statement yet, so nothing "
     "is drafted here."
@@ -428,7 +427,7 @@ def what_others_say(evidence: list[Evidence], drafting: Drafting) -> list[Senten
 def plans(base: EvidenceBase, actions: list[TrackedAction], drafting: Drafting) -> list[Sentence]:
     """Tracked plan actions first, then actions from minutes, open ones first."""
     ordered = sorted(
-        actions, key=lambda a: (a.source != "plan", is_done(a.status), a.document.id, a.start_line)
+        actions, key=lambda a: (a.source != "plan", a.done, a.document.id, a.start_line)
     )
     chosen: list[Sentence] = []
     for action in ordered:
@@ -451,10 +450,6 @@ def planned(evidence: list[Evidence], drafting: Drafting) -> list[Sentence]:
     for statements whose plans are written as prose rather than tracked actions."""
     chosen = (e for e in evidence if plans_section(e) and e.document.kind != "improvement_plan")
     return collect(drafting, chosen, LIMITS["plans"])
-
-
-def is_done(status: str | None) -> bool:
-    return bool(status and DONE.search(status))
 
 
 def describe_action(action: TrackedAction) -> str | None:

@@ -95,6 +95,7 @@ class TrackedAction:
     status: str | None = None
     page: int | None = None
     qs: tuple[str, ...] = ()
+    done: bool = False  # worked out once by the pipeline and the services
 
 
 @dataclass(frozen=True, slots=True)

@@ -151,13 +151,14 @@ def library_training(settings: Settings) -> tuple[list[LabelledExample], list[Co
 
     weak: list[LabelledExample] = []
     with Library(settings) as library:
+        councils = library.councils()
         corrections = [
             Correction(r.passage_text, r.qs, r.category, r.stance, r.passage_id)
-            for r in library.corrections()
+            for r in library.corrections(councils)
         ]
         positions: Counter[int] = Counter()
         sections: dict[int, tuple[SectionRecord, ...]] = {}
-        for stored in library.passages():
+        for stored in library.passages(councils):
             passage = stored.passage
             position = positions[stored.document_id]
             positions[stored.document_id] += 1

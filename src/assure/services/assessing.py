@@ -1,6 +1,10 @@
-"""A council's self-assessment: the evidence heatmap and its gaps, the
-council's own scores with the rating they simulate, the draft (with people's
-own wording) and its exports, and the published ratings of all councils."""
+"""The self-assessment workspace and overview, on ``assessment``'s services:
+the evidence heatmap with its flags, the council's own scores and the rating
+they simulate beside the published ratings of all councils, the draft with
+people's own wording per statement, and the exports a council uses.
+
+The gap matrix and the draft take a while to build, so they are kept (per
+process) until what is stored changes (``caching``)."""
 
 from __future__ import annotations
 
@@ -8,25 +12,27 @@ import csv
 import tempfile
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from pydantic import BaseModel
 
-from assure.analysis.draft import build_draft
 from assure.analysis.draft_document import Draft, DraftSection, Sentence, StatementDraft, ThemeDraft
-from assure.analysis.evidence import EvidenceBase
-from assure.analysis.gaps import GapMatrix, gap_matrix
-from assure.analysis.queries import load_evidence, unknown_passages
-from assure.analysis.self_scores import StatementScore, check_score, position, summarise
+from assure.analysis.gaps import GapMatrix
 from assure.framework import load_framework, score_statements
+from assure.services import assessment
+from assure.services.application import Application
+from assure.services.audit import note
 from assure.services.caching import kept
 from assure.services.errors import InvalidRequest
-from assure.services.paging import plain_text
+from assure.services.listing import plain_text
 from assure.services.scope import Role, Scope
-from assure.storing import Library, audit, drafting, judgements
+from assure.storing import audit, drafting
 from assure.storing.library import ensure_council, find_council
 
 RATING_WORDS = {"outstanding": 4, "good": 3, "requires improvement": 2, "inadequate": 1}
+MAX_DRAFT = 50_000
+Export = tuple[str, bytes]  # a file's name and content
 
 
 class CellView(BaseModel):
@@ -48,16 +54,6 @@ class StatementRow(BaseModel):
     evidence: list[int]
 
 
-class ScoreView(BaseModel):
-    percent: int
-    rating: str
-    total: int
-    maximum: int
-    band_low: int
-    band_high: int
-    position: str
-
-
 class PublishedRating(BaseModel):
     authority: str
     rating: str
@@ -68,8 +64,10 @@ class Overview(BaseModel):
     council: str
     categories: dict[str, str]  # id -> name, in the framework's order
     statements: list[StatementRow]
-    simulated: ScoreView | None
-    unscored: list[str]
+    percent: int | None
+    rating: str | None
+    position: str | None
+    note: str
     flags: int
     unassigned: int
     published: list[PublishedRating]
@@ -80,102 +78,74 @@ class DraftStatement(BaseModel):
     name: str
     theme: str
     drafted: str  # the drafted sentences, citations as [n]
-    own: str | None  # a person's own wording, which exports use instead
+    own: str | None  # a person's own wording, which the exports use instead
     gap: str | None
 
 
 def council_of(scope: Scope, council: str | None) -> str:
-    """The council asked for, or the caller's only (or first) one."""
-    return council if council else scope.require_any()[0]
+    """The council named, or the caller's first; refused outside the scope."""
+    return scope.require(council or scope.require_any()[0])
 
 
-def evidence_base(library: Library, council: str) -> EvidenceBase:
-    return kept(library, ("evidence", council), lambda: load_evidence(library, council))
-
-
-def matrix_for(library: Library, council: str) -> GapMatrix:
-    def compute() -> GapMatrix:
-        days = library.settings.evidence_max_age_days
-        base = evidence_base(library, council)
-        return gap_matrix(base, today=date.today(), max_age_days=days)
-
-    return kept(library, ("gaps", council, date.today()), compute)
-
-
-def drafted(library: Library, council: str, with_scores: bool) -> Draft:
-    """The draft built from the evidence (and, ``with_scores``, the self-scores)."""
-
-    def compute() -> Draft:
-        scores = (
-            {r.statement: (r.score, r.rationale) for r in library.self_scores(council)}
-            if with_scores
-            else None
-        )
-        return build_draft(evidence_base(library, council), council=council, self_scores=scores)
-
-    return kept(library, ("draft", council, with_scores, date.today()), compute)
-
-
-def score_view(scores: list[int]) -> ScoreView | None:
-    if not scores:
-        return None
-    s = score_statements(scores)
-    return ScoreView(
-        percent=s.percent,
-        rating=s.rating,
-        total=s.total,
-        maximum=s.maximum,
-        band_low=s.band_low,
-        band_high=s.band_high,
-        position=position(s),
+def gap_matrix(app: Application, scope: Scope, council: str) -> GapMatrix:
+    one = scope.narrowed(council)
+    return kept(
+        app.library, ("gaps", council, date.today()), partial(assessment.gaps, app, one, council)
     )
 
 
-def overview(scope: Scope, library: Library, council: str | None = None) -> Overview:
-    """Evidence per statement and category, flags, self-scores and the rating
-    they simulate, beside the published ratings (where a file of them is set)."""
-    name = scope.require(council_of(scope, council))
-    matrix = matrix_for(library, name)
-    latest = {r.statement: r for r in library.self_scores(name)}
-    summary = summarise(
-        StatementScore(r.statement, r.score) for r in sorted(latest.values(), key=lambda r: r.id)
+def built_draft(app: Application, scope: Scope, council: str) -> Draft:
+    one = scope.narrowed(council)
+    return kept(
+        app.library, ("draft", council, date.today()), partial(assessment.draft, app, one, council)
     )
+
+
+def overview(app: Application, scope: Scope, council: str | None = None) -> Overview:
+    """Evidence per statement and category with flags, self-scores and the
+    rating they simulate, beside the published ratings (where a file is set)."""
+    name = council_of(scope, council)
+    matrix = gap_matrix(app, scope, name)
+    scores = assessment.self_scores(app, scope.narrowed(name), name)
+    latest = {s.statement: s for s in scores.scores}
     rows = []
     for theme in matrix.framework.themes:
         for s in theme.statements:
-            cells = {
-                c: CellView(
-                    strengths=(cell := matrix.cell(s.id, c)).strengths,
-                    improvements=cell.improvements,
-                    neutral=cell.neutral,
-                    total=cell.total,
-                )
-                for c in matrix.categories
-            }
             score = latest.get(s.id)
             rows.append(
                 StatementRow(
                     id=s.id,
                     name=s.name,
                     theme=theme.name,
-                    cells=cells,
+                    cells={c: cell_view(matrix, s.id, c) for c in matrix.categories},
                     total=matrix.total(s.id),
                     flags=[f.message for f in matrix.flags_for(s.id)],
                     self_score=score.score if score else None,
                     rationale=score.rationale if score else None,
-                    evidence=list(score.passage_ids) if score else [],
+                    evidence=score.evidence if score else [],
                 )
             )
-    categories = {c: matrix.category_name(c) for c in matrix.categories}
     return Overview(
         council=name,
-        categories=categories,
+        categories={c: matrix.category_name(c) for c in matrix.categories},
         statements=rows,
-        simulated=score_view([s.score for s in summary.statements]),
-        unscored=list(summary.unscored),
+        percent=scores.percent,
+        rating=scores.rating,
+        position=scores.position,
+        note=scores.note,
         flags=len(matrix.flags),
         unassigned=matrix.unassigned,
-        published=published_ratings(library.settings.ratings_csv),
+        published=published_ratings(app.settings.ratings_csv),
+    )
+
+
+def cell_view(matrix: GapMatrix, statement: str, category: str) -> CellView:
+    cell = matrix.cell(statement, category)
+    return CellView(
+        strengths=cell.strengths,
+        improvements=cell.improvements,
+        neutral=cell.neutral,
+        total=cell.total,
     )
 
 
@@ -187,98 +157,42 @@ def published_ratings(path: str | None) -> list[PublishedRating]:
     found = []
     with Path(path).open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
-            words = [row.get(f"qs{n}", "").strip().lower() for n in range(1, 10)]
+            words = [(row.get(f"qs{n}") or "").strip().lower() for n in range(1, 10)]
             scores = [RATING_WORDS[w] for w in words if w in RATING_WORDS]
             percent = score_statements(scores).percent if len(scores) == len(words) else None
             found.append(
                 PublishedRating(
-                    authority=row.get("authority", "").strip(),
-                    rating=row.get("overall", "").strip(),
+                    authority=(row.get("authority") or "").strip(),
+                    rating=(row.get("overall") or "").strip(),
                     percent=percent,
                 )
             )
     return found
 
 
-def set_self_score(
+def score_statement(
+    app: Application,
     scope: Scope,
-    library: Library,
     council: str,
     statement: str,
     score: int,
     rationale: str,
     evidence: list[int] | None = None,
-) -> Overview:
-    """Record the council's own score for a statement (editor role), with its
-    rationale and chosen evidence passages (of the same council). Audited."""
-    scope.require(council, Role.EDITOR)
-    try:
-        check_score(statement, score)
-    except ValueError as error:
-        raise InvalidRequest(str(error)) from None
+) -> assessment.StatementSelfScore:
+    """``assessment.set_self_score``, refusing a rationale the exports could
+    not hold (control characters)."""
     rationale = plain_text(rationale, "the rationale")
-    if not rationale:
-        raise InvalidRequest("give the reason for the score")
-    chosen = sorted(set(evidence or []))
-    missing = unknown_passages(library, chosen, council=council)
-    if missing:
-        raise InvalidRequest(f"no passage {missing[0]} in {council}'s documents")
-    before = next((r for r in library.self_scores(council) if r.statement == statement), None)
-    with library.writing() as session:
-        council_id = ensure_council(session, council)
-        judgements.set_self_score(
-            session, council_id, statement, score, rationale.strip(), chosen, scope.actor
-        )
-        audit.write(
-            session,
-            scope.actor,
-            council,
-            "self_score.set",
-            f"statement {statement}",
-            {"score": before.score, "rationale": before.rationale} if before else None,
-            {"score": score, "rationale": rationale.strip(), "evidence": chosen},
-        )
-    return overview(scope, library, council)
-
-
-def gaps(scope: Scope, library: Library, council: str | None = None) -> GapMatrix:
-    """The gap matrix of one council (for the exporters)."""
-    return matrix_for(library, scope.require(council_of(scope, council)))
-
-
-def draft(scope: Scope, library: Library, council: str | None = None) -> Draft:
-    """The self-assessment draft, with people's own wording where they gave it."""
-    name = scope.require(council_of(scope, council))
-    with library.reading() as session:
-        council_id = find_council(session, name)
-        own = drafting.draft_texts(session, council_id) if council_id else {}
-    return with_own_wording(drafted(library, name, with_scores=True), own)
-
-
-def with_own_wording(draft: Draft, own: dict[str, str]) -> Draft:
-    def statement(s: StatementDraft) -> StatementDraft:
-        text = own.get(s.id)
-        if not text:
-            return s
-        paragraphs = tuple(Sentence(p.strip(), ()) for p in text.split("\n\n") if p.strip())
-        return replace(s, sections=(DraftSection("own", "Our assessment", paragraphs),), gap=None)
-
-    themes = tuple(
-        ThemeDraft(t.id, t.name, tuple(statement(s) for s in t.statements)) for t in draft.themes
-    )
-    return replace(draft, themes=themes)
+    return assessment.set_self_score(app, scope, statement, score, rationale, evidence, council)
 
 
 def draft_statements(
-    scope: Scope, library: Library, council: str | None = None
+    app: Application, scope: Scope, council: str | None = None
 ) -> list[DraftStatement]:
-    """Each statement's drafted text and its own wording, for the editor."""
-    name = scope.require(council_of(scope, council))
-    with library.reading() as session:
-        council_id = find_council(session, name)
-        own = drafting.draft_texts(session, council_id) if council_id else {}
+    """Each statement's drafted text (citations as [n]) and its own wording."""
+    name = council_of(scope, council)
+    own = own_wording(app, name)
     found = []
-    for theme in drafted(library, name, with_scores=False).themes:
+    for theme in built_draft(app, scope, name).themes:
         for s in theme.statements:
             text = "\n\n".join(
                 " ".join(
@@ -286,7 +200,7 @@ def draft_statements(
                     for sentence in section.sentences
                 )
                 for section in s.sections
-                if section.sentences
+                if section.sentences and section.kind != "own"
             )
             found.append(
                 DraftStatement(
@@ -301,55 +215,77 @@ def draft_statements(
     return found
 
 
+def own_wording(app: Application, council: str) -> dict[str, str]:
+    with app.library.reading() as session:
+        council_id = find_council(session, council)
+        return drafting.draft_texts(session, council_id) if council_id else {}
+
+
 def set_own_wording(
-    scope: Scope, library: Library, council: str, statement: str, text: str
+    app: Application, scope: Scope, council: str, statement: str, text: str
 ) -> DraftStatement:
-    """Keep a person's own wording of one statement's draft (editor role). Audited."""
+    """Keep a person's own wording of one statement's draft (editor role),
+    audited in the same transaction."""
     scope.require(council, Role.EDITOR)
     if statement not in {s.id for s in load_framework().statements}:
-        raise InvalidRequest(f"no quality statement {statement!r}")
-    if len(text) > 50_000:
-        raise InvalidRequest("a statement's draft is at most 50,000 characters")
+        raise InvalidRequest(f"unknown quality statement {statement!r}")
+    if len(text) > MAX_DRAFT:
+        raise InvalidRequest(f"a statement's draft is at most {MAX_DRAFT:,} characters")
     text = plain_text(text, "the draft")
-    with library.writing() as session:
-        council_id = ensure_council(session, council)
-        before = drafting.set_draft_text(session, council_id, statement, text.strip(), scope.actor)
-        audit.write(
-            session,
-            scope.actor,
-            council,
-            "draft.edit",
-            f"statement {statement}",
-            {"text": before} if before is not None else None,
-            {"text": text.strip()},
+    with app.library.writing() as session:
+        before = drafting.set_draft_text(
+            session, ensure_council(session, council), statement, text, scope.actor
         )
-    return next(s for s in draft_statements(scope, library, council) if s.id == statement)
+        change = note(
+            scope,
+            council,
+            "edit draft",
+            statement,
+            before={"text": before} if before is not None else None,
+            after={"text": text},
+        )
+        audit.write_note(session, change)
+    return next(s for s in draft_statements(app, scope, council) if s.id == statement)
 
 
-def export_draft(
-    scope: Scope, library: Library, council: str | None, form: str
-) -> tuple[str, bytes]:
+def draft_with_own_wording(app: Application, scope: Scope, council: str | None) -> Draft:
+    """The draft with each statement a person reworded given in their words."""
+    name = council_of(scope, council)
+    own = own_wording(app, name)
+
+    def statement(s: StatementDraft) -> StatementDraft:
+        text = own.get(s.id)
+        if not text:
+            return s
+        paragraphs = tuple(Sentence(p.strip(), ()) for p in text.split("\n\n") if p.strip())
+        return replace(s, sections=(DraftSection("own", "Our assessment", paragraphs),), gap=None)
+
+    drafted = built_draft(app, scope, name)
+    themes = tuple(
+        ThemeDraft(t.id, t.name, tuple(statement(s) for s in t.statements)) for t in drafted.themes
+    )
+    return replace(drafted, themes=themes)
+
+
+def export_draft(app: Application, scope: Scope, council: str | None, form: str) -> Export:
     """The draft as ``docx`` or ``html``: its file name and bytes."""
-    drafted = draft(scope, library, council)
-    stem = "self-assessment-draft"
+    drafted = draft_with_own_wording(app, scope, council)
     if form == "html":
         from assure.exporting.html import render_html
 
-        return f"{stem}.html", render_html(drafted).encode("utf-8")
+        return "self-assessment-draft.html", render_html(drafted).encode("utf-8")
     if form == "docx":
         from assure.exporting.docx import write_docx
 
         with tempfile.TemporaryDirectory() as folder:
-            path = write_docx(drafted, Path(folder) / f"{stem}.docx")
+            path = write_docx(drafted, Path(folder) / "self-assessment-draft.docx")
             return path.name, path.read_bytes()
     raise InvalidRequest(f"the draft exports as docx or html, not {form!r}")
 
 
-def export_gaps(
-    scope: Scope, library: Library, council: str | None, form: str
-) -> tuple[str, bytes]:
+def export_gaps(app: Application, scope: Scope, council: str | None, form: str) -> Export:
     """The gap list as ``csv`` or ``xlsx``: its file name and bytes."""
-    matrix = gaps(scope, library, council)
+    matrix = gap_matrix(app, scope, council_of(scope, council))
     if form == "csv":
         from assure.exporting.csvfile import render_csv
 

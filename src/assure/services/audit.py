@@ -12,6 +12,7 @@ from assure.services.accounts import administered
 from assure.services.scope import Scope
 from assure.storing import Library
 from assure.storing import audit as store
+from assure.storing.audit import AuditNote
 
 
 class AuditEvent(BaseModel):
@@ -47,3 +48,16 @@ def log(
     return AuditPage(
         events=[AuditEvent.model_validate(r, from_attributes=True) for r in rows], total=total
     )
+
+
+def note(
+    scope: Scope,
+    council: str | None,
+    action: str,
+    target: str,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> AuditNote:
+    """The audit entry for a change made in ``scope``, for the library method
+    that makes the change to write in the same transaction."""
+    return AuditNote(scope.actor, council, action, target, before, after)

@@ -1,57 +1,29 @@
-"""One page of a longer list: what every list service returns."""
+"""A page of results: the items, how many there are in all, and where it starts."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
 from typing import Generic, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from assure.services.errors import InvalidRequest
 
+MAX_LIMIT = 1000
+
+
 T = TypeVar("T")
-MAX_LIMIT = 200
-MAX_ID = 2**31 - 1  # the largest id any engine stores (PostgreSQL INTEGER)
 
 
-def storable(ident: int) -> bool:
-    """Whether ``ident`` could be a stored id (larger ones overflow the engine)."""
-    return 1 <= ident <= MAX_ID
-
-
-class Paged(BaseModel, Generic[T]):
-    """``items`` from ``offset`` on, at most ``limit`` of them, out of ``total``."""
-
+class Page(BaseModel, Generic[T]):
     items: list[T]
-    total: int
-    offset: int
-    limit: int
-
-    @property
-    def has_more(self) -> bool:
-        return self.offset + len(self.items) < self.total
+    total: int = Field(description="How many items match, over all pages.")
+    limit: int | None = Field(description="At most this many items per page (none: all).")
+    offset: int = Field(description="How many matching items come before this page.")
 
 
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
-
-
-def plain_text(text: str, what: str) -> str:
-    """``text`` stripped, refused if it holds control characters (they cannot
-    be stored in every engine, nor written to Word)."""
-    if CONTROL.search(text):
-        raise InvalidRequest(f"{what} holds control characters")
-    return text.strip()
-
-
-def check_window(offset: int, limit: int) -> None:
-    if offset < 0 or not 1 <= limit <= MAX_LIMIT:
-        raise InvalidRequest(f"offset is 0 or more and limit 1 to {MAX_LIMIT}")
-
-
-def window(found: Sequence[T], offset: int, limit: int) -> Paged[T]:
-    """The slice ``offset:offset+limit`` of ``found``, as a page."""
-    check_window(offset, limit)
-    return Paged[T](
-        items=list(found[offset : offset + limit]), total=len(found), offset=offset, limit=limit
-    )
+def check_window(limit: int | None, offset: int) -> None:
+    """Refuse a page window that cannot be right, in the user's terms."""
+    if limit is not None and not 1 <= limit <= MAX_LIMIT:
+        raise InvalidRequest(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
+    if offset < 0:
+        raise InvalidRequest(f"offset cannot be negative ({offset})")

@@ -1,178 +1,182 @@
-"""What boards decided and agreed to do: meetings with their decisions, the
-action tracker (owner, due, status, overdue) with each action linked to the
-minute or plan row it came from, and improvement plans."""
+"""Meetings, the decisions boards took and the actions they gave, tracked to done."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
+from assure.extracting.deadlines import is_done
+from assure.services.application import Application
+from assure.services.audit import note
 from assure.services.errors import InvalidRequest, NotFound
-from assure.services.paging import Paged, plain_text, window
+from assure.services.listing import plain_text
 from assure.services.scope import Role, Scope
-from assure.storing import ActionRecord, Library, audit, ownership
-from assure.storing.evidence import due_date, tracked_status
-from assure.storing.reading import plans_of
-from assure.structure import Meeting, Plan
+from assure.storing import ActionRecord, MeetingRecord
+from assure.structure import Meeting
 
 MINUTE_STATUSES = ("open", "done")
 
 
+class MeetingCounts(BaseModel):
+    agenda: int
+    minutes: int
+    decisions: int
+    actions: int
+
+
 class MeetingView(BaseModel):
+    """A meeting as a committee pack records it, and where it is."""
+
     id: int
-    council: str
     document_id: int
-    document_title: str | None
+    document: str | None
     page: int | None
+    counts: MeetingCounts
     meeting: Meeting
 
 
 class ActionView(BaseModel):
-    key: str  # minutes:N or plan:N
-    source: str  # minutes | plan
-    council: str
-    document_id: int
-    document_title: str | None
+    """An action from minutes or a plan, where it was recorded, and how it stands."""
+
+    id: str = Field(description="The key to update it by: minutes:N or plan:N.")
+    source: Literal["minutes", "plan"]
     text: str
     owner: str | None
-    due: str | None
-    due_date: date | None
+    due: str | None = Field(description="As written: a date, a month, a quarter.")
+    due_by: str | None = Field(description="The last day it is due, ISO, where `due` gives one.")
     status: str | None
-    tracked: str  # open | done
+    done: bool
     overdue: bool
-    start_line: int
-    page: int | None
-    context: str | None
-
-
-class PlanView(BaseModel):
-    council: str
+    context: str | None = Field(description="The meeting, or the plan's priority.")
     document_id: int
-    document_title: str | None
-    plan: Plan
+    document: str | None
+    page: int | None
+    start_line: int
+
+
+class ActionChange(BaseModel):
+    action: ActionView
+    before: str | None
+
+
+def meeting_view(r: MeetingRecord) -> MeetingView:
+    x = r.meeting
+    return MeetingView(
+        id=r.id,
+        document_id=r.document_id,
+        document=r.document_title,
+        page=r.page,
+        counts=MeetingCounts(
+            agenda=len(x.agenda),
+            minutes=len(x.minutes),
+            decisions=r.decisions,
+            actions=r.actions,
+        ),
+        meeting=x,
+    )
 
 
 def meetings(
+    app: Application,
     scope: Scope,
-    library: Library,
     council: str | None = None,
     body: str | None = None,
-    offset: int = 0,
-    limit: int = 50,
-) -> Paged[MeetingView]:
-    """Meetings of the caller's councils, newest first."""
-    found = []
-    for name in scope.narrowed(council).require_any():
-        for r in library.meetings(name, body=body or None):
-            found.append(
-                MeetingView(
-                    id=r.id,
-                    council=name,
-                    document_id=r.document_id,
-                    document_title=r.document_title,
-                    page=r.page,
-                    meeting=r.meeting,
-                )
-            )
-    found.sort(key=lambda v: (v.meeting.date or "", v.id), reverse=True)
-    return window(found, offset, limit)
+    since: date | None = None,
+    document: int | None = None,
+) -> list[MeetingView]:
+    """Meetings of the caller's councils (notices and minutes), by date."""
+    councils = scope.narrowed(council).require_any()
+    found = app.library.meetings(
+        councils, body=body, since=since.isoformat() if since else None, document=document
+    )
+    return [meeting_view(r) for r in found]
 
 
-def action_view(r: ActionRecord, council: str, today: date) -> ActionView:
-    tracked = tracked_status(r)
-    due = due_date(r.due)
+def action_view(a: ActionRecord, today: date) -> ActionView:
     return ActionView(
-        key=r.key,
-        source=r.source,
-        council=council,
-        document_id=r.document_id,
-        document_title=r.document_title,
-        text=r.text,
-        owner=r.owner,
-        due=r.due,
-        due_date=due,
-        status=r.status,
-        tracked=tracked,
-        overdue=tracked == "open" and due is not None and due < today,
-        start_line=r.start_line,
-        page=r.page,
-        context=r.context,
+        id=a.key,
+        source="minutes" if a.source == "minutes" else "plan",
+        text=a.text,
+        owner=a.owner,
+        due=a.due,
+        due_by=a.due_by,
+        status=a.status,
+        done=a.done,
+        overdue=not a.done and a.due_by is not None and a.due_by < today.isoformat(),
+        context=a.context,
+        document_id=a.document_id,
+        document=a.document_title,
+        page=a.page,
+        start_line=a.start_line,
     )
 
 
 def actions(
+    app: Application,
     scope: Scope,
-    library: Library,
     council: str | None = None,
+    status: Literal["open", "done"] | None = None,
     owner: str | None = None,
-    status: str | None = None,
     overdue: bool = False,
-    offset: int = 0,
-    limit: int = 50,
+    document: int | None = None,
     today: date | None = None,
-) -> Paged[ActionView]:
-    """Actions from minutes and plans of the caller's councils; overdue ones
-    are open with a due date (or financial quarter) before ``today``."""
-    if status not in (None, "", "open", "done"):
-        raise InvalidRequest("status is open or done")
+) -> list[ActionView]:
+    """Actions from minutes and plans; ``overdue`` keeps open actions whose
+    due date (or the end of the period they name) is before ``today``."""
     today = today or date.today()
-    found = []
-    for name in scope.narrowed(council).require_any():
-        for r in library.actions(
-            name, status=status or None, owner=owner or None, overdue=overdue, today=today
-        ):
-            found.append(action_view(r, name, today))
-    return window(found, offset, limit)
+    councils = scope.narrowed(council).require_any()
+    if overdue and status == "done":
+        return []  # a finished action is never overdue
+    found = app.library.actions(
+        councils,
+        done=False if overdue else None if status is None else status == "done",
+        owner=owner,
+        due_before=today.isoformat() if overdue else None,
+        document=document,
+    )
+    return [action_view(a, today) for a in found]
 
 
-def action(scope: Scope, library: Library, key: str, today: date | None = None) -> ActionView:
-    """One action by key; another council's is not found."""
-    with library.reading() as session:
-        home = ownership.action_home(session, key)
-    if home is None or not scope.can_read(home[1]):
-        raise NotFound(f"no action {key}")
-    document_id, council = home
-    for r in library.actions(council, document=document_id):
-        if r.key == key:
-            return action_view(r, council, today or date.today())
-    raise NotFound(f"no action {key}")
-
-
-def update_action(scope: Scope, library: Library, key: str, status: str) -> ActionView:
-    """Set an action's status (``open``/``done`` for minutes; a plan's own
-    words for plan actions); needs the editor role. Audited."""
-    before = action(scope, library, key)
-    scope.require(before.council, Role.EDITOR)
-    status = plain_text(status, "the status")
-    if before.source == "minutes" and status not in MINUTE_STATUSES:
-        raise InvalidRequest(f"a minuted action is {' or '.join(MINUTE_STATUSES)}, not {status!r}")
+def update_action(
+    app: Application, scope: Scope, key: str, status: str, today: date | None = None
+) -> ActionChange:
+    """Set how an action stands. A minute's action is ``open`` or ``done``; a
+    plan's takes the plan's own words ("On track", "Delivered"), and counts as
+    done when they say so. Needs the editor role in the action's council."""
+    status = plain_text(status, "a status")
+    source = key.partition(":")[0]
+    if source == "minutes" and status not in MINUTE_STATUSES:
+        raise InvalidRequest(f"a minute's action is open or done, not {status!r}")
     if not status or len(status) > 80:
         raise InvalidRequest("a status is 1 to 80 characters")
-    from assure.storing.evidence import set_action_status
-
-    with library.writing() as session:
-        set_action_status(session, key, status)
-        audit.write(
-            session,
-            scope.actor,
-            before.council,
-            "action.status",
-            f"action {key}",
-            {"status": before.status},
-            {"status": status},
-        )
-    return action(scope, library, key)
+    current = find_action(app, scope, key, today)
+    council = council_of_document(app, scope, current.document_id)
+    scope.require(council, Role.EDITOR)
+    done = status == "done" if source == "minutes" else is_done(status)
+    change = note(scope, council, "update action", key, after={"status": status, "done": done})
+    update = app.library.update_action(key, status, done, [council], change)
+    if update is None:
+        raise NotFound(f"no action {key}")
+    return ActionChange(
+        action=find_action(app, scope, key, today),
+        before=update.before.status if update.before else None,
+    )
 
 
-def plans(scope: Scope, library: Library, council: str | None = None) -> list[PlanView]:
-    """Improvement plans of the caller's councils with priorities, actions and measures."""
-    found = []
-    for name in scope.narrowed(council).require_any():
-        for d in library.documents(name):
-            with library.reading() as session:
-                for plan in plans_of(session, d.id):
-                    found.append(
-                        PlanView(council=name, document_id=d.id, document_title=d.title, plan=plan)
-                    )
-    return found
+def find_action(app: Application, scope: Scope, key: str, today: date | None) -> ActionView:
+    source, _, number = key.partition(":")
+    if source not in ("minutes", "plan") or not number.isdigit():
+        raise InvalidRequest(f"not an action id: {key!r} (minutes:N or plan:N)")
+    found = app.library.actions(scope.require_any(), key=key)
+    if not found:
+        raise NotFound(f"no action {key}")
+    return action_view(found[0], today or date.today())
+
+
+def council_of_document(app: Application, scope: Scope, document_id: int) -> str:
+    found = app.library.documents(scope.require_any(), ids=[document_id])
+    if not found:
+        raise NotFound(f"no document {document_id}")
+    return found[0].council

@@ -3,8 +3,8 @@ before anything parses them, then ingested in the background, one job per
 upload whose progress is kept beside the file (so any worker process of the
 app can report it).
 
-    job = start(scope, library, "Northfield Borough Council", "pack.pdf", data)
-    status(scope, library, job.id).state   # queued -> reading -> stored | duplicate | failed
+    job = start(app, scope, "Northfield Borough Council", "pack.pdf", data)
+    status(app, scope, job.id).state   # queued -> reading -> stored | duplicate | failed
 """
 
 from __future__ import annotations
@@ -20,9 +20,12 @@ from typing import Literal
 from pydantic import BaseModel
 
 from assure.reading.registry import choose_reader, content_head, describe_content
+from assure.services.application import Application
+from assure.services.audit import note
 from assure.services.errors import InvalidRequest, NotFound
+from assure.services.ingest import ingest
 from assure.services.scope import Role, Scope
-from assure.storing import Library, audit
+from assure.storing import audit
 
 State = Literal["queued", "reading", "stored", "duplicate", "failed"]
 JOB_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
@@ -47,8 +50,8 @@ class UploadJob(BaseModel):
         return self.state in ("stored", "duplicate", "failed")
 
 
-def uploads_folder(library: Library) -> Path:
-    return Path(library.settings.data_dir).resolve() / "uploads"
+def uploads_folder(app: Application) -> Path:
+    return Path(app.settings.data_dir).resolve() / "uploads"
 
 
 def safe_name(name: str) -> str:
@@ -59,27 +62,27 @@ def safe_name(name: str) -> str:
     return base[:200] or "upload"
 
 
-def check(library: Library, file_name: str, data: bytes) -> None:
+def check(app: Application, file_name: str, data: bytes) -> None:
     """Refuse an empty, over-size or unreadable file before any parsing."""
-    limit = library.settings.max_file_bytes
+    limit = app.settings.max_file_bytes
     if not data:
         raise InvalidRequest(f"{file_name}: empty file")
     if len(data) > limit:
         raise InvalidRequest(
             f"{file_name}: too large ({len(data) / 1048576:.1f} MB, "
-            f"limit {library.settings.max_file_mb:g} MB)"
+            f"limit {app.settings.max_file_mb:g} MB)"
         )
     if choose_reader(content_head(data)) is None:
         kind = describe_content(data[:8192], Path(file_name).suffix)
         raise InvalidRequest(f"{file_name}: unsupported file type ({kind})")
 
 
-def start(scope: Scope, library: Library, council: str, file_name: str, data: bytes) -> UploadJob:
+def start(app: Application, scope: Scope, council: str, file_name: str, data: bytes) -> UploadJob:
     """Check the file, keep it, and queue its ingest for ``council`` (the
     caller must be an editor there)."""
     scope.require(council, Role.EDITOR)
     name = safe_name(file_name)
-    check(library, name, data)
+    check(app, name, data)
     job = UploadJob(
         id=secrets.token_urlsafe(18),
         council=council,
@@ -89,47 +92,38 @@ def start(scope: Scope, library: Library, council: str, file_name: str, data: by
         state="queued",
         created_at=datetime.now(UTC),
     )
-    folder = uploads_folder(library) / job.id
+    folder = uploads_folder(app) / job.id
     folder.mkdir(parents=True)
     (folder / name).write_bytes(data)
     save(folder, job)
-    RUNNER.submit(run, library, job, folder / name)
+    RUNNER.submit(run, app, scope.narrowed(council), job, folder / name)
     return job
 
 
-def run(library: Library, job: UploadJob, path: Path) -> None:
+def run(app: Application, scope: Scope, job: UploadJob, path: Path) -> None:
+    """Ingest the kept file (``ingest.ingest``) and record how it went; a
+    stored document is written to the audit log."""
     folder = path.parent
     save(folder, job := job.model_copy(update={"state": "reading"}))
     try:
-        report = library.ingest([path], council=job.council)
-        outcome = report.outcomes[0]
+        summary = ingest(app, scope, [path], job.council)
+        outcome = summary.files[0]
         state: State = outcome.status  # type: ignore[assignment]
-        error = outcome.error
-        document_id = outcome.document_id
+        error, document_id = outcome.error, outcome.document_id
     except Exception as failure:  # the job reports it; the app keeps serving
         state, error, document_id = "failed", f"{job.file_name}: {failure}", None
     if state == "stored" and document_id is not None:
-        with library.writing() as session:
-            audit.write(
-                session,
-                job.user,
-                job.council,
-                "document.upload",
-                f"document {document_id}",
-                None,
-                {"file": job.file_name, "size": job.size},
-            )
-    save(
-        folder,
-        job.model_copy(
-            update={
-                "state": state,
-                "error": error,
-                "document_id": document_id,
-                "finished_at": datetime.now(UTC),
-            }
-        ),
-    )
+        change = note(
+            scope,
+            job.council,
+            "upload document",
+            f"document {document_id}",
+            after={"file": job.file_name, "size": job.size},
+        )
+        with app.library.writing() as session:
+            audit.write_note(session, change)
+    finished = {"state": state, "error": error, "document_id": document_id}
+    save(folder, job.model_copy(update={**finished, "finished_at": datetime.now(UTC)}))
 
 
 def save(folder: Path, job: UploadJob) -> None:
@@ -138,10 +132,10 @@ def save(folder: Path, job: UploadJob) -> None:
     staging.replace(folder / "job.json")
 
 
-def status(scope: Scope, library: Library, job_id: str) -> UploadJob:
+def status(app: Application, scope: Scope, job_id: str) -> UploadJob:
     """An upload's progress, for callers who can read its council."""
     scope.require_any()
-    path = uploads_folder(library) / job_id / "job.json" if JOB_ID.match(job_id) else None
+    path = uploads_folder(app) / job_id / "job.json" if JOB_ID.match(job_id) else None
     if path is None or not path.is_file():
         raise NotFound(f"no upload {job_id}")
     job = UploadJob.model_validate(json.loads(path.read_text(encoding="utf-8")))

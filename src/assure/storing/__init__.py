@@ -5,14 +5,12 @@
 
 from __future__ import annotations
 
-from assure.storing.library import UNASSIGNED, Library, UnknownDocument
+from assure.storing.library import Library, UnknownDocument
 from assure.storing.records import (
     ActionRecord,
+    ActionUpdate,
     CorrectionRecord,
-    DocumentDetail,
     FindingRecord,
-    IngestOutcome,
-    IngestReport,
     Location,
     MeetingRecord,
     MetricRecord,
@@ -24,13 +22,10 @@ from assure.storing.records import (
 )
 
 __all__ = [
-    "UNASSIGNED",
     "ActionRecord",
+    "ActionUpdate",
     "CorrectionRecord",
-    "DocumentDetail",
     "FindingRecord",
-    "IngestOutcome",
-    "IngestReport",
     "Library",
     "Location",
     "MeetingRecord",

@@ -27,6 +27,24 @@ class AuditRecord:
     after: dict[str, Any] | None
 
 
+@dataclass(frozen=True, slots=True)
+class AuditNote:
+    """A change to log, handed to a ``Library`` method that makes the change so
+    that both are committed in one transaction (or neither)."""
+
+    actor: str
+    council: str | None
+    action: str
+    target: str
+    before: dict[str, Any] | None = None
+    after: dict[str, Any] | None = None
+
+
+def write_note(session: Session, note: AuditNote | None) -> None:
+    if note is not None:
+        write(session, note.actor, note.council, note.action, note.target, note.before, note.after)
+
+
 def write(
     session: Session,
     actor: str,

@@ -1,14 +1,13 @@
 """Queries over what documents say: meetings, actions, figures, findings.
 
-``council_id`` is ``None`` for every council, or the one council to see
-(``-1`` sees nothing: a council that does not exist here).
+``council_ids`` are the councils to look in (an empty list sees nothing).
+Nothing here parses dates or statuses: actions carry the ``due_by`` and
+``done`` the pipeline and the services worked out.
 """
 
 from __future__ import annotations
 
-import calendar
-import re
-from datetime import date
+from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, select
@@ -18,6 +17,7 @@ from assure.storing import models as m
 from assure.storing.reading import page_join
 from assure.storing.records import (
     ActionRecord,
+    ActionUpdate,
     FindingRecord,
     Location,
     MeetingRecord,
@@ -34,13 +34,11 @@ from assure.structure import (
     MinuteItem,
 )
 
-DONE = re.compile(r"\b(done|complete[d]?|achieved|closed|delivered|finished)\b", re.I)
-STATUSES = ("open", "done")
 S = TypeVar("S", bound="Select[*tuple[Any, ...]]")
 
 
-def in_council(stmt: S, council_id: int | None) -> S:
-    return stmt if council_id is None else stmt.where(m.Document.council_id == council_id)
+def in_council(stmt: S, council_ids: Sequence[int]) -> S:
+    return stmt.where(m.Document.council_id.in_(list(council_ids)))
 
 
 def fragment(column: Any, needle: str) -> Any:
@@ -53,7 +51,7 @@ def fragment(column: Any, needle: str) -> Any:
 
 def meetings(
     session: Session,
-    council_id: int | None,
+    council_ids: Sequence[int],
     body: str | None = None,
     since: str | None = None,
     document: int | None = None,
@@ -71,7 +69,7 @@ def meetings(
         )
         .order_by(m.MeetingRow.date, m.MeetingRow.id)
     )
-    stmt = in_council(stmt, council_id)
+    stmt = in_council(stmt, council_ids)
     if body:
         stmt = stmt.where(fragment(m.MeetingRow.body, body))
     if since:
@@ -133,79 +131,45 @@ def meeting_of(row: m.MeetingRow) -> Meeting:
 
 # -- actions --------------------------------------------------------------------
 
-QUARTER = re.compile(r"\bQ([1-4])\b(?:\s*[-–]\s*Q([1-4]))?\s*,?\s*(\d{4})\s*/\s*(\d{2,4})", re.I)
-MONTH_YEAR = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{4})\b")
-ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-FINANCIAL_YEAR = re.compile(r"\b(\d{4})\s*/\s*(\d{2,4})\b")
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name} | {
-    name.lower(): i for i, name in enumerate(calendar.month_abbr) if name
-}
-
-
-def due_date(text: str | None) -> date | None:
-    """The last day an action is due by: an ISO date, the end of a financial
-    quarter ("Q3 2018/19" ends 31 December 2018; Q4 ends 31 March), of a
-    month ("March 2019") or of a financial year ("2019/20"); else ``None``."""
-    if not text:
-        return None
-    if found := ISO.search(text):
-        try:
-            return date(int(found[1]), int(found[2]), int(found[3]))
-        except ValueError:
-            return None
-    if found := QUARTER.search(text):
-        quarter, start = int(found[2] or found[1]), int(found[3])
-        year, month = (start + 1, 3) if quarter == 4 else (start, 3 + 3 * quarter)
-        return month_end(year, month)
-    if (found := MONTH_YEAR.search(text)) and found[1].lower() in MONTHS:
-        return month_end(int(found[2]), MONTHS[found[1].lower()])
-    if found := FINANCIAL_YEAR.search(text):
-        return date(int(found[1]) + 1, 3, 31)
-    return None
-
-
-def month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def plan_status(status: str | None) -> str:
-    return "done" if status and DONE.search(status) else "open"
-
 
 def actions(
     session: Session,
-    council_id: int | None,
-    status: str | None,
+    council_ids: Sequence[int],
+    done: bool | None,
     owner: str | None,
-    overdue: bool,
-    today: date,
+    due_before: str | None,
     document: int | None = None,
+    key: str | None = None,
 ) -> list[ActionRecord]:
-    found = minute_actions(session, council_id, document) + plan_actions(
-        session, council_id, document
-    )
-    if status:
-        found = [a for a in found if tracked_status(a) == status]
+    """Actions of minutes, then of plans; ``key`` (``minutes:N``, ``plan:N``) picks one."""
+    source, _, number = (key or "").partition(":")
+    only = int(number) if number.isdigit() else None
+    found = []
+    if key is None or source == "minutes":
+        found += minute_actions(session, council_ids, document, done, due_before, only)
+    if key is None or source == "plan":
+        found += plan_actions(session, council_ids, document, done, due_before, only)
     if owner:
         needle = owner.casefold()
         found = [a for a in found if needle in (a.owner or "").casefold()]
-    if overdue:
-        found = [
-            a
-            for a in found
-            if tracked_status(a) == "open" and (due := due_date(a.due)) is not None and due < today
-        ]
     return found
 
 
-def tracked_status(action: ActionRecord) -> str:
-    if action.source == "minutes":
-        return action.status or "open"
-    return plan_status(action.status)
+def tracking(stmt: S, row: Any, done: bool | None, due_before: str | None) -> S:
+    if done is not None:
+        stmt = stmt.where(row.done.is_(done))
+    if due_before is not None:
+        stmt = stmt.where(row.due_by.is_not(None)).where(row.due_by < due_before)
+    return stmt
 
 
 def minute_actions(
-    session: Session, council_id: int | None, document: int | None
+    session: Session,
+    council_ids: Sequence[int],
+    document: int | None,
+    done: bool | None = None,
+    due_before: str | None = None,
+    only: int | None = None,
 ) -> list[ActionRecord]:
     stmt = (
         select(m.ActionRow, m.MeetingRow, m.Document.id, m.Document.title, m.SourceLineRow.page)
@@ -215,7 +179,9 @@ def minute_actions(
         .outerjoin(m.SourceLineRow, page_join(m.Document.id, m.ActionRow.start_line))
         .order_by(m.Document.id, m.ActionRow.start_line, m.ActionRow.id)
     )
-    stmt = in_council(stmt, council_id)
+    stmt = tracking(in_council(stmt, council_ids), m.ActionRow, done, due_before)
+    if only is not None:
+        stmt = stmt.where(m.ActionRow.id == only)
     if document is not None:
         stmt = stmt.where(m.Document.id == document)
     return [
@@ -231,13 +197,20 @@ def minute_actions(
             start_line=a.start_line,
             page=page,
             context=" ".join(x for x in (meeting.body, meeting.date) if x) or None,
+            due_by=a.due_by,
+            done=a.done,
         )
         for a, meeting, doc_id, title, page in session.execute(stmt)
     ]
 
 
 def plan_actions(
-    session: Session, council_id: int | None, document: int | None
+    session: Session,
+    council_ids: Sequence[int],
+    document: int | None,
+    done: bool | None = None,
+    due_before: str | None = None,
+    only: int | None = None,
 ) -> list[ActionRecord]:
     stmt = (
         select(
@@ -249,7 +222,9 @@ def plan_actions(
         .outerjoin(m.SourceLineRow, page_join(m.Document.id, m.PlanActionRow.start_line))
         .order_by(m.Document.id, m.PlanActionRow.start_line, m.PlanActionRow.id)
     )
-    stmt = in_council(stmt, council_id)
+    stmt = tracking(in_council(stmt, council_ids), m.PlanActionRow, done, due_before)
+    if only is not None:
+        stmt = stmt.where(m.PlanActionRow.id == only)
     if document is not None:
         stmt = stmt.where(m.Document.id == document)
     return [
@@ -265,25 +240,45 @@ def plan_actions(
             start_line=a.start_line,
             page=page,
             context=" ".join(x for x in (priority.number, priority.title) if x) or None,
+            due_by=a.due_by,
+            done=a.done,
         )
         for a, priority, doc_id, title, page in session.execute(stmt)
     ]
 
 
-def set_action_status(session: Session, key: str, status: str) -> None:
+def update_action(
+    session: Session, key: str, status: str, done: bool, council_ids: Sequence[int]
+) -> ActionUpdate | None:
+    """Set an action's status and done flag; ``None`` if ``key`` names no
+    action of those councils."""
     source, _, number = key.partition(":")
+    if not number.isdigit() or source not in ("minutes", "plan"):
+        return None
     row: m.ActionRow | m.PlanActionRow | None
     if source == "minutes":
-        if status not in STATUSES:
-            raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
-        row = session.get(m.ActionRow, int(number))
-    elif source == "plan":
-        row = session.get(m.PlanActionRow, int(number))
+        stmt: Any = (
+            select(m.ActionRow)
+            .join(m.MinuteItemRow, m.MinuteItemRow.id == m.ActionRow.minute_item_id)
+            .join(m.MeetingRow, m.MeetingRow.id == m.MinuteItemRow.meeting_id)
+            .join(m.Document, m.Document.id == m.MeetingRow.document_id)
+            .where(m.ActionRow.id == int(number))
+        )
     else:
-        raise ValueError(f"not an action key: {key!r} (expected minutes:N or plan:N)")
+        stmt = (
+            select(m.PlanActionRow)
+            .join(m.PriorityRow, m.PriorityRow.id == m.PlanActionRow.priority_id)
+            .join(m.PlanRow, m.PlanRow.id == m.PriorityRow.plan_id)
+            .join(m.Document, m.Document.id == m.PlanRow.document_id)
+            .where(m.PlanActionRow.id == int(number))
+        )
+    row = session.scalar(in_council(stmt, council_ids))
     if row is None:
-        raise LookupError(f"no action {key}")
+        return None
+    before = ActionUpdate(key, row.status, row.done)
     row.status = status
+    row.done = done
+    return ActionUpdate(key, status, done, before)
 
 
 # -- figures and findings -----------------------------------------------------
@@ -291,7 +286,7 @@ def set_action_status(session: Session, key: str, status: str) -> None:
 
 def metrics(
     session: Session,
-    council_id: int | None,
+    council_ids: Sequence[int],
     measure: str | None = None,
     period: str | None = None,
     document: int | None = None,
@@ -303,7 +298,7 @@ def metrics(
         .options(selectinload(m.MetricRow.comparators))
         .order_by(m.MetricRow.document_id, m.MetricRow.start_line, m.MetricRow.id)
     )
-    stmt = in_council(stmt, council_id)
+    stmt = in_council(stmt, council_ids)
     if measure:
         stmt = stmt.where(fragment(m.MetricRow.measure, measure))
     if period:
@@ -334,7 +329,7 @@ def metric_of(row: m.MetricRow) -> Metric:
 
 
 def stored_findings(
-    session: Session, council_id: int | None, document: int | None = None
+    session: Session, council_ids: Sequence[int], document: int | None = None
 ) -> list[FindingRecord]:
     stmt = (
         select(m.FindingRow, m.Document.title, m.SourceLineRow.page)
@@ -342,7 +337,7 @@ def stored_findings(
         .outerjoin(m.SourceLineRow, page_join(m.FindingRow.document_id, m.FindingRow.start_line))
         .order_by(m.FindingRow.document_id, m.FindingRow.start_line, m.FindingRow.id)
     )
-    stmt = in_council(stmt, council_id)
+    stmt = in_council(stmt, council_ids)
     if document is not None:
         stmt = stmt.where(m.FindingRow.document_id == document)
     found = []

@@ -48,15 +48,14 @@ def record_correction(
     return correction.id
 
 
-def corrections(session: Session, council_id: int | None) -> list[CorrectionRecord]:
+def corrections(session: Session, council_ids: Sequence[int]) -> list[CorrectionRecord]:
     stmt = (
         select(m.Correction, m.PassageRow)
         .join(m.PassageRow, m.PassageRow.id == m.Correction.passage_id)
         .join(m.Document, m.Document.id == m.PassageRow.document_id)
         .order_by(m.Correction.id)
     )
-    if council_id is not None:
-        stmt = stmt.where(m.Document.council_id == council_id)
+    stmt = stmt.where(m.Document.council_id.in_(list(council_ids)))
     return [
         CorrectionRecord(
             id=c.id,
@@ -124,30 +123,3 @@ def self_scores(session: Session, council: str, history: bool) -> list[SelfScore
             )
         )
     return found
-
-
-def add_user(session: Session, name: str, email: str | None) -> int:
-    found = session.scalar(select(m.User).where(m.User.name == name))
-    if found is None:
-        found = m.User(name=name, email=email)
-        session.add(found)
-        session.flush()
-    return found.id
-
-
-def grant(session: Session, user: str, council_id: int | None, role: str) -> None:
-    user_id = add_user(session, user, None)
-    if session.get(m.CouncilMember, (user_id, council_id)) is None:
-        session.add(m.CouncilMember(user_id=user_id, council_id=council_id, role=role))
-
-
-def councils_of(session: Session, user: str) -> list[str]:
-    return list(
-        session.scalars(
-            select(m.Council.name)
-            .join(m.CouncilMember, m.CouncilMember.council_id == m.Council.id)
-            .join(m.User, m.User.id == m.CouncilMember.user_id)
-            .where(m.User.name == user)
-            .order_by(m.Council.name)
-        )
-    )

@@ -1,24 +1,28 @@
-"""``Library``: the one object the rest of assure uses to store and query.
+"""``Library``: the storage layer's one door. SQL in, frozen records out.
 
     from assure.storing import Library
-    with Library.open(settings) as library:
-        report = library.ingest(["papers/"], council="Northfield Borough Council")
-        for hit in library.search('"direct payments" carers'):
+    with Library(settings) as library:
+        document_id = library.add(parsed, "Northfield Borough Council")
+        for hit in library.search('"direct payments" carers', ["Northfield Borough Council"]):
             print(hit.document_title, hit.page, hit.start_line, hit.snippet)
 
-Every query takes an optional ``council`` (a name) and then sees only that
-council's documents; web and API code pass the signed-in user's council.
-Results are the frozen records of ``assure.storing.records``.
+Every query takes the councils it may look in, as a list of names: an empty
+list finds nothing, and there is no "all councils" default, so a caller has to
+say whose documents it means (the services pass the caller's scope). Nothing
+here parses text, dates or statuses: the pipeline and the services work those
+out and storage keeps and filters what they give it. ORM objects never leave
+this package.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, and_, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -27,6 +31,7 @@ from assure.errors import AssureError
 from assure.settings import Settings
 from assure.storing import evidence, judgements
 from assure.storing import models as m
+from assure.storing.audit import AuditNote, write_note
 from assure.storing.database import open_engine
 from assure.storing.reading import (
     document_record,
@@ -36,11 +41,9 @@ from assure.storing.reading import (
 )
 from assure.storing.records import (
     ActionRecord,
+    ActionUpdate,
     CorrectionRecord,
-    DocumentDetail,
     FindingRecord,
-    IngestOutcome,
-    IngestReport,
     MeetingRecord,
     MetricRecord,
     SearchHit,
@@ -54,16 +57,15 @@ from assure.storing.writing import store_document
 from assure.structure import ParsedDocument
 
 STORE_ATTEMPTS = 3
-UNASSIGNED = "Unassigned"  # the council of documents ingested without one
-Progress = Callable[[IngestOutcome, int, int], None]
 
 
 class UnknownDocument(AssureError):
-    """A document reference that matches no stored document, or several."""
+    """A document reference that matches no stored document of the councils
+    asked about, or several."""
 
 
 class Library:
-    """A council evidence base in one database (SQLite file or PostgreSQL).
+    """A councils' evidence base in one database (SQLite file or PostgreSQL).
 
     Opening it creates or upgrades the schema (Alembic, ``upgrade head``).
     """
@@ -71,10 +73,6 @@ class Library:
     def __init__(self, settings: Settings | None = None, engine: Engine | None = None) -> None:
         self.settings = settings or Settings()
         self.engine = engine or open_engine(self.settings.resolved_database_url)
-
-    @classmethod
-    def open(cls, settings: Settings | None = None) -> Library:
-        return cls(settings)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -85,7 +83,7 @@ class Library:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # -- sessions -----------------------------------------------------------
+    # -- sessions (for the storage package's own modules) --------------------
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -101,91 +99,102 @@ class Library:
 
     # -- councils -----------------------------------------------------------
 
-    def council_name(self, council: str | None, parsed: ParsedDocument | None = None) -> str:
-        """The council a document is filed under: the one named, else the
-        settings' default, else the document's own, else ``Unassigned``."""
-        found = council or self.settings.council
-        if not found and parsed is not None:
-            found = parsed.structure.council
-        return (found or UNASSIGNED).strip()
-
     def councils(self) -> list[str]:
+        """Every council with a record here, by name."""
         with self.reading() as session:
             return list(session.scalars(select(m.Council.name).order_by(m.Council.name)))
 
+    def add_council(self, name: str) -> None:
+        with self.writing() as session:
+            ensure_council(session, name)
+
     # -- storing ------------------------------------------------------------
-
-    def ingest(
-        self,
-        paths: Iterable[str | Path],
-        council: str | None = None,
-        progress: Progress | None = None,
-    ) -> IngestReport:
-        """Parse and store files and folders (recursively, in sorted order).
-
-        Each file is parsed before its transaction opens and stored whole or
-        not at all; files already stored for the council are ``duplicate``;
-        bad files are ``failed`` with ``error`` naming the file and reason.
-        ``progress(outcome, done, total)`` is called after each file.
-        """
-        from assure.storing.ingesting import ingest_files
-
-        return ingest_files(self, paths, council, progress)
 
     def add(
         self,
         parsed: ParsedDocument,
-        council: str | None = None,
-        lines: Sequence[SourceLine] | None = None,
+        council: str,
+        lines: Sequence[SourceLine] = (),
+        audit: AuditNote | None = None,
     ) -> int | None:
-        """Store one parsed document in one transaction; its id, or ``None``
-        when the same content is already stored for that council.
-
-        ``lines`` are the file's source lines (for showing passages in
-        context); when omitted they are read again from ``parsed.path`` if the
-        file is still there with the same content.
-        """
-        name = self.council_name(council, parsed)
-        if lines is None:
-            lines = reread_lines(parsed, self.settings)
+        """Store one parsed document for ``council`` in one transaction; its id,
+        or ``None`` when the same content is already stored for that council.
+        ``lines`` are the file's source lines, for showing passages in context;
+        ``audit`` is logged in the same transaction (its target gets the id)."""
         for attempt in range(STORE_ATTEMPTS):
             try:
                 with self.writing() as session:
-                    council_id = ensure_council(session, name)
+                    council_id = ensure_council(session, council)
                     if find_hash(session, council_id, parsed.content_hash) is not None:
                         return None
-                    return store_document(session, parsed, council_id, lines).id
+                    stored = store_document(session, parsed, council_id, lines).id
+                    if audit is not None:
+                        write_note(session, replace(audit, target=f"document {stored}"))
+                    return stored
             except IntegrityError:
                 # Another process added the same council or the same content
                 # between our check and our insert; look again, then retry.
-                if self.stored_id(parsed.content_hash, name) is not None:
+                if self.stored_id(parsed.content_hash, council) is not None:
                     return None
                 if attempt == STORE_ATTEMPTS - 1:
                     raise
         raise AssertionError("unreachable")
 
-    def stored_id(self, content_hash: str, council: str | None = None) -> int | None:
-        """The id of the document with this content in the council, if stored."""
+    def stored_id(self, content_hash: str, council: str) -> int | None:
+        """The id of the document with this content in ``council``, if stored."""
         with self.reading() as session:
-            council_id = find_council(session, self.council_name(council))
+            council_id = find_council(session, council)
             return find_hash(session, council_id, content_hash) if council_id else None
 
-    def delete_document(self, document_id: int) -> bool:
-        """Remove a document and everything extracted from it."""
+    def delete_document(
+        self, document_id: int, councils: Sequence[str], audit: AuditNote | None = None
+    ) -> StoredDocument | None:
+        """Remove a document of ``councils`` and everything extracted from it
+        (passages, labels, corrections, meetings, plans, figures, findings);
+        the document as it was, or ``None`` if there is no such document."""
+        found = self.documents(councils, ids=[document_id])
+        if not found:
+            return None
         with self.writing() as session:
-            doc = session.get(m.Document, document_id)
-            if doc is None:
+            row = session.get(m.Document, document_id)
+            if row is not None:
+                session.delete(row)
+                write_note(session, audit)
+        return found[0]
+
+    def move_document(
+        self,
+        document_id: int,
+        council: str,
+        councils: Sequence[str],
+        audit: AuditNote | None = None,
+    ) -> bool:
+        """File a document of ``councils`` under ``council`` instead. ``False``
+        when there is no such document, or ``council`` already holds the same
+        content (nothing is changed then)."""
+        if not self.documents(councils, ids=[document_id]):
+            return False
+        with self.writing() as session:
+            row = session.get(m.Document, document_id)
+            target = ensure_council(session, council)
+            if row is None or find_hash(session, target, row.content_hash) is not None:
                 return False
-            session.delete(doc)
+            row.council_id = target
+            write_note(session, audit)
             return True
 
     # -- documents ----------------------------------------------------------
 
     def documents(
-        self, council: str | None = None, ids: Sequence[int] | None = None
+        self,
+        councils: Sequence[str],
+        ids: Sequence[int] | None = None,
+        kind: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[StoredDocument]:
-        """Stored documents (all, or those with the given ``ids``), oldest
-        ingested first, with their passage counts."""
+        """Stored documents of ``councils`` (those with the given ``ids``, of
+        ``kind``), oldest ingested first, with their passage counts."""
         with self.reading() as session:
             passages = (
                 select(func.count(m.PassageRow.id))
@@ -193,22 +202,32 @@ class Library:
                 .correlate(m.Document)
                 .scalar_subquery()
             )
-            stmt = (
-                select(m.Document, m.Council.name, passages).join(m.Council).order_by(m.Document.id)
-            )
-            if council:
-                stmt = stmt.where(m.Council.name == council)
+            stmt = in_councils(
+                select(m.Document, m.Council.name, passages).join(m.Council), councils
+            ).order_by(m.Document.id)
             if ids is not None:
                 stmt = stmt.where(m.Document.id.in_(list(ids)))
+            if kind:
+                stmt = stmt.where(m.Document.kind == kind)
+            stmt = stmt.offset(offset)
+            if limit is not None:
+                stmt = stmt.limit(limit)
             return [document_record(d, name, n or 0) for d, name, n in session.execute(stmt)]
 
-    def document(self, ref: str | int, council: str | None = None) -> StoredDocument:
+    def count_documents(self, councils: Sequence[str], kind: str | None = None) -> int:
+        with self.reading() as session:
+            stmt = in_councils(select(func.count(m.Document.id)).join(m.Council), councils)
+            if kind:
+                stmt = stmt.where(m.Document.kind == kind)
+            return int(session.scalar(stmt) or 0)
+
+    def document(self, ref: str | int, councils: Sequence[str]) -> StoredDocument:
         """A document by id, content-hash prefix (6+ hex digits), or a
         fragment of its title or file name. Raises ``UnknownDocument`` when
         nothing or more than one document matches."""
         text = str(ref).strip()
-        found = self.documents(council, ids=[int(text)]) if text.isdigit() else []
-        docs = self.documents(council) if not found else []
+        found = self.documents(councils, ids=[int(text)]) if text.isdigit() else []
+        docs = self.documents(councils) if not found else []
         if not found and len(text) >= 6 and all(c in "0123456789abcdef" for c in text.lower()):
             found = [d for d in docs if d.content_hash.startswith(text.lower())]
         if not found:
@@ -223,17 +242,15 @@ class Library:
         raise UnknownDocument(f"{text!r} matches {len(found)} documents ({names}); give the id")
 
     def sections(self, document_id: int) -> tuple[SectionRecord, ...]:
-        """A stored document's sections, in order."""
+        """A stored document's sections, in order (ask ``documents`` first
+        whether the caller may see the document)."""
         with self.reading() as session:
             return section_records(session, document_id)
 
-    def detail(self, ref: str | int, council: str | None = None) -> DocumentDetail:
-        """A document with its sections and counts of everything extracted."""
-        doc = self.document(ref, council)
+    def counts(self, document_id: int) -> dict[str, int]:
+        """How many of each kind of thing a stored document holds."""
         with self.reading() as session:
-            sections = section_records(session, doc.id)
-            counts = evidence.document_counts(session, doc.id)
-        return DocumentDetail(doc, sections, counts)
+            return evidence.document_counts(session, document_id)
 
     def lines(self, document_id: int, start: int, end: int | None = None) -> list[SourceLine]:
         """Source lines ``start``..``end`` (1-based, inclusive) with their pages."""
@@ -254,21 +271,21 @@ class Library:
     def search(
         self,
         query: str,
-        council: str | None = None,
+        councils: Sequence[str],
         limit: int = 20,
         offset: int = 0,
         document: int | None = None,
         statement: str | None = None,
     ) -> list[SearchHit]:
-        """Passages matching every word and "quoted phrase" of ``query``, best
-        first, optionally only in one ``document`` or labelled with one quality
-        ``statement`` (a person's correction wins). Any input is safe: it never
-        raises a syntax error."""
+        """Passages of ``councils`` matching every word and "quoted phrase" of
+        ``query``, best first, optionally only in one ``document`` or labelled
+        with one quality ``statement`` (a person's correction wins). Any input
+        is safe: it never raises a syntax error."""
         with self.reading() as session:
-            council_id = self._council_filter(session, council)
-            if council_id == -1:
+            council_ids = council_ids_of(session, councils)
+            if not council_ids:
                 return []
-            raw = search_passages(session, query, council_id, limit, offset, document, statement)
+            raw = search_passages(session, query, council_ids, limit, offset, document, statement)
             if not raw:
                 return []
             ids = [h.passage_id for h in raw]
@@ -282,46 +299,54 @@ class Library:
                 )
             }
             labels = labels_by_passage(session, ids)
-            hits = []
-            for h in raw:
-                p, d, council_name = rows[h.passage_id]
-                hits.append(
-                    SearchHit(
-                        passage_id=p.id,
-                        document_id=d.id,
-                        document_title=d.title,
-                        council=council_name,
-                        page=p.page,
-                        start_line=p.start_line,
-                        end_line=p.end_line,
-                        section=p.section,
-                        snippet=h.snippet,
-                        rank=h.rank,
-                        labels=labels.get(p.id, ()),
-                    )
+            return [
+                SearchHit(
+                    passage_id=p.id,
+                    document_id=d.id,
+                    document_title=d.title,
+                    council=council_name,
+                    page=p.page,
+                    start_line=p.start_line,
+                    end_line=p.end_line,
+                    section=p.section,
+                    snippet=h.snippet,
+                    rank=h.rank,
+                    labels=labels.get(p.id, ()),
                 )
-            return hits
+                for h in raw
+                for p, d, council_name in [rows[h.passage_id]]
+            ]
 
     def passages(
-        self, council: str | None = None, document: int | None = None, batch: int = 1000
+        self,
+        councils: Sequence[str],
+        document: int | None = None,
+        ids: Sequence[int] | None = None,
+        statement: str | None = None,
+        min_confidence: float = 0.0,
+        batch: int = 1000,
     ) -> Iterator[StoredPassage]:
-        """Every stored passage in document and line order, with its labels
-        (a person's correction replaces the machine's labels)."""
+        """Stored passages of ``councils`` in document and line order, with
+        their labels (a person's correction replaces the machine's labels), read
+        ``batch`` at a time so memory stays flat however large the library.
+        ``statement`` keeps passages labelled with it (by a person, the
+        document's structure, or the machine from ``min_confidence`` up)."""
         last = 0
         while True:
             with self.reading() as session:
-                stmt = (
+                stmt = in_councils(
                     select(m.PassageRow, m.Document.title, m.Document.date, m.Council.name)
                     .join(m.Document, m.Document.id == m.PassageRow.document_id)
-                    .join(m.Council)
-                    .where(m.PassageRow.id > last)
-                    .order_by(m.PassageRow.id)
-                    .limit(batch)
+                    .join(m.Council),
+                    councils,
                 )
-                if council:
-                    stmt = stmt.where(m.Council.name == council)
+                stmt = stmt.where(m.PassageRow.id > last).order_by(m.PassageRow.id).limit(batch)
                 if document is not None:
                     stmt = stmt.where(m.PassageRow.document_id == document)
+                if ids is not None:
+                    stmt = stmt.where(m.PassageRow.id.in_(list(ids)))
+                if statement is not None:
+                    stmt = stmt.where(about_statement(statement, min_confidence))
                 rows = session.execute(stmt).all()
                 labels = labels_by_passage(session, [r[0].id for r in rows])
             for p, title, when, council_name in rows:
@@ -336,7 +361,7 @@ class Library:
 
     def meetings(
         self,
-        council: str | None = None,
+        councils: Sequence[str],
         body: str | None = None,
         since: str | None = None,
         document: int | None = None,
@@ -345,41 +370,54 @@ class Library:
         of the body's name, ``since`` an ISO date."""
         with self.reading() as session:
             return evidence.meetings(
-                session, self._council_filter(session, council), body, since, document
+                session, council_ids_of(session, councils), body, since, document
             )
 
     def actions(
         self,
-        council: str | None = None,
-        status: str | None = None,
+        councils: Sequence[str],
+        done: bool | None = None,
         owner: str | None = None,
-        overdue: bool = False,
-        today: date | None = None,
+        due_before: str | None = None,
         document: int | None = None,
+        key: str | None = None,
     ) -> list[ActionRecord]:
-        """Actions from minutes and improvement plans. ``status`` is ``open``
-        or ``done``; ``overdue`` keeps open actions whose due date (or the end
-        of the financial quarter they name) is before ``today``."""
+        """Actions from minutes and plans. ``done`` keeps finished (or open)
+        ones; ``due_before`` (ISO) those due by an earlier day; ``key`` one action."""
         with self.reading() as session:
             return evidence.actions(
                 session,
-                self._council_filter(session, council),
-                status=status,
+                council_ids_of(session, councils),
+                done=done,
                 owner=owner,
-                overdue=overdue,
-                today=today or date.today(),
+                due_before=due_before,
                 document=document,
+                key=key,
             )
 
-    def set_action_status(self, key: str, status: str) -> None:
-        """Track an action: ``key`` is ``ActionRecord.key``, status ``open``/``done``
-        for minutes (plan actions take any status text)."""
+    def update_action(
+        self,
+        key: str,
+        status: str,
+        done: bool,
+        councils: Sequence[str],
+        audit: AuditNote | None = None,
+    ) -> ActionUpdate | None:
+        """Set the status of an action of ``councils`` (``key`` is
+        ``ActionRecord.key``); what it was and is, or ``None`` if there is no
+        such action there."""
         with self.writing() as session:
-            evidence.set_action_status(session, key, status)
+            update = evidence.update_action(
+                session, key, status, done, council_ids_of(session, councils)
+            )
+            if update is not None and audit is not None and update.before is not None:
+                before = {"status": update.before.status, "done": update.before.done}
+                write_note(session, replace(audit, before=before))
+            return update
 
     def metrics(
         self,
-        council: str | None = None,
+        councils: Sequence[str],
         measure: str | None = None,
         period: str | None = None,
         document: int | None = None,
@@ -387,42 +425,48 @@ class Library:
         """Figures found in documents; ``measure`` and ``period`` match fragments."""
         with self.reading() as session:
             return evidence.metrics(
-                session, self._council_filter(session, council), measure, period, document
+                session, council_ids_of(session, councils), measure, period, document
             )
 
     def findings(
-        self, council: str | None = None, document: int | None = None, cross_document: bool = True
+        self, councils: Sequence[str], document: int | None = None, cross_document: bool = True
     ) -> list[FindingRecord]:
         """Findings stored with each document, then (with ``cross_document``)
         figures for the same measure and period that differ between documents."""
         with self.reading() as session:
-            council_id = self._council_filter(session, council)
-            found = evidence.stored_findings(session, council_id, document)
+            found = evidence.stored_findings(session, council_ids_of(session, councils), document)
         if cross_document:
             from assure.storing.conflicts import conflicting_figures
 
-            found.extend(conflicting_figures(self.metrics(council, document=None)))
+            found.extend(conflicting_figures(self.metrics(councils)))
         return found
 
-    # -- what people say: corrections, self-scores, users ------------------
+    # -- what people say: corrections, self-scores --------------------------
 
     def record_correction(
         self,
         passage_id: int,
+        councils: Sequence[str],
         qs: Sequence[str] = (),
         category: str | None = None,
         stance: str | None = None,
         user: str | None = None,
-    ) -> int:
-        """Record a person's labels for a passage; they replace the machine's
-        in ``passages()`` and ``search()``, and the classifier trains on them."""
+        audit: AuditNote | None = None,
+    ) -> int | None:
+        """Record a person's labels for a passage of ``councils``; they replace
+        the machine's in ``passages()`` and ``search()``. The correction's id, or
+        ``None`` when no such passage is in those councils."""
+        if not list(self.passages(councils, ids=[passage_id])):
+            return None
         with self.writing() as session:
-            return judgements.record_correction(session, passage_id, qs, category, stance, user)
+            found = judgements.record_correction(session, passage_id, qs, category, stance, user)
+            write_note(session, audit)
+            return found
 
-    def corrections(self, council: str | None = None) -> list[CorrectionRecord]:
-        """Every correction, oldest first, with the passage text."""
+    def corrections(self, councils: Sequence[str]) -> list[CorrectionRecord]:
+        """Every correction of ``councils``' passages, oldest first, with the text."""
         with self.reading() as session:
-            return judgements.corrections(session, self._council_filter(session, council))
+            return judgements.corrections(session, council_ids_of(session, councils))
 
     def set_self_score(
         self,
@@ -432,41 +476,65 @@ class Library:
         rationale: str | None = None,
         passage_ids: Sequence[int] = (),
         user: str | None = None,
+        audit: AuditNote | None = None,
     ) -> int:
         """Record a council's own score (1-4) for a quality statement; the
         newest per statement is the current one."""
         with self.writing() as session:
             council_id = ensure_council(session, council)
-            return judgements.set_self_score(
+            found = judgements.set_self_score(
                 session, council_id, statement, score, rationale, passage_ids, user
             )
+            write_note(session, audit)
+            return found
 
     def self_scores(self, council: str, history: bool = False) -> list[SelfScoreRecord]:
         """The current score per statement (or every score, with ``history``)."""
         with self.reading() as session:
             return judgements.self_scores(session, council, history)
 
-    def add_user(self, name: str, email: str | None = None) -> int:
-        with self.writing() as session:
-            return judgements.add_user(session, name, email)
 
-    def grant(self, user: str, council: str, role: str = "viewer") -> None:
-        """Let ``user`` see ``council``'s documents."""
-        with self.writing() as session:
-            judgements.grant(session, user, ensure_council(session, council), role)
+def about_statement(statement: str, min_confidence: float) -> Any:
+    """A passage is about ``statement`` when a person labelled it so, or, where
+    no person has corrected it, when the structure or the machine did (the
+    machine from ``min_confidence`` up)."""
+    label = m.PassageLabel
+    by_user = (
+        select(label.id)
+        .where(label.passage_id == m.PassageRow.id)
+        .where(label.qs == statement)
+        .where(label.source == "user")
+        .exists()
+    )
+    corrected = select(m.Correction.id).where(m.Correction.passage_id == m.PassageRow.id).exists()
+    by_others = (
+        select(label.id)
+        .where(label.passage_id == m.PassageRow.id)
+        .where(label.qs == statement)
+        .where(or_(label.source != "model", label.confidence >= min_confidence))
+        .exists()
+    )
+    return or_(by_user, and_(~corrected, by_others))
 
-    def councils_of(self, user: str) -> list[str]:
-        """The councils a user may see."""
-        with self.reading() as session:
-            return judgements.councils_of(session, user)
 
-    # -- helpers ------------------------------------------------------------
+def council_list(councils: Sequence[str]) -> list[str]:
+    """The councils as a list; one name given alone is a mistake, not a list
+    of letters."""
+    if isinstance(councils, str):
+        raise TypeError(f"councils is a list of names, not the string {councils!r}")
+    return list(councils)
 
-    def _council_filter(self, session: Session, council: str | None) -> int | None:
-        """``None`` for all councils, the id, or ``-1`` for a council unknown here."""
-        if not council:
-            return None
-        return find_council(session, council) or -1
+
+def in_councils(stmt: Any, councils: Sequence[str]) -> Any:
+    """``stmt`` (joined to ``Council``) limited to the councils named."""
+    return stmt.where(m.Council.name.in_(council_list(councils)))
+
+
+def council_ids_of(session: Session, councils: Sequence[str]) -> list[int]:
+    councils = council_list(councils)
+    if not councils:
+        return []
+    return list(session.scalars(select(m.Council.id).where(m.Council.name.in_(councils))))
 
 
 def find_council(session: Session, name: str) -> int | None:
@@ -490,15 +558,3 @@ def find_hash(session: Session, council_id: int, content_hash: str) -> int | Non
         .where(m.Document.council_id == council_id)
         .where(m.Document.content_hash == content_hash)
     )
-
-
-def reread_lines(parsed: ParsedDocument, settings: Settings) -> Sequence[SourceLine]:
-    """The source lines of ``parsed``'s file, if it is still there unchanged."""
-    from assure.errors import DocumentError
-    from assure.reading import read_document
-
-    try:
-        source = read_document(parsed.path, settings)
-    except DocumentError:
-        return ()
-    return source.lines if source.content_hash == parsed.content_hash else ()

@@ -257,7 +257,9 @@ class DecisionRow(Base):
 
 
 class ActionRow(Base):
-    """An action recorded in minutes; ``status`` is tracked by people (open/done)."""
+    """An action recorded in minutes; ``status`` is tracked by people (open/done).
+    ``due_by`` (ISO) and ``done`` are worked out by the pipeline and the services,
+    never here, so filters compare stored values."""
 
     __tablename__ = "actions"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -267,6 +269,8 @@ class ActionRow(Base):
     due: Mapped[str | None] = mapped_column(String(40))
     status: Mapped[str] = mapped_column(String(20), default="open")
     start_line: Mapped[int]
+    due_by: Mapped[str | None] = mapped_column(String(10), index=True)
+    done: Mapped[bool] = mapped_column(default=False)
 
 
 class PlanRow(Base):
@@ -324,6 +328,8 @@ class PlanActionRow(Base):
     timeframe: Mapped[str | None] = mapped_column(String(80))
     status: Mapped[str | None] = mapped_column(String(80))
     refs: Mapped[list[Any]] = mapped_column(default=list)
+    due_by: Mapped[str | None] = mapped_column(String(10), index=True)
+    done: Mapped[bool] = mapped_column(default=False)
 
 
 class SuccessMeasureRow(MeasureColumns, Base):

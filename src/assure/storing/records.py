@@ -7,7 +7,7 @@ stored: the document's id and title, and the page of its first line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
@@ -101,11 +101,23 @@ class ActionRecord:
     start_line: int
     page: int | None
     context: str | None = None  # the meeting (body and date) or the plan priority
+    due_by: str | None = None  # the last day it is due, ISO, where ``due`` gives one
+    done: bool = False
 
     @property
     def key(self) -> str:
-        """The id to pass to ``Library.set_action_status``, e.g. ``minutes:12``."""
+        """The id to pass to ``Library.update_action``, e.g. ``minutes:12``."""
         return f"{self.source}:{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class ActionUpdate:
+    """An action's status after a change, and what it was before."""
+
+    key: str
+    status: str | None
+    done: bool
+    before: ActionUpdate | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,50 +183,3 @@ class SectionRecord:
     end_line: int
     page: int | None
     qs: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentDetail:
-    """``Library.detail``: a document with its sections and counts of what it holds."""
-
-    document: StoredDocument
-    sections: tuple[SectionRecord, ...]
-    counts: dict[str, int] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class IngestOutcome:
-    """What happened to one file: ``stored``, ``duplicate`` or ``failed``."""
-
-    path: str
-    status: str
-    document_id: int | None = None
-    kind: str | None = None
-    pages: int | None = None
-    lines: int | None = None
-    passages: int | None = None
-    error: str | None = None  # str(DocumentError): "<path>: <reason>"
-
-
-@dataclass(frozen=True, slots=True)
-class IngestReport:
-    outcomes: tuple[IngestOutcome, ...] = ()
-
-    def _with(self, status: str) -> list[IngestOutcome]:
-        return [o for o in self.outcomes if o.status == status]
-
-    @property
-    def stored(self) -> list[IngestOutcome]:
-        return self._with("stored")
-
-    @property
-    def duplicates(self) -> list[IngestOutcome]:
-        return self._with("duplicate")
-
-    @property
-    def failed(self) -> list[IngestOutcome]:
-        return self._with("failed")
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed

@@ -10,10 +10,11 @@ it is cut into words here and rebuilt, so no input can cause a syntax error.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
 QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'})
@@ -78,25 +79,25 @@ ABOUT_STATEMENT = """
 def search_passages(
     session: Session,
     query: str,
-    council_id: int | None,
+    council_ids: Sequence[int],
     limit: int,
     offset: int = 0,
     document: int | None = None,
     statement: str | None = None,
 ) -> list[RawHit]:
-    """Passage ids, snippets and ranks, best first; optionally only in one
-    council, one document, or about one quality statement."""
+    """Passage ids, snippets and ranks, best first, in the councils given;
+    optionally only in one document, or about one quality statement."""
     terms = parse_query(query)
-    if not terms or limit <= 0:
+    if not terms or limit <= 0 or not council_ids:
         return []
     params: dict[str, Any] = {
         "limit": limit,
         "offset": offset,
-        "council": council_id,
+        "councils": list(council_ids),
         "document": document,
         "qs": statement,
     }
-    where_council = "AND d.council_id = :council" if council_id is not None else ""
+    where_council = "AND d.council_id IN :councils"
     if document is not None:
         where_council += " AND p.document_id = :document"
     if statement:
@@ -106,7 +107,8 @@ def search_passages(
     else:
         sql, extra = sqlite_sql(terms, where_council)
     params.update(extra)
-    rows = session.execute(text(sql), params).all()
+    statement_sql = text(sql).bindparams(bindparam("councils", expanding=True))
+    rows = session.execute(statement_sql, params).all()
     return [RawHit(int(r[0]), r[1] or "", float(r[2])) for r in rows]
 
 

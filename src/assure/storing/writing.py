@@ -167,6 +167,7 @@ def meeting_row(x: Meeting) -> m.MeetingRow:
                         due=c.due,
                         start_line=c.start_line,
                         status="open",
+                        due_by=c.due_by,
                     )
                     for c in i.actions
                 ],
@@ -196,6 +197,8 @@ def plan_row(x: Plan) -> m.PlanRow:
                         timeframe=a.timeframe,
                         status=a.status,
                         refs=list(a.refs),
+                        due_by=a.due_by,
+                        done=a.done,
                     )
                     for a in p.actions
                 ],

@@ -25,7 +25,7 @@ def test_a_revoked_token_stops_working(sqlite_app, sqlite_library):
     from assure.services import accounts
     from assure.storing import Library
 
-    with Library.open(sqlite_library.settings) as library:
+    with Library(sqlite_library.settings) as library:
         operator = accounts.operator(library)
         issued = accounts.create_token(operator, library, "vic@northfield.example")
         client = api_client(sqlite_app, issued.token)

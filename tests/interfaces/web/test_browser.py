@@ -100,8 +100,8 @@ def test_a_correction_is_made_in_place_and_kept(site, shots, sqlite_app, sqlite_
     assert "/evidence/safeguarding" in page.url  # changed in place, no page load
     page.screenshot(path=shots / "06-correction.png")
     api = api_client(sqlite_app, sqlite_library.token["viewer"])
-    labels = api.get(f"/api/v1/passages/{passage_id}").json()["labels"]
-    assert [(x["statement"], x["source"]) for x in labels] == [("equity", "user")]
+    labels = api.get(f"/api/v1/passages/{passage_id}").json()["qs"]
+    assert [(x["id"], x["source"]) for x in labels] == [("equity", "user")]
     assert page.problems == []
 
 

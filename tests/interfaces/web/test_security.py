@@ -21,7 +21,7 @@ def audit_count(lib) -> int:
     from assure.services.scope import Scope
     from assure.storing import Library
 
-    with Library.open(lib.settings) as library:
+    with Library(lib.settings) as library:
         return audit.log(Scope.operator(library.councils()), library, limit=1).total
 
 
@@ -97,7 +97,7 @@ def sample_values(app, lib) -> dict[str, object]:
         "document_id": lib.northfield_documents[0],
         "statement": "safeguarding",
         "passage_id": hit["passage_id"],
-        "key": viewer.get("/api/v1/actions").json()[0]["key"],
+        "key": viewer.get("/api/v1/actions").json()[0]["id"],
     }
 
 
@@ -148,13 +148,13 @@ def test_over_size_and_wrong_type_uploads_are_refused_before_reading(
     from assure.storing import Library
 
     client = sign_in(sqlite_app, "editor")
-    with Library.open(sqlite_library.settings) as library:
-        before = len(library.documents())
+    with Library(sqlite_library.settings) as library:
+        before = len(library.documents(library.councils()))
     answer = upload(client, name, data)
     assert answer.status_code in (400, 413)
     assert said in answer.text
-    with Library.open(sqlite_library.settings) as library:
-        assert len(library.documents()) == before
+    with Library(sqlite_library.settings) as library:
+        assert len(library.documents(library.councils())) == before
 
 
 def test_a_body_far_over_the_limit_is_cut_off_with_413(sqlite_app):

@@ -89,7 +89,7 @@ def test_a_removed_user_is_signed_out_at_once(sqlite_app, sqlite_library):
     from assure.services import accounts
     from assure.storing import Library
 
-    with Library.open(sqlite_library.settings) as library:
+    with Library(sqlite_library.settings) as library:
         operator = accounts.operator(library)
         accounts.add_user(
             operator,

@@ -11,13 +11,12 @@ from fastapi.responses import JSONResponse
 from assure.interfaces.api import routes
 from assure.interfaces.api.deps import responses, token_scope
 from assure.services import Forbidden, InvalidRequest, NoScope, NotFound, Scope
-from assure.settings import Settings
-from assure.storing import Library
+from assure.services.application import Application
 
 VERSION = "1.0.0"
 
 
-def create_api(settings: Settings, library: Library) -> FastAPI:
+def create_api(application: Application) -> FastAPI:
     api = FastAPI(
         title="assure API",
         version=VERSION,
@@ -34,8 +33,8 @@ def create_api(settings: Settings, library: Library) -> FastAPI:
         redoc_url=None,
         redirect_slashes=False,
     )
-    api.state.settings = settings
-    api.state.library = library
+    api.state.application = application
+    api.state.library = application.library
     for router in routes.ROUTERS:
         api.include_router(router, dependencies=[Depends(token_scope)], responses=responses())
 

@@ -11,10 +11,14 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from assure.services import Scope
 from assure.services.accounts import scope_of_token
-from assure.services.paging import MAX_ID, MAX_LIMIT, Paged
+from assure.services.application import Application
+from assure.services.listing import MAX_ID
+from assure.services.listing import window as cut
+from assure.services.paging import Page
 from assure.storing import Library
 
 T = TypeVar("T")
+MAX_PAGE = 200  # items one request may ask for
 ItemId = Annotated[int, Path(ge=1, le=MAX_ID, description="A stored item's id.")]
 bearer = HTTPBearer(auto_error=False, description="An API token from `assure tokens create EMAIL`.")
 Responses = dict[int | str, dict[str, Any]]
@@ -31,6 +35,10 @@ PAGED_HEADERS: dict[str, Any] = {
 
 def library(request: Request) -> Library:
     return request.app.state.library
+
+
+def application(request: Request) -> Application:
+    return request.app.state.application
 
 
 def token_scope(
@@ -50,28 +58,33 @@ class Window:
 
     def __init__(
         self,
-        limit: int = Query(50, ge=1, le=MAX_LIMIT, description="How many items (at most 200)."),
+        limit: int = Query(50, ge=1, le=MAX_PAGE, description="How many items (at most 200)."),
         offset: int = Query(0, ge=0, le=10_000_000, description="How many items to skip."),
     ) -> None:
         self.limit = limit
         self.offset = offset
 
 
-def paged(request: Request, response: Response, page: Paged[T]) -> list[T]:
+def paged(request: Request, response: Response, page: Page[T]) -> list[T]:
     """The page's items, with its total and links to the pages beside it."""
     response.headers["X-Total-Count"] = str(page.total)
+    size = page.limit or max(len(page.items), 1)
     links = []
-    if page.has_more:
-        links.append((page.offset + page.limit, "next"))
+    if page.offset + len(page.items) < page.total:
+        links.append((page.offset + size, "next"))
     if page.offset > 0:
-        links.append((max(0, page.offset - page.limit), "prev"))
+        links.append((max(0, page.offset - size), "prev"))
     if links:
         url = request.url
         response.headers["Link"] = ", ".join(
-            f'<{url.include_query_params(offset=o, limit=page.limit)}>; rel="{rel}"'
-            for o, rel in links
+            f'<{url.include_query_params(offset=o, limit=size)}>; rel="{rel}"' for o, rel in links
         )
     return page.items
+
+
+def sliced(request: Request, response: Response, found: list[T], window: Window) -> list[T]:
+    """A service's whole list, answered one page at a time."""
+    return paged(request, response, cut(found, window.limit, window.offset))
 
 
 def responses(*extra: Responses) -> Responses:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import typer
 
-from assure.interfaces.cli.library import environment, opened_library
+from assure.interfaces.cli.common import environment, opened_library
 
 if TYPE_CHECKING:
     from assure.services.scope import Scope

@@ -1,28 +1,21 @@
-"""Analysis commands: ``self-score``, ``self-scores``, ``gaps`` and ``draft``."""
+"""Assessment commands: ``self-score``, ``self-scores``, ``gaps`` and ``draft``,
+each for one council."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 
-if TYPE_CHECKING:
-    from assure.analysis.gaps import GapMatrix
-    from assure.settings import Settings
-    from assure.storing import Library
-
-COUNCIL_HELP = "Council whose documents to use (default: ASSURE_COUNCIL, else all councils)."
-SCORED_HELP = "Council being scored (default: ASSURE_COUNCIL, else Unassigned)."
+from assure.interfaces.cli.common import ONE_COUNCIL_HELP, operator, writable
+from assure.interfaces.cli.output import Column, print_json, print_table, say
+from assure.services import assessment
 
 
 class GapFormat(StrEnum):
     table = "table"
+    json = "json"
     xlsx = "xlsx"
     csv = "csv"
 
@@ -33,27 +26,6 @@ class DraftFormat(StrEnum):
     md = "md"
 
 
-def settings_for(council: str | None) -> Settings:
-    from assure.settings import Settings
-
-    return Settings.from_environment(council=council)
-
-
-@contextmanager
-def open_library(settings: Settings) -> Iterator[Library]:
-    """The library, or one line on stderr and exit status 2 if it cannot be opened."""
-    from assure.interfaces.cli.library import opened_library
-
-    with opened_library(settings) as library:
-        yield library
-
-
-def scoring_council(settings: Settings) -> str:
-    from assure.storing import UNASSIGNED
-
-    return settings.council or UNASSIGNED
-
-
 def self_score(
     statement: str = typer.Argument(..., help="Quality statement id, e.g. safeguarding."),
     score: int = typer.Argument(..., help="Score 1-4."),
@@ -61,162 +33,105 @@ def self_score(
     evidence: list[int] = typer.Option(
         [], "--evidence", "-e", help="Id of a stored passage behind the score (repeatable)."
     ),
-    council: str | None = typer.Option(None, "--council", help=SCORED_HELP),
-    user: str | None = typer.Option(None, "--user", help="Who is scoring."),
+    council: str | None = typer.Option(None, "--council", help=ONE_COUNCIL_HELP),
 ) -> None:
     """Record the council's own score for one quality statement, with its
     rationale and the passages that evidence it. The newest score counts."""
-    from assure.analysis.queries import unknown_passages
-    from assure.analysis.self_scores import check_score
-
-    settings = settings_for(council)
-    try:
-        check_score(statement, score)
-    except ValueError as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(2) from None
-    name = scoring_council(settings)
-    with open_library(settings) as library:
-        missing = unknown_passages(library, evidence, council=settings.council)
-        if missing:
-            listed = ", ".join(map(str, missing))
-            typer.echo(f"error: no stored passage with id {listed} for {name}", err=True)
-            raise typer.Exit(2)
-        library.set_self_score(name, statement, score, rationale, evidence, user)
-    typer.echo(f"{name}: {statement} scored {score}")
+    with operator(council) as (app, scope):
+        scored = assessment.set_self_score(app, scope, statement, score, rationale, evidence)
+    say(f"{scored.council}: {scored.statement} scored {scored.score} ({scored.label})")
 
 
 def self_scores(
-    council: str | None = typer.Option(None, "--council", help=SCORED_HELP),
+    council: str | None = typer.Option(None, "--council", help=ONE_COUNCIL_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
-    """Each quality statement's current self-score, then the overall
-    percentage and rating by the framework's rule and where it sits in its band."""
-    from rich.console import Console
-    from rich.table import Table
-
-    from assure.analysis.self_scores import StatementScore, position, summarise
-    from assure.framework import load_framework
-
-    settings = settings_for(council)
-    name = scoring_council(settings)
-    with open_library(settings) as library:
-        records = library.self_scores(name)
-    summary = summarise(
-        StatementScore(
-            r.statement, r.score, r.rationale, r.passage_ids, r.user, r.created_at.isoformat()
-        )
-        for r in sorted(records, key=lambda r: r.created_at)
-    )
-    overall = summary.overall
+    """Each quality statement's current self-score, then the overall percentage
+    and rating by the framework's rule (of the statements scored, which it
+    says) and where it sits in its band."""
+    with operator(council) as (app, scope):
+        result = assessment.self_scores(app, scope)
     if as_json:
-        typer.echo(
-            json.dumps(
-                {
-                    "council": name,
-                    "scores": {s.statement: s.score for s in summary.statements},
-                    "unscored": list(summary.unscored),
-                    "percent": overall.percent if overall else None,
-                    "rating": overall.rating if overall else None,
-                    "nearer": overall.nearer if overall else None,
-                }
-            )
-        )
+        print_json(result)
         return
-    framework = load_framework()
-    table = Table("statement", "score", "rationale", "evidence", title=f"Self-scores: {name}")
-    for item in summary.statements:
-        table.add_row(
-            framework.statement(item.statement).name,
-            str(item.score),
-            item.rationale or "",
-            ", ".join(map(str, item.evidence)),
-        )
-    for ident in summary.unscored:
-        table.add_row(framework.statement(ident).name, "-", "not scored", "")
-    console = Console()
-    console.print(table)
-    if overall is None:
-        typer.echo("no statements scored yet")
+    rows = [
+        (s.name, str(s.score), s.rationale or "", ", ".join(map(str, s.evidence)))
+        for s in result.scores
+    ]
+    rows += [(statement, "-", "not scored", "") for statement in result.unscored]
+    print_table(
+        [Column("statement"), Column("score"), Column("rationale", wide=True), Column("evidence")],
+        rows,
+        title=f"Self-scores: {result.council}",
+    )
+    if result.percent is None:
+        say(result.note)
         return
-    typer.echo(f"{overall.percent}% {overall.rating}")
-    typer.echo(position(overall))
+    say(f"{result.percent}% {result.rating} ({result.note})")
+    if result.position:
+        say(result.position)
 
 
 def gaps(
-    council: str | None = typer.Option(None, "--council", help=COUNCIL_HELP),
+    council: str | None = typer.Option(None, "--council", help=ONE_COUNCIL_HELP),
     output_format: GapFormat = typer.Option(GapFormat.table, "--format", help="Output format."),
     output: Path | None = typer.Option(None, "--output", "-o", help="File to write."),
     max_age_days: int | None = typer.Option(
-        None, "--max-age-days", help="Evidence older than this is stale (default: setting)."
+        None,
+        "--max-age-days",
+        min=1,
+        help="Evidence older than this is stale (default: ASSURE_EVIDENCE_MAX_AGE_DAYS).",
     ),
 ) -> None:
     """The gap matrix: evidence per quality statement and category, with flags
     for missing people's or partners' evidence, stale evidence, statements with
     no evidence and figures that contradict each other."""
-    from assure.analysis.gaps import gap_matrix
-    from assure.analysis.queries import load_evidence
-
-    settings = settings_for(council)
-    with open_library(settings) as library:
-        base = load_evidence(library, settings.council)
-    matrix = gap_matrix(
-        base, today=date.today(), max_age_days=max_age_days or settings.evidence_max_age_days
-    )
+    if output_format is GapFormat.xlsx:
+        output = writable(output or Path("gaps.xlsx"))
+    elif output is not None:
+        writable(output)
+    with operator(council) as (app, scope):
+        matrix = assessment.gaps(app, scope, max_age_days=max_age_days)
     if output_format is GapFormat.xlsx:
         from assure.exporting.xlsx import write_xlsx
 
-        typer.echo(f"wrote {write_xlsx(matrix, output or Path('gaps.xlsx'))}")
+        assert output is not None
+        say(f"wrote {write_xlsx(matrix, output)}")
     elif output_format is GapFormat.csv:
         from assure.exporting.csvfile import render_csv
 
-        emit(render_csv(matrix), output)
+        write_text(render_csv(matrix), output)
+    elif output_format is GapFormat.json:
+        print_json(assessment.gaps_view(matrix))
     else:
-        print_matrix(matrix)
+        print_matrix(assessment.gaps_view(matrix))
 
 
-def print_matrix(matrix: GapMatrix) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    from assure.analysis.gaps import UNCATEGORISED
-
-    console = Console()
-    statements = matrix.framework.statements
-    # Leave out the uncategorised column when it is empty, so the table fits 80 columns.
-    shown = [
-        c
-        for c in matrix.categories
-        if c != UNCATEGORISED or any(matrix.cell(s.id, c).total for s in statements)
-    ]
-    table = Table(
-        title="Evidence per quality statement",
-        caption="passages: strengths/improvements/neutral; - is none",
+def print_matrix(view: assessment.GapsView) -> None:
+    shown = [c for c in view.categories if c.id != "uncategorised" or c.passages]
+    columns = [Column("statement")]
+    columns += [Column("other" if c.id == "uncategorised" else c.id, numeric=True) for c in shown]
+    columns += [Column("total", numeric=True)]
+    rows = []
+    for statement in view.statements:
+        cells = [statement.cells[c.id] for c in shown]
+        rows.append(
+            (
+                statement.id,
+                *(f"{x.strengths}/{x.improvements}/{x.neutral}" if x.total else "-" for x in cells),
+                statement.total,
+            )
+        )
+    print_table(
+        columns, rows, title="Evidence per quality statement (strengths/improvements/neutral)"
     )
-    table.add_column("statement", no_wrap=True)
-    for category in shown:
-        table.add_column(
-            "other" if category == UNCATEGORISED else category, justify="right", no_wrap=True
-        )
-    table.add_column("total", justify="right")
-    for statement in statements:
-        cells = [matrix.cell(statement.id, c) for c in shown]
-        table.add_row(
-            statement.id,
-            *(
-                f"{c.strengths}/{c.improvements}/{c.neutral}" if c.total else "[red]-[/red]"
-                for c in cells
-            ),
-            str(matrix.total(statement.id)),
-        )
-    console.print(table)
-    for flag in matrix.flags:
-        console.print(f"[yellow]{flag.kind}[/yellow] {flag.message}", highlight=False)
-    if not matrix.flags:
-        console.print("no gaps flagged")
-    if matrix.unassigned:
-        console.print(
-            f"{matrix.unassigned} stored passages count for no quality statement "
+    for flag in view.flags:
+        say(f"{flag.kind} {flag.message}", "yellow")
+    if not view.flags:
+        say("no gaps flagged")
+    if view.unassigned:
+        say(
+            f"{view.unassigned} stored passages count for no quality statement "
             "(no label, or only labels below the confidence threshold)"
         )
 
@@ -224,47 +139,38 @@ def print_matrix(matrix: GapMatrix) -> None:
 def draft(
     output_format: DraftFormat = typer.Option(DraftFormat.docx, "--format", help="Output format."),
     output: Path | None = typer.Option(None, "--output", "-o", help="File to write."),
-    council: str | None = typer.Option(None, "--council", help=COUNCIL_HELP),
+    council: str | None = typer.Option(None, "--council", help=ONE_COUNCIL_HELP),
 ) -> None:
-    """Draft a self-assessment from the stored evidence, per theme and quality
-    statement, every sentence citing its document, page and lines. DOCX goes
-    to a file (default self-assessment-draft.docx); HTML and Markdown to the
-    file given, else to standard output."""
-    from assure.analysis.draft import build_draft
-    from assure.analysis.queries import load_evidence
-
-    settings = settings_for(council)
-    with open_library(settings) as library:
-        base = load_evidence(library, settings.council)
-        scores = {
-            r.statement: (r.score, r.rationale)
-            for r in library.self_scores(scoring_council(settings))
-        }
-        # A library of one council's documents drafts in that council's name.
-        from assure.storing import UNASSIGNED
-
-        councils = [name for name in library.councils() if name != UNASSIGNED]
-        named = settings.council or (councils[0] if len(councils) == 1 else None)
-    drafted = build_draft(base, council=named, self_scores=scores)
+    """Draft one council's self-assessment from its stored evidence, per theme
+    and quality statement, every sentence citing its document, page and lines.
+    DOCX goes to a file (default self-assessment-draft.docx); HTML and Markdown
+    to the file given, else to standard output."""
+    if output_format is DraftFormat.docx:
+        output = writable(output or Path("self-assessment-draft.docx"))
+    elif output is not None:
+        writable(output)
+    with operator(council) as (app, scope):
+        drafted = assessment.draft(app, scope)
     if output_format is DraftFormat.docx:
         from assure.exporting.docx import write_docx
 
-        path = write_docx(drafted, output or Path("self-assessment-draft.docx"))
-        typer.echo(
+        assert output is not None
+        path = write_docx(drafted, output)
+        say(
             f"wrote {path} ({len(drafted.citations)} sources cited, "
             f"{len(drafted.gaps)} statements without evidence)"
         )
     elif output_format is DraftFormat.html:
         from assure.exporting.html import render_html
 
-        emit(render_html(drafted), output)
+        write_text(render_html(drafted), output)
     else:
         from assure.exporting.markdown import render_markdown
 
-        emit(render_markdown(drafted), output)
+        write_text(render_markdown(drafted), output)
 
 
-def emit(text: str, output: Path | None) -> None:
+def write_text(text: str, output: Path | None) -> None:
     if output is None:
         typer.echo(text, nl=False)
         return

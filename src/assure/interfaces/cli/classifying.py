@@ -167,7 +167,7 @@ def per_statement_table(systems: dict[str, Scores]) -> Table:
 
 def label(
     passage_id: int = typer.Argument(
-        ..., help="The stored passage's id (see assure search --json)."
+        ..., help="The stored passage's id (see assure search --json).", min=1, max=2**62
     ),
     qs: list[str] = typer.Option(
         [], "--qs", help="A quality statement id; repeat for several, omit for none."
@@ -176,36 +176,18 @@ def label(
         None, "--category", help="people | staff | partners | processes | outcomes"
     ),
     stance: str | None = typer.Option(None, "--stance", help="strength | improvement | neutral"),
-    user: str | None = typer.Option(
-        None, "--user", help="Who is correcting (kept with the correction)."
+    council: str | None = typer.Option(
+        None, "--council", help="Only a passage of this council (default: ASSURE_COUNCIL)."
     ),
 ) -> None:
     """Correct a passage's labels. The correction replaces the machine's labels
-    at once and is used the next time the classifier is trained (assure train)."""
-    from assure.classifying.labelled import CATEGORIES, STANCES
-    from assure.framework import load_framework
-    from assure.settings import Settings
-    from assure.storing import Library
+    at once, is written to the audit log, and is used the next time the
+    classifier is trained (assure train)."""
+    from assure.interfaces.cli.common import operator
+    from assure.services import evidence
 
-    known = [s.id for s in load_framework().statements]
-    problems = [
-        f"unknown quality statement {q!r} (one of: {', '.join(known)})"
-        for q in qs
-        if q not in known
-    ]
-    if category is not None and category not in CATEGORIES:
-        problems.append(f"unknown category {category!r} (one of: {', '.join(CATEGORIES)})")
-    if stance is not None and stance not in STANCES:
-        problems.append(f"unknown stance {stance!r} (one of: {', '.join(STANCES)})")
-    if problems:
-        typer.echo(f"error: {problems[0]}", err=True)
-        raise typer.Exit(2)
-    with Library(Settings.from_environment()) as library:
-        try:
-            library.record_correction(passage_id, qs, category, stance, user)
-        except LookupError:
-            typer.echo(f"error: no passage {passage_id} in the library", err=True)
-            raise typer.Exit(2) from None
+    with operator(council) as (app, scope):
+        evidence.correct_passage(app, scope, passage_id, qs, category, stance)
     shown = ", ".join(qs) or "no quality statement"
     typer.echo(f"passage {passage_id}: {shown}; run `assure train` to teach the classifier")
 

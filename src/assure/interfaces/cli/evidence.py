@@ -1,27 +1,94 @@
-"""Evidence commands: ``meetings``, ``actions``, ``figures`` and ``check``."""
+"""Evidence commands: ``meetings``, ``actions``, ``action``, ``figures``, ``check``
+and ``evidence``."""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Sequence
+from datetime import datetime
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
-from assure.interfaces.cli.library import (
-    COUNCIL_HELP,
-    JSON_HELP,
-    echo_json,
-    environment,
-    opened_library,
-)
+from assure.interfaces.cli.common import COUNCIL_HELP, JSON_HELP, operator, writable
+from assure.interfaces.cli.output import Column, print_json, print_table, say
+from assure.services import evidence as evidence_service
+from assure.services import figures as figure_service
+from assure.services import tracking
 
 
 class Status(StrEnum):
     open = "open"
     done = "done"
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+FORMAT_HELP = "table (default), json, csv, or xlsx (to --output, default <command>.xlsx)."
+OUTPUT_HELP = "File to write (csv: default standard output)."
+
+
+def emit(
+    name: str,
+    columns: Sequence[Column],
+    rows: list[tuple[Any, ...]],
+    items: Any,
+    chosen: tuple[ListFormat, Path | None],
+    empty: str,
+) -> None:
+    """A listing in the format asked for."""
+    header = [c.name for c in columns]
+    output_format, output = chosen
+    if output_format is ListFormat.json:
+        print_json(items)
+    elif output_format is ListFormat.csv:
+        from assure.exporting.tables import render_table_csv
+
+        text = render_table_csv(header, rows)
+        if output is None:
+            typer.echo(text, nl=False)
+        else:
+            output.write_text(text, encoding="utf-8")
+            typer.echo(f"wrote {output}", err=True)
+    elif output_format is ListFormat.xlsx:
+        from assure.exporting.tables import write_table_xlsx
+
+        assert output is not None
+        path = write_table_xlsx(header, rows, output, name)
+        typer.echo(f"wrote {path} ({len(rows)} rows)")
+    elif rows:
+        print_table(columns, rows)
+    else:
+        say(empty)
+
+
+def listing_format(
+    name: str, as_json: bool, output_format: ListFormat, output: Path | None
+) -> tuple[ListFormat, Path | None]:
+    """The format asked for and the file to write, checked before any work is done."""
+    chosen = ListFormat.json if as_json else output_format
+    if chosen is ListFormat.xlsx:
+        output = output or Path(f"{name}.xlsx")
+    if output is not None:
+        if chosen in (ListFormat.table, ListFormat.json):
+            raise typer.BadParameter("goes with --format csv or xlsx", param_hint="--output")
+        writable(output)
+    return chosen, output
+
+
+def since_date(text: str | None) -> Any:
+    if text is None:
+        return None
+    try:
+        return datetime.strptime(text, "%Y-%m-%d").date()
+    except ValueError:
+        raise typer.BadParameter(f"takes a date as YYYY-MM-DD, not {text!r}") from None
 
 
 def meetings(
@@ -31,50 +98,38 @@ def meetings(
     ),
     council: str | None = typer.Option(None, "--council", help=COUNCIL_HELP),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    output_format: ListFormat = typer.Option(ListFormat.table, "--format", help=FORMAT_HELP),
+    output: Path | None = typer.Option(None, "--output", "-o", help=OUTPUT_HELP),
 ) -> None:
     """Meetings found in committee packs, with what each one holds."""
-    if since:
-        iso_date(since, "--since")
-    settings = environment(council)
-    with opened_library(settings) as library:
-        found = library.meetings(settings.council, body=body, since=since)
-    if as_json:
-        echo_json([meeting_json(r) for r in found])
-        return
-    console = Console()
-    for r in found:
-        x = r.meeting
-        when = " ".join(v for v in (x.date, x.time) if v) or "undated"
-        console.print(f"[bold]{when}  {escape(x.body or 'unknown body')}[/bold]  ({x.role})")
-        if x.venue:
-            console.print(f"   {escape(x.venue)}")
-        console.print(
-            f"   agenda items {len(x.agenda)}, minute items {len(x.minutes)}, "
-            f"decisions {r.decisions}, actions {r.actions}"
+    chosen = listing_format("meetings", as_json, output_format, output)
+    when = since_date(since)
+    with operator(council) as (app, scope):
+        found = tracking.meetings(app, scope, body=body, since=when) if scope.grants else []
+    columns = [
+        Column("date"), Column("time"), Column("body", wide=True), Column("role"),
+        Column("venue"), Column("agenda", numeric=True), Column("minutes", numeric=True),
+        Column("decisions", numeric=True), Column("actions", numeric=True),
+        Column("document"), Column("page", numeric=True), Column("line", numeric=True),
+    ]  # fmt: skip
+    rows = [
+        (
+            m.meeting.date,
+            m.meeting.time,
+            m.meeting.body,
+            m.meeting.role,
+            m.meeting.venue,
+            m.counts.agenda,
+            m.counts.minutes,
+            m.counts.decisions,
+            m.counts.actions,
+            m.document or f"document {m.document_id}",
+            m.page,
+            m.meeting.start_line,
         )
-        console.print(f"   {escape(where(r.document_title, r.document_id, r.page, x.start_line))}")
-    if not found:
-        console.print("no meetings found")
-
-
-def meeting_json(r: Any) -> dict[str, Any]:
-    from assure.interfaces.contract import plain
-
-    return {
-        "id": r.id,
-        "document_id": r.document_id,
-        "document": r.document_title,
-        "page": r.page,
-        "role": r.meeting.role,
-        "start_line": r.meeting.start_line,
-        "counts": {
-            "agenda": len(r.meeting.agenda),
-            "minutes": len(r.meeting.minutes),
-            "decisions": r.decisions,
-            "actions": r.actions,
-        },
-        **plain(r.meeting),
-    }
+        for m in found
+    ]
+    emit("meetings", columns, rows, found, chosen, "no meetings found")
 
 
 def actions(
@@ -83,43 +138,59 @@ def actions(
     overdue: bool = typer.Option(False, "--overdue", help="Only open actions past their due date."),
     council: str | None = typer.Option(None, "--council", help=COUNCIL_HELP),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    output_format: ListFormat = typer.Option(ListFormat.table, "--format", help=FORMAT_HELP),
+    output: Path | None = typer.Option(None, "--output", "-o", help=OUTPUT_HELP),
 ) -> None:
     """Actions from minutes and improvement plans, with where each was recorded."""
-    settings = environment(council)
-    with opened_library(settings) as library:
-        found = library.actions(
-            settings.council, status=status.value if status else None, owner=owner, overdue=overdue
+    chosen = listing_format("actions", as_json, output_format, output)
+    with operator(council) as (app, scope):
+        found = (
+            tracking.actions(
+                app, scope, status=status.value if status else None, owner=owner, overdue=overdue
+            )
+            if scope.grants
+            else []
         )
+    columns = [
+        Column("id"), Column("status"), Column("due"), Column("due by"), Column("owner"),
+        Column("action", wide=True), Column("context"), Column("document"),
+        Column("page", numeric=True), Column("line", numeric=True),
+    ]  # fmt: skip
+    rows = [
+        (
+            a.id,
+            (a.status or "open") + (" (overdue)" if a.overdue else ""),
+            a.due,
+            a.due_by,
+            a.owner,
+            a.text,
+            a.context,
+            a.document or f"document {a.document_id}",
+            a.page,
+            a.start_line,
+        )
+        for a in found
+    ]
+    emit("actions", columns, rows, found, chosen, "no actions found")
+
+
+def action(
+    key: str = typer.Argument(
+        ..., help="The action's id from `assure actions`: minutes:N or plan:N."
+    ),
+    status: str = typer.Argument(
+        ..., help="open or done for a minute's action; the plan's own words for a plan's."
+    ),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """Record how an action stands (written to the audit log)."""
+    with operator() as (app, scope):
+        change = tracking.update_action(app, scope, key, status)
     if as_json:
-        echo_json([action_json(a) for a in found])
+        print_json(change)
         return
-    console = Console()
-    for a in found:
-        due = f"  due {escape(a.due)}" if a.due else ""
-        owner = f"  {escape(a.owner)}" if a.owner else ""
-        console.print(f"[bold]{a.key}[/bold]  {escape(a.status or '-')}{due}{owner}")
-        console.print(f"   {escape(a.text)}", soft_wrap=True)
-        place = where(a.document_title, a.document_id, a.page, a.start_line)
-        context = f" ({escape(a.context)})" if a.context else ""
-        console.print(f"   {escape(place)}{context}")
-    if not found:
-        console.print("no actions found")
-
-
-def action_json(a: Any) -> dict[str, Any]:
-    return {
-        "id": a.key,
-        "source": a.source,
-        "text": a.text,
-        "owner": a.owner,
-        "due": a.due,
-        "status": a.status,
-        "context": a.context,
-        "document_id": a.document_id,
-        "document": a.document_title,
-        "page": a.page,
-        "start_line": a.start_line,
-    }
+    now = change.action
+    say(f"{now.id}: {change.before or '-'} -> {now.status}" + (" (done)" if now.done else ""))
 
 
 def figures(
@@ -127,93 +198,109 @@ def figures(
     period: str | None = typer.Option(None, "--period", help="Only periods containing this."),
     council: str | None = typer.Option(None, "--council", help=COUNCIL_HELP),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    output_format: ListFormat = typer.Option(ListFormat.table, "--format", help=FORMAT_HELP),
+    output: Path | None = typer.Option(None, "--output", "-o", help=OUTPUT_HELP),
 ) -> None:
     """Figures found in the documents, with their comparators and sources."""
-    from assure.interfaces.contract import plain
-
-    settings = environment(council)
-    with opened_library(settings) as library:
-        found = library.metrics(settings.council, measure=measure, period=period)
-    if as_json:
-        echo_json(
-            [
-                {"document_id": r.document_id, "document": r.document_title, "page": r.page}
-                | plain(r.metric)
-                for r in found
-            ]
+    chosen = listing_format("figures", as_json, output_format, output)
+    with operator(council) as (app, scope):
+        found = (
+            figure_service.figures(app, scope, measure=measure, period=period)
+            if scope.grants
+            else []
         )
-        return
-    console = Console()
-    for r in found:
-        x = r.metric
-        flags = " (provisional)" if x.provisional else " (malformed)" if x.malformed else ""
-        period = f"  {escape(x.period)}" if x.period else ""
-        console.print(f"[bold]{escape(x.text)}[/bold]{flags}  {escape(x.measure or '-')}{period}")
-        if x.comparators:
-            console.print("   " + escape("; ".join(c.text for c in x.comparators)))
-        console.print(f"   {escape(where(r.document_title, r.document_id, r.page, x.start_line))}")
-    if not found:
-        console.print("no figures found")
+    columns = [
+        Column("figure"), Column("value", numeric=True), Column("unit"),
+        Column("measure", wide=True), Column("period"), Column("comparators"),
+        Column("document"), Column("page", numeric=True), Column("line", numeric=True),
+    ]  # fmt: skip
+    rows = [
+        (
+            f.figure.text,
+            f.figure.value,
+            f.figure.unit,
+            f.figure.measure,
+            f.figure.period,
+            "; ".join(c.text for c in f.figure.comparators),
+            f.document or f"document {f.document_id}",
+            f.page,
+            f.figure.start_line,
+        )
+        for f in found
+    ]
+    emit("figures", columns, rows, found, chosen, "no figures found")
 
 
 def check(
     council: str | None = typer.Option(None, "--council", help=COUNCIL_HELP),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    output_format: ListFormat = typer.Option(ListFormat.table, "--format", help=FORMAT_HELP),
+    output: Path | None = typer.Option(None, "--output", "-o", help=OUTPUT_HELP),
 ) -> None:
     """Consistency problems: placeholders and mismatches found in each document,
     and the same measure given different values in different documents."""
-    settings = environment(council)
-    with opened_library(settings) as library:
-        found = library.findings(settings.council)
-    if as_json:
-        echo_json([finding_json(f) for f in found])
-        return
-    console = Console()
-    if not found:
-        console.print("no problems found")
-        return
-    for f in found:
-        console.print(f"[bold]{f.kind}[/bold]: {escape(f.message)}", soft_wrap=True)
-        for label, x in (("at", f.at), ("and", f.other)):
-            if x is not None:
-                place = where(x.document_title, x.document_id, x.page, x.line)
-                console.print(f"   {label} {escape(place)}", soft_wrap=True)
+    chosen = listing_format("check", as_json, output_format, output)
+    with operator(council) as (app, scope):
+        found = figure_service.findings(app, scope) if scope.grants else []
 
-
-def where(title: str | None, document_id: int | None, page: int | None, line: int | None) -> str:
-    """``Title, page 3, line 120``: a location a reader can go to."""
-    parts = [title or (f"document {document_id}" if document_id else "another document")]
-    if page is not None:
-        parts.append(f"page {page}")
-    if line is not None:
-        parts.append(f"line {line}")
-    return ", ".join(parts)
-
-
-def finding_json(f: Any) -> dict[str, Any]:
-    def place(x: Any) -> dict[str, Any] | None:
+    def place(x: Any) -> tuple[Any, ...]:
         if x is None:
-            return None
-        return {
-            "document_id": x.document_id,
-            "document": x.document_title,
-            "page": x.page,
-            "line": x.line,
-        }
+            return (None, None, None)
+        return (x.document or f"document {x.document_id}", x.page, x.line)
 
-    return {"kind": f.kind, "message": f.message, "at": place(f.at), "other": place(f.other)}
+    columns = [
+        Column("kind"), Column("problem", wide=True), Column("document"),
+        Column("page", numeric=True), Column("line", numeric=True), Column("other document"),
+        Column("other page", numeric=True), Column("other line", numeric=True),
+    ]  # fmt: skip
+    rows = [(f.kind, f.message, *place(f.at), *place(f.other)) for f in found]
+    emit("check", columns, rows, found, chosen, "no problems found")
 
 
-def iso_date(text: str, option: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        typer.echo(f"error: {option} takes a date as YYYY-MM-DD, not {text!r}", err=True)
-        raise typer.Exit(2) from None
+def evidence(
+    statement: str = typer.Argument(..., help="Quality statement id, e.g. safeguarding."),
+    council: str | None = typer.Option(None, "--council", help=COUNCIL_HELP),
+    suggestions: bool = typer.Option(
+        False, "--suggestions", help="Also the machine's labels below the evidence bar."
+    ),
+    limit: int = typer.Option(50, "--limit", min=1, max=1000, help="At most this many passages."),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """The passages that count as evidence for a quality statement, with their
+    labels, confidence and source."""
+    with operator(council) as (app, scope):
+        page = evidence_service.evidence_for(
+            app, scope, statement, suggestions=suggestions, limit=limit
+        )
+    if as_json:
+        print_json(page)
+        return
+    rows = [
+        (
+            p.id,
+            p.document or f"document {p.document_id}",
+            p.page,
+            f"{p.start_line}-{p.end_line}",
+            next((f"{q.confidence:.2f} {q.source}" for q in p.qs if q.id == statement), "-"),
+            p.category,
+            p.stance,
+            p.text,
+        )
+        for p in page.items
+    ]
+    columns = [
+        Column("passage", numeric=True), Column("document"), Column("page", numeric=True),
+        Column("lines"), Column("label"), Column("category"), Column("stance"),
+        Column("text", wide=True),
+    ]  # fmt: skip
+    print_table(columns, rows)
+    say(f"{len(page.items)} of {page.total} passages for {statement}")
 
 
 def register(app: typer.Typer) -> None:
     app.command()(meetings)
     app.command()(actions)
+    app.command()(action)
     app.command()(figures)
     app.command()(check)
+    app.command()(evidence)

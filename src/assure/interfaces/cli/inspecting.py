@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from assure.errors import DocumentError
+from assure.interfaces.terminal import visible
 from assure.settings import Settings
 
 
@@ -16,13 +17,15 @@ def inspect(
     as_json: bool = typer.Option(False, "--json", help="Print the JSON contract (see DESIGN.md)."),
 ) -> None:
     """Parse one file and print what was found, without storing anything."""
+    from assure.ingest.models import ModelStore
     from assure.interfaces.contract import document_json
     from assure.pipeline import process
 
+    settings = Settings.from_environment()
     try:
-        doc = process(path, Settings.from_environment())
+        doc = process(path, settings, ModelStore(settings).labeller(None))
     except DocumentError as error:
-        typer.echo(f"error: {error}", err=True)
+        typer.echo(f"error: {visible(str(error))}", err=True)
         raise typer.Exit(1) from None
     data = document_json(doc)
     if as_json:

@@ -1,55 +1,39 @@
-"""Library commands: ``ingest``, ``documents``, ``show``, ``search``, ``settings``."""
+"""Library commands: ``ingest``, ``documents``, ``show``, ``delete``, ``move``,
+``search`` and ``settings``."""
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
-if TYPE_CHECKING:
-    from assure.settings import Settings
-    from assure.storing import IngestOutcome, IngestReport, Library
+from assure.interfaces.cli.common import (
+    COUNCIL_HELP,
+    JSON_HELP,
+    environment,
+    operator,
+)
+from assure.interfaces.cli.output import (
+    Column,
+    console,
+    interactive,
+    note,
+    print_json,
+    print_table,
+    say,
+)
+from assure.interfaces.terminal import visible
+from assure.services import documents as document_service
+from assure.services import ingest as ingest_service
+from assure.services import search as search_service
+from assure.services.ingest import FileOutcome, IngestSummary
 
-COUNCIL_HELP = "Only this council's documents (default: ASSURE_COUNCIL, else all councils)."
-JSON_HELP = "Print JSON instead of a table."
-
-
-@contextmanager
-def opened_library(settings: Settings) -> Iterator[Library]:
-    """The library for ``settings``; a database that cannot be opened is one
-    line on stderr and exit status 2."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from assure.storing import Library
-
-    try:
-        library = Library.open(settings)
-    except SQLAlchemyError as error:
-        reason = str(getattr(error, "orig", None) or error).splitlines()[0]
-        typer.echo(f"error: cannot open the database: {reason}", err=True)
-        raise typer.Exit(2) from None
-    try:
-        yield library
-    finally:
-        library.close()
-
-
-def environment(council: str | None = None, **overrides: Any) -> Settings:
-    from assure.settings import Settings
-
-    return Settings.from_environment(council=council, **overrides)
-
-
-def echo_json(data: Any) -> None:
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+ProgressCallback = Callable[[FileOutcome, int, int], None]
+LINE_RANGE = re.compile(r"^\s*(\d{1,9})\s*(?:[-:]\s*(\d{1,9}))?\s*$")
 
 
 def ingest(
@@ -58,117 +42,114 @@ def ingest(
         None, "--council", help="Council the documents belong to (default: ASSURE_COUNCIL)."
     ),
     max_file_mb: float | None = typer.Option(
-        None, "--max-file-mb", help="Refuse files larger than this (default: ASSURE_MAX_FILE_MB)."
+        None,
+        "--max-file-mb",
+        min=0.000001,
+        help="Refuse files larger than this (default: ASSURE_MAX_FILE_MB).",
     ),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Parse and store documents. Each file is stored whole or not at all; the
-    same content twice is stored once; bad files are reported and skipped."""
-    settings = environment(council, max_file_mb=max_file_mb)
-    with opened_library(settings) as library:
-        report = run_with_progress(library, paths, settings.council)
-    print_report(report)
-    for outcome in report.failed:
-        typer.echo(f"failed: {outcome.error}", err=True)
-    if not report.ok:
+    same content twice is stored once; bad files are reported (one line each,
+    naming the file and the reason) and the exit status is 1."""
+    with (
+        operator(council, max_file_mb=max_file_mb) as (app, scope),
+        progress_bar("ingesting") as advance,
+    ):
+        summary = ingest_service.ingest(app, scope, paths, app.settings.council, advance)
+    if as_json:
+        print_json(summary)
+    else:
+        print_ingest(summary)
+    for outcome in summary.files:
+        if outcome.error:
+            typer.echo(f"failed: {visible(outcome.error)}", err=True)
+    if summary.failed:
         raise typer.Exit(1)
 
 
-def run_with_progress(library: Library, paths: list[Path], council: str | None) -> IngestReport:
+@contextmanager
+def progress_bar(verb: str) -> Iterator[ProgressCallback]:
+    """A progress bar on standard error while a person watches; silent otherwise."""
+    if not sys.stderr.isatty():
+        yield lambda outcome, done, total: None
+        return
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     columns = (
-        TextColumn("ingesting"),
+        TextColumn(verb),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.description}"),
+        TextColumn("{task.fields[name]}"),
     )
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("", total=None)
+        task = bar.add_task("", total=None, name="")
 
-        def advance(outcome: IngestOutcome, done: int, total: int) -> None:
-            bar.update(
-                task, completed=done, total=total, description=escape(Path(outcome.path).name)
-            )
+        def advance(outcome: FileOutcome, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, name=visible(Path(outcome.path).name))
 
-        return library.ingest(paths, council=council, progress=advance)
+        yield advance
 
 
-def print_report(report: IngestReport) -> None:
-    table = Table(header_style="bold")
-    table.add_column("file", overflow="fold", ratio=1)
-    table.add_column("kind", no_wrap=True)
-    for name in ("pages", "lines", "passages"):
-        table.add_column(name, justify="right", no_wrap=True)
-    table.add_column("status", no_wrap=True)
-    style = {"stored": "green", "duplicate": "yellow", "failed": "red"}
-    for o in report.outcomes:
-        status = "already stored" if o.status == "duplicate" else o.status
-        table.add_row(
-            escape(o.path),
-            o.kind or "-",
-            str(o.pages or "-"),
-            str(o.lines if o.lines is not None else "-"),
-            str(o.passages if o.passages is not None else "-"),
-            f"[{style[o.status]}]{status}[/]",
-        )
-    console = Console()
-    console.print(table)
-    console.print(
-        f"{len(report.stored)} stored, {len(report.duplicates)} already stored, "
-        f"{len(report.failed)} failed"
+def print_ingest(summary: IngestSummary) -> None:
+    shown = {"duplicate": "already stored"}
+    print_table(
+        [
+            Column("file", wide=True),
+            Column("council"),
+            Column("kind"),
+            Column("pages", numeric=True),
+            Column("lines", numeric=True),
+            Column("passages", numeric=True),
+            Column("status"),
+        ],
+        [
+            (o.path, o.council, o.kind, o.pages, o.lines, o.passages, shown.get(o.status, o.status))
+            for o in summary.files
+        ],
     )
+    say(f"{summary.stored} stored, {summary.duplicates} already stored, {summary.failed} failed")
 
 
 def documents(
     council: str | None = typer.Option(None, "--council", help=COUNCIL_HELP),
+    kind: str | None = typer.Option(None, "--kind", help="Only documents of this kind."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """List stored documents."""
-    settings = environment(council)
-    with opened_library(settings) as library:
-        found = library.documents(settings.council)
+    with operator(council) as (app, scope):
+        if not scope.grants:
+            found = []
+        else:
+            found = document_service.list_documents(app, scope, kind=kind).items
     if as_json:
-        echo_json([document_json(d) for d in found])
+        print_json(found)
         return
     several = len({d.council for d in found}) > 1
-    table = Table(header_style="bold")
-    table.add_column("id", justify="right", no_wrap=True)
-    if several:
-        table.add_column("council", overflow="fold")
-    table.add_column("kind", no_wrap=True)
-    table.add_column("date", no_wrap=True)
-    for name in ("pages", "lines", "passages"):
-        table.add_column(name, justify="right", no_wrap=True)
-    table.add_column("title", overflow="fold", ratio=1)
-    for d in found:
-        numbers = (d.date or "-", str(d.pages or "-"), str(d.lines), str(d.passages))
-        council_cell = (escape(d.council),) if several else ()
-        table.add_row(str(d.id), *council_cell, d.kind, *numbers, escape(d.label))
-    Console().print(table)
+    columns = [Column("id", numeric=True)]
+    columns += [Column("council")] if several else []
+    columns += [Column("kind"), Column("date")]
+    columns += [Column(name, numeric=True) for name in ("pages", "lines", "passages")]
+    columns += [Column("title", wide=True)]
+    print_table(
+        columns,
+        [
+            (
+                d.id,
+                *((d.council,) if several else ()),
+                d.kind,
+                d.date,
+                d.pages,
+                d.lines,
+                d.passages,
+                d.label,
+            )
+            for d in found
+        ],
+    )
     if not found:
-        typer.echo("no documents stored yet: use `assure ingest PATH`", err=True)
-
-
-def document_json(d: Any) -> dict[str, Any]:
-    return {
-        "id": d.id,
-        "council": d.council,
-        "title": d.title,
-        "kind": d.kind,
-        "date": d.date,
-        "format": d.format,
-        "pages": d.pages,
-        "lines": d.lines,
-        "passages": d.passages,
-        "content_hash": d.content_hash,
-        "source_path": d.source_path,
-        "ingested_at": d.ingested_at.isoformat(),
-        "warnings": list(d.warnings),
-    }
-
-
-LINE_RANGE = re.compile(r"^\s*(\d+)\s*(?:[-:]\s*(\d+))?\s*$")
-CONTEXT_LINES = 2
+        note("no documents stored yet: use `assure ingest PATH`")
 
 
 def show(
@@ -177,77 +158,88 @@ def show(
         None, "--lines", help="Show source lines A-B (or A) in context."
     ),
     council: str | None = typer.Option(None, "--council", help=COUNCIL_HELP),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Show a stored document: details, sections and counts, or some of its lines."""
-    from assure.storing import UnknownDocument
-
-    settings = environment(council)
     span = parse_span(lines) if lines else None
-    with opened_library(settings) as library:
-        try:
-            detail = library.detail(document, settings.council)
-        except UnknownDocument as error:
-            typer.echo(f"error: {error}", err=True)
-            raise typer.Exit(1) from None
+    with operator(council) as (app, scope):
         if span:
-            start, end = span
-            source = library.lines(detail.document.id, start - CONTEXT_LINES, end + CONTEXT_LINES)
-    console = Console()
+            view = document_service.document_lines(app, scope, document, *span)
+        else:
+            detail = document_service.document_detail(app, scope, document)
     if span:
-        print_lines(console, source, span)
+        if as_json:
+            print_json(view)
+            return
+        for line in view.lines:
+            page = f"p{line.page}" if line.page is not None else "-"
+            marker = ">" if line.asked else " "
+            typer.echo(f"{marker} {page:>5} {line.number:>6}  {visible(line.text, keep_tabs=True)}")
+        return
+    if as_json:
+        print_json(detail)
         return
     d = detail.document
-    console.print(f"[bold]{escape(d.label)}[/bold]  (id {d.id}, {escape(d.council)})")
-    console.print(
+    say(f"{d.label}  (id {d.id}, {d.council})", "bold")
+    say(
         f"kind: {d.kind}  format: {d.format}  date: {d.date or '-'}  pages: {d.pages or '-'}  "
         f"lines: {d.lines}  sha256: {d.content_hash[:12]}"
     )
-    console.print(f"file: {escape(d.source_path)}")
+    say(f"file: {d.source_path}")
     for warning in d.warnings:
-        console.print(f"[yellow]warning:[/] {escape(warning)}")
-    console.print("  ".join(f"{name}: {n}" for name, n in detail.counts.items()))
-    if detail.sections:
-        table = Table("line", "page", "level", "kind", "title", "qs", header_style="bold")
-        for s in detail.sections:
-            table.add_row(
-                f"{s.start_line}-{s.end_line}",
-                str(s.page or "-"),
-                str(s.level),
-                s.kind,
-                escape(s.title[:80]),
-                ",".join(s.qs),
-            )
-        console.print(table)
+        say(f"warning: {warning}", "yellow")
+    say("  ".join(f"{name}: {n}" for name, n in detail.counts.items()))
+    print_table(
+        [
+            Column("lines"),
+            Column("page", numeric=True),
+            Column("level", numeric=True),
+            Column("kind"),
+            Column("title", wide=True),
+            Column("qs"),
+        ],
+        [
+            (f"{s.start_line}-{s.end_line}", s.page, s.level, s.kind, s.title, ",".join(s.qs))
+            for s in detail.sections
+        ],
+    )
 
 
 def parse_span(text: str) -> tuple[int, int]:
     match = LINE_RANGE.match(text)
     if not match or int(match[1]) < 1:
-        typer.echo(f"error: --lines takes A-B or A (1-based line numbers), not {text!r}", err=True)
-        raise typer.Exit(2)
+        raise typer.BadParameter(f"takes A-B or A (1-based line numbers), not {text!r}")
     start = int(match[1])
     end = int(match[2]) if match[2] else start
     return (start, end) if start <= end else (end, start)
 
 
-def print_lines(console: Console, source: list[Any], span: tuple[int, int]) -> None:
-    if not source:
-        typer.echo(f"error: the document has no lines {span[0]}-{span[1]}", err=True)
-        raise typer.Exit(1)
-    for line in source:
-        inside = span[0] <= line.number <= span[1]
-        marker = ">" if inside else " "
-        page = f"p{line.page}" if line.page is not None else "-"
-        text = escape(line.text)
-        console.print(
-            f"{marker} {page:>5} {line.number:>6}  " + (f"[bold]{text}[/bold]" if inside else text),
-            soft_wrap=True,
-        )
+def delete(
+    document: str = typer.Argument(..., help="Document id, content-hash prefix or title fragment."),
+    council: str | None = typer.Option(None, "--council", help=COUNCIL_HELP),
+) -> None:
+    """Remove a document and everything derived from it: its passages, their
+    labels and people's corrections, meetings, plans, figures and findings.
+    A council's own classifier is rebuilt at its next `assure train`."""
+    with operator(council) as (app, scope):
+        removed = document_service.delete_document(app, scope, document)
+    say(f"removed {removed.id}: {removed.label} ({removed.council})")
+
+
+def move(
+    document: str = typer.Argument(..., help="Document id, content-hash prefix or title fragment."),
+    to: str = typer.Option(..., "--council", help="The council to file it under."),
+) -> None:
+    """File a document under another council."""
+    with operator() as (app, scope):
+        scope = type(scope).operator([*scope.councils, to])
+        moved = document_service.move_document(app, scope, document, to)
+    say(f"moved {moved.id}: {moved.label} to {moved.council}")
 
 
 def search(
     query: str = typer.Argument(..., help='Words and "quoted phrases"; every one must match.'),
-    limit: int = typer.Option(20, "--limit", min=1, help="At most this many hits."),
+    limit: int = typer.Option(20, "--limit", min=1, max=1000, help="At most this many hits."),
     council: str | None = typer.Option(None, "--council", help=COUNCIL_HELP),
     statement: str | None = typer.Option(
         None, "--qs", help="Only passages labelled with this quality statement id."
@@ -255,73 +247,114 @@ def search(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Full-text search of stored passages, best first."""
-    settings = environment(council)
-    with opened_library(settings) as library:
-        hits = library.search(query, settings.council, limit, statement=statement)
+    with operator(council) as (app, scope):
+        hits = (
+            search_service.search(app, scope, query, statement=statement, limit=limit)
+            if scope.grants
+            else []
+        )
     if as_json:
-        echo_json([hit_json(h) for h in hits])
+        print_json(hits)
         return
-    console = Console()
     if not hits:
-        about = f" labelled {escape(statement)}" if statement else ""
-        console.print(f"no passages match {escape(query)!r}{about}")
+        about = f" labelled {statement}" if statement else ""
+        say(f"no passages match {query!r}{about}")
         return
+    if not interactive():
+        print_table(
+            [
+                Column("passage", numeric=True),
+                Column("document"),
+                Column("page", numeric=True),
+                Column("lines"),
+                Column("qs"),
+                Column("snippet", wide=True),
+            ],
+            [
+                (
+                    h.passage_id,
+                    h.document or f"document {h.document_id}",
+                    h.page,
+                    f"{h.start_line}-{h.end_line}",
+                    ",".join(x.id for x in h.qs),
+                    h.snippet,
+                )
+                for h in hits
+            ],
+        )
+        return
+    out = console()
+    from rich.text import Text
+
     for n, h in enumerate(hits, 1):
         where = f"page {h.page}, " if h.page is not None else ""
-        lines = (
+        span = (
             f"line {h.start_line}"
             if h.end_line == h.start_line
             else f"lines {h.start_line}-{h.end_line}"
         )
-        labels = ", ".join(label.id for label in h.labels)
-        console.print(
-            f"[bold]{n}. {escape(h.document_title or f'document {h.document_id}')}[/bold]  "
-            f"{where}{lines}" + (f"  [cyan]{escape(labels)}[/]" if labels else "")
-        )
-        console.print("   " + emphasise(h.snippet), soft_wrap=True)
+        head = Text(f"{n}. {visible(h.document or f'document {h.document_id}')}", style="bold")
+        head.append(f"  {where}{span}")
+        labels = ", ".join(x.id for x in h.qs)
+        if labels:
+            head.append(f"  {labels}", style="cyan")
+        out.print(head)
+        out.print(emphasised(h.snippet))
 
 
-def emphasise(snippet: str) -> str:
-    """Rich markup for a snippet whose matches are marked ``**word**``."""
-    parts = escape(snippet).split("**")
-    return "".join(f"[bold yellow]{p}[/]" if i % 2 else p for i, p in enumerate(parts))
+def emphasised(snippet: str) -> object:
+    """A snippet whose matches are marked ``**word**``, with them in bold."""
+    from rich.text import Text
+
+    text = Text("   ")
+    for i, part in enumerate(visible(snippet).split("**")):
+        text.append(part, style="bold yellow" if i % 2 else None)
+    return text
 
 
-def hit_json(h: Any) -> dict[str, Any]:
-    return {
-        "passage_id": h.passage_id,
-        "document_id": h.document_id,
-        "document": h.document_title,
-        "council": h.council,
-        "page": h.page,
-        "start_line": h.start_line,
-        "end_line": h.end_line,
-        "section": h.section,
-        "snippet": h.snippet,
-        "rank": h.rank,
-        "qs": [{"id": x.id, "confidence": x.confidence, "source": x.source} for x in h.labels],
-    }
-
-
-def settings_command() -> None:
-    """List every setting: its environment variable, default and meaning."""
-    from assure.settings import SETTINGS
+def settings_command(
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """List every setting: its environment variable, default, current value and
+    meaning (secrets such as a database password are masked)."""
+    from assure.settings import SETTINGS, shown
 
     current = environment()
-    console = Console()
-    for spec in SETTINGS:
-        value = getattr(current, spec.name)
-        console.print(
-            f"[bold]{spec.env}[/bold]  ({spec.name})  default: {escape(str(spec.default))}  "
-            f"current: {escape(str(value))}",
-            soft_wrap=True,
+    rows = [
+        (
+            spec.env,
+            spec.name,
+            shown(spec.name, spec.default),
+            shown(spec.name, getattr(current, spec.name)),
+            spec.help,
         )
-        console.print(f"    {escape(spec.help)}")
+        for spec in SETTINGS
+    ]
+    if as_json:
+        print_json(
+            [dict(zip(("env", "name", "default", "current", "help"), r, strict=True)) for r in rows]
+        )
+        return
+    print_table(
+        [
+            Column("variable"),
+            Column("setting"),
+            Column("default"),
+            Column("current"),
+            Column("meaning", wide=True),
+        ],
+        rows,
+    )
 
 
 def register(app: typer.Typer) -> None:
     app.command()(ingest)
     app.command()(documents)
     app.command()(show)
+    app.command()(delete)
+    app.command("forget", help="Same as delete: remove a document and everything derived from it.")(
+        delete
+    )
+    app.command()(move)
     app.command()(search)
     app.command("settings")(settings_command)

@@ -18,7 +18,7 @@ def serve(
     """Run the web app and the JSON API (signed-in users only; GET /healthz answers 200)."""
     import uvicorn
 
-    from assure.interfaces.cli.library import environment
+    from assure.interfaces.cli.common import environment
     from assure.interfaces.web.app import create_app
 
     settings = environment()

@@ -20,6 +20,7 @@ from assure.interfaces.web.deps import BadCsrf, SignInRequired, csrf_checked, re
 from assure.interfaces.web.security import BodyTooLarge, Guard, secret_key
 from assure.interfaces.web.templating import environment
 from assure.services import Forbidden, InvalidRequest, NoScope, NotFound
+from assure.services.application import Application
 from assure.settings import Settings
 from assure.storing import Library
 
@@ -36,7 +37,8 @@ UPLOAD_MARGIN = 256 * 1024  # a form's other fields and multipart framing
 
 def create_app(settings: Settings | None = None, library: Library | None = None) -> FastAPI:
     settings = settings or Settings.from_environment()
-    library = library or Library.open(settings)
+    library = library or Library(settings)
+    application = Application(settings, library)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -52,6 +54,7 @@ def create_app(settings: Settings | None = None, library: Library | None = None)
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.application = application
     app.state.library = library
     app.state.templates = environment()
     app.add_middleware(
@@ -67,7 +70,7 @@ def create_app(settings: Settings | None = None, library: Library | None = None)
     # Every form of every page is checked for its CSRF token before it runs.
     for router in pages.ROUTERS:
         app.include_router(router, dependencies=[Depends(csrf_checked)])
-    app.mount("/api/v1", create_api(settings, library))
+    app.mount("/api/v1", create_api(application))
     app.mount("/static/app", StaticFiles(directory=HERE / "static"), name="app-static")
     for prefix, folder in VENDOR.items():
         if folder.is_dir():

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from assure.interfaces.web.security import CSRF_FIELD, csrf_ok
 from assure.services import Scope
 from assure.services.accounts import scope_of
+from assure.services.application import Application
 from assure.storing import Library
 
 PER_PAGE = 50
@@ -28,6 +29,11 @@ class BadCsrf(Exception):
 
 def library(request: Request) -> Library:
     return request.app.state.library
+
+
+def application(request: Request) -> Application:
+    """What the services work on: the settings and the library."""
+    return request.app.state.application
 
 
 def signed_in(request: Request) -> Scope:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, UploadFile
 
-from assure.interfaces.api.deps import NOT_FOUND, library, token_scope
+from assure.interfaces.api.deps import NOT_FOUND, application, library, token_scope
 from assure.services import Scope, accounts, audit, uploading
 from assure.services.accounts import Account
 from assure.services.audit import AuditPage
@@ -25,8 +25,9 @@ async def upload(
     file: UploadFile = File(...),
     scope: Scope = Depends(token_scope),
 ) -> UploadJob:
-    data = await file.read(library(request).settings.max_file_bytes + 1)
-    return uploading.start(scope, library(request), council, file.filename or "upload", data)
+    app = application(request)
+    data = await file.read(app.settings.max_file_bytes + 1)
+    return uploading.start(app, scope, council, file.filename or "upload", data)
 
 
 @router.get("/uploads/{job_id}", summary="An upload's progress", responses=NOT_FOUND)
@@ -35,7 +36,7 @@ def upload_status(
     job_id: str = Path(..., max_length=64),
     scope: Scope = Depends(token_scope),
 ) -> UploadJob:
-    return uploading.status(scope, library(request), job_id)
+    return uploading.status(application(request), scope, job_id)
 
 
 @router.get("/users", summary="Users of the councils the caller administers", responses={403: {}})

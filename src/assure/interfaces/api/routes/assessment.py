@@ -13,12 +13,13 @@ from assure.interfaces.api.deps import (
     NOT_FOUND,
     Responses,
     Window,
-    library,
+    application,
     paged,
     token_scope,
 )
 from assure.services import Scope, assessing, measuring
 from assure.services.assessing import DraftStatement, Overview
+from assure.services.assessment import StatementSelfScore
 from assure.services.measuring import ConflictView, MeasureView
 
 router = APIRouter(tags=["assessment"])
@@ -37,7 +38,7 @@ def overview(
     council: str | None = Query(None, max_length=200),
     scope: Scope = Depends(token_scope),
 ) -> Overview:
-    return assessing.overview(scope, library(request), council)
+    return assessing.overview(application(request), scope, council)
 
 
 @router.get("/figures", summary="Measures with their values and comparators", responses=LISTING)
@@ -49,10 +50,10 @@ def list_figures(
     window: Window = Depends(),
     scope: Scope = Depends(token_scope),
 ) -> list[MeasureView]:
-    page = measuring.measures(
-        scope, library(request), council, measure, window.offset, window.limit
+    found = measuring.measures(
+        application(request), scope, council, measure, window.limit, window.offset
     )
-    return paged(request, response, page)
+    return paged(request, response, found)
 
 
 @router.get("/conflicts", summary="Figures for one measure that differ between documents")
@@ -61,14 +62,14 @@ def list_conflicts(
     council: str | None = Query(None, max_length=200),
     scope: Scope = Depends(token_scope),
 ) -> list[ConflictView]:
-    return measuring.conflicts(scope, library(request), council)
+    return measuring.conflicts(application(request), scope, council)
 
 
 class SelfScoreIn(BaseModel):
     council: str = Field(..., max_length=200)
     statement: str = Field(..., max_length=60)
     score: int = Field(..., ge=1, le=4)
-    rationale: str = Field(..., min_length=1, max_length=20_000)
+    rationale: str = Field(..., min_length=1, max_length=5000)
     evidence: list[int] = Field(default_factory=list, max_length=200)
 
 
@@ -79,10 +80,10 @@ class SelfScoreIn(BaseModel):
 )
 def set_self_score(
     request: Request, body: SelfScoreIn, scope: Scope = Depends(token_scope)
-) -> Overview:
-    return assessing.set_self_score(
-        scope, library(request), body.council, body.statement, body.score, body.rationale,
-        body.evidence,
+) -> StatementSelfScore:
+    return assessing.score_statement(
+        application(request), scope, body.council, body.statement, body.score, body.rationale,
+        [i for i in body.evidence if 1 <= i < 2**31],
     )  # fmt: skip
 
 
@@ -92,7 +93,7 @@ def get_draft(
     council: str | None = Query(None, max_length=200),
     scope: Scope = Depends(token_scope),
 ) -> list[DraftStatement]:
-    return assessing.draft_statements(scope, library(request), council)
+    return assessing.draft_statements(application(request), scope, council)
 
 
 class DraftTextIn(BaseModel):
@@ -110,7 +111,7 @@ def set_draft_text(
     request: Request, body: DraftTextIn, scope: Scope = Depends(token_scope)
 ) -> DraftStatement:
     return assessing.set_own_wording(
-        scope, library(request), body.council, body.statement, body.text
+        application(request), scope, body.council, body.statement, body.text
     )
 
 
@@ -128,7 +129,7 @@ def export(
 ) -> Response:
     stem, form = name.split(".")
     make = assessing.export_draft if stem == "draft" else assessing.export_gaps
-    file_name, data = make(scope, library(request), council, form)
+    file_name, data = make(application(request), scope, council, form)
     return Response(
         data,
         media_type=MEDIA[form],

@@ -9,12 +9,12 @@ from assure.interfaces.api.deps import (
     NOT_FOUND,
     ItemId,
     Window,
-    library,
+    application,
     paged,
     token_scope,
 )
-from assure.services import Scope, browsing
-from assure.services.browsing import DocumentSummary, DocumentView, SourceLineView
+from assure.services import Scope, documents
+from assure.services.documents import DocumentDetail, DocumentSummary, LinesView
 
 router = APIRouter(tags=["documents"])
 
@@ -27,31 +27,33 @@ router = APIRouter(tags=["documents"])
 def list_documents(
     request: Request,
     response: Response,
-    council: str | None = Query(None, description="Only this council's documents."),
-    kind: str | None = Query(None, description="Only documents of this kind."),
-    q: str | None = Query(None, description="A fragment of the title or file name."),
+    council: str | None = Query(None, max_length=200, description="Only this council's."),
+    kind: str | None = Query(None, max_length=40, description="Only documents of this kind."),
     window: Window = Depends(),
     scope: Scope = Depends(token_scope),
 ) -> list[DocumentSummary]:
-    page = browsing.documents(
-        scope, library(request), council, kind, q, window.offset, window.limit
+    page = documents.list_documents(
+        application(request), scope, council, kind, window.limit, window.offset
     )
     return paged(request, response, page)
 
 
 @router.get(
-    "/documents/{document_id}", summary="One document with its structure", responses=NOT_FOUND
+    "/documents/{document_id}",
+    summary="One document with its sections and counts",
+    responses=NOT_FOUND,
 )
 def get_document(
     request: Request, document_id: ItemId, scope: Scope = Depends(token_scope)
-) -> DocumentView:
-    return browsing.document(scope, library(request), document_id)
+) -> DocumentDetail:
+    documents.get_document(application(request), scope, document_id)  # by id only
+    return documents.document_detail(application(request), scope, document_id)
 
 
 @router.get(
     "/documents/{document_id}/lines",
     summary="A document's source lines with page numbers",
-    responses=NOT_FOUND,
+    responses={**NOT_FOUND, 400: {"description": "Lines outside the document"}},
 )
 def document_lines(
     request: Request,
@@ -59,5 +61,6 @@ def document_lines(
     start: int = Query(1, ge=1, le=100_000_000),
     end: int | None = Query(None, ge=1, le=100_000_000),
     scope: Scope = Depends(token_scope),
-) -> list[SourceLineView]:
-    return browsing.lines(scope, library(request), document_id, start, end)
+) -> LinesView:
+    documents.get_document(application(request), scope, document_id)
+    return documents.document_lines(application(request), scope, document_id, start, end, 0)

@@ -12,13 +12,14 @@ from assure.interfaces.api.deps import (
     NOT_FOUND,
     ItemId,
     Window,
-    library,
+    application,
     paged,
     token_scope,
 )
-from assure.services import Scope, reviewing, searching
-from assure.services.reviewing import PassageView, StatementInfo
-from assure.services.searching import SearchHitView
+from assure.services import Scope, evidence, reviewing, searching
+from assure.services.evidence import Correction, PassageView
+from assure.services.reviewing import StatementInfo
+from assure.services.search import SearchHit
 
 router = APIRouter(tags=["evidence"])
 DATE = r"^\d{4}-\d{2}-\d{2}$"
@@ -30,16 +31,16 @@ def search(
     response: Response,
     q: str = Query(..., max_length=500, description='Words and "quoted phrases".'),
     council: str | None = Query(None, max_length=200),
-    kind: str | None = Query(None, max_length=40),
     statement: str | None = Query(None, max_length=60),
+    kind: str | None = Query(None, max_length=40),
     since: str | None = Query(None, pattern=DATE),
     until: str | None = Query(None, pattern=DATE),
     window: Window = Depends(),
     scope: Scope = Depends(token_scope),
-) -> list[SearchHitView]:
-    page = searching.search(
-        scope, library(request), q, council, kind, statement, since, until, window.offset,
-        window.limit,
+) -> list[SearchHit]:
+    page = searching.filtered_search(
+        application(request), scope, q, council, statement, kind, since, until,
+        window.limit, window.offset,
     )  # fmt: skip
     return paged(request, response, page)
 
@@ -51,21 +52,22 @@ def list_statements(scope: Scope = Depends(token_scope)) -> list[StatementInfo]:
 
 @router.get(
     "/statements/{statement}/evidence",
-    summary="Passages labelled with a quality statement, most confident first",
-    responses={**LISTING, **NOT_FOUND},
+    summary="Passages that count as evidence for a quality statement",
+    responses={**LISTING, 400: {"description": "Not a quality statement"}},
 )
 def statement_evidence(
     request: Request,
     response: Response,
     statement: str,
     council: str | None = Query(None, max_length=200),
-    suggestions: bool = Query(True, description="Include labels below the evidence bar."),
+    suggestions: bool = Query(False, description="Also the machine's weaker suggestions."),
     window: Window = Depends(),
     scope: Scope = Depends(token_scope),
 ) -> list[PassageView]:
-    page = reviewing.evidence(
-        scope, library(request), statement, council, suggestions, window.offset, window.limit
-    )
+    page = evidence.evidence_for(
+        application(request), scope, statement, council, suggestions, window.limit,
+        window.offset,
+    )  # fmt: skip
     return paged(request, response, page)
 
 
@@ -73,10 +75,10 @@ def statement_evidence(
 def get_passage(
     request: Request, passage_id: ItemId, scope: Scope = Depends(token_scope)
 ) -> PassageView:
-    return reviewing.passage(scope, library(request), passage_id)
+    return evidence.get_passage(application(request), scope, passage_id)
 
 
-class CorrectionIn(BaseModel):
+class ReviewIn(BaseModel):
     verdict: Literal["confirm", "reject", "relabel"]
     statement: str = Field("", max_length=60, description="The statement confirmed or rejected.")
     relabel_to: list[str] = Field(default_factory=list, max_length=9)
@@ -90,15 +92,9 @@ class CorrectionIn(BaseModel):
     responses={**NOT_FOUND, 400: {"description": "Not a possible correction"}, 403: {}},
 )
 def correct_passage(
-    request: Request, passage_id: ItemId, body: CorrectionIn, scope: Scope = Depends(token_scope)
-) -> PassageView:
-    return reviewing.correct(
-        scope,
-        library(request),
-        passage_id,
-        body.verdict,
-        body.statement,
-        body.relabel_to,
-        body.category,
-        body.stance,
-    )
+    request: Request, passage_id: ItemId, body: ReviewIn, scope: Scope = Depends(token_scope)
+) -> Correction:
+    return reviewing.review(
+        application(request), scope, passage_id, body.verdict, body.statement,
+        body.relabel_to, body.category, body.stance,
+    )  # fmt: skip

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from pydantic import BaseModel, Field
 
-from assure.interfaces.api.deps import LISTING, NOT_FOUND, Window, library, paged, token_scope
-from assure.services import Scope, tracking
-from assure.services.tracking import ActionView, MeetingView, PlanView
+from assure.interfaces.api.deps import LISTING, NOT_FOUND, Window, application, sliced, token_scope
+from assure.services import Scope, plans, tracking
+from assure.services.plans import PlanView
+from assure.services.tracking import ActionChange, ActionView, MeetingView
 
 router = APIRouter(tags=["tracking"])
-KEY = r"^(minutes|plan):\d{1,18}$"
+KEY = r"^(minutes|plan):\d{1,9}$"
 
 
 @router.get("/meetings", summary="Meetings with agenda, minutes and decisions", responses=LISTING)
@@ -22,8 +25,8 @@ def list_meetings(
     window: Window = Depends(),
     scope: Scope = Depends(token_scope),
 ) -> list[MeetingView]:
-    page = tracking.meetings(scope, library(request), council, body, window.offset, window.limit)
-    return paged(request, response, page)
+    found = tracking.meetings(application(request), scope, council, body)
+    return sliced(request, response, found, window)
 
 
 @router.get("/actions", summary="Actions from minutes and plans", responses=LISTING)
@@ -32,24 +35,22 @@ def list_actions(
     response: Response,
     council: str | None = Query(None, max_length=200),
     owner: str | None = Query(None, max_length=200),
-    status: str | None = Query(None, pattern="^(open|done)$"),
+    status: Literal["open", "done"] | None = None,
     overdue: bool = False,
     window: Window = Depends(),
     scope: Scope = Depends(token_scope),
 ) -> list[ActionView]:
-    page = tracking.actions(
-        scope, library(request), council, owner, status, overdue, window.offset, window.limit
-    )
-    return paged(request, response, page)
+    found = tracking.actions(application(request), scope, council, status, owner, overdue)
+    return sliced(request, response, found, window)
 
 
 @router.get("/actions/{key}", summary="One action (key minutes:N or plan:N)", responses=NOT_FOUND)
 def get_action(
     request: Request,
-    key: str = Path(..., pattern=KEY, max_length=30),
+    key: str = Path(..., pattern=KEY, max_length=20),
     scope: Scope = Depends(token_scope),
 ) -> ActionView:
-    return tracking.action(scope, library(request), key)
+    return tracking.find_action(application(request), scope, key, None)
 
 
 class StatusIn(BaseModel):
@@ -64,10 +65,10 @@ class StatusIn(BaseModel):
 def update_action(
     request: Request,
     body: StatusIn,
-    key: str = Path(..., pattern=KEY, max_length=30),
+    key: str = Path(..., pattern=KEY, max_length=20),
     scope: Scope = Depends(token_scope),
-) -> ActionView:
-    return tracking.update_action(scope, library(request), key, body.status)
+) -> ActionChange:
+    return tracking.update_action(application(request), scope, key, body.status)
 
 
 @router.get("/plans", summary="Improvement plans with priorities, actions and measures")
@@ -76,4 +77,4 @@ def list_plans(
     council: str | None = Query(None, max_length=200),
     scope: Scope = Depends(token_scope),
 ) -> list[PlanView]:
-    return tracking.plans(scope, library(request), council)
+    return plans.plans(application(request), scope, council)

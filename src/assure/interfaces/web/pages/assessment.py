@@ -10,7 +10,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from assure.interfaces.web.deps import library, render, signed_in
+from assure.interfaces.web.deps import application, render, signed_in
 from assure.services import InvalidRequest, Scope, assessing
 
 router = APIRouter()
@@ -37,8 +37,9 @@ def back_to(council: str, anchor: str) -> Response:
 def workspace(
     request: Request, council: str | None = None, scope: Scope = Depends(signed_in)
 ) -> Response:
-    view = assessing.overview(scope, library(request), council or None)
-    drafts = {d.id: d for d in assessing.draft_statements(scope, library(request), view.council)}
+    app = application(request)
+    view = assessing.overview(app, scope, council or None)
+    drafts = {d.id: d for d in assessing.draft_statements(app, scope, view.council)}
     return render(
         request,
         "assessment.html",
@@ -56,12 +57,12 @@ def save_score(
     council: str = Form(...),
     statement: str = Form(...),
     score: int = Form(..., ge=1, le=4),
-    rationale: str = Form("", max_length=20_000),
+    rationale: str = Form("", max_length=5_000),
     evidence: str = Form("", max_length=2_000),
     scope: Scope = Depends(signed_in),
 ) -> Response:
-    assessing.set_self_score(
-        scope, library(request), council, statement, score, rationale, ids(evidence)
+    assessing.score_statement(
+        application(request), scope, council, statement, score, rationale, ids(evidence)
     )
     return RedirectResponse(
         f"/self-assessment?council={council}#score-{statement}", status_code=303
@@ -76,7 +77,7 @@ def save_draft(
     text: str = Form("", max_length=50_000),
     scope: Scope = Depends(signed_in),
 ) -> Response:
-    assessing.set_own_wording(scope, library(request), council, statement, text)
+    assessing.set_own_wording(application(request), scope, council, statement, text)
     return RedirectResponse(
         f"/self-assessment?council={council}#draft-{statement}", status_code=303
     )
@@ -90,9 +91,9 @@ def export(
     scope: Scope = Depends(signed_in),
 ) -> Response:
     if form in ("docx", "html"):
-        name, data = assessing.export_draft(scope, library(request), council or None, form)
+        name, data = assessing.export_draft(application(request), scope, council or None, form)
     else:
-        name, data = assessing.export_gaps(scope, library(request), council or None, form)
+        name, data = assessing.export_gaps(application(request), scope, council or None, form)
     return Response(
         data,
         media_type=MEDIA[form],

@@ -3,17 +3,12 @@ with its structure beside its source text."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
-from assure.interfaces.web.deps import (
-    PER_PAGE,
-    library,
-    render,
-    signed_in,
-)
-from assure.services import InvalidRequest, Scope, browsing, uploading
-from assure.services.scope import Role
+from assure.interfaces.web.deps import PER_PAGE, application, render, signed_in
+from assure.services import InvalidRequest, Scope, documents, plans, tracking, uploading
+from assure.services.listing import MAX_ID
 from assure.structure import DocumentKind
 
 router = APIRouter()
@@ -26,12 +21,11 @@ def document_list(
     request: Request,
     council: str | None = None,
     kind: str | None = None,
-    q: str | None = None,
     page: int = Query(1, ge=1, le=1_000_000),
     scope: Scope = Depends(signed_in),
 ) -> Response:
-    found = browsing.documents(
-        scope, library(request), council or None, kind or None, q, (page - 1) * PER_PAGE, PER_PAGE
+    found = documents.list_documents(
+        application(request), scope, council or None, kind or None, PER_PAGE, (page - 1) * PER_PAGE
     )
     return render(
         request,
@@ -61,7 +55,7 @@ def upload_page(request: Request, scope: Scope, error: str | None = None) -> Res
         title="Upload a document",
         councils=editable,
         error=error,
-        max_mb=library(request).settings.max_file_mb,
+        max_mb=application(request).settings.max_file_mb,
     )
 
 
@@ -74,10 +68,10 @@ async def upload(
 ) -> Response:
     if file is None or not file.filename:
         return upload_page(request, scope, "Choose a file to upload")
-    limit = library(request).settings.max_file_bytes
-    data = await file.read(limit + 1)
+    app = application(request)
+    data = await file.read(app.settings.max_file_bytes + 1)
     try:
-        job = uploading.start(scope, library(request), council, file.filename, data)
+        job = uploading.start(app, scope, council, file.filename, data)
     except InvalidRequest as error:
         return upload_page(request, scope, str(error))
     return RedirectResponse(f"/documents/uploads/{job.id}", status_code=303)
@@ -85,31 +79,33 @@ async def upload(
 
 @router.get("/documents/uploads/{job_id}")
 def upload_progress(request: Request, job_id: str, scope: Scope = Depends(signed_in)) -> Response:
-    job = uploading.status(scope, library(request), job_id)
+    job = uploading.status(application(request), scope, job_id)
     return render(request, "upload_status.html", scope, title="Upload", job=job)
 
 
 @router.get("/documents/{document_id}")
 def document_page(
     request: Request,
-    document_id: int,
+    document_id: int = Path(..., ge=1, le=MAX_ID),
     line: int | None = Query(None, ge=1, le=100_000_000),
     start: int | None = Query(None, ge=1, le=100_000_000),
     scope: Scope = Depends(signed_in),
 ) -> Response:
-    view = browsing.document(scope, library(request), document_id)
-    first = start or max(1, (line or 1) - LINES_SHOWN // 4)
-    lines = browsing.lines(scope, library(request), document_id, first, first + LINES_SHOWN - 1)
+    app = application(request)
+    summary = documents.get_document(app, scope, document_id)
+    first = min(start or max(1, (line or 1) - LINES_SHOWN // 4), max(summary.lines, 1))
     return render(
         request,
         "document.html",
         scope,
-        title=view.document.label,
-        view=view,
-        lines=lines,
+        title=summary.label,
+        view=documents.document_detail(app, scope, document_id),
+        meetings=tracking.meetings(app, scope, summary.council, document=document_id),
+        plans=plans.plans(app, scope, summary.council, document=document_id),
+        lines=documents.document_lines(
+            app, scope, document_id, first, first + LINES_SHOWN - 1, context=0
+        ).lines,
         chosen=line,
         first=first,
         shown=LINES_SHOWN,
-        can_edit=scope.can_edit(view.document.council),
-        editor=Role.EDITOR,
     )

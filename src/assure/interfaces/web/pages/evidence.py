@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from assure.framework import load_framework
-from assure.interfaces.web.deps import library, render, signed_in
-from assure.services import Scope, reviewing
-from assure.services.reviewing import STANCES
+from assure.interfaces.web.deps import application, render, signed_in
+from assure.services import NotFound, Scope, evidence, reviewing
+from assure.services.evidence import STANCES
+from assure.services.listing import MAX_ID
 
 router = APIRouter()
 PER_PAGE = 20  # passages per page: each carries its correction form
@@ -41,15 +42,18 @@ def statement_evidence(
     page: int = Query(1, ge=1, le=100_000),
     scope: Scope = Depends(signed_in),
 ) -> Response:
-    found = reviewing.evidence(
-        scope, library(request), statement, council or None, all, (page - 1) * PER_PAGE, PER_PAGE
-    )
-    name = next(s.name for s in reviewing.statements() if s.id == statement)
+    named = {s.id: s.name for s in reviewing.statements()}
+    if statement not in named:
+        raise NotFound(f"no quality statement {statement!r}")
+    found = evidence.evidence_for(
+        application(request), scope, statement, council or None, all, PER_PAGE,
+        (page - 1) * PER_PAGE,
+    )  # fmt: skip
     return render(
         request,
         "evidence.html",
         scope,
-        title=name,
+        title=named[statement],
         statement=statement,
         found=found,
         page=page,
@@ -59,8 +63,12 @@ def statement_evidence(
 
 
 @router.get("/passages/{passage_id}")
-def passage_page(request: Request, passage_id: int, scope: Scope = Depends(signed_in)) -> Response:
-    found = reviewing.passage(scope, library(request), passage_id)
+def passage_page(
+    request: Request,
+    passage_id: int = Path(..., ge=1, le=MAX_ID),
+    scope: Scope = Depends(signed_in),
+) -> Response:
+    found = evidence.get_passage(application(request), scope, passage_id)
     return render(
         request, "passage.html", scope, title="Passage", p=found, statement=None, **choices()
     )
@@ -69,7 +77,7 @@ def passage_page(request: Request, passage_id: int, scope: Scope = Depends(signe
 @router.post("/passages/{passage_id}/correction")
 def correct(
     request: Request,
-    passage_id: int,
+    passage_id: int = Path(..., ge=1, le=MAX_ID),
     verdict: str = Form(...),
     statement: str = Form(""),
     relabel: list[str] = Form([]),
@@ -77,11 +85,11 @@ def correct(
     stance: str = Form(""),
     scope: Scope = Depends(signed_in),
 ) -> Response:
-    corrected = reviewing.correct(
+    corrected = reviewing.review(
+        application(request),
         scope,
-        library(request),
         passage_id,
-        verdict,  # type: ignore[arg-type]  # checked by the service
+        verdict,  # type: ignore[arg-type]  # the service refuses any other
         statement,
         [r for r in relabel if r],
         category or None,
@@ -89,7 +97,12 @@ def correct(
     )
     if request.headers.get("hx-request"):
         return render(
-            request, "passage_item.html", scope, p=corrected, statement=statement, **choices()
+            request,
+            "passage_item.html",
+            scope,
+            p=corrected.passage,
+            statement=statement,
+            **choices(),
         )
     back = f"/evidence/{statement}#passage-{passage_id}" if statement else f"/passages/{passage_id}"
     return RedirectResponse(back, status_code=303)

@@ -8,7 +8,7 @@ from fastapi.responses import Response
 from markupsafe import Markup
 
 from assure.interfaces.web.charts import series_chart
-from assure.interfaces.web.deps import library, render, signed_in
+from assure.interfaces.web.deps import application, render, signed_in
 from assure.services import Scope, measuring
 from assure.services.measuring import MeasureView
 
@@ -17,13 +17,14 @@ PER_PAGE = 10
 
 
 def chart_of(index: int, m: MeasureView) -> Markup:
-    labels = [f.period or f.document_date or f"line {f.start_line}" for f in m.figures]
-    kinds = sorted({c.kind for f in m.figures for c in f.comparators if c.value is not None})
+    shown = [f.figure for f in m.figures]
+    labels = [x.period or f"line {x.start_line}" for x in shown]
+    kinds = sorted({c.kind for x in shown for c in x.comparators if c.value is not None})
     comparators = {
-        kind: [next((c.value for c in f.comparators if c.kind == kind), None) for f in m.figures]
+        kind: [next((c.value for c in x.comparators if c.kind == kind), None) for x in shown]
         for kind in kinds
     }
-    values = [f.value for f in m.figures]
+    values = [x.value for x in shown]
     return series_chart(f"measure-{index}", m.name, labels, values, comparators, m.unit)
 
 
@@ -34,10 +35,9 @@ def figures(
     page: int = Query(1, ge=1, le=100_000),
     scope: Scope = Depends(signed_in),
 ) -> Response:
-    found = measuring.measures(
-        scope, library(request), None, measure or None, (page - 1) * PER_PAGE, PER_PAGE
-    )
-    conflicts = measuring.conflicts(scope, library(request)) if page == 1 else []
+    app = application(request)
+    found = measuring.measures(app, scope, None, measure or None, PER_PAGE, (page - 1) * PER_PAGE)
+    conflicts = measuring.conflicts(app, scope) if page == 1 else []
     charts = [chart_of(i, m) for i, m in enumerate(found.items)]
     return render(
         request,

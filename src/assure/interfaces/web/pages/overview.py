@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from assure.interfaces.web.charts import ratings_chart
-from assure.interfaces.web.deps import library, render, signed_in
+from assure.interfaces.web.deps import application, render, signed_in
 from assure.services import Scope, assessing
 
 router = APIRouter()
@@ -23,8 +23,8 @@ def heat(total: int) -> int:
 def overview(
     request: Request, council: str | None = None, scope: Scope = Depends(signed_in)
 ) -> Response:
-    view = assessing.overview(scope, library(request), council or None)
-    own = view.simulated.percent if view.simulated else None
+    view = assessing.overview(application(request), scope, council or None)
+    own = view.percent
     percents = [r.percent for r in view.published if r.percent is not None]
     chart = ratings_chart(percents, own, view.council) if percents else None
     counts: dict[str, int] = {}

@@ -5,12 +5,13 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
-from assure.interfaces.web.deps import library, render, signed_in
+from assure.interfaces.web.deps import application, render, signed_in
 from assure.interfaces.web.pages.documents import KINDS
 from assure.services import Scope, reviewing, searching
 
 router = APIRouter()
 PER_PAGE = 20
+DATE = r"^(\d{4}-\d{2}-\d{2})?$"
 
 
 @router.get("/search")
@@ -20,23 +21,15 @@ def search(
     council: str | None = None,
     kind: str | None = None,
     statement: str | None = None,
-    since: str | None = Query(None, pattern=r"^(\d{4}-\d{2}-\d{2})?$"),
-    until: str | None = Query(None, pattern=r"^(\d{4}-\d{2}-\d{2})?$"),
-    page: int = Query(1, ge=1, le=10_000),
+    since: str | None = Query(None, pattern=DATE),
+    until: str | None = Query(None, pattern=DATE),
+    page: int = Query(1, ge=1, le=25),
     scope: Scope = Depends(signed_in),
 ) -> Response:
-    found = searching.search(
-        scope,
-        library(request),
-        q,
-        council or None,
-        kind or None,
-        statement or None,
-        since or None,
-        until or None,
-        (page - 1) * PER_PAGE,
-        PER_PAGE,
-    )
+    found = searching.filtered_search(
+        application(request), scope, q, council or None, statement or None, kind or None,
+        since or None, until or None, PER_PAGE, (page - 1) * PER_PAGE,
+    )  # fmt: skip
     return render(
         request,
         "search.html",

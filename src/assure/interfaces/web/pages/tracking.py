@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Form, Query, Request
+from typing import Literal
+
+from fastapi import APIRouter, Depends, Form, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from assure.interfaces.web.deps import PER_PAGE, library, render, signed_in
-from assure.services import Scope, tracking
+from assure.interfaces.web.deps import PER_PAGE, application, render, signed_in
+from assure.services import Scope, plans, tracking
+from assure.services.listing import window
 
 router = APIRouter()
+KEY = r"^(minutes|plan):\d{1,9}$"
 
 
 @router.get("/meetings")
@@ -18,11 +22,10 @@ def meetings(
     page: int = Query(1, ge=1, le=100_000),
     scope: Scope = Depends(signed_in),
 ) -> Response:
-    found = tracking.meetings(
-        scope, library(request), None, body or None, (page - 1) * PER_PAGE, PER_PAGE
-    )
+    found = tracking.meetings(application(request), scope, None, body or None)
+    shown = window(found[::-1], PER_PAGE, (page - 1) * PER_PAGE)  # newest first
     return render(
-        request, "meetings.html", scope, title="Meetings", found=found, page=page, per_page=PER_PAGE
+        request, "meetings.html", scope, title="Meetings", found=shown, page=page, per_page=PER_PAGE
     )
 
 
@@ -30,46 +33,44 @@ def meetings(
 def actions(
     request: Request,
     owner: str | None = Query(None, max_length=200),
-    status: str | None = Query(None, pattern="^(open|done)?$"),
+    status: Literal["open", "done", ""] = "",
     overdue: bool = False,
     page: int = Query(1, ge=1, le=100_000),
     scope: Scope = Depends(signed_in),
 ) -> Response:
     found = tracking.actions(
-        scope,
-        library(request),
-        None,
-        owner or None,
-        status or None,
-        overdue,
-        (page - 1) * PER_PAGE,
-        PER_PAGE,
+        application(request), scope, None, status or None, owner or None, overdue
     )
+    shown = window(found, PER_PAGE, (page - 1) * PER_PAGE)
     return render(
-        request, "actions.html", scope, title="Actions", found=found, page=page, per_page=PER_PAGE
+        request, "actions.html", scope, title="Actions", found=shown, page=page, per_page=PER_PAGE
     )
 
 
 @router.get("/actions/{key}")
-def action_page(request: Request, key: str, scope: Scope = Depends(signed_in)) -> Response:
-    found = tracking.action(scope, library(request), key)
+def action_page(
+    request: Request,
+    key: str = Path(..., pattern=KEY, max_length=20),
+    scope: Scope = Depends(signed_in),
+) -> Response:
+    found = tracking.find_action(application(request), scope, key, None)
     return render(request, "action.html", scope, title="Action", a=found)
 
 
 @router.post("/actions/{key}/status")
 def update_status(
     request: Request,
-    key: str,
+    key: str = Path(..., pattern=KEY, max_length=20),
     status: str = Form(..., max_length=80),
     scope: Scope = Depends(signed_in),
 ) -> Response:
-    updated = tracking.update_action(scope, library(request), key, status)
+    changed = tracking.update_action(application(request), scope, key, status)
     if request.headers.get("hx-request"):
-        return render(request, "action_row.html", scope, a=updated)
+        return render(request, "action_row.html", scope, a=changed.action)
     return RedirectResponse(f"/actions/{key}", status_code=303)
 
 
 @router.get("/plans")
-def plans(request: Request, scope: Scope = Depends(signed_in)) -> Response:
-    found = tracking.plans(scope, library(request))
+def plan_list(request: Request, scope: Scope = Depends(signed_in)) -> Response:
+    found = plans.plans(application(request), scope)
     return render(request, "plans.html", scope, title="Plans and risks", plans=found)

@@ -2,7 +2,7 @@
 council; the newest per statement replaces the drafted sentences in exports.
 
 Revision ID: 0010_draft_texts
-Revises: 0007_accounts
+Revises: 0009_tracking
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010_draft_texts"
-down_revision = "0007_accounts"
+down_revision = "0009_tracking"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,36 @@
+"""Text for a terminal: what a document or a file name holds, never what it
+would make the terminal do.
+
+Control characters (escape sequences that move the cursor, retitle the window
+or rewrite earlier lines; a newline inside a file name that would split an
+error line; a carriage return that would overwrite it) are shown as visible
+codes instead.
+
+    >>> visible("report\\x1b[2J.pdf")
+    'report\\\\x1b[2J.pdf'
+    >>> visible("two\\nlines")
+    'two\\\\nlines'
+"""
+
+from __future__ import annotations
+
+import re
+
+NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# C0 and C1 controls, DEL, and the Unicode line and paragraph separators and
+# bidirectional overrides that can disguise text.
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str, keep_tabs: bool = False) -> str:
+    """``text`` with every control character written as an escape code."""
+
+    def code(match: re.Match[str]) -> str:
+        char = match.group()
+        if keep_tabs and char == "\t":
+            return char
+        if char in NAMED:
+            return NAMED[char]
+        return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+    return CONTROL.sub(code, text)
