@@ -35,9 +35,9 @@ def axis(y: float) -> str:
     return f'<line class="app-chart__axis" {ends}/>'
 
 
-def svg(ident: str, title: str, description: str, body: str) -> Markup:
+def svg(ident: str, title: str, description: str, body: str, height: float = HEIGHT) -> Markup:
     return Markup(
-        f'<svg class="app-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'<svg class="app-chart" viewBox="0 0 {WIDTH} {height:.0f}" role="img" '
         f'aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{ident}-title">{escape(title)}</title>'
         f'<desc id="{ident}-desc">{escape(description)}</desc>{body}</svg>'
@@ -117,8 +117,12 @@ def series_chart(
     for i, label in enumerate(labels):
         x, _ = point(i, bottom)
         parts.append(text(x, HEIGHT - 20, label[:16], "middle"))
-    for series in comparators.values():
+    for kind, series in comparators.items():
         parts.append(line(series, "app-chart__line--comparator"))
+        last = max((i for i, v in enumerate(series) if v is not None), default=None)
+        if last is not None:  # name each comparator beside its last point
+            x, y = point(last, series[last] or 0.0)
+            parts.append(text(min(x + 6, WIDTH - 90), y - 4, kind.replace("_", " ")))
     parts.append(line(values, "app-chart__marker"))
     names = ", ".join(comparators) or "none"
     description = f"{len(labels)} values of {title}; comparators: {names}."
@@ -128,3 +132,25 @@ def series_chart(
 def unit_text(value: float, unit: str | None) -> str:
     number = f"{value:,.0f}" if abs(value) >= 100 else f"{value:g}"
     return {"percent": f"{number}%", "gbp": f"£{number}"}.get(unit or "", number)
+
+
+def comparison_chart(
+    ident: str, title: str, bars: Sequence[tuple[str, float]], unit: str | None
+) -> Markup:
+    """One figure beside its comparators as horizontal bars, each labelled."""
+    if not bars:
+        return Markup("")
+    top = max(max(v for _, v in bars), 0.0) or 1.0
+    row = min(36.0, (HEIGHT - TOP - 8) / len(bars))
+    plot_w = WIDTH - 200 - 80  # room for the value after the longest bar
+    parts = []
+    for i, (label, value) in enumerate(bars):
+        y = TOP + i * row
+        css = "app-chart__bar--own" if i == 0 else "app-chart__bar"
+        width = max(value, 0.0) / top * plot_w
+        parts.append(text(4, y + row * 0.6, label[:28]))
+        parts.append(rect(css, 200, y + 4, width, row - 10, f"{label}: {unit_text(value, unit)}"))
+        parts.append(text(204 + width, y + row * 0.6, unit_text(value, unit)))
+    names = ", ".join(f"{label} {unit_text(v, unit)}" for label, v in bars)
+    height = TOP + len(bars) * row + 8
+    return svg(ident, title, f"{title}: {names}.", "".join(parts), height)

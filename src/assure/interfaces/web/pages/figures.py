@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from markupsafe import Markup
 
-from assure.interfaces.web.charts import series_chart
+from assure.interfaces.web.charts import comparison_chart, series_chart
 from assure.interfaces.web.deps import application, render, signed_in
 from assure.services import Scope, measuring
 from assure.services.measuring import MeasureView
@@ -17,7 +17,17 @@ PER_PAGE = 10
 
 
 def chart_of(index: int, m: MeasureView) -> Markup:
+    """A line over time for a measure given more than once, else the one
+    figure beside its comparators."""
     shown = [f.figure for f in m.figures]
+    if len(shown) == 1:
+        x = shown[0]
+        bars = [
+            ("This council", x.value),
+            *((c.text.split(":")[0] or c.kind, c.value) for c in x.comparators),
+        ]
+        known = [(label, value) for label, value in bars if value is not None]
+        return comparison_chart(f"measure-{index}", m.name, known, m.unit)
     labels = [x.period or f"line {x.start_line}" for x in shown]
     kinds = sorted({c.kind for x in shown for c in x.comparators if c.value is not None})
     comparators = {
