@@ -12,7 +12,7 @@ from assure.services.listing import MAX_ID
 from assure.structure import DocumentKind
 
 router = APIRouter()
-LINES_SHOWN = 400  # source lines on one page of a document
+LINES_SHOWN = 200  # source lines on one page of a document
 KINDS = [k.value for k in DocumentKind]
 
 
