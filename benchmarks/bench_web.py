@@ -4,8 +4,9 @@ The example library is ingested into SQLite and (where reachable) a
 PostgreSQL schema; ``assure serve`` runs it on loopback with two worker
 processes. The 50 users sign in over five seconds (timed apart: argon2 is
 slow on purpose), then (after a warm-up of each page, not measured) each
-opens 16 pages drawn from the overview, documents, a document, search, evidence per statement, actions,
-meetings, figures and the self-assessment, thinking 0.5-1.5 s between pages
+opens 16 pages drawn from the overview, documents, a document, search,
+evidence per statement, actions, meetings, figures and the self-assessment,
+thinking 0.5-1.5 s between pages
 as a person reading them would. We print requests, errors, and the median,
 95th percentile and worst milliseconds, overall and per page, beside the
 peer: ``/healthz`` (the server and the network path with no work at all)
