@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from functools import partial
@@ -277,9 +278,7 @@ def export_draft(app: Application, scope: Scope, council: str | None, form: str)
     if form == "docx":
         from assure.exporting.docx import write_docx
 
-        with tempfile.TemporaryDirectory() as folder:
-            path = write_docx(drafted, Path(folder) / "self-assessment-draft.docx")
-            return path.name, path.read_bytes()
+        return written(partial(write_docx, drafted), "self-assessment-draft.docx")
     raise InvalidRequest(f"the draft exports as docx or html, not {form!r}")
 
 
@@ -293,7 +292,12 @@ def export_gaps(app: Application, scope: Scope, council: str | None, form: str) 
     if form == "xlsx":
         from assure.exporting.xlsx import write_xlsx
 
-        with tempfile.TemporaryDirectory() as folder:
-            path = write_xlsx(matrix, Path(folder) / "gaps.xlsx")
-            return path.name, path.read_bytes()
+        return written(partial(write_xlsx, matrix), "gaps.xlsx")
     raise InvalidRequest(f"the gap list exports as csv or xlsx, not {form!r}")
+
+
+def written(write: Callable[[Path], Path], name: str) -> Export:
+    """What an exporter that writes files writes, as a file name and bytes."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = write(Path(folder) / name)
+        return path.name, path.read_bytes()

@@ -3,6 +3,8 @@ and the audit log of every change."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
@@ -35,6 +37,15 @@ def users(request: Request, scope: Scope = Depends(signed_in)) -> Response:
     return users_page(request, scope)
 
 
+def administer(request: Request, scope: Scope, change: Callable[[], object]) -> Response:
+    """Make an account change and go back to the list, or show why not."""
+    try:
+        change()
+    except InvalidRequest as error:
+        return users_page(request, scope, str(error))
+    return RedirectResponse("/admin/users", status_code=303)
+
+
 @router.post("/admin/users")
 def add_user(
     request: Request,
@@ -44,11 +55,10 @@ def add_user(
     role: str = Form(...),
     scope: Scope = Depends(signed_in),
 ) -> Response:
-    try:
-        accounts.add_user(scope, library(request), email, password, [council], role)
-    except InvalidRequest as error:
-        return users_page(request, scope, str(error))
-    return RedirectResponse("/admin/users", status_code=303)
+    lib = library(request)
+    return administer(
+        request, scope, lambda: accounts.add_user(scope, lib, email, password, [council], role)
+    )
 
 
 @router.post("/admin/users/grant")
@@ -59,11 +69,8 @@ def grant(
     role: str = Form(...),
     scope: Scope = Depends(signed_in),
 ) -> Response:
-    try:
-        accounts.grant(scope, library(request), email, council, role)
-    except InvalidRequest as error:
-        return users_page(request, scope, str(error))
-    return RedirectResponse("/admin/users", status_code=303)
+    lib = library(request)
+    return administer(request, scope, lambda: accounts.grant(scope, lib, email, council, role))
 
 
 @router.post("/admin/users/revoke")
@@ -73,22 +80,16 @@ def revoke(
     council: str = Form(...),
     scope: Scope = Depends(signed_in),
 ) -> Response:
-    try:
-        accounts.revoke(scope, library(request), email, council)
-    except InvalidRequest as error:
-        return users_page(request, scope, str(error))
-    return RedirectResponse("/admin/users", status_code=303)
+    lib = library(request)
+    return administer(request, scope, lambda: accounts.revoke(scope, lib, email, council))
 
 
 @router.post("/admin/users/remove")
 def remove(
     request: Request, email: str = Form(..., max_length=320), scope: Scope = Depends(signed_in)
 ) -> Response:
-    try:
-        accounts.remove_user(scope, library(request), email)
-    except InvalidRequest as error:
-        return users_page(request, scope, str(error))
-    return RedirectResponse("/admin/users", status_code=303)
+    lib = library(request)
+    return administer(request, scope, lambda: accounts.remove_user(scope, lib, email))
 
 
 @router.get("/admin/audit")
