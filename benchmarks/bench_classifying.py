@@ -31,10 +31,10 @@ if hasattr(os, "sched_setaffinity"):
     os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
 from assure.classifying.evaluation import SYSTEMS
 from assure.classifying.labelled import LabelledExample, load_examples
-from assure.classifying.labelling import label_passages
+from assure.classifying import StatementClassifier, label_passages
 from assure.structure import DocumentKind, ParsedStructure, Passage
 
-system, count, folder = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+system, count = sys.argv[1], int(sys.argv[2])
 random.seed(7)
 base = [e for e in load_examples() if e.qs]
 examples = []
@@ -51,30 +51,24 @@ ranker.scores(examples)
 classified = time.perf_counter() - started
 figures = {"train": trained, "classify": classified}
 if system == "model":
-    from assure.classifying.artefact import ModelArtefact, model_path, save
-    from assure.settings import Settings
-    settings = Settings(data_dir=folder)
-    save(ModelArtefact(ranker.model, "bench", {}), model_path(settings))
+    model = StatementClassifier(ranker.model, "bench", {})
     passages = tuple(Passage(n + 1, n + 1, e.text) for n, e in enumerate(examples))
-    label_passages(passages[:10], ParsedStructure(kind=DocumentKind.OTHER), settings)  # load once
+    label_passages(passages[:10], ParsedStructure(kind=DocumentKind.OTHER), model)  # warm up
     started = time.perf_counter()
-    label_passages(passages, ParsedStructure(kind=DocumentKind.OTHER), settings)
+    label_passages(passages, ParsedStructure(kind=DocumentKind.OTHER), model)
     figures["label_passages"] = time.perf_counter() - started
 print(json.dumps(figures))
 """
 
 
 def measure(system: str, count: int = PASSAGES) -> dict[str, float]:
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as folder:
-        done = subprocess.run(
-            [sys.executable, "-c", MEASURE, system, str(count), folder],
-            env={**os.environ, **ONE_THREAD},
-            capture_output=True,
-            text=True,
-            check=True,
-        )
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, system, str(count)],
+        env={**os.environ, **ONE_THREAD},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 

@@ -110,16 +110,17 @@ def postgres_schema() -> Iterator[str]:
 @pytest.fixture(scope="session")
 def trained_models(tmp_path_factory) -> Path | None:
     """A ``models`` folder holding the classifier trained on its bundled
-    examples, trained once per test run (xdist workers share it), so that
-    tests which ingest into a fresh data folder do not each train it again."""
+    examples, trained once per test run (xdist workers share it), as
+    ``assure train`` leaves it in a data folder."""
     import fcntl
     import shutil
 
     try:
-        from assure.classifying.artefact import train
+        from assure.classifying import MODEL_FILE, save_model
+        from assure.classifying.labelled import load_examples
+        from assure.classifying.training import train_model
     except ImportError:
         return None
-    from assure.settings import Settings
 
     base = tmp_path_factory.getbasetemp()
     root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
@@ -129,8 +130,8 @@ def trained_models(tmp_path_factory) -> Path | None:
         if not done.is_dir():
             staging = root / "assure-trained" / f"staging-{uuid.uuid4().hex[:8]}"
             try:
-                train(Settings(data_dir=str(staging)))
-            except Exception:  # the classifier's own tests report this; ingest trains lazily
+                save_model(train_model(load_examples()), staging / MODEL_FILE)
+            except Exception:  # the classifier's own tests report this
                 return None
             (staging / "models").rename(done)
             shutil.rmtree(staging, ignore_errors=True)

@@ -7,17 +7,20 @@ from pathlib import Path
 
 import pytest
 
-from assure.classifying.artefact import (
-    FORMAT_VERSION,
+from assure.classifying import (
+    MODEL_FILE,
     ModelRefused,
-    current_model,
-    load,
-    model_path,
-    train,
+    StatementClassifier,
+    bundled_model,
+    label_passages,
+    load_model,
+    save_model,
 )
+from assure.classifying.artefact import FORMAT_VERSION
 from assure.classifying.evaluation import leave_one_document_out
 from assure.classifying.labelled import Correction, load_examples
-from assure.classifying.labelling import label_passages
+from assure.classifying.training import train_model
+from assure.ingest.models import model_path
 from assure.settings import Settings
 from assure.structure import DocumentKind, ParsedStructure, Passage, Section
 
@@ -44,14 +47,9 @@ FURNITURE = "Page 12 of 40"
 
 
 @pytest.fixture(scope="session")
-def model_dir(tmp_path_factory, trained_models) -> Path:
-    """A data folder with the default model, trained once for the session."""
-    import shutil
-
-    folder = tmp_path_factory.mktemp("classifier")
-    if trained_models is not None:
-        shutil.copytree(trained_models, folder / "models")
-    return folder
+def model() -> StatementClassifier:
+    """The model every installation has: trained on the bundled examples."""
+    return bundled_model()
 
 
 def passages(*texts: str) -> tuple[Passage, ...]:
@@ -60,12 +58,12 @@ def passages(*texts: str) -> tuple[Passage, ...]:
     )
 
 
-def test_passages_get_up_to_three_statements_with_confidences(model_dir: Path) -> None:
+def test_passages_get_up_to_three_statements_with_confidences(model: StatementClassifier) -> None:
     structure = ParsedStructure(kind=DocumentKind.OTHER)
     labelled = label_passages(
         passages(SAFEGUARDING_AND_DISCHARGE, REABLEMENT, BUDGET),
         structure,
-        Settings(data_dir=str(model_dir)),
+        model,
     )
     for passage in labelled:
         assert 1 <= len(passage.qs) <= 3
@@ -92,16 +90,16 @@ CARERS_GAP = (
 )
 
 
-def test_stance_follows_the_phrasing_of_a_claim_or_an_admission(model_dir: Path) -> None:
+def test_stance_follows_the_phrasing_of_a_claim_or_an_admission(model: StatementClassifier) -> None:
     structure = ParsedStructure(kind=DocumentKind.OTHER)
-    proud, gap = label_passages(
-        passages(PROUD_OF_CARERS, CARERS_GAP), structure, Settings(data_dir=str(model_dir))
-    )
+    proud, gap = label_passages(passages(PROUD_OF_CARERS, CARERS_GAP), structure, model)
     assert (proud.stance, gap.stance) == ("strength", "improvement")
     assert proud.qs[0].id == gap.qs[0].id == "assessing-needs"
 
 
-def test_a_proud_of_or_areas_for_improvement_section_gives_the_stance(model_dir: Path) -> None:
+def test_a_proud_of_or_areas_for_improvement_section_gives_the_stance(
+    model: StatementClassifier,
+) -> None:
     """A neutral-sounding paragraph under "Areas for improvement" is one the
     council means to improve; under "What we are proud of", a strength."""
     sections = (
@@ -113,7 +111,7 @@ def test_a_proud_of_or_areas_for_improvement_section_gives_the_stance(model_dir:
     first, second, third = label_passages(
         passages(CARERS_GAP, PROUD_OF_CARERS, PROUD_OF_CARERS),
         structure,
-        Settings(data_dir=str(model_dir)),
+        model,
     )
     assert first.stance == "strength"  # line 1, under what we are proud of
     assert second.stance == "improvement"  # line 11, under areas for improvement
@@ -130,93 +128,96 @@ def test_stance_cues_read_claims_and_admissions() -> None:
     assert not found[2, : strengths + improvements].any()  # page furniture claims nothing
 
 
-def test_page_furniture_counts_as_evidence_for_no_statement(model_dir: Path) -> None:
+def test_page_furniture_counts_as_evidence_for_no_statement(model: StatementClassifier) -> None:
     structure = ParsedStructure(kind=DocumentKind.OTHER)
-    (labelled,) = label_passages(passages(FURNITURE), structure, Settings(data_dir=str(model_dir)))
+    (labelled,) = label_passages(passages(FURNITURE), structure, model)
     assert len(labelled.qs) == 3  # ranked suggestions a person may confirm
     assert not any(label.counts for label in labelled.qs)
 
 
-def test_every_passage_gets_three_ranked_suggestions(model_dir: Path) -> None:
+def test_every_passage_gets_three_ranked_suggestions(model: StatementClassifier) -> None:
     structure = ParsedStructure(kind=DocumentKind.OTHER)
-    labelled = label_passages(
-        passages(BUDGET, REABLEMENT, CARERS_GAP), structure, Settings(data_dir=str(model_dir))
-    )
+    labelled = label_passages(passages(BUDGET, REABLEMENT, CARERS_GAP), structure, model)
     for passage in labelled:
         confidences = [label.confidence for label in passage.qs]
         assert len(confidences) == 3 and confidences == sorted(confidences, reverse=True)
         assert passage.qs[0].counts
 
 
-def test_a_section_that_names_the_statement_labels_its_passages(model_dir: Path) -> None:
+def test_a_section_that_names_the_statement_labels_its_passages(model: StatementClassifier) -> None:
     section = Section("Safeguarding", 1, "quality_statement", 1, 30, qs=("safeguarding",))
     structure = ParsedStructure(kind=DocumentKind.SELF_ASSESSMENT, sections=(section,))
-    labelled = label_passages(
-        passages(BUDGET, REABLEMENT, "x" * 50, BUDGET), structure, Settings(data_dir=str(model_dir))
-    )
+    labelled = label_passages(passages(BUDGET, REABLEMENT, "x" * 50, BUDGET), structure, model)
     assert labelled[0].qs[0].id == "safeguarding" and labelled[0].qs[0].source == "structure"
     assert labelled[0].qs[0].confidence == 1.0
     assert any(label.id == "governance" and label.source == "model" for label in labelled[0].qs)
     assert all(label.source != "structure" for label in labelled[3].qs)  # line 31: outside it
 
 
-def test_works_with_no_model_file_and_trains_one_once(tmp_path: Path) -> None:
-    settings = Settings(data_dir=str(tmp_path / "fresh"))
-    assert not model_path(settings).exists()
-    structure = ParsedStructure(kind=DocumentKind.OTHER)
-    (labelled,) = label_passages(passages(REABLEMENT), structure, settings)
-    assert labelled.qs[0].id == "healthier-lives"
-    assert model_path(settings).exists()
-    assert not list(model_path(settings).parent.glob(".model-*"))  # no temporary left behind
+def test_inspect_labels_passages_and_writes_nothing(cli, examples, tmp_path, monkeypatch) -> None:
+    """``assure inspect`` in an empty folder labels with the bundled model and
+    leaves no data folder, model or temporary file behind."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ASSURE_DATA_DIR", str(tmp_path / "data"))
+    result = cli("inspect", str(examples / "northfield-asc-self-assessment-2024.txt"), "--json")
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.stdout)["passages"]
+    assert found and all(p["qs"] and p["stance"] for p in found)
+    assert any(label["source"] == "model" for p in found for label in p["qs"])
+    assert list(tmp_path.iterdir()) == []
 
 
-def test_training_twice_on_the_same_data_leaves_the_file_alone(tmp_path: Path) -> None:
-    settings = Settings(data_dir=str(tmp_path))
-    first = train(settings)
-    stamp = first.path.stat().st_mtime_ns
-    again = train(settings)
-    assert first.written and not again.written
-    assert again.path.stat().st_mtime_ns == stamp
-    changed = train(settings, corrections=[Correction(BUDGET, ("learning",))])
-    assert changed.written and changed.artefact.data_hash != first.artefact.data_hash
+def test_training_is_pure_and_the_same_data_gives_the_same_hash(tmp_path: Path) -> None:
+    first = train_model(load_examples())
+    assert first.data_hash == bundled_model().data_hash
+    changed = train_model(load_examples(), [Correction(BUDGET, ("learning",))])
+    assert changed.data_hash != first.data_hash
+    path = tmp_path / MODEL_FILE
+    save_model(changed, path)
+    assert load_model(path).data_hash == changed.data_hash
+    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary left behind
 
 
-def test_a_model_file_of_another_format_is_refused_and_rebuilt(tmp_path: Path) -> None:
-    settings = Settings(data_dir=str(tmp_path))
-    path = train(settings).path
+def test_a_missing_or_damaged_model_file_is_refused_naming_it(tmp_path: Path) -> None:
+    path = tmp_path / MODEL_FILE
+    with pytest.raises(ModelRefused, match=f"{path}: no model file"):
+        load_model(path)
+    save_model(bundled_model(), path)
+    header, _, body = path.read_bytes().partition(b"\n")
+    path.write_bytes(header + b"\n" + body[: len(body) // 2])
+    with pytest.raises(ModelRefused, match=f"{path}: damaged model file"):
+        load_model(path)
+
+
+def test_a_model_file_of_another_format_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / MODEL_FILE
+    save_model(bundled_model(), path)
     header, _, body = path.read_bytes().partition(b"\n")
     old = json.loads(header) | {"format": FORMAT_VERSION - 1}
     path.write_bytes(json.dumps(old).encode() + b"\n" + body)
     with pytest.raises(
         ModelRefused, match=f"model format {FORMAT_VERSION - 1}, expected {FORMAT_VERSION}"
     ):
-        load(path)
-    current_model(settings)  # rebuilds
-    assert json.loads(path.read_bytes().partition(b"\n")[0])["format"] == FORMAT_VERSION
-    assert load(path).model.statements
+        load_model(path)
 
 
 def test_a_model_from_another_scikit_learn_is_refused(tmp_path: Path) -> None:
-    settings = Settings(data_dir=str(tmp_path))
-    path = train(settings).path
+    path = tmp_path / MODEL_FILE
+    save_model(bundled_model(), path)
     header, _, body = path.read_bytes().partition(b"\n")
     path.write_bytes(json.dumps(json.loads(header) | {"sklearn": "0.1"}).encode() + b"\n" + body)
     with pytest.raises(ModelRefused, match=r"scikit-learn 0\.1,"):
-        load(path)
+        load_model(path)
 
 
-def test_a_model_trained_on_other_bundled_examples_is_trained_again(tmp_path: Path) -> None:
+def test_a_model_trained_on_other_bundled_examples_is_refused(tmp_path: Path) -> None:
     """After an upgrade whose examples differ, the old model file is not used."""
-    from assure.classifying.labelled import bundled_hash
-
-    settings = Settings(data_dir=str(tmp_path))
-    path = train(settings).path
+    path = tmp_path / MODEL_FILE
+    save_model(bundled_model(), path)
     header, _, body = path.read_bytes().partition(b"\n")
     path.write_bytes(json.dumps(json.loads(header) | {"bundled": "0" * 64}).encode() + b"\n" + body)
     with pytest.raises(ModelRefused, match="bundled examples changed"):
-        load(path)
-    current_model(settings)  # rebuilds
-    assert json.loads(path.read_bytes().partition(b"\n")[0])["bundled"] == bundled_hash()
+        load_model(path)
 
 
 def test_a_correction_wins_and_changes_the_retrained_model(
@@ -227,13 +228,15 @@ def test_a_correction_wins_and_changes_the_retrained_model(
     )
     library.add(parsed, "Westfield Council", lines)
     stored = {p.passage.text: p.id for p in library.passages(["Westfield Council"])}
-    before = train(settings).artefact
-    column = before.model.statements.index("learning")
-    was = before.model.statement_probabilities([SAFEGUARDING_AND_DISCHARGE])[0, column]
-
     monkeypatch.setenv("ASSURE_DATA_DIR", settings.data_dir)
     if settings.database_url:
         monkeypatch.setenv("ASSURE_DATABASE_URL", settings.database_url)
+    path = model_path(settings, "Westfield Council")
+    assert cli("train", "--force").exit_code == 0
+    before = load_model(path)
+    column = before.statements.index("learning")
+    was = before.statement_scores([SAFEGUARDING_AND_DISCHARGE])[0, column]
+
     result = cli(
         "label",
         str(stored[SAFEGUARDING_AND_DISCHARGE]),
@@ -244,13 +247,19 @@ def test_a_correction_wins_and_changes_the_retrained_model(
     )
     assert result.exit_code == 0, result.output
 
-    after = train(settings)
-    assert after.written and len(after.artefact.corrections) == 1
-    now = after.artefact.model.statement_probabilities([SAFEGUARDING_AND_DISCHARGE])[0, column]
+    trained = cli("train")
+    assert "trained in" in trained.output
+    after = load_model(path)
+    assert after.data_hash != before.data_hash
+    now = after.statement_scores([SAFEGUARDING_AND_DISCHARGE])[0, column]
     assert now > was + 0.1
+    corrections = [
+        Correction(r.passage_text, r.qs, r.category, r.stance, r.passage_id)
+        for r in library.corrections(["Westfield Council"])
+    ]
     structure = ParsedStructure(kind=DocumentKind.OTHER)
     first, second = label_passages(
-        passages(SAFEGUARDING_AND_DISCHARGE, BUDGET), structure, settings
+        passages(SAFEGUARDING_AND_DISCHARGE, BUDGET), structure, after, corrections
     )
     assert [(q.id, q.source) for q in first.qs] == [("learning", "user")]
     assert first.stance == "improvement"
@@ -306,12 +315,14 @@ def test_train_prints_counts_per_statement_and_keeps_an_unchanged_model(
     cli, tmp_path, monkeypatch
 ) -> None:
     monkeypatch.setenv("ASSURE_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("ASSURE_COUNCIL", "Westfield Council")
     monkeypatch.delenv("ASSURE_DATABASE_URL", raising=False)
     first = cli("train")
     assert first.exit_code == 0, first.output
     for statement in STATEMENTS:
         assert statement in first.output
-    assert "trained in" in first.output and str(tmp_path) in first.output
+    assert "Westfield Council: trained in" in first.output
+    assert model_path(Settings(data_dir=str(tmp_path)), "Westfield Council").exists()
     again = cli("train")
     assert "training data unchanged" in again.output
 
@@ -339,16 +350,16 @@ def test_training_takes_stance_from_a_stored_self_assessments_own_sections(
     """Weak labels come from the document's own structure, never from the
     classifier's earlier guesses: a passage under 'What we are proud of' inside
     a statement's section teaches that statement and a strength."""
-    from assure.classifying.artefact import library_training
     from assure.ingest.job import IngestJob
+    from assure.ingest.training import library_examples
     from assure.storing import Library
 
     with Library(settings) as library:
         IngestJob(library, settings).run(
             [examples / "northfield-asc-self-assessment-2024.docx"], council="Northfield"
         )
+        weak, _ = library_examples(library, ["Northfield"])
     expected = written_under(examples / "sources" / "self-assessment.md")
-    weak, _ = library_training(settings)
     checked = 0
     for example in weak:
         opening = " ".join(example.text.lstrip("-*• ").split()[:6])

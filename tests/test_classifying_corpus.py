@@ -10,8 +10,10 @@ import pytest
 
 from assure.classifying.evaluation import train_and_test, trainable
 from assure.classifying.labelled import load_examples
-from assure.classifying.weak_labels import ParsedText, parse_file, weak_examples
+from assure.classifying.weak_labels import ParsedText, weak_examples
 from assure.framework import load_framework
+from assure.ingest.training import parse_for_training
+from assure.settings import Settings
 
 SELF_ASSESSMENT = "kirklees-asc-self-assessment-2024.txt"
 REGULATOR_REPORT = "cqc-north-lincolnshire-assessment-2023.txt"
@@ -20,6 +22,10 @@ REGULATOR_REPORT = "cqc-north-lincolnshire-assessment-2023.txt"
 @pytest.fixture(scope="module")
 def parsed(corpus: Path) -> dict[str, ParsedText]:
     return {name: parse_file(corpus / name) for name in (SELF_ASSESSMENT, REGULATOR_REPORT)}
+
+
+def parse_file(path: Path) -> ParsedText:
+    return parse_for_training(path, Settings())
 
 
 def test_weak_labels_cover_every_statement_and_skip_headings(parsed) -> None:

@@ -25,6 +25,7 @@ from assure.extracting.figures import extract_metrics
 from assure.normalising import normalise as normalise_text
 from assure.parsing import parse_structure
 from assure.parsing.passages import build_passages
+from assure.parsing.performance.rows import with_rows
 from assure.reading import read_document
 from assure.settings import Settings
 from assure.structure import Finding, Metric, ParsedDocument, ParsedStructure, Passage
@@ -74,8 +75,9 @@ def deadlines(work: Work) -> None:
 
 
 def extract(work: Work) -> None:
-    assert work.text is not None
-    work.metrics = extract_metrics(work.text)
+    assert work.text is not None and work.structure is not None
+    # A scorecard's rows, read by its parser, stand for the figures found on their lines.
+    work.metrics = with_rows(work.structure.metrics, extract_metrics(work.text))
 
 
 def passages(work: Work) -> None:
@@ -113,19 +115,19 @@ def process(
     """
     settings = settings or Settings()
     if labeller is None and classify in stages:
-        labeller = bundled_labeller(settings)
+        labeller = bundled_labeller()
     work = Work(path=Path(path), settings=settings, labeller=labeller)
     for stage in stages:
         stage(work)
     return finish(work)
 
 
-def bundled_labeller(settings: Settings) -> Labeller:
+def bundled_labeller() -> Labeller:
     """Labels passages with the model of the bundled examples alone."""
-    from assure.classifying.labelling import label_passages  # numpy only when labelling
+    from assure.classifying import bundled_model, label_passages  # numpy only when labelling
 
     def label(passages: tuple[Passage, ...], structure: ParsedStructure) -> tuple[Passage, ...]:
-        return label_passages(passages, structure, settings)
+        return label_passages(passages, structure, bundled_model())
 
     return label
 

@@ -19,6 +19,8 @@ class DocumentKind(StrEnum):
     ASSESSMENT_REPORT = "assessment_report"
     COMMITTEE_PACK = "committee_pack"
     IMPROVEMENT_PLAN = "improvement_plan"
+    PERFORMANCE_REPORT = "performance_report"
+    RISK_REGISTER = "risk_register"
     OTHER = "other"
 
 
@@ -189,6 +191,51 @@ class Metric:
     comparators: tuple[Comparator, ...] = ()
     provisional: bool = False
     malformed: bool = False
+    # A scorecard row's own judgement of the figure: its target, its RAG rating
+    # ("red", "amber" or "green") and its direction of travel ("up", "down" or
+    # "same": how the figure moved; "improving" or "worsening" where the
+    # document says so instead).
+    target: float | None = None
+    rag: str | None = None
+    trend: str | None = None
+    qs: tuple[str, ...] = ()  # quality statements the indicator is evidence for
+    qs_labels: tuple[StatementLabel, ...] = ()  # the same, with confidence and source
+
+
+@dataclass(frozen=True, slots=True)
+class RiskScore:
+    """A risk's rating at one point: impact x likelihood = score, each as written
+    (any may be missing: a register may score likelihood only)."""
+
+    impact: float | None = None
+    likelihood: float | None = None
+    score: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Risk:
+    """One risk of a register, with its ratings before (``inherent``) and after
+    (``residual``) the controls in place. A register that scores once says which
+    it is ("current", "residual"); an unlabelled single rating is ``inherent``.
+    ``target`` is the rating aimed for after further actions, where given.
+    ``group`` is the band or category the register files the risk under."""
+
+    title: str
+    start_line: int
+    end_line: int | None = None
+    ref: str | None = None
+    effects: str | None = None
+    causes: str | None = None
+    owners: tuple[str, ...] = ()
+    mitigations: tuple[str, ...] = ()
+    actions: tuple[str, ...] = ()
+    inherent: RiskScore | None = None
+    residual: RiskScore | None = None
+    target: RiskScore | None = None
+    group: str | None = None
+    trend: str | None = None
+    qs: tuple[str, ...] = ()
+    qs_labels: tuple[StatementLabel, ...] = ()
 
 
 # A machine's statement label counts as evidence from this confidence up; below
@@ -258,6 +305,8 @@ class ParsedStructure:
     plans: tuple[Plan, ...] = ()
     assessment: Assessment | None = None
     findings: tuple[Finding, ...] = ()
+    risks: tuple[Risk, ...] = ()
+    metrics: tuple[Metric, ...] = ()  # rows of a scorecard or comparator table, read by the parser
 
 
 @dataclass(frozen=True, slots=True)

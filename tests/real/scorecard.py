@@ -59,6 +59,8 @@ The expectation format (TOML, one file per document, all keys optional but
     ref = "R1"
     title = "..."
     owners = ["..."]
+    effects = "..."                 # a fragment of what the risk would do (contained)
+    mitigations = 2                 # how many mitigations or controls it lists
     inherent = { impact = 4, likelihood = 3, score = 12 }
     residual = { impact = 3, likelihood = 2, score = 6 }
 
@@ -75,6 +77,7 @@ The expectation format (TOML, one file per document, all keys optional but
     target = 95                     # optional: a scorecard row's target, RAG and trend
     rag = "green"
     trend = "up"
+    comparators = { england = 54.1, previous = 90 }   # optional: comparator values by kind
 """
 
 from __future__ import annotations
@@ -233,7 +236,7 @@ def pair(
     pairs: list[tuple[Mapping[str, Any], Mapping[str, Any] | None]] = []
     for item in expected:
         scored = [(key(item, f), i) for i, f in enumerate(left)]
-        best = max(scored, default=(0.0, -1))
+        best = max(scored, default=(0.0, -1), key=lambda s: (s[0], -s[1]))  # ties: the first
         if best[0] > 0:
             pairs.append((item, left.pop(best[1])))
         else:
@@ -261,7 +264,7 @@ def fields_missed(
             tally.add(f"{prefix}.{name}", missed=1, note=f"{where}: {name} not found")
 
 
-COUNTED = {"decisions", "actions", "measures"}
+COUNTED = {"decisions", "actions", "measures", "mitigations"}
 
 
 def score_agenda(
@@ -459,7 +462,13 @@ def score_risks(
         at = f"{where} risk {item.get('ref') or item.get('title')}"
         if match is None:
             tally.add("risks", missed=1, note=f"{at}: not found")
-            fields_missed(tally, item, "risk", ("title", "owners", "inherent", "residual"), at)
+            fields_missed(
+                tally,
+                item,
+                "risk",
+                ("title", "owners", "effects", "mitigations", "inherent", "residual"),
+                at,
+            )
             continue
         tally.add("risks", right=1)
         if "title" in item:
@@ -473,6 +482,18 @@ def score_risks(
             )
         if "owners" in item:
             score_names(tally, "risk.owners", item["owners"], match.get("owners") or [], at)
+        if "effects" in item:
+            score_field(
+                tally, "risk.effects", item["effects"], match.get("effects"), contains_text, at
+            )
+        if "mitigations" in item:
+            score_count(
+                tally,
+                "risk.mitigations",
+                int(item["mitigations"]),
+                len(match.get("mitigations") or []),
+                at,
+            )
         for level in ("inherent", "residual"):
             if level in item:
                 got = match.get(level) or {}
@@ -494,6 +515,15 @@ def score_assessment(
     tally: Tally, expected: Mapping[str, Any], found: Mapping[str, Any] | None, where: str
 ) -> None:
     found = found or {}
+    if "framework" in expected:
+        score_field(
+            tally,
+            "assessment.framework",
+            expected["framework"],
+            found.get("framework"),
+            lambda a, b: a == b,
+            where,
+        )
     if "rating" in expected:
         score_field(
             tally, "assessment.rating", expected["rating"], found.get("rating"), same_text, where
@@ -522,7 +552,8 @@ def metric_key(expected: Mapping[str, Any], found: Mapping[str, Any]) -> float:
     text = plain(" ".join(str(found.get(k) or "") for k in ("measure", "text")))
     words = measure.split()
     shared = sum(1 for w in words if w in text.split())
-    return 1.0 + shared / max(1, len(words))
+    exact = expected.get("value") == found.get("value")  # 305.54 before 306.5, both "close"
+    return 1.0 + shared / max(1, len(words)) + 0.5 * exact
 
 
 def score_metrics(
@@ -557,6 +588,12 @@ def score_metrics(
                     lambda a, b: same_value(a, b) or contains_text(a, b),
                     at,
                 )
+        for kind, value in (item.get("comparators") or {}).items():
+            got = next(
+                (c.get("value") for c in match.get("comparators") or [] if c.get("kind") == kind),
+                None,
+            )
+            score_field(tally, "metric.comparators", value, got, same_value, f"{at} {kind}")
 
 
 def score_document(expected: Mapping[str, Any], found: Mapping[str, Any]) -> Tally:

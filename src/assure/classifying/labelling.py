@@ -8,6 +8,8 @@ a machine's label counts as evidence from ``THRESHOLD`` up (``StatementLabel.cou
 and the ones below stay as ranked suggestions a person can confirm. The stance
 follows the same order: a correction, then a "what we are proud of" or "areas
 for improvement" section around the passage, then the stance head.
+
+Pure: the model and the corrections are passed in; nothing is read or written.
 """
 
 from __future__ import annotations
@@ -17,61 +19,58 @@ from dataclasses import replace
 
 import numpy as np
 
-from assure.classifying.artefact import ModelArtefact, current_model
+from assure.classifying.classifier import StatementClassifier
 from assure.classifying.labelled import Correction, text_key
 from assure.classifying.model import MAX_LABELS, smooth_by_context
 from assure.classifying.weak_labels import enclosing_stance, enclosing_statements
-from assure.settings import Settings
 from assure.structure import ParsedStructure, Passage, Section, StatementLabel
 
 
 def label_passages(
-    passages: tuple[Passage, ...],
+    passages: Sequence[Passage],
     structure: ParsedStructure,
-    settings: Settings,
+    model: StatementClassifier,
     corrections: Sequence[Correction] = (),
 ) -> tuple[Passage, ...]:
     """``passages`` with ``qs`` (at most three, confidences 0..1), ``category``
-    and ``stance`` filled in.
-
-    Works with no trained model present: the first call trains one from the
-    bundled examples and keeps it in ``settings.data_dir``. ``corrections``
-    (and those the model was trained with) win for the passages they name.
-    """
+    and ``stance`` filled in by ``model``, except where one of ``corrections``
+    names the passage's text (then the person's labels win)."""
+    passages = tuple(passages)
     if not passages:
         return passages
-    artefact = current_model(settings)
-    probabilities, categories, stances = artefact.model.predict_all([p.text for p in passages])
-    probabilities = artefact.model.calibrated(
-        *smooth_within_blocks(probabilities, passages, structure.sections)
+    predicted = model.predict([p.text for p in passages])
+    probabilities = model.calibrated(
+        *smooth_within_blocks(predicted.scores, passages, structure.sections)
     )
     given = {text_key(c.text): c for c in corrections}
     labelled = []
     for row, passage in enumerate(passages):
-        correction = given.get(text_key(passage.text)) or artefact.correction_for(passage.text)
+        category, stance = predicted.categories[row], predicted.stances[row]
+        correction = given.get(text_key(passage.text)) if given else None
         if correction is not None:
-            labelled.append(corrected(passage, correction, categories[row], stances[row]))
+            labelled.append(corrected(passage, correction, category, stance))
             continue
         labels = [
             StatementLabel(q, 1.0, "structure")
             for q in enclosing_statements(structure.sections, passage.start_line)
         ]
         taken = {label.id for label in labels}
-        labels += model_labels(artefact, probabilities[row], taken)
+        labels += model_labels(model.statements, probabilities[row], taken)
         labelled.append(
             replace(
                 passage,
                 qs=tuple(labels[:MAX_LABELS]),
-                category=categories[row],
-                stance=enclosing_stance(structure.sections, passage.start_line) or stances[row],
+                category=category,
+                stance=enclosing_stance(structure.sections, passage.start_line) or stance,
             )
         )
     return tuple(labelled)
 
 
-def model_labels(artefact: ModelArtefact, row: np.ndarray, taken: set[str]) -> list[StatementLabel]:
+def model_labels(
+    statements: Sequence[str], row: np.ndarray, taken: set[str]
+) -> list[StatementLabel]:
     """The classifier's best statements for one passage, surest first."""
-    statements = artefact.model.statements
     order = np.argsort(-row, kind="stable")[:MAX_LABELS]
     return [
         StatementLabel(statements[i], round(float(row[i]), 3), "model")

@@ -1,13 +1,16 @@
-"""``assure eval``: gather the labelled documents and run every evaluation."""
+"""``assure eval``: every evaluation over the labelled documents it is given.
+
+Pure: the caller parses the real documents (``weak_labels.ParsedText``) and
+gathers any further labelled passages (a library's weak labels); the bundled
+examples are always included.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from assure.classifying.artefact import library_training
 from assure.classifying.evaluation import (
     SYSTEMS,
     Scores,
@@ -16,9 +19,7 @@ from assure.classifying.evaluation import (
     trainable,
 )
 from assure.classifying.labelled import LabelledExample, load_examples
-from assure.classifying.weak_labels import parse_file, weak_examples
-from assure.errors import DocumentError
-from assure.settings import Settings
+from assure.classifying.weak_labels import ParsedText, weak_examples
 from assure.structure import DocumentKind
 
 MIN_WEAK_LABELS = 10  # fewer labelled passages than this: the document is not used
@@ -27,7 +28,7 @@ MIN_WEAK_LABELS = 10  # fewer labelled passages than this: the document is not u
 @dataclass
 class LabelledDocument:
     name: str
-    kind: str  # "examples", "library" or the document family of a corpus file
+    kind: str  # "examples", "library" or the document family of a parsed document
     examples: tuple[LabelledExample, ...]
 
     @property
@@ -57,47 +58,40 @@ class EvaluationReport:
 
 
 def labelled_documents(
-    corpus: Sequence[Path], settings: Settings, use_library: bool = True
+    parsed: Sequence[ParsedText], extra: Sequence[LabelledExample] = ()
 ) -> tuple[list[LabelledDocument], list[str]]:
-    """The bundled example files, corpus files with weak labels from their
-    statement sections, and library documents with weak labels."""
+    """The bundled example files, parsed documents with weak labels from their
+    statement sections, and ``extra`` passages grouped by their ``document``
+    (kind ``library``); also why any parsed document was left out."""
     documents: dict[str, list[LabelledExample]] = {}
     for example in load_examples():
         documents.setdefault(example.document, []).append(example)
     found = [LabelledDocument(name, "examples", tuple(rows)) for name, rows in documents.items()]
     skipped: list[str] = []
-    for path in corpus:
-        try:
-            parsed = parse_file(path, settings)
-        except DocumentError as error:
-            skipped.append(str(error))
-            continue
-        weak = weak_examples(parsed)
+    for document in parsed:
+        weak = weak_examples(document)
         if len(trainable(weak)) < MIN_WEAK_LABELS:
-            skipped.append(f"{path}: no statement sections to take labels from")
+            skipped.append(f"{document.name}: no statement sections to take labels from")
             continue
-        found.append(LabelledDocument(parsed.name, str(parsed.structure.kind), weak))
-    if use_library:
-        stored, _ = library_training(settings)
-        by_document: dict[str, list[LabelledExample]] = {}
-        for example in stored:
-            by_document.setdefault(example.document, []).append(example)
-        for name, rows in by_document.items():
-            if sum(1 for e in rows if e.source != "context") >= MIN_WEAK_LABELS:
-                found.append(LabelledDocument(name, "library", tuple(rows)))
+        found.append(LabelledDocument(document.name, str(document.structure.kind), weak))
+    by_document: dict[str, list[LabelledExample]] = {}
+    for example in extra:
+        by_document.setdefault(example.document, []).append(example)
+    for name, rows in by_document.items():
+        if len(trainable(rows)) >= MIN_WEAK_LABELS:
+            found.append(LabelledDocument(name, "library", tuple(rows)))
     return found, skipped
 
 
 def evaluate(
-    corpus: Sequence[Path],
-    settings: Settings,
+    parsed: Sequence[ParsedText],
+    extra: Sequence[LabelledExample] = (),
     folds: int | None = None,
-    use_library: bool = True,
     systems: Sequence[str] = tuple(SYSTEMS),
 ) -> EvaluationReport:
     """Leave-one-document-out over everything, and each real self-assessment
     held out with the systems trained on all other documents."""
-    documents, skipped = labelled_documents(corpus, settings, use_library)
+    documents, skipped = labelled_documents(parsed, extra)
     everything = [e for d in documents for e in d.examples]
     report = EvaluationReport(
         documents, leave_one_document_out(everything, systems, folds=folds), skipped=skipped

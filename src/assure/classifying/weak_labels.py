@@ -12,14 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Protocol, TypeVar
 
 from assure.classifying.labelled import LabelledExample
 from assure.document import CleanText
 from assure.framework import load_framework
 from assure.parsing.headings import heading_level
-from assure.settings import Settings
 from assure.structure import ParsedStructure, Passage, Section
 
 STATEMENT_KINDS = ("quality_statement", "finding")
@@ -33,23 +31,13 @@ NUMBER = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class ParsedText:
-    """What the classifier needs of a parsed document."""
+    """What the classifier needs of a parsed document (read, normalised, its
+    structure parsed and cut into passages; not yet classified)."""
 
     name: str
     text: CleanText
     structure: ParsedStructure
     passages: tuple[Passage, ...]
-
-
-def parse_file(path: Path, settings: Settings | None = None) -> ParsedText:
-    """Read, normalise and parse one file, and cut it into passages."""
-    from assure.pipeline import Work, normalise, parse, passages, read
-
-    work = Work(path=path, settings=settings or Settings())
-    for stage in (read, normalise, parse, passages):
-        stage(work)
-    assert work.text is not None and work.structure is not None
-    return ParsedText(path.stem, work.text, work.structure, work.passages)
 
 
 def bare_title(title: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -48,6 +49,14 @@ class Grade(Frozen):
     name: str
     rank: int = Field(ge=1)
     description: str = ""
+    # Other ways reports write the grade: an older spelling ("Requires improvement"),
+    # or the words of an outcome stated as a sentence ("inconsistent experiences and
+    # outcomes").
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
 
 
 class Scale(Frozen):
@@ -66,6 +75,13 @@ class Framework(Frozen):
     grades: tuple[Grade, ...] = ()
     evidence_categories: tuple[Category, ...] = ()
     themes: tuple[Theme, ...]
+    # The statement whose grade is the report's overall judgement; by default the
+    # first statement of a theme with id "overall".
+    overall: str | None = None
+    # Regular expressions (case-insensitive) that a report under this framework
+    # shows near its top, e.g. its title; they decide between frameworks whose
+    # judgement areas share names.
+    recognised_by: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def check(self) -> Framework:
@@ -82,7 +98,25 @@ class Framework(Frozen):
             raise ValueError(f"framework {self.id}: two grades share a rank")
         if not self.statements:
             raise ValueError(f"framework {self.id}: no statements")
+        spellings = [s.casefold() for grade in self.grades for s in grade.spellings]
+        if len(spellings) != len(set(spellings)):
+            raise ValueError(f"framework {self.id}: two grades share a name or alias")
+        if self.overall is not None and self.overall not in ids:
+            raise ValueError(f"framework {self.id}: overall {self.overall!r} is no statement")
+        for pattern in self.recognised_by:
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise ValueError(f"framework {self.id}: bad pattern {pattern!r}: {error}") from None
         return self
+
+    @property
+    def overall_statement(self) -> str | None:
+        """The id of the statement graded as the overall judgement, if any."""
+        if self.overall is not None:
+            return self.overall
+        theme = next((t for t in self.themes if t.id == "overall"), None)
+        return theme.statements[0].id if theme and theme.statements else None
 
     @property
     def statements(self) -> tuple[QualityStatement, ...]:

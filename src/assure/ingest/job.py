@@ -19,11 +19,12 @@ from typing import Protocol
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from assure.classifying import Correction
 from assure.errors import DocumentError
 from assure.ingest.files import collect_files
 from assure.ingest.models import ModelStore
 from assure.ingest.report import IngestOutcome, IngestReport
-from assure.pipeline import process
+from assure.pipeline import Labeller, process
 from assure.settings import Settings
 from assure.storing import Library
 from assure.structure import ParsedDocument
@@ -72,11 +73,11 @@ def council_for(named: str | None, settings: Settings, parsed: ParsedDocument | 
     return (found or UNASSIGNED).strip()
 
 
-def parse_task(task: Task, settings: Settings, models: ModelStore) -> Parsed:
+def parse_task(task: Task, settings: Settings, labeller: Labeller) -> Parsed:
     """Run the pipeline on one file; never raises for a bad file."""
     path = task.path
     try:
-        document = process(path, settings, models.labeller(task.council))
+        document = process(path, settings, labeller)
     except DocumentError as error:
         return Parsed(task, error=str(error))
     except Exception as error:  # a parser bug must not stop the other files
@@ -102,6 +103,22 @@ class IngestJob:
         self.settings = settings
         self.models = models or ModelStore(settings)
         self.runner = runner or LocalRunner()
+        self._labellers: dict[str | None, Labeller] = {}
+
+    def labeller(self, council: str | None) -> Labeller:
+        """The council's model with its people's corrections, loaded once a job."""
+        name = council or self.settings.council
+        if name not in self._labellers:
+            corrections = (
+                [
+                    Correction(r.passage_text, r.qs, r.category, r.stance, r.passage_id)
+                    for r in self.library.corrections([name])
+                ]
+                if name
+                else []
+            )
+            self._labellers[name] = self.models.labeller(name, corrections)
+        return self._labellers[name]
 
     def run(
         self,
@@ -126,8 +143,10 @@ class IngestJob:
             outcomes.append(found)
             if progress is not None:
                 progress(found, len(outcomes), total)
-        settings, models = self.settings, self.models
-        for parsed in self.runner.run(tasks, lambda t: parse_task(t, settings, models)):
+        settings = self.settings
+        for parsed in self.runner.run(
+            tasks, lambda t: parse_task(t, settings, self.labeller(t.council))
+        ):
             outcome = self.store(parsed)
             outcomes.append(outcome)
             if progress is not None:

@@ -30,6 +30,7 @@ def document_json(doc: ParsedDocument) -> dict[str, Any]:
         "plans": plain(s.plans),
         "assessment": plain(s.assessment),
         "metrics": plain(doc.metrics),
+        "risks": plain(s.risks),
         "passages": plain(doc.passages),
         "findings": plain(doc.findings),
         "warnings": list(doc.warnings),

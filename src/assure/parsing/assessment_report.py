@@ -25,9 +25,10 @@ from functools import cache
 from assure.document import CleanLine, CleanText
 from assure.extracting.references import find_refs
 from assure.framework import load_framework, score_statements
-from assure.parsing.assessment_report_signals import NamedGrade, named_grades, recognise_report
+from assure.parsing.assessment_report_signals import recognise_report
 from assure.parsing.front_matter import council_of, date_of, title_matching
 from assure.parsing.headings import title_of
+from assure.parsing.inspection import NamedGrade, named_grades
 from assure.parsing.statements import fold, match_statement, match_theme, name_pattern
 from assure.structure import Assessment, DocumentKind, Finding, ParsedStructure, Section
 
@@ -337,7 +338,7 @@ def graded_assessment(framework_id: str, graded: tuple[NamedGrade, ...]) -> Asse
     for grade in sorted(graded, key=lambda g: not g.table_row):
         chosen[grade.statement] = grade.grade
     grades = {s.id: chosen[s.id] for s in framework.statements if s.id in chosen}
-    overall = next((t.statements[0].id for t in framework.themes if t.id == "overall"), None)
+    overall = framework.overall_statement
     rating = grades.get(overall) if overall else None
     return Assessment(
         scores={},

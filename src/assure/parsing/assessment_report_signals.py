@@ -13,12 +13,9 @@ itself as a self-assessment.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
 
 from assure.document import CleanText
-from assure.framework import frameworks, load_framework
-from assure.framework.model import DEFAULT
+from assure.parsing.inspection import graded_share
 
 SCORE = re.compile(
     r"^\W{0,3}(?:(?:indicative|quality\s+statement)\s+)?score\s*[:\-–]?\s*[1-4]\b|"
@@ -46,6 +43,9 @@ MARKERS = (
     re.compile(r"^(?:lead\s+)?inspectors?\s*:", re.I),
     re.compile(r"^what\s+needs\s+to\s+improve\b", re.I),
     re.compile(r"\bOfsted\b"),
+    # A joint area SEND inspection's fixed headings.
+    re.compile(r"^inspection\s+outcome\b", re.I),
+    re.compile(r"^areas?\s+for\s+(?:priority\s+action|improvement)\b", re.I),
 )
 COMMITTEE = re.compile(
     r"^(?:notice\s+of\s+meeting|public\s+document\s+pack|agenda\b|minutes\s+of|"
@@ -55,7 +55,9 @@ COMMITTEE = re.compile(
 )
 SELF_NAMED = re.compile(r"\bself[- ]?(?:assessment|evaluation)\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
-LOCAL_AUTHORITY = re.compile(r"\blocal\s+authorit|\bcouncil\b", re.IGNORECASE)
+LOCAL_AUTHORITY = re.compile(
+    r"\blocal\s+authorit|\bcouncil\b|\blocal\s+area\s+partnership", re.IGNORECASE
+)
 THIRD_PERSON = re.compile(r"\bthe\s+local\s+authority\b", re.IGNORECASE)
 
 
@@ -98,89 +100,3 @@ def _discount(text: CleanText) -> float:
     if not any(LOCAL_AUTHORITY.search(line.text) for line in lines):
         factor *= 0.5
     return factor
-
-
-@dataclass(frozen=True, slots=True)
-class NamedGrade:
-    """A judgement area graded by name at one line: "The experiences and
-    progress of children in care: good"."""
-
-    statement: str
-    grade: str  # as the framework spells it
-    line: int
-    table_row: bool
-
-
-@dataclass(frozen=True, slots=True)
-class GradedFramework:
-    id: str
-    areas: tuple[tuple[str, tuple[str, ...]], ...]  # statement id, lower-cased names
-    grades: dict[str, str]  # lower-cased grade -> the framework's spelling
-    pattern: re.Pattern[str]
-
-
-@cache
-def _graded_frameworks() -> tuple[GradedFramework, ...]:
-    """Each framework graded by name, with its judgement areas' names (and
-    aliases) and a pattern matching a line that is one of its grades."""
-    found = []
-    for framework_id in frameworks():
-        framework = load_framework(framework_id)
-        if framework_id == DEFAULT or not framework.grades:
-            continue
-        grades = {g.name.lower(): g.name for g in framework.grades}
-        names = sorted(grades, key=len, reverse=True)
-        pattern = re.compile(
-            rf"^(?:(?:grade|judgement)\s*:\s*)?({'|'.join(map(re.escape, names))})\.?$"
-        )
-        areas = tuple(
-            (s.id, tuple(n.lower() for n in (s.name, *s.aliases))) for s in framework.statements
-        )
-        found.append(GradedFramework(framework_id, areas, grades, pattern))
-    return tuple(found)
-
-
-def named_grades(text: CleanText) -> tuple[str | None, tuple[NamedGrade, ...]]:
-    """The framework graded by name whose judgement areas the text grades most
-    ("Area<tab>Grade", "Area: grade", or the area as a heading with the grade
-    on the next line), and every grade found, in order."""
-    lines = [line for line in text.lines if line.text.strip()]
-    folded = [line.text.strip(" *#").lower() for line in lines]
-    best: tuple[str | None, tuple[NamedGrade, ...]] = (None, ())
-    best_areas = 0
-    for framework in _graded_frameworks():
-        found: list[NamedGrade] = []
-        for position, line in enumerate(folded):
-            head, rest = _split(line)
-            following = folded[position + 1] if position + 1 < len(folded) else ""
-            match = framework.pattern.match(rest)
-            if not rest:
-                match = framework.pattern.match(following)
-            if not match:
-                continue
-            for statement, names in framework.areas:
-                if head in names:
-                    grade = framework.grades[match[1]]
-                    source = lines[position]
-                    found.append(NamedGrade(statement, grade, source.number, source.table_row))
-        areas = len({g.statement for g in found})
-        if areas > best_areas:
-            best, best_areas = (framework.id, tuple(found)), areas
-    return best
-
-
-def graded_share(text: CleanText) -> float:
-    """The share (0..1) of a named-grade framework's judgement areas the text grades."""
-    framework_id, found = named_grades(text)
-    if framework_id is None:
-        return 0.0
-    framework = next(f for f in _graded_frameworks() if f.id == framework_id)
-    return len({g.statement for g in found}) / len(framework.areas)
-
-
-def _split(line: str) -> tuple[str, str]:
-    """ "Area<tab>Grade" or "Area: grade" into area and grade; else the line, ""."""
-    parts = re.split(r"\t+|:\s+", line, maxsplit=1)
-    if len(parts) == 2:
-        return parts[0].strip(" :"), parts[1].strip()
-    return line.strip(" :"), ""

@@ -1,12 +1,13 @@
 """The improvement plan family: a standalone improvement or action plan.
 
-A committee pack that merely contains a plan belongs to the committee pack
-family (which calls ``find_plans`` for it); self-assessments and regulator
-reports belong to their own families. ``recognise`` therefore scores the share
-of the document the plan found in it fills and a plan title at the top; the
-furniture of a meeting or committee report near the top caps the score, and the
-words of a self-assessment or regulator's report (which a plan answering one
-also uses) lower it.
+A plan laid out as landscape slides is read by ``plan.slides``. A committee
+pack that merely contains a plan belongs to the committee pack family (which
+calls ``find_plans`` for it); self-assessments and regulator reports belong to
+their own families. ``recognise`` therefore scores the share of the document
+the plan found in it fills and a plan title at the top; the furniture of a
+meeting or committee report near the top caps the score, and the words of a
+self-assessment or regulator's report (which a plan answering one also uses)
+lower it.
 """
 
 from __future__ import annotations
@@ -15,14 +16,18 @@ import re
 from dataclasses import replace
 
 from assure.document import CleanText
+from assure.parsing.furniture import committee_furniture
 from assure.parsing.headings import title_of
 from assure.parsing.plan import find_plans
 from assure.parsing.plan.labels import PLAN_TITLE
+from assure.parsing.plan.slides import slide_plan
 from assure.structure import DocumentKind, ParsedStructure, Plan, Section
 
 __all__ = ["PARSER", "ImprovementPlanParser", "find_plans"]
 
 HEAD_LINES = 40
+SLIDES = 0.85  # a deck of action slides is a plan, whatever else it holds
+MAX_TITLE = 140
 # The furniture of a meeting or a committee report: a plan inside one belongs to the pack.
 MEETING = re.compile(
     r"\b(?:agenda|minutes of|apologies for absence|declarations? of interests?|notice of meeting"
@@ -58,6 +63,8 @@ class ImprovementPlanParser:
         """How surely ``text`` is a standalone improvement plan, 0 to 1."""
         if not text.lines:
             return 0.0
+        if slide_plan(text) is not None:
+            return SLIDES if committee_furniture(text) < 2 else SLIDES / 2
         head = text.lines[:HEAD_LINES]
         titled = any(PLAN_TITLE.search(line.text) and len(line.text) <= 120 for line in head[:15])
         plans = find_plans(text)
@@ -80,7 +87,10 @@ class ImprovementPlanParser:
         return round(min(score, 1.0), 3)
 
     def parse(self, text: CleanText) -> ParsedStructure:
-        plans = find_plans(text)
+        if (slides := slide_plan(text)) is not None:
+            plans: tuple[Plan, ...] = (replace(slides, title=deck_title(text)),)
+        else:
+            plans = find_plans(text)
         title = plan_document_title(text, plans)
         plans = tuple(named_after(plan, title) for plan in plans)
         return ParsedStructure(
@@ -91,6 +101,21 @@ class ImprovementPlanParser:
             sections=priority_sections(text, plans),
             plans=plans,
         )
+
+
+def deck_title(text: CleanText) -> str | None:
+    """A slide deck's title: its first slide's lines, as far as a mark such as
+    "DRAFT" or a second slide."""
+    first_page = text.lines[0].page if text.lines else None
+    parts: list[str] = []
+    for line in text.lines:
+        words = line.text.strip()
+        if line.page != first_page or re.fullmatch(r"(?i)draft|official|restricted", words):
+            break
+        if len(" ".join([*parts, words])) > MAX_TITLE:
+            break
+        parts.append(words)
+    return " ".join(parts) or title_of(text)
 
 
 def plan_lines(plans: tuple[Plan, ...]) -> set[int]:

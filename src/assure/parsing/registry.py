@@ -21,6 +21,8 @@ BUILT_IN = (
     "assure.parsing.assessment_report",
     "assure.parsing.committee_pack",
     "assure.parsing.improvement_plan",
+    "assure.parsing.risk",
+    "assure.parsing.performance",
 )
 # Below this, no family is sure enough and the document is "other".
 RECOGNITION_THRESHOLD = 0.3

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
+from assure.ingest import training
 from assure.services.application import Application
 from assure.services.audit import note
 from assure.services.errors import InvalidRequest, NotFound
@@ -183,6 +184,10 @@ def delete_document(app: Application, scope: Scope, ref: str | int) -> DocumentS
     )
     if app.library.delete_document(document.id, [document.council], change) is None:
         raise NotFound(f"no document {document.id}")
+    # A council's own model learnt from this document's text: rebuild it without.
+    if training.remove_council_model(app.settings, document.council):
+        app.models.forget(document.council)
+        training.train_council(app.library, app.settings, document.council)
     return document
 
 

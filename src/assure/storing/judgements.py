@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from assure.storing import models as m
 from assure.storing.records import CorrectionRecord, SelfScoreRecord
+from assure.structure import Passage
 
 SCORES = range(1, 5)
 
@@ -123,3 +124,51 @@ def self_scores(session: Session, council: str, history: bool) -> list[SelfScore
             )
         )
     return found
+
+
+def replace_machine_labels(session: Session, labelled: dict[int, Passage]) -> int:
+    """Give passages the labels, category and stance of a new labelling (by
+    passage id); a person's labels are kept, and so is the category or stance a
+    correction set. How many passages changed."""
+    if not labelled:
+        return 0
+    ids = list(labelled)
+    corrected = {
+        c.passage_id: c
+        for c in session.scalars(select(m.Correction).where(m.Correction.passage_id.in_(ids)))
+    }
+    before = {
+        (r.passage_id, r.qs, round(r.confidence, 4), r.source)
+        for r in session.scalars(
+            select(m.PassageLabel)
+            .where(m.PassageLabel.passage_id.in_(ids))
+            .where(m.PassageLabel.source != "user")
+        )
+    }
+    session.execute(
+        delete(m.PassageLabel)
+        .where(m.PassageLabel.passage_id.in_(ids))
+        .where(m.PassageLabel.source != "user")
+    )
+    after = set()
+    changed: set[int] = set()
+    for row in session.scalars(select(m.PassageRow).where(m.PassageRow.id.in_(ids))):
+        passage = labelled[row.id]
+        for label in passage.qs:
+            if label.source == "user":
+                continue
+            session.add(
+                m.PassageLabel(
+                    passage_id=row.id, qs=label.id, confidence=label.confidence, source=label.source
+                )
+            )
+            after.add((row.id, label.id, round(label.confidence, 4), label.source))
+        correction = corrected.get(row.id)
+        category = (correction.category if correction else None) or passage.category
+        stance = (correction.stance if correction else None) or passage.stance
+        if (row.category, row.stance) != (category, stance):
+            changed.add(row.id)
+            row.category, row.stance = category, stance
+    changed.update(p for p, *_ in before ^ after)
+    session.flush()
+    return len(changed)

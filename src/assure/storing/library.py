@@ -54,7 +54,7 @@ from assure.storing.records import (
 )
 from assure.storing.search import search_passages
 from assure.storing.writing import store_document
-from assure.structure import ParsedDocument
+from assure.structure import ParsedDocument, Passage
 
 STORE_ATTEMPTS = 3
 
@@ -222,15 +222,17 @@ class Library:
             return int(session.scalar(stmt) or 0)
 
     def document(self, ref: str | int, councils: Sequence[str]) -> StoredDocument:
-        """A document by id, content-hash prefix (6+ hex digits), or a
-        fragment of its title or file name. Raises ``UnknownDocument`` when
-        nothing or more than one document matches."""
+        """A document by id, content-hash prefix (6+ hex digits, not all
+        digits), or a fragment of its title or file name. Raises
+        ``UnknownDocument`` when nothing or more than one document matches."""
         text = str(ref).strip()
-        found = self.documents(councils, ids=[int(text)]) if text.isdigit() else []
+        found = []
+        if text.isdigit() and len(text) < 19:
+            found = self.documents(councils, ids=[int(text)])
         docs = self.documents(councils) if not found else []
         if not found and len(text) >= 6 and all(c in "0123456789abcdef" for c in text.lower()):
             found = [d for d in docs if d.content_hash.startswith(text.lower())]
-        if not found:
+        if not found and not text.isdigit():  # a number is never a fragment of a title
             needle = text.casefold()
             found = [d for d in docs if needle in (d.title or "").casefold()]
             found = found or [d for d in docs if needle in Path(d.source_path).name.casefold()]
@@ -441,6 +443,11 @@ class Library:
             found.extend(conflicting_figures(self.metrics(councils)))
         return found
 
+    def add_audit(self, audit: AuditNote) -> None:
+        """Log a change made outside the database (a model trained, a file written)."""
+        with self.writing() as session:
+            write_note(session, audit)
+
     # -- what people say: corrections, self-scores --------------------------
 
     def record_correction(
@@ -462,6 +469,13 @@ class Library:
             found = judgements.record_correction(session, passage_id, qs, category, stance, user)
             write_note(session, audit)
             return found
+
+    def relabel(self, document_id: int, labelled: dict[int, Passage]) -> int:
+        """Replace the machine's and the structure's labels of a document's
+        passages (by passage id) with a new labelling, in one transaction; a
+        person's labels stay. How many passages changed."""
+        with self.writing() as session:
+            return judgements.replace_machine_labels(session, labelled)
 
     def corrections(self, councils: Sequence[str]) -> list[CorrectionRecord]:
         """Every correction of ``councils``' passages, oldest first, with the text."""

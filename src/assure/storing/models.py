@@ -123,6 +123,7 @@ class Document(Base):
     metrics: Mapped[list[MetricRow]] = relationship(cascade=CASCADE, passive_deletes=True)
     findings: Mapped[list[FindingRow]] = relationship(cascade=CASCADE, passive_deletes=True)
     assessment: Mapped[AssessmentRow | None] = relationship(cascade=CASCADE, passive_deletes=True)
+    risks: Mapped[list[RiskRow]] = relationship(cascade=CASCADE, passive_deletes=True)
 
 
 class SourceLineRow(Base):
@@ -353,6 +354,12 @@ class MetricRow(Base):
     provisional: Mapped[bool] = mapped_column(Boolean, default=False)
     malformed: Mapped[bool] = mapped_column(Boolean, default=False)
     start_line: Mapped[int]
+    # A scorecard row's own judgement: its target, RAG rating, direction of travel.
+    target: Mapped[float | None] = mapped_column(Float)
+    rag: Mapped[str | None] = mapped_column(String(10))
+    trend: Mapped[str | None] = mapped_column(String(20))
+    qs: Mapped[list[Any]] = mapped_column(default=list)  # statement ids counted as evidence
+    qs_labels: Mapped[list[Any]] = mapped_column(default=list)  # [{id, confidence, source}]
 
     comparators: Mapped[list[ComparatorRow]] = relationship(cascade=CASCADE, passive_deletes=True)
 
@@ -364,6 +371,38 @@ class ComparatorRow(Base):
     kind: Mapped[str] = mapped_column(String(40))
     value: Mapped[float | None] = mapped_column(Float)
     text: Mapped[str] = mapped_column(Text)
+
+
+class RiskRow(Base):
+    """A risk of a register, with its ratings before and after its controls (and
+    the target), each as impact, likelihood and score columns so they can be
+    filtered and sorted."""
+
+    __tablename__ = "risks"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = parent("documents")
+    ref: Mapped[str | None] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(Text)
+    effects: Mapped[str | None] = mapped_column(Text)
+    causes: Mapped[str | None] = mapped_column(Text)
+    owners: Mapped[list[Any]] = mapped_column(default=list)
+    mitigations: Mapped[list[Any]] = mapped_column(default=list)
+    actions: Mapped[list[Any]] = mapped_column(default=list)
+    inherent_impact: Mapped[float | None] = mapped_column(Float)
+    inherent_likelihood: Mapped[float | None] = mapped_column(Float)
+    inherent_score: Mapped[float | None] = mapped_column(Float)
+    residual_impact: Mapped[float | None] = mapped_column(Float)
+    residual_likelihood: Mapped[float | None] = mapped_column(Float)
+    residual_score: Mapped[float | None] = mapped_column(Float)
+    target_impact: Mapped[float | None] = mapped_column(Float)
+    target_likelihood: Mapped[float | None] = mapped_column(Float)
+    target_score: Mapped[float | None] = mapped_column(Float)
+    risk_group: Mapped[str | None] = mapped_column(Text)  # the band or category filed under
+    trend: Mapped[str | None] = mapped_column(String(40))
+    qs: Mapped[list[Any]] = mapped_column(default=list)
+    qs_labels: Mapped[list[Any]] = mapped_column(default=list)
+    start_line: Mapped[int]
+    end_line: Mapped[int | None]
 
 
 class FindingRow(Base):

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from assure.document import SourceLine
 from assure.storing import models as m
-from assure.structure import Meeting, Metric, ParsedDocument, Passage, Plan
+from assure.structure import (
+    Meeting,
+    Metric,
+    ParsedDocument,
+    Passage,
+    Plan,
+    Risk,
+    StatementLabel,
+)
 
 LINE_BATCH = 5000
 
@@ -44,6 +53,7 @@ def document_row(parsed: ParsedDocument, council_id: int) -> m.Document:
         meetings=[meeting_row(x) for x in s.meetings],
         plans=[plan_row(x) for x in s.plans],
         metrics=[metric_row(x) for x in parsed.metrics],
+        risks=[risk_row(x) for x in s.risks],
         findings=[
             m.FindingRow(
                 kind=f.kind,
@@ -227,7 +237,40 @@ def metric_row(x: Metric) -> m.MetricRow:
         provisional=x.provisional,
         malformed=x.malformed,
         start_line=x.start_line,
+        target=x.target,
+        rag=x.rag,
+        trend=x.trend,
+        qs=list(x.qs),
+        qs_labels=labels_json(x.qs_labels),
         comparators=[
             m.ComparatorRow(kind=c.kind, value=c.value, text=c.text) for c in x.comparators
         ],
     )
+
+
+def risk_row(x: Risk) -> m.RiskRow:
+    ratings = {
+        f"{when}_{part}": getattr(getattr(x, when), part) if getattr(x, when) else None
+        for when in ("inherent", "residual", "target")
+        for part in ("impact", "likelihood", "score")
+    }
+    return m.RiskRow(
+        ref=x.ref,
+        title=x.title,
+        effects=x.effects,
+        causes=x.causes,
+        owners=list(x.owners),
+        mitigations=list(x.mitigations),
+        actions=list(x.actions),
+        risk_group=x.group,
+        trend=x.trend,
+        qs=list(x.qs),
+        qs_labels=labels_json(x.qs_labels),
+        start_line=x.start_line,
+        end_line=x.end_line,
+        **ratings,
+    )
+
+
+def labels_json(labels: Iterable[StatementLabel]) -> list[dict[str, Any]]:
+    return [{"id": x.id, "confidence": x.confidence, "source": x.source} for x in labels]

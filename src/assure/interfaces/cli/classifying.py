@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,30 +24,40 @@ SYSTEM_NAMES = {
 
 
 def train(
+    council: str | None = typer.Option(
+        None, "--council", help="Only this council's model (default: every council)."
+    ),
     force: bool = typer.Option(
         False, "--force", help="Retrain even if the training data is unchanged."
     ),
 ) -> None:
-    """Rebuild the quality statement classifier from the bundled examples, the
-    library's weak labels (passages under a heading that names the statement)
-    and people's corrections. Prints counts per statement and the time taken."""
-    from assure.classifying.artefact import train as train_model
-    from assure.settings import Settings
+    """Rebuild each council's quality statement classifier from the bundled
+    examples, the council's documents' statement sections (weak labels) and its
+    people's corrections. The model file keeps no passage text. Prints counts
+    per statement and the time taken."""
+    from assure.interfaces.cli.common import operator
+    from assure.interfaces.cli.output import Column as Col
+    from assure.interfaces.cli.output import print_table, say
+    from assure.services import classifier
 
-    started = time.perf_counter()
-    result = train_model(Settings.from_environment(), force=force)
-    seconds = time.perf_counter() - started
-    artefact = result.artefact
-    table = Table("quality statement", "labelled passages", title="Training data")
-    for statement, count in artefact.counts.items():
-        table.add_row(statement, str(count))
-    table.add_row("all passages (incl. none)", str(artefact.examples))
-    table.add_row("corrections", str(len(artefact.corrections)))
-    Console().print(table)
-    if result.written:
-        typer.echo(f"trained in {seconds:.1f}s; model written to {result.path}")
-    else:
-        typer.echo(f"training data unchanged; kept the model in {result.path} ({seconds:.1f}s)")
+    with operator(council) as (app, scope):
+        results = classifier.train(app, scope, force=force)
+    for result in results:
+        print_table(
+            [Col("quality statement"), Col("labelled passages", numeric=True)],
+            [
+                *result.counts.items(),
+                ("all passages (incl. none)", result.examples),
+                ("corrections", result.corrections),
+            ],
+            title=f"Training data: {result.council}",
+        )
+        if result.written:
+            say(f"{result.council}: trained in {result.seconds:.1f}s")
+        else:
+            say(f"{result.council}: training data unchanged; the model is kept")
+    if not results:
+        say("no council to train for: ingest documents first")
 
 
 def evaluate(
@@ -72,13 +81,12 @@ def evaluate(
     """Evaluate the classifier beside a keyword baseline and TF-IDF with logistic
     regression, each trained on the same data, leaving each labelled document
     out in turn (headings removed from the text classified)."""
-    from assure.classifying.report import evaluate as run_evaluation
-    from assure.settings import Settings
+    from assure.interfaces.cli.common import operator
+    from assure.services import classifier
 
     files = [p for path in corpus for p in corpus_files(path)]
-    report = run_evaluation(
-        files, Settings.from_environment(), folds=folds, use_library=not no_library
-    )
+    with operator() as (app, scope):
+        report = classifier.evaluate(app, None if no_library else scope, files, folds)
     if as_json:
         typer.echo(json.dumps(report.as_dict(), indent=2))
         return
@@ -192,7 +200,27 @@ def label(
     typer.echo(f"passage {passage_id}: {shown}; run `assure train` to teach the classifier")
 
 
+def relabel(
+    council: str | None = typer.Option(
+        None, "--council", help="Only this council's passages (default: every council)."
+    ),
+) -> None:
+    """Label stored passages again with each council's current model and its
+    people's corrections (after `assure train`, or after corrections)."""
+    from assure.interfaces.cli.common import operator
+    from assure.interfaces.cli.output import say
+    from assure.services import classifier
+
+    with operator(council) as (app, scope):
+        results = classifier.relabel(app, scope)
+    for r in results:
+        say(f"{r.council}: {r.changed} of {r.passages} passages in {r.documents} documents changed")
+    if not results:
+        say("no council to relabel: ingest documents first")
+
+
 def register(app: typer.Typer) -> None:
     app.command()(train)
     app.command(name="eval")(evaluate)
     app.command()(label)
+    app.command()(relabel)

@@ -220,7 +220,7 @@ def delete(
 ) -> None:
     """Remove a document and everything derived from it: its passages, their
     labels and people's corrections, meetings, plans, figures and findings.
-    A council's own classifier is rebuilt at its next `assure train`."""
+    A council's own classifier is trained again without it."""
     with operator(council) as (app, scope):
         removed = document_service.delete_document(app, scope, document)
     say(f"removed {removed.id}: {removed.label} ({removed.council})")
