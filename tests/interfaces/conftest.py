@@ -58,6 +58,18 @@ def eastmoor_minutes() -> str:
     )
 
 
+def risk_layouts():
+    """The invented risk registers of the risk parser's tests."""
+    import importlib.util
+
+    path = Path(__file__).parents[1] / "parsing" / "risk" / "risk_layouts.py"
+    spec = importlib.util.spec_from_file_location("risk_layouts", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @dataclass(frozen=True)
 class WebLibrary:
     settings: object
@@ -81,6 +93,9 @@ def build(settings, folder: Path) -> WebLibrary:
         xss.write_text(eastmoor_minutes(), encoding="utf-8")
         eastmoor = ingest(app, operator, [xss], EASTMOOR)
         assert eastmoor.failed == 0, eastmoor.files
+        register = folder / "eastmoor-corporate-risks.xlsx"
+        risk_layouts().spreadsheet(risk_layouts().register(), register)
+        assert ingest(app, operator, [register], EASTMOOR).failed == 0
         tokens = {}
         for role, (email, council, grant) in USERS.items():
             accounts.add_user(operator, app.library, email, PASSWORD, [council], grant)

@@ -1,4 +1,5 @@
-"""``/meetings``, ``/actions``, ``/plans``: what boards decided and agreed to do."""
+"""``/meetings``, ``/actions``, ``/plans``, ``/risks``: what boards decided and
+agreed to do, and what they watch."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from assure.interfaces.api.deps import LISTING, NOT_FOUND, Window, application, sliced, token_scope
 from assure.services import Scope, plans, tracking
-from assure.services.plans import PlanView
+from assure.services.plans import PlanView, RiskView
 from assure.services.tracking import ActionChange, ActionView, MeetingView
 
 router = APIRouter(tags=["tracking"])
@@ -78,3 +79,12 @@ def list_plans(
     scope: Scope = Depends(token_scope),
 ) -> list[PlanView]:
     return plans.plans(application(request), scope, council)
+
+
+@router.get("/risks", summary="Risks of risk registers, with ratings before and after controls")
+def list_risks(
+    request: Request,
+    council: str | None = Query(None, max_length=200),
+    scope: Scope = Depends(token_scope),
+) -> list[RiskView]:
+    return plans.risks(application(request), scope, council)

@@ -72,5 +72,12 @@ def update_status(
 
 @router.get("/plans")
 def plan_list(request: Request, scope: Scope = Depends(signed_in)) -> Response:
-    found = plans.plans(application(request), scope)
-    return render(request, "plans.html", scope, title="Plans and risks", plans=found)
+    app = application(request)
+    return render(
+        request,
+        "plans.html",
+        scope,
+        title="Plans and risks",
+        plans=plans.plans(app, scope),
+        risks=plans.risks(app, scope),
+    )

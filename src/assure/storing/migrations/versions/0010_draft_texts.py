@@ -2,7 +2,7 @@
 council; the newest per statement replaces the drafted sentences in exports.
 
 Revision ID: 0010_draft_texts
-Revises: 0009_tracking
+Revises: 0006_risks
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010_draft_texts"
-down_revision = "0009_tracking"
+down_revision = "0006_risks"
 branch_labels = None
 depends_on = None
 
