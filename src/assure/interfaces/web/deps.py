@@ -94,7 +94,3 @@ def render(
     else:
         body = page.render(values)
     return HTMLResponse(body, status_code=status_code)
-
-
-def page_number(value: int | None) -> int:
-    return max(1, value or 1)
