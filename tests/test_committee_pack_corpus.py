@@ -30,7 +30,7 @@ AGENDA = [  # number, title fragment, pages, start line
 ]
 MINUTES = [  # number, title fragment, start line, decision lines
     ("1", "Membership", 144, []),
-    ("2", "Minutes of the Previous", 148, []),
+    ("2", "Minutes of the Previous", 148, [150]),  # "were presented and approved"
     ("3", "Interests", 152, []),
     ("4", "Admission of the Public", 156, []),
     ("5", "Monitoring visit", 160, [187]),

@@ -11,7 +11,7 @@ import pytest
 
 from assure.normalising import normalise
 from assure.parsing.committee_pack import PARSER
-from assure.parsing.pack.decisions import due_of
+from assure.parsing.pack.actions import due_of
 from assure.reading import read_document
 from assure.settings import Settings
 from assure.structure import Meeting, ParsedStructure

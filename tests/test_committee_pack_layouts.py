@@ -725,7 +725,8 @@ def test_pack_agenda_and_minutes_in_full() -> None:
     assert [(i.number, i.title) for i in minutes.minutes] == [
         (number, title) for number, title, _ in expected.items
     ]
-    assert minutes.attendance.apologies == ()  # given inside the first minute, not as a block
+    # given inside the first minute, not as a block
+    assert minutes.attendance.apologies == ("Councillor M Dunmore",)
     assert minutes.attendance.present[:2] == ("Councillor D Fairbairn", "Councillor S Holloway")
     assert dict(minutes.attendance.roles)["Councillor D Fairbairn"] == (
         "Leader of the Council, Chair"
@@ -882,6 +883,8 @@ def test_minutes_headers(tmp_path: Path, header: str, expected: tuple[str, ...])
         "The Committee agreed that the update had been helpful and agreed to receive it yearly.",
         "Following the officer's explanation, the Board agreed to defer the decision.",
         "The Board agreed to review the strategy in 2025.",
+        "The Chairman put the motion to the vote.\nMotion carried.",
+        "The minutes of the meeting held on 3 May were presented and approved as a correct record.",
     ],
 )
 def test_decision_told_in_the_minute(tmp_path: Path, told: str) -> None:
@@ -917,6 +920,11 @@ def test_decision_told_in_the_minute(tmp_path: Path, told: str) -> None:
         "The Board agreed with the concerns raised.",
         "Members discussed the report and agreed it was a helpful overview.",
         "It was agreed last year that the service would be recommissioned.",
+        "Members agreed that more work was needed on transitions.",
+        "Members agreed that the visit to the new day centre had been valuable.",
+        # Another meeting's decision, its sentence broken by a page.
+        "At the Scrutiny Committee held on 5 February 2025, Members considered the call-in. "
+        "At that meeting,\n\fMembers agreed to refer the decision to full Council.",
     ],
 )
 def test_narrative_is_not_a_decision(tmp_path: Path, narrative: str) -> None:

@@ -81,6 +81,24 @@ class Action:
 
 
 @dataclass(frozen=True, slots=True)
+class Vote:
+    """A recorded vote: the counts as the minutes print them ("For (12)") and
+    the names listed under each; the two may disagree, and both are kept.
+    ``carried`` is the outcome the minutes give ("Motion carried", "Amendment
+    lost"), or ``None`` where they give none."""
+
+    start_line: int
+    motion: str | None = None  # what was put to the vote, as the minutes say it
+    for_count: int | None = None
+    against_count: int | None = None
+    abstain_count: int | None = None
+    for_names: tuple[str, ...] = ()
+    against_names: tuple[str, ...] = ()
+    abstain_names: tuple[str, ...] = ()
+    carried: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class MinuteItem:
     number: str | None
     title: str
@@ -88,6 +106,7 @@ class MinuteItem:
     end_line: int | None = None
     decisions: tuple[Decision, ...] = ()
     actions: tuple[Action, ...] = ()
+    votes: tuple[Vote, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

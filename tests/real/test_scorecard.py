@@ -64,3 +64,96 @@ def test_the_card_counts_a_missed_and_a_wrong_fact() -> None:
     tally = scorecard.score_document(expected, found)
     assert tally.counts["attendance.present"] == [1, 1, 1]
     assert tally.total() == (4, 1, 1)  # kind, the meeting, its date, one name
+
+
+def minutes_with(minute: dict) -> dict:
+    return {
+        "kind": "committee_pack",
+        "meetings": [{"role": "minutes", "date": "2025-03-13", "minutes": [minute]}],
+    }
+
+
+def test_the_card_counts_recorded_votes_by_their_counts_and_names() -> None:
+    expected = minutes_with(
+        {
+            "number": "12",
+            "votes": [
+                {"for": 3, "against": 1, "abstain": 0, "carried": True, "named": [3, 1, 0]},
+                {"for": 1, "against": 3, "abstain": 0, "carried": False, "named": [1, 3, 0]},
+            ],
+        }
+    ) | {"file": "real/x.pdf"}
+    vote = {
+        "for_count": 3,
+        "against_count": 1,
+        "abstain_count": 0,
+        "for_names": ["A", "B"],  # one name lost
+        "against_names": ["D"],
+        "abstain_names": [],
+        "carried": True,
+    }
+    tally = scorecard.score_document(expected, minutes_with({"number": "12", "votes": [vote]}))
+    assert tally.counts["votes"] == [1, 1, 0]  # the defeated vote was not found
+    assert tally.counts["vote.counts"] == [3, 3, 0]
+    assert tally.counts["vote.carried"] == [1, 1, 0]
+    # one fact per side: against and abstain as listed, "for" one name short
+    assert tally.counts["vote.names"] == [2, 3, 1]
+
+
+def test_a_due_date_the_minutes_do_not_write_is_wrong() -> None:
+    expected = minutes_with({"number": "7", "actions": [{}, {"due": "end of 2018"}]}) | {
+        "file": "real/x.pdf"
+    }
+    found = minutes_with(
+        {
+            "number": "7",
+            "actions": [{"due": "2019-03-31"}, {"due": "by the end of 2018"}],
+        }
+    )
+    tally = scorecard.score_document(expected, found)
+    assert tally.counts["minutes.actions"] == [2, 0, 0]
+    assert tally.counts["minutes.action_dues"] == [1, 0, 1]
+
+
+def test_a_post_named_among_others_is_the_same_owner() -> None:
+    assert scorecard.same_person(
+        "Monitoring Officer", "the Monitoring Officer in consultation with the Leader"
+    )
+    assert not scorecard.same_person("Mr Bond", "Mr J Bondfield")
+    assert not scorecard.same_person("Director of Public Health", "Director of Education")
+
+
+def test_raising_the_floor_for_some_documents_keeps_the_others(tmp_path, monkeypatch) -> None:
+    floor = tmp_path / "floor.toml"
+    floor.write_text('["a"]\nright = 5\nwrong = 2\n\n["b"]\nright = 9\nwrong = 0\n')
+    monkeypatch.setattr(scorecard, "FLOOR", floor)
+    tally = scorecard.Tally()
+    tally.add("kind", right=7, wrong=3)
+    scorecard.update_floor({"a": tally})
+    assert scorecard.floor() == {"a": {"right": 7, "wrong": 2}, "b": {"right": 9, "wrong": 0}}
+
+
+def test_a_page_range_is_one_fact_found_or_not() -> None:
+    expected = {
+        "file": "real/x.pdf",
+        "kind": "committee_pack",
+        "meetings": [
+            {"role": "notice", "date": "2025-01-09", "agenda": [{"number": "3", "pages": [1, 18]}]}
+        ],
+    }
+    missed = scorecard.score_document(expected, {"kind": "committee_pack"})
+    found = scorecard.score_document(
+        expected,
+        {
+            "kind": "committee_pack",
+            "meetings": [
+                {
+                    "role": "notice",
+                    "date": "2025-01-09",
+                    "agenda": [{"number": "3", "pages": [1, 18]}],
+                }
+            ],
+        },
+    )
+    assert missed.counts["agenda.pages"] == [0, 1, 0]
+    assert found.counts["agenda.pages"] == [1, 0, 0]

@@ -93,6 +93,24 @@ SIGNALS: tuple[Signal, ...] = (
     (re.compile(r"^(?:contact\s+officer|officer)\s*:", re.I).search, 0.04, 2),
     (re.compile(r"\bmembers\s+are\b|^membership\b", re.I).search, 0.06, 1),
     (ROUTINE_ITEM.search, 0.08, 3),
+    # A committee system's front sheet: "UNRESTRICTED ITEMS", "EXEMPT ITEMS".
+    (
+        re.compile(r"^(?:unrestricted|exempt|restricted|confidential)\s+items?$", re.I).search,
+        0.1,
+        1,
+    ),
+    # A letter to members sending papers: "Dear Member" ... "Agenda Item No".
+    (re.compile(r"^dear\s+(?:members?|councillors?)\b", re.I).search, 0.15, 1),
+    (re.compile(r"^agenda\s+item\s+no\.?$", re.I).search, 0.1, 1),
+    (
+        re.compile(
+            r"\bnot\s+available\s+when\s+the\s+(?:main\s+)?agenda\s+was\b"
+            r"|\b(?:supplementary|supplemental)\s+(?:agenda|papers|pack)\b",
+            re.I,
+        ).search,
+        0.15,
+        1,
+    ),
 )
 COUNCIL = re.compile(
     r"\b(?:(?:London\s+Borough|Royal\s+Borough|City|County|Borough)\s+of\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,2}"

@@ -71,7 +71,8 @@ GROUP = re.compile(
     r"|[A-Z][A-Z &/,'–-]{3,50})$"
 )
 AGENDA_HEADING = re.compile(
-    r"^(?:a\s?g\s?e\s?n\s?d\s?a|agenda(?:\s+items?)?|agenda\s+for\b.*|.*\bagenda)$", re.IGNORECASE
+    r"^(?:a\s?g\s?e\s?n\s?d\s?a|agenda(?:\s+items?(?:\s+no\.?)?)?|agenda\s+for\b.*|.*\bagenda)$",
+    re.IGNORECASE,
 )
 NOT_TITLE = re.compile(r"^(?:that|to\s+note\s+that|councillors?|cllrs?)\b", re.IGNORECASE)
 # "Item 4 – Title – Pages 9-20 – For decision", the parts set apart by dashes.
@@ -428,6 +429,7 @@ def _title_tail(text: str, item: DraftItem) -> bool:
     )
 
 
+DANGLING_PAGES = re.compile(r"\s*\(?\s*(?:pages?|pp\.?)\s*$", re.IGNORECASE)
 # "5 - 12 To approve the minutes ...": the page column, given on the line
 # under the title, run into the purpose that follows.
 PAGES_HEAD = re.compile(r"^(?P<first>\d{1,4})\s*[–-]\s*(?P<last>\d{1,4})\s+(?=[A-Z])")
@@ -436,7 +438,8 @@ PAGES_HEAD = re.compile(r"^(?P<first>\d{1,4})\s*[–-]\s*(?P<last>\d{1,4})\s+(?=
 def _add_detail(item: DraftItem, line: PackLine, previous: PackLine | None) -> None:
     text = line.text
     if item.pages is None and (pages := page_range_line(text)):
-        item.pages = pages
+        # "... Contract Award (Pages" over "161 - 190)": the range broke after its word.
+        item.pages, item.title = pages, DANGLING_PAGES.sub("", item.title)
         return
     head = PAGES_HEAD.match(text)
     if item.pages is None and head and not item.title_done and not item.purpose and not line.gap:

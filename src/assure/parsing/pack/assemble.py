@@ -8,8 +8,9 @@ from dataclasses import replace
 
 from assure.document import CleanText
 from assure.extracting.dates import year_of
+from assure.parsing.pack.actions import month_meeting_due, table_actions
 from assure.parsing.pack.agenda import DraftItem, parse_agenda
-from assure.parsing.pack.attendance import read_attendance
+from assure.parsing.pack.attendance import apologies_told, read_attendance
 from assure.parsing.pack.boundaries import (
     Document,
     appendices,
@@ -21,7 +22,6 @@ from assure.parsing.pack.boundaries import (
     title_at,
 )
 from assure.parsing.pack.cover_sheets import CoverSheet, find_cover_sheets
-from assure.parsing.pack.decisions import month_meeting_due, table_actions
 from assure.parsing.pack.lines import PackLine, pack_lines
 from assure.parsing.pack.minutes import build_items, find_minute_items
 from assure.parsing.pack.minutes_header import anchor_line, find_minutes_starts
@@ -156,6 +156,8 @@ class Pack:
         end_line = self.lines[doc.end_index].end
         items = build_items(rest, find_minute_items(rest), end_line, year)
         items = _attach_ref_actions(items, rest, year)
+        if not attendance.apologies:
+            attendance = replace(attendance, apologies=_apologies_minute(items, rest))
         items = [
             replace(item, actions=tuple(month_meeting_due(a, draft.date) for a in item.actions))
             for item in items
@@ -278,6 +280,16 @@ def _minutes_sections(meeting: Meeting, start: int, end: int) -> list[Section]:
             Section(label, 2, "minute_item", item.start_line, item.end_line or item.start_line)
         )
     return found
+
+
+def _apologies_minute(items: list[MinuteItem], lines: list[PackLine]) -> tuple[str, ...]:
+    """Apologies told in the minute that takes them ("Apologies", "Apologies
+    for Absence", "Apologies and Substitutes"), among the first few."""
+    for item in items[:4]:
+        if re.search(r"\bapolog", item.title, re.IGNORECASE):
+            end = item.end_line or item.start_line
+            return apologies_told([ln for ln in lines if item.start_line <= ln.number <= end])
+    return ()
 
 
 def _attach_ref_actions(

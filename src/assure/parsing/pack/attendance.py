@@ -17,7 +17,10 @@ from assure.parsing.pack.references import BRACKETED, MINUTE, NUMBER_ONLY
 from assure.structure import Attendance
 
 LABEL = re.compile(
-    r"^(?P<label>(?:[a-z]+\s+){0,2}members?\s+present|councillors\s+present|attendance(?=\s*:)|"
+    r"^(?P<label>"
+    # "IN ATTENDANCE VIRTUALLY:", "Present remotely:"
+    r"(?:(?:also\s+)?in\s+attendance|(?:also\s+)?present)\s+(?:virtually|remotely|online)|"
+    r"(?:[a-z]+\s+){0,2}members?\s+present|councillors\s+present|attendance(?=\s*:)|"
     r"present(?:\s*\([^)]{1,20}\))?|attendees|"
     r"co-?opt(?:ees?|ed\s+members?)(?:\s+present)?|attended(?=\s*:)|"
     r"(?:[a-z]+\s+)?members\s+in\s+attendance|(?:also\s+)?in\s+attendance|also\s+present|"
@@ -46,7 +49,11 @@ def read_attendance(lines: list[PackLine]) -> tuple[Attendance, int, dict[str, s
         text = line.text.replace("\t", ", ") if line.table else line.text
         match = LABEL.match(re.sub(r"^([^,]{1,40}?:)\s*,\s*", r"\1 ", text))
         loose = LOOSE_LABEL.match(text) if current is None else None
-        if match:
+        if entries and current is not None and _open_bracket(entries[-1][1]):
+            # "Mr F Delacroix (Head of Finance" over "Operations – North), ...": the
+            # open bracket goes on, whatever the next line opens with.
+            entries[-1] = (current, _joined(entries[-1][1], text))
+        elif match:
             current = _group_of(match["label"])
             entries.append((current, match["rest"]))
         elif loose:
@@ -58,8 +65,8 @@ def read_attendance(lines: list[PackLine]) -> tuple[Attendance, int, dict[str, s
             entries.append((current, rest))
         elif current is None or _ends_attendance(line, lines[position:]):
             break
-        elif entries and (_unfinished(entries[-1][1]) or _role_tail(text, entries[-1][1])):
-            entries[-1] = (current, f"{entries[-1][1]} {text}")
+        elif entries and _wrapped(entries[-1][1], text):
+            entries[-1] = (current, _joined(entries[-1][1], text))
         else:
             entries.append((current, text))
         used = position + 1
@@ -92,6 +99,47 @@ def _column_names(line: PackLine) -> bool:
     """Whether a table row names the columns of an attendance table."""
     cells = [cell for cell in line.cells if cell]
     return len(cells) >= 2 and all(PEOPLE_COLUMN.match(cell) for cell in cells)
+
+
+BULLET = re.compile("^[-•*▪●◦\uf0b7\uf0a7\u2023\u2043\u27a2]\\s+")
+
+
+def _wrapped(previous: str, text: str) -> bool:
+    """Whether ``text`` goes on with the entry ``previous``, which a PDF or a
+    converter wrapped: a bracket or a name left open, a role's tail, the rest
+    of a bullet (a line without the list's marker), or a name broken between
+    two lines of a paragraph of names ("..., Tom" over "Byrne, ...")."""
+    if _unfinished(previous) or _role_tail(text, previous) or text.startswith(("(", ")")):
+        return True
+    if BULLET.match(previous) and not BULLET.match(text):
+        return not HONORIFIC.match(text) or text.count(" ") == 0
+    return _name_broken(previous, text)
+
+
+def _joined(previous: str, text: str) -> str:
+    return f"{previous} {text}"
+
+
+def _name_broken(previous: str, text: str) -> bool:
+    """ "Jane Smith, Tom" over "Byrne, Ann Lee": where the other names of the
+    paragraph have two words or more, a lone word ending one line and a lone
+    word opening the next are one name."""
+    unbracketed = re.sub(r"\([^()]*\)", "", previous)
+    pieces = [piece.split() for piece in re.split(r",|\band\b", unbracketed)]
+    last, others = pieces[-1], [piece for piece in pieces[:-1] if piece]
+    first = re.split(r",|\band\b|\(", text, maxsplit=1)[0].split()
+    return (
+        len(last) == 1
+        and len(first) == 1
+        and len(others) >= 2
+        and all(len(piece) >= 2 for piece in others)
+        and last[0][:1].isupper()
+        and first[0][:1].isupper()
+    )
+
+
+def _open_bracket(text: str) -> bool:
+    return text.count("(") > text.count(")")
 
 
 def _unfinished(text: str) -> bool:
@@ -150,3 +198,22 @@ COLUMN_HEADING = re.compile(
     r"decisions?|actions?|owner|lead|by\s+whom|due|deadline|outcome|minutes?)$",
     re.IGNORECASE,
 )
+
+
+# "Apologies were received from Mrs A Kowalski.", "The Democratic Services Manager
+# reported apologies from Mr Varley, Mrs Whitby and Mr Yardley."
+APOLOGIES_FROM = re.compile(
+    r"\bapolog(?:y|ies)\b(?:\s+for\s+absence)?[^.;]{0,80}?\bfrom\s+(?P<names>.+?)(?:\.(?:\s|$)|;|$)",
+    re.IGNORECASE,
+)
+DOTTED_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Dr|Cllr|Prof|[A-Z])\.(?=\s)")
+
+
+def apologies_told(lines: list[PackLine]) -> tuple[str, ...]:
+    """The apologies a minute records in a sentence, where the minutes list
+    none under their header: "Apologies were received from Mrs C Bell"."""
+    text = " ".join(line.text for line in lines if line.noise is None and not line.table)
+    match = APOLOGIES_FROM.search(DOTTED_TITLE.sub(r"\1", text))
+    if match is None:
+        return ()
+    return tuple(name for name, _ in split_people(match["names"]))

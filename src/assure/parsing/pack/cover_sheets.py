@@ -80,13 +80,29 @@ def find_cover_sheets(lines: list[PackLine]) -> list[CoverSheet]:
     return sheets
 
 
+# Any field of a report's header: "Decision no:", "Classification:", "Is the
+# decision eligible for call-in?".
+ANY_FIELD = re.compile(r"^[A-Z][A-Za-z /()'’&-]{1,50}(?::|\?)(?:\s|$)")
+# "Cabinet – 4 March 2025": the meeting a report goes to, with its date.
+BODY_AND_DATE = re.compile(
+    r"^(?P<body>\D{3,80}?)\s*(?:[–-]|,|\bon\b)\s*(?P<when>(?:[A-Z][a-z]+day,?\s+)?"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4})\.?$"
+)
+
+
 def _read_fields(lines: list[PackLine], index: int) -> CoverSheet:
     sheet = CoverSheet(start_line=lines[index].number)
     for position in range(index, min(index + 10, len(lines))):
         line = lines[position]
         text = line.text.replace("\t", ": ", 1) if line.table else line.text
         if match := MEETING_FIELD.match(text):
-            sheet.meeting = sheet.meeting or _field_value(lines, position, match["value"]) or None
+            value = _field_value(lines, position, match["value"])
+            if sheet.meeting is None and (dated := BODY_AND_DATE.match(value)):
+                # "To: Cabinet – 4 March 2025" gives the meeting and its date.
+                sheet.meeting = dated["body"]
+                if sheet.date_text is None:
+                    sheet.date_text, sheet.date_line = dated["when"], line.number
+            sheet.meeting = sheet.meeting or value or None
         elif match := DATE_FIELD.match(text):
             if sheet.date_text is None:
                 sheet.date_text = _field_value(lines, position, match["value"]) or None
@@ -94,9 +110,24 @@ def _read_fields(lines: list[PackLine], index: int) -> CoverSheet:
         elif AUTHOR_FIELD.match(text):
             sheet.author = True
         elif (match := TITLE_FIELD.match(text)) and sheet.title is None:
-            sheet.title = _field_value(lines, position, match["value"]) or None
+            value = _field_value(lines, position, match["value"])
+            sheet.title = (_wrapped_value(lines, position, value) if value else value) or None
             sheet.title_line = line.number
     return sheet
+
+
+def _wrapped_value(lines: list[PackLine], index: int, value: str) -> str:
+    """A field's value with the lines it wrapped onto, which sit between it
+    and the next field ("Subject: Day Opportunities for Adults with a Learning"
+    over "Disability" over "Decision no: 25/00031")."""
+    following: list[str] = []
+    for line in lines[index + 1 : index + 5]:
+        if line.noise or line.table:
+            break
+        if ANY_FIELD.match(line.text):
+            return " ".join([value, *following])
+        following.append(line.text)
+    return value
 
 
 def _own_end(lines: list[PackLine], index: int) -> int | None:

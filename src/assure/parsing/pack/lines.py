@@ -38,6 +38,9 @@ STRUCTURAL = re.compile(
     r"|(?i:(?:[a-z]+\s+){0,2}members?\s+present|present\s*:|apologies|(?:also\s+)?in\s+attendance|also\s+present)"
     r"|(?i:officers?|contact(?:\s+officer)?|date|time|venue|action)\s*:"
     r"|RESOLVED|AGREED|DECIDED|RECOMMENDED|Resolved\b|Agreed\b|\(?(?i:pages?)\s+\d"
+    r"|(?i:(?:draft\s+)?minutes\s+of\s+(?:a|the)\s+(?:\w+\s+)?meeting)"
+    # a notice's date line: "Wednesday, 12th March, 2025, at 10.00 am"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+\d{1,2}(?:st|nd|rd|th)?\s"
     r"|(?:Councillors?|Cllrs?\.?)\s+[A-Z])"
 )
 # "Jo Bloggs, Head of Service": lines of an attendance list that a reader of a
@@ -150,8 +153,26 @@ def pack_lines(text: CleanText) -> list[PackLine]:
     # copy into a paragraph, where it is cut out below.
     as_read = [PackLine(s.number, s.number, tidy(s.text)) for s in source if s.text.strip()]
     headers = running_headers(raw) | running_headers(as_read)
-    edges = page_edge_repeats(raw)
+    edges = page_edge_repeats(raw) | printed_page_numbers(source)
     return [_marked(line, headers, line.number in edges) for line in raw]
+
+
+def printed_page_numbers(source: tuple[SourceLine, ...]) -> set[int]:
+    """Line numbers of a bare number that opens or closes a page and is that
+    page's own number ("2" atop page 2): a printout's page number, on however
+    few pages (the normaliser asks for three before it is sure)."""
+    first: dict[int, SourceLine] = {}
+    last: dict[int, SourceLine] = {}
+    for line in source:
+        if line.page is not None and line.text.strip():
+            first.setdefault(line.page, line)
+            last[line.page] = line
+    return {
+        line.number
+        for page in first
+        for line in {first[page].number: first[page], last[page].number: last[page]}.values()
+        if line.text.strip().lstrip("\f") == str(page)
+    }
 
 
 def _dropped_furniture(source: tuple[SourceLine, ...], after: int, before: int) -> list[PackLine]:

@@ -10,19 +10,20 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from assure.parsing.pack.actions import find_actions, flat_table_actions, table_actions
 from assure.parsing.pack.attendance import LABEL
 from assure.parsing.pack.decisions import (
     INLINE,
     decision_opening,
-    find_actions,
     find_decisions,
-    flat_table_actions,
     is_decision_start,
     is_decision_text,
-    table_actions,
 )
 from assure.parsing.pack.lines import PackLine
+from assure.parsing.pack.printed import tagged_headings
 from assure.parsing.pack.references import BRACKETED, MINUTE, NUMBER_ONLY
+from assure.parsing.pack.resolutions import resolution_actions
+from assure.parsing.pack.votes import find_votes
 from assure.structure import Action, Decision, MinuteItem
 
 CLOSING = re.compile(
@@ -42,10 +43,14 @@ class ItemDraft:
     main: int
     title: str
     index: int  # position of the title line in the minutes' lines
+    body: int | None = None  # position of the first line after the heading, where known
 
 
 def find_minute_items(lines: list[PackLine]) -> list[ItemDraft]:
-    """Numbered minute items in sequence; numbers may start anywhere."""
+    """Numbered minute items in sequence; numbers may start anywhere. Minutes
+    printed with "(Item N)" under each title are headed by those alone."""
+    if tagged := tagged_headings(lines):
+        return [ItemDraft(h.number, _parts(h.number)[0], h.title, h.index, h.body) for h in tagged]
     found = [(index, _item_at(lines, index)) for index in range(len(lines))]
     candidates = [(index, item) for index, item in found if item and not lines[index].noise]
     running = _running_part([number for _, (number, _) in candidates])
@@ -236,20 +241,26 @@ def build_items(
     items: list[MinuteItem] = []
     for position, draft in enumerate(drafts):
         stop = drafts[position + 1].index if position + 1 < len(drafts) else len(lines)
-        own = lines[draft.index + 1 : stop]
+        own = lines[draft.index + 1 if draft.body is None else draft.body : stop]
         start = lines[draft.index]
         last = next((line.end for line in reversed(own) if not line.noise), start.end)
         actions: list[Action] = find_actions(own, year)
         actions.extend(action for _, action in table_actions(own, year))
         actions.extend(flat_table_actions(own, year))
+        decisions = _title_decision(start) + find_decisions(own)
+        if not actions:
+            # Where the minute lists no actions of its own ("Action: ..."), its
+            # resolutions' tasks are its actions; where it does, they restate them.
+            actions = [a for decision in decisions for a in resolution_actions(decision, own, year)]
         items.append(
             MinuteItem(
                 number=draft.number,
                 title=draft.title,
                 start_line=start.number,
                 end_line=min(last, end_line),
-                decisions=tuple(_title_decision(start) + find_decisions(own)),
+                decisions=tuple(decisions),
                 actions=tuple(sorted(actions, key=lambda action: action.start_line)),
+                votes=tuple(find_votes(own)),
             )
         )
     return items

@@ -115,7 +115,13 @@ def _header(lines: list[PackLine], anchor: int, joined: str | None = None) -> Mi
     if joined:
         line = lines[anchor]
         header.append(PackLine(line.number, line.end, joined.strip(), line.table, line.gap))
-    for line in reversed(lines[max(0, anchor - 8) : anchor]):
+    top = anchor
+    if opening := _opening_above(lines, anchor):
+        # "MINUTES of a meeting of the ... Scrutiny" over "Committee held in ... 4"
+        # over "December 2024.": one sentence, however the lines broke it.
+        top, sentence = opening
+        header.insert(0, sentence)
+    for line in reversed(lines[max(0, top - 8) : top]):
         # "Agenda Item 3" opens the document: its header starts below it.
         if line.noise in {"blank_page", "agenda_marker"} or len(header) >= 6:
             break
@@ -171,6 +177,26 @@ def _header(lines: list[PackLine], anchor: int, joined: str | None = None) -> Mi
             re.sub(r"^(?:minutes\s*[:–-]?\s*)", "", body_candidates[0], flags=re.IGNORECASE)
         )
     return draft
+
+
+def _opening_above(lines: list[PackLine], anchor: int) -> tuple[int, PackLine] | None:
+    """The "Minutes of a meeting of ... held ..." sentence just above the
+    attendance, joined from the lines it was wrapped over, and where it starts."""
+    above = [p for p in range(anchor - 1, max(-1, anchor - 5), -1) if lines[p].noise is None]
+    for count, position in enumerate(above, start=1):
+        if MINUTES_OF.match(lines[position].text) and count > 1:
+            if find_dates(lines[position].text):
+                return None  # the opening says it all; what follows are fields
+            parts = [lines[p] for p in reversed(above[:count])]
+            if any(
+                part.table or len(part.text) > 200 or HEADER_FIELD.match(part.text)
+                for part in parts
+            ) or any(part.gap for part in parts[1:]):
+                return None  # fields or paragraphs of their own, read one by one
+            text = " ".join(part.text for part in parts)
+            first = parts[0]
+            return position, PackLine(first.number, parts[-1].end, text, False, first.gap)
+    return None
 
 
 def _rejoin_wrapped(header: list[PackLine]) -> list[PackLine]:

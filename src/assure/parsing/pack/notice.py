@@ -148,7 +148,8 @@ def _from_dated_title(notice: Notice, lines: list[PackLine]) -> None:
     for line in lines[:40]:
         if line.table or line.noise not in {None, "running_header"}:
             continue
-        match = DATED_TITLE.match(line.text)
+        # "COUNTY COUNCIL - THURSDAY, 9 JANUARY 2025" heading a letter to members
+        match = DATED_TITLE.match(body_name(line.text) if line.text.isupper() else line.text)
         if match is None or not BODY_WORDS.search(match["body"]):
             continue
         notice.body = match["body"]
@@ -292,7 +293,14 @@ def _time_and_place_near(notice: Notice, head: list[PackLine]) -> None:
         if notice.time is None:
             notice.time = parse_time(line.text) if len(line.text) < 30 else None
         if notice.venue is None and PLACE.search(line.text) and len(line.text) <= 120:
-            notice.venue = _bracket_closed(line.text, head[offset + 1 : offset + 2]).strip(" .")
+            venue = _bracket_closed(line.text, head[offset + 1 : offset + 2])
+            # "Council Chamber, Civic Hall Telephone: ...": the contact column beside it
+            notice.venue = BESIDE_VENUE.sub("", venue).strip(" .,")
+
+
+BESIDE_VENUE = re.compile(
+    r"\s+(?:telephone|tel|ask\s+for|e-?mail|contact|direct\s+dial)\b.*$", re.IGNORECASE
+)
 
 
 def _bracket_closed(text: str, following: list[PackLine]) -> str:
@@ -376,7 +384,7 @@ PLACE = re.compile(
 )
 BODY_WORDS = re.compile(
     r"\b(?:board|committee|panel|cabinet|forum|group|executive|partnership|commission|"
-    r"sub-committee|scrutiny|assembly)\b|^(?:full\s+)?council$",
+    r"sub-committee|scrutiny|assembly)\b|^(?:(?:full|county|city|borough|district)\s+)?council$",
     re.IGNORECASE,
 )
 SMALL_WORDS = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "at", "with"}

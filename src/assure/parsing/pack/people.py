@@ -15,13 +15,17 @@ ROLE_WORDS = re.compile(
     r"principal|assistant|deputy|governance|portfolio|strategic|service|services|chief|"
     r"inspector|superintendent|healthwatch|nhs|ccg|police|board|team|partnership|trust|"
     r"council|co-?opt(?:ee|ed)|member|observer|substitute|sub|cabinet|practitioner|"
-    r"analyst|adviser|scrutiny|democra\w*|solicitor|monitoring|corporate|public\s+health)\b",
+    r"analyst|adviser|scrutiny|democra\w*|solicitor|monitoring|corporate|public\s+health|"
+    r"doctor|designated|clinical|safeguarding|detective|constable|sergeant|"
+    r"general\s+practitioner|pharmacist|commissioning)\b",
     re.IGNORECASE,
 )
 HONORIFIC = (
     r"(?:councillors?|cllrs?\.?|mr|mrs|ms|miss|dr|prof(?:essor)?|rev(?:erend)?|revd|sir|dame|"
     r"(?:chief\s+)?(?:superintendent|inspector))"
 )
+# A list's marker: "•", "-", "▪", and the private-use bullets PDFs extract.
+BULLET = re.compile("^[-•*▪●◦\uf0b7\uf0a7\u2023\u2043\u27a2]\\s*")
 PLURAL = re.compile(r"^(councillors|cllrs\.?)\s*:?\s+", re.IGNORECASE)
 AND_AT_END = re.compile(r"\s+(?:and|&)\s$")
 LABEL = re.compile(
@@ -39,6 +43,19 @@ NAME = re.compile(
 )
 FILLER = re.compile(
     r"^(?:and|none|nil|n/?a|no apologies.*|none received|members?|name|role|title)$", re.IGNORECASE
+)
+# What is left of a label a line break split ("Present – Board Members" over
+# "and Substitutes:"): words that name groups of people, never a person.
+LABEL_ONLY = re.compile(
+    r"^(?:(?:and|&|the|of|board|committee|panel|cabinet|council|voting|non-voting|co-?opted|"
+    r"members?|substitutes?|officers?|present|also|in|attendance|councillors?|co-?optees?|"
+    r"observers?|others?|virtually|remotely)\b[\s,:]*)+$",
+    re.IGNORECASE,
+)
+# Honours written after a name, which are no part of it: "Mr P Lowther, OBE",
+# "Sir Peter Marchant CBE".
+POST_NOMINAL = re.compile(
+    r"(?:,?\s+|^)(?:OBE|MBE|CBE|KBE|DBE|BEM|QPM|DL|JP|QC|KC|MP|MEP|FRCP|FRCGP|FCA|FRSA)\b\.?",
 )
 
 
@@ -83,12 +100,13 @@ def _comma_role(text: str) -> bool:
 def split_people(text: str) -> list[tuple[str, str | None]]:
     """Every person named in one line of a list, with their role where given."""
     # A label may also sit inside a line that a wrapped-line join ran together.
-    text = LABEL.sub(";", text.strip(" .;:\t"))
+    text = LABEL.sub(";", BULLET.sub("", text.strip(" .;:\t")))
     if not text.strip("; ") or FILLER.match(text):
         return []
     people: list[tuple[str, str | None]] = []
-    # "(Deputy Leader; Finance and Assets)": a semicolon in brackets is in a role.
-    parts = re.split(r";(?![^()]*\))", text)
+    # "(Deputy Leader; Finance and Assets)": a semicolon in brackets is in a role;
+    # "..., Councillors P Bright, M Cole": the plural opens a list of its own.
+    parts = re.split(r";(?![^()]*\))|,\s*(?=(?:Councillors|Cllrs\.?)\s)", text)
     clauses = [column for part in parts for column in _columns(part.strip())]
     for clause in (clause for clause in clauses if clause):
         plural = PLURAL.match(clause)
@@ -100,6 +118,7 @@ def split_people(text: str) -> list[tuple[str, str | None]]:
         if plural:
             found = [(_councillor(name), role) for name, role in found]
         people.extend(found)
+    people = [(without_honours(name), role) for name, role in people]
     return [(name, role) for name, role in people if _plausible(name)]
 
 
@@ -174,9 +193,10 @@ def _listed(clause: str, plural: bool) -> list[tuple[str, str | None]] | None:
     bare = [BRACKETED_ROLE.sub("", piece).strip() for piece in pieces]
     if len(pieces) < 2 or not all(NAME.match(piece) for piece in bare):
         return None
-    # "Superintendent Ray Collier" is a rank and a name, not a role.
-    unranked = [re.sub(rf"^{HONORIFIC}\s+", "", piece, flags=re.IGNORECASE) for piece in bare]
-    if not plural and any(ROLE_WORDS.search(piece) for piece in unranked[1:]):
+    # "Superintendent Ray Collier" is a rank and a name, not a role; and a piece
+    # that opens with a title is a person, whatever the name ("Mrs J Lead", "Mr K Chair").
+    unranked = [piece for piece in bare if not re.match(rf"{HONORIFIC}\s", piece, re.IGNORECASE)]
+    if not plural and any(ROLE_WORDS.search(piece) for piece in unranked if piece != bare[0]):
         return None
     return [split_role(piece) for piece in pieces]
 
@@ -211,5 +231,11 @@ def _plausible(name: str) -> bool:
         1 <= len(words) <= 8
         and any(c.isalpha() for c in name)
         and not FILLER.match(name)
+        and not LABEL_ONLY.match(name)
         and len(name) <= 80
     )
+
+
+def without_honours(name: str) -> str:
+    """A name without the honours written after it: "Mr P Lowther, OBE" -> "Mr P Lowther"."""
+    return POST_NOMINAL.sub("", name).strip(" ,")
