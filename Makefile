@@ -4,6 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DATA := .assure-demo
+DEMO_HOST ?= 127.0.0.1
+DEMO_PORT ?= 8000
+DEMO_PASSWORD := northfield demo only
+# Published ratings of all councils, charted on the web app's overview.
+RATINGS_CSV := $(wildcard ../shared/data/cqc-la-ratings.csv)
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: demo test test-sqlite test-postgres lint bench lock clean examples scorecard assets browser
@@ -33,7 +38,7 @@ $(CHROMIUM):
 browser: $(CHROMIUM)
 
 # Ingests one form of each example; the .txt, .md, .html and .xlsx twins hold the same text.
-demo: $(STAMP)
+demo: $(STAMP) $(ASSETS)
 	rm -rf $(DEMO_DATA)
 	ASSURE_DATA_DIR=$(DEMO_DATA) $(BIN)/assure ingest examples/*.docx examples/*.pdf examples/*.csv --council "Northfield Borough Council"
 	ASSURE_DATA_DIR=$(DEMO_DATA) $(BIN)/assure documents
@@ -46,6 +51,12 @@ demo: $(STAMP)
 	ASSURE_DATA_DIR=$(DEMO_DATA) $(BIN)/assure draft --format html --output $(DEMO_DATA)/self-assessment-draft.html
 	$(BIN)/assure score 3 3 2 3 3 3 3 3 3
 	@echo "Draft self-assessment written to $(DEMO_DATA)/self-assessment-draft.docx and .html"
+	@for who in admin editor viewer; do \
+	  echo "$(DEMO_PASSWORD)" | ASSURE_DATA_DIR=$(DEMO_DATA) $(BIN)/assure users add $$who@northfield.example \
+	    --council "Northfield Borough Council" --role $$who --password-stdin; done
+	@echo "The web app and API: http://$(DEMO_HOST):$(DEMO_PORT)/ (Ctrl-C stops it)"
+	@echo "Sign in as admin@, editor@ or viewer@northfield.example with the password: $(DEMO_PASSWORD)"
+	ASSURE_DATA_DIR=$(DEMO_DATA) ASSURE_RATINGS_CSV=$(RATINGS_CSV) $(BIN)/assure serve --host $(DEMO_HOST) --port $(DEMO_PORT)
 
 # Regenerate the example documents in examples/ from examples/sources/ (deterministic).
 examples: $(STAMP)
@@ -64,7 +75,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
 
-bench: $(STAMP)
+bench: $(STAMP) $(ASSETS)
 	$(BIN)/python -m benchmarks
 
 # Rebuild the lock file after changing dependencies in pyproject.toml.

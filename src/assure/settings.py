@@ -52,6 +52,13 @@ SETTINGS: tuple[SettingSpec, ...] = (
         None,
         "Default council that ingested documents belong to.",
     ),
+    SettingSpec(
+        "ratings_csv",
+        "ASSURE_RATINGS_CSV",
+        None,
+        "CSV of the published ratings of all councils (authority, overall, qs1..qs9), "
+        "charted beside a council's own on the web app's overview.",
+    ),
 )
 
 
@@ -62,6 +69,7 @@ class Settings:
     max_file_mb: float = 100.0
     evidence_max_age_days: int = 730
     council: str | None = None
+    ratings_csv: str | None = None
 
     @classmethod
     def from_environment(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:

@@ -48,9 +48,11 @@ def risks(
     council: str | None = None,
     document: int | None = None,
     statement: str | None = None,
+    by_severity: bool = False,
 ) -> list[RiskView]:
-    """Risks of the caller's councils' registers, optionally only those linked
-    to a quality statement."""
+    """Risks of the caller's councils' registers, in register order (or the
+    highest rating after controls first), optionally only those linked to a
+    quality statement."""
     check_statement(statement)
     councils = scope.narrowed(council).require_any()
     found = []
@@ -68,4 +70,12 @@ def risks(
                 reduced_by=before - after if before is not None and after is not None else None,
             )
         )
+    if by_severity:
+        found.sort(key=severity)
     return found
+
+
+def severity(view: RiskView) -> float:
+    """Highest first: the rating after controls, else before them."""
+    rated = view.risk.residual or view.risk.inherent
+    return -(rated.score or 0.0) if rated else 0.0

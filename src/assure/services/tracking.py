@@ -11,6 +11,7 @@ from assure.extracting.deadlines import is_done
 from assure.services.application import Application
 from assure.services.audit import note
 from assure.services.errors import InvalidRequest, NotFound
+from assure.services.listing import plain_text
 from assure.services.scope import Role, Scope
 from assure.storing import ActionRecord, MeetingRecord
 from assure.structure import Meeting
@@ -144,7 +145,7 @@ def update_action(
     """Set how an action stands. A minute's action is ``open`` or ``done``; a
     plan's takes the plan's own words ("On track", "Delivered"), and counts as
     done when they say so. Needs the editor role in the action's council."""
-    status = status.strip()
+    status = plain_text(status, "a status")
     source = key.partition(":")[0]
     if source == "minutes" and status not in MINUTE_STATUSES:
         raise InvalidRequest(f"a minute's action is open or done, not {status!r}")

@@ -480,6 +480,19 @@ class SelfScore(Base):
 Index("ix_self_scores_council_statement", SelfScore.council_id, SelfScore.statement)
 
 
+class DraftText(Base):
+    """A person's own wording of a statement's self-assessment draft; the
+    newest per statement replaces the drafted sentences in exports."""
+
+    __tablename__ = "draft_texts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    council_id: Mapped[int] = parent("councils")
+    statement: Mapped[str] = mapped_column(String(60))
+    text: Mapped[str] = mapped_column(Text)
+    user: Mapped[str | None] = mapped_column(String(320))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
 class ApiToken(Base):
     """A bearer token for the JSON API, stored only as its SHA-256 digest."""
 
