@@ -28,6 +28,7 @@ from assure.storing import Library
 from assure.structure import DocumentKind, ParsedDocument, ParsedStructure, Passage, Section
 
 DOCUMENTS = 120
+COUNCILS = ["Eastmoor Council"]
 PASSAGES = 150
 TOPICS = [
     *[
@@ -131,7 +132,7 @@ def timed(function, repeats: int = 7) -> tuple[float, float, object]:
 def bench(name: str, settings: Settings) -> None:
     rng = random.Random(7)
     documents = [synthetic(n, rng) for n in range(DOCUMENTS)]
-    with Library.open(settings) as library:
+    with Library(settings) as library:
         start = time.perf_counter()
         for parsed, lines in documents:
             library.add(parsed, "Eastmoor Council", lines)
@@ -145,9 +146,9 @@ def bench(name: str, settings: Settings) -> None:
             f"{'LIKE ms':>8} {'worst':>7} {'hits':>6}"
         )
         for query in QUERIES:
-            fts_median, fts_worst, _ = timed(lambda q=query: library.search(q, limit=20))
+            fts_median, fts_worst, _ = timed(lambda q=query: library.search(q, COUNCILS, limit=20))
             like_median, like_worst, found = timed(lambda q=query: like_scan(library, q))
-            everything = len(library.search(query, limit=100000))
+            everything = len(library.search(query, COUNCILS, limit=100000))
             print(
                 f"{'':10} {query:26} {fts_median:9.2f} {fts_worst:7.2f} {everything:6}   "
                 f"{like_median:8.2f} {like_worst:7.2f} {found:6}"
