@@ -132,7 +132,7 @@ class Library:
                     council_id = ensure_council(session, council)
                     if find_hash(session, council_id, parsed.content_hash) is not None:
                         return None
-                    stored = store_document(session, parsed, council_id, lines).id
+                    stored = store_document(session, parsed, council_id, lines)
                     if audit is not None:
                         write_note(session, replace(audit, target=f"document {stored}"))
                     return stored
