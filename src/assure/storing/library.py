@@ -57,7 +57,8 @@ from assure.storing.records import (
     StoredDocument,
     StoredPassage,
 )
-from assure.storing.search import search_passages
+from assure.storing.scope import refresh_scopes
+from assure.storing.search import Filters, count_passages, filters, search_passages
 from assure.storing.writing import store_document
 from assure.structure import ParsedDocument, Passage
 
@@ -185,6 +186,8 @@ class Library:
             if row is None or find_hash(session, target, row.content_hash) is not None:
                 return False
             row.council_id = target
+            session.flush()
+            refresh_scopes(session, document_id=document_id)
             write_note(session, audit)
             return True
 
@@ -283,16 +286,19 @@ class Library:
         offset: int = 0,
         document: int | None = None,
         statement: str | None = None,
+        kind: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
     ) -> list[SearchHit]:
         """Passages of ``councils`` matching every word and "quoted phrase" of
-        ``query``, best first, optionally only in one ``document`` or labelled
-        with one quality ``statement`` (a person's correction wins). Any input
-        is safe: it never raises a syntax error."""
+        ``query``, best first, optionally only in one ``document``, labelled
+        with one quality ``statement`` (a person's correction wins), in
+        documents of one ``kind`` or dated from ``since`` to ``until`` (ISO
+        days; an undated document is left out when either is given). Any
+        input is safe: it never raises a syntax error."""
         with self.reading() as session:
-            council_ids = council_ids_of(session, councils)
-            if not council_ids:
-                return []
-            raw = search_passages(session, query, council_ids, limit, offset, document, statement)
+            found = search_filters(session, councils, document, statement, kind, since, until)
+            raw = search_passages(session, query, found, limit, offset) if found else []
             if not raw:
                 return []
             ids = [h.passage_id for h in raw]
@@ -323,6 +329,23 @@ class Library:
                 for h in raw
                 for p, d, council_name in [rows[h.passage_id]]
             ]
+
+    def count_hits(
+        self,
+        query: str,
+        councils: Sequence[str],
+        at_most: int,
+        document: int | None = None,
+        statement: str | None = None,
+        kind: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> int:
+        """How many passages ``search`` would find with these filters, counted
+        up to ``at_most`` (counting further would cost as much as ranking)."""
+        with self.reading() as session:
+            found = search_filters(session, councils, document, statement, kind, since, until)
+            return count_passages(session, query, found, at_most) if found else 0
 
     def passages(
         self,
@@ -592,6 +615,25 @@ def council_ids_of(session: Session, councils: Sequence[str]) -> list[int]:
     if not councils:
         return []
     return list(session.scalars(select(m.Council.id).where(m.Council.name.in_(councils))))
+
+
+def search_filters(
+    session: Session,
+    councils: Sequence[str],
+    document: int | None,
+    statement: str | None,
+    kind: str | None,
+    since: str | None,
+    until: str | None,
+) -> Filters | None:
+    """The search filters for ``councils`` (``None`` when none is known)."""
+    council_ids = council_ids_of(session, councils)
+    if not council_ids:
+        return None
+    return filters(
+        session, council_ids, document=document, statement=statement, kind=kind, since=since,
+        until=until,
+    )  # fmt: skip
 
 
 def find_council(session: Session, name: str) -> int | None:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from assure.document import SourceLine
 from assure.storing import models as m
 from assure.storing.bulk import RowPlan
+from assure.storing.scope import scope_words
 from assure.structure import (
     Meeting,
     Metric,
@@ -108,7 +109,8 @@ def plan_document(plan: RowPlan, parsed: ParsedDocument, council_id: int) -> Any
             | fields(section, "title", "level", "kind", "start_line", "end_line", "qs", "refs"),
         )
     for p in parsed.passages:
-        plan_passage(plan, document, p)
+        words = scope_words(council_id, str(s.kind), s.date, [label.id for label in p.qs])
+        plan_passage(plan, document, p, words)
     for meeting in s.meetings:
         plan_meeting(plan, document, meeting)
     for each in s.plans:
@@ -154,10 +156,10 @@ def line_row(document: Any, line: SourceLine) -> dict[str, Any]:
     )
 
 
-def plan_passage(plan: RowPlan, document: Any, p: Passage) -> None:
+def plan_passage(plan: RowPlan, document: Any, p: Passage, scope: str) -> None:
     passage = plan.add(
         m.PassageRow,
-        {"document_id": document}
+        {"document_id": document, "search_scope": scope}
         | fields(
             p, "start_line", "end_line", "page", "section", "text", "category", "stance", "refs"
         ),
