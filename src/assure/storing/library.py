@@ -33,6 +33,7 @@ from assure.storing import evidence, judgements
 from assure.storing import models as m
 from assure.storing.audit import AuditNote, write_note
 from assure.storing.database import open_engine
+from assure.storing.maintenance import refresh_statistics
 from assure.storing.reading import (
     document_record,
     labels_by_passage,
@@ -58,11 +59,12 @@ from assure.storing.records import (
     StoredPassage,
 )
 from assure.storing.scope import refresh_scopes
-from assure.storing.search import Filters, count_passages, filters, search_passages
+from assure.storing.search import Filters, count_passages, search_passages
 from assure.storing.writing import store_document
 from assure.structure import ParsedDocument, Passage
 
 STORE_ATTEMPTS = 3
+STATISTICS_CHECK = 2000  # passages stored between looks at the engine's statistics
 
 
 class UnknownDocument(AssureError):
@@ -79,6 +81,7 @@ class Library:
     def __init__(self, settings: Settings | None = None, engine: Engine | None = None) -> None:
         self.settings = settings or Settings()
         self.engine = engine or open_engine(self.settings.resolved_database_url)
+        self.stored_since_check = 0  # passages added since the statistics were looked at
 
     def close(self) -> None:
         self.engine.dispose()
@@ -136,7 +139,8 @@ class Library:
                     stored = store_document(session, parsed, council_id, lines)
                     if audit is not None:
                         write_note(session, replace(audit, target=f"document {stored}"))
-                    return stored
+                self.stored(len(parsed.passages))
+                return stored
             except IntegrityError:
                 # Another process added the same council or the same content
                 # between our check and our insert; look again, then retry.
@@ -145,6 +149,19 @@ class Library:
                 if attempt == STORE_ATTEMPTS - 1:
                     raise
         raise AssertionError("unreachable")
+
+    def stored(self, passages: int) -> None:
+        """After a load, look now and then whether the engine's statistics
+        need gathering again (see ``maintenance.py``)."""
+        self.stored_since_check += passages
+        if self.stored_since_check >= STATISTICS_CHECK:
+            self.stored_since_check = 0
+            refresh_statistics(self.engine)
+
+    def refresh_statistics(self) -> bool:
+        """Gather the engine's statistics for search now (PostgreSQL; a
+        no-op on SQLite), e.g. at the end of a bulk load; whether it did."""
+        return refresh_statistics(self.engine, force=True)
 
     def stored_id(self, content_hash: str, council: str) -> int | None:
         """The id of the document with this content in ``council``, if stored."""
@@ -627,12 +644,14 @@ def search_filters(
     until: str | None,
 ) -> Filters | None:
     """The search filters for ``councils`` (``None`` when none is known)."""
-    council_ids = council_ids_of(session, councils)
-    if not council_ids:
+    names = set(council_list(councils))
+    every = session.execute(select(m.Council.id, m.Council.name)).all()
+    ids = [i for i, name in every if name in names]
+    if not ids:
         return None
-    return filters(
-        session, council_ids, document=document, statement=statement, kind=kind, since=since,
-        until=until,
+    return Filters(
+        tuple(ids), other_councils=tuple(i for i, name in every if name not in names),
+        document=document, statement=statement, kind=kind, since=since, until=until,
     )  # fmt: skip
 
 

@@ -18,11 +18,10 @@ more than that before the best page is taken.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, text
+from sqlalchemy import and_, bindparam, false, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from assure.storing import models as m
@@ -39,7 +38,8 @@ CHUNK = re.compile(r'"([^"]*)"?|([^"\s]+)')
 WORD = re.compile(r"\w+")
 MARK = "**"  # around matched words in snippets
 SNIPPET_WORDS = 24
-TERM_PARAM = re.compile(r"t\d+")
+SCOPE_VECTOR = "to_tsvector('simple'::regconfig, p.search_scope)"  # as ix_passages_search has it
+SEARCH_WORK_MEM = "64MB"  # PostgreSQL: room to sort the candidates with their tsvectors
 CANDIDATES = 10_000  # the newest matches ranked, at most (unless a page needs more)
 
 
@@ -79,12 +79,12 @@ def fts5_expression(terms: list[Term]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Filters:
-    """Where to look: the councils (ids; ``every_council`` when they are all
-    the library holds, so none needs naming), and optionally one document,
-    statement, kind of document, and dates (ISO days, either bound open)."""
+    """Where to look: the councils (ids; the library's other councils beside
+    them, so that whichever list is shorter is named, and none when the
+    caller sees them all), and optionally one document, statement, kind of
+    document, and dates (ISO days, either bound open)."""
 
     councils: tuple[int, ...]
-    every_council: bool = False
     other_councils: tuple[int, ...] = ()
     document: int | None = None
     statement: str | None = None
@@ -113,18 +113,10 @@ class Scope:
     nothing: bool = False  # the filters rule out every passage
 
 
-def filters(session: Session, council_ids: Sequence[int], **given: Any) -> Filters:
-    """``Filters`` for these councils, noting whether they are every council."""
-    every = list(session.scalars(select(m.Council.id)))
-    ids = tuple(sorted(set(council_ids)))
-    others = tuple(sorted(set(every) - set(ids)))
-    return Filters(ids, every_council=not others, other_councils=others, **given)
-
-
 def scope_of(session: Session, f: Filters) -> Scope:
     groups: list[tuple[str, ...]] = []
     excluded: list[tuple[str, ...]] = []
-    if not f.every_council:
+    if f.other_councils:
         # Name whichever side is shorter: the councils searched, or the rest.
         if len(f.councils) <= len(f.other_councils):
             groups.append(tuple(council_word(c) for c in f.councils))
@@ -153,15 +145,12 @@ def scope_of(session: Session, f: Filters) -> Scope:
 def days_outside(session: Session, since: str | None, until: str | None) -> tuple[int, ...]:
     """Documents dated in the month of ``since`` before it, or in the month of
     ``until`` after it: the month words let them through, the days do not."""
-    found: list[int] = []
     date = m.Document.date
-    if since:
-        found += session.scalars(select(m.Document.id).where(date >= since[:7]).where(date < since))
-    if until:
-        found += session.scalars(
-            select(m.Document.id).where(date > until).where(date <= until[:7] + "-99")
-        )
-    return tuple(sorted(found))
+    before = and_(date >= since[:7], date < since) if since else false()
+    after = and_(date > until, date <= until[:7] + "-99") if until else false()
+    return tuple(
+        session.scalars(select(m.Document.id).where(or_(before, after)).order_by(m.Document.id))
+    )
 
 
 def search_passages(
@@ -176,6 +165,7 @@ def search_passages(
         return []
     candidates = max(CANDIDATES, offset + limit)
     if session.get_bind().dialect.name == "postgresql":
+        postgresql_settings(session)
         sql, params = postgresql_sql(terms, scope)
     else:
         sql, params = sqlite_sql(session, terms, scope)
@@ -193,11 +183,9 @@ def count_passages(session: Session, query: str, f: Filters, at_most: int) -> in
     if scope.nothing:
         return 0
     if session.get_bind().dialect.name == "postgresql":
+        postgresql_settings(session)
         where, params = postgresql_where(terms, scope)
-        sql = (
-            f"WITH q AS ({postgresql_queries(params)}) SELECT count(*) FROM "
-            f"(SELECT 1 FROM passages p, q WHERE {where} LIMIT :at_most) AS found"
-        )
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM passages p WHERE {where} LIMIT :at_most) AS c"
     else:
         where, params = sqlite_where(session, terms, scope)
         sql = f"SELECT count(*) FROM (SELECT 1 FROM passages_fts f WHERE {where} LIMIT :at_most)"
@@ -272,24 +260,20 @@ def sqlite_sql(session: Session, terms: list[Term], scope: Scope) -> tuple[str, 
 # -- PostgreSQL: tsvector and GIN --------------------------------------------
 
 
-def postgresql_queries(params: dict[str, Any]) -> str:
-    """The query's words as a tsquery (one phraseto_tsquery per term, a single
-    word being a one-word phrase, ANDed) and the scope words as another."""
-    words = " && ".join(
-        f"phraseto_tsquery('english', :{name})" for name in params if TERM_PARAM.fullmatch(name)
-    )
-    scope = "to_tsquery('simple', :scope)" if params.get("scope") else "NULL::tsquery"
-    return f"SELECT {words} AS words, {scope} AS scope"
-
-
 def postgresql_where(terms: list[Term], scope: Scope) -> tuple[str, dict[str, Any]]:
+    """The conditions on ``passages p``: the query's words (one
+    phraseto_tsquery per term, a single word being a one-word phrase, ANDed)
+    and the scope words. Written out as constants, not joined from a CTE, so
+    the planner can weigh how common the words are."""
     params: dict[str, Any] = {f"t{i}": " ".join(t.words) for i, t in enumerate(terms)}
+    where = f"p.search @@ {postgresql_words(len(terms))}"
     parts = ["(" + " | ".join(g) + ")" for g in scope.groups]
     parts += ["!(" + " | ".join(g) + ")" for g in scope.excluded]
-    params["scope"] = " & ".join(parts)
-    where = "p.search @@ q.words"
     if parts:
-        where += " AND to_tsvector('simple'::regconfig, p.search_scope) @@ q.scope"
+        where += (
+            " AND to_tsvector('simple'::regconfig, p.search_scope) @@ to_tsquery('simple', :scope)"
+        )
+        params["scope"] = " & ".join(parts)
     if scope.document is not None:
         where += " AND p.document_id = :document"
         params["document"] = scope.document
@@ -299,30 +283,46 @@ def postgresql_where(terms: list[Term], scope: Scope) -> tuple[str, dict[str, An
     return where, params
 
 
+def postgresql_words(count: int) -> str:
+    return "(" + " && ".join(f"phraseto_tsquery('english', :t{i})" for i in range(count)) + ")"
+
+
 def postgresql_sql(terms: list[Term], scope: Scope) -> tuple[str, dict[str, Any]]:
     # The newest matches by id (the planner walks the primary key backwards
     # for a common word, or takes the GIN index's few matches for a rare
     # one), ranked, and only the page's passages get a headline.
     where, params = postgresql_where(terms, scope)
+    words = postgresql_words(len(terms))
     options = (
         f"StartSel={MARK}, StopSel={MARK}, MaxWords={SNIPPET_WORDS}, MinWords=8, "
         'MaxFragments=2, FragmentDelimiter=" … "'
     )
     sql = f"""
-        WITH q AS ({postgresql_queries(params)}),
-        candidates AS (
-            SELECT p.id, p.search FROM passages p, q
-            WHERE {where}
-            ORDER BY p.id DESC LIMIT :candidates
-        ),
-        ranked AS (
-            SELECT c.id, ts_rank_cd(c.search, q.words) AS score
-            FROM candidates c, q
+        SELECT r.id, ts_headline('english', p.text, {words}, :headline), r.score
+        FROM (
+            SELECT c.id, ts_rank_cd(c.search, {words}) AS score
+            FROM (
+                SELECT p.id, p.search FROM passages p
+                WHERE {where}
+                ORDER BY p.id DESC LIMIT :candidates
+            ) AS c
             ORDER BY score DESC, c.id
             LIMIT :limit OFFSET :offset
-        )
-        SELECT r.id, ts_headline('english', p.text, q.words, :headline), r.score
-        FROM ranked r JOIN passages p ON p.id = r.id CROSS JOIN q
+        ) AS r
+        JOIN passages p ON p.id = r.id
         ORDER BY r.score DESC, r.id
     """
     return sql, params | {"headline": options}
+
+
+def postgresql_settings(session: Session) -> None:
+    """For this transaction: plan each search for its own words (a plan
+    cached for other words may walk a million rows for a rare one), and
+    sort the candidates in memory."""
+    session.execute(
+        text(
+            "SELECT set_config('plan_cache_mode', 'force_custom_plan', true), "
+            "set_config('work_mem', :work_mem, true)"
+        ),
+        {"work_mem": SEARCH_WORK_MEM},
+    )

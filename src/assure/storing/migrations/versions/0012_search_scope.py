@@ -12,6 +12,8 @@ Revises: 0011_draft_texts
 
 from __future__ import annotations
 
+from importlib import import_module
+
 import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.orm import Session
@@ -44,20 +46,6 @@ SQLITE_SEARCH = (
     "VALUES (new.id, new.text, new.section, new.search_scope); END",
     "INSERT INTO passages_fts(passages_fts) VALUES ('rebuild')",
 )
-SQLITE_SEARCH_BEFORE = (
-    "CREATE VIRTUAL TABLE passages_fts USING fts5(text, section, content='passages', "
-    "content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')",
-    "CREATE TRIGGER passages_fts_insert AFTER INSERT ON passages BEGIN "
-    "INSERT INTO passages_fts(rowid, text, section) VALUES (new.id, new.text, new.section); END",
-    "CREATE TRIGGER passages_fts_delete AFTER DELETE ON passages BEGIN "
-    "INSERT INTO passages_fts(passages_fts, rowid, text, section) "
-    "VALUES ('delete', old.id, old.text, old.section); END",
-    "CREATE TRIGGER passages_fts_update AFTER UPDATE OF text, section ON passages BEGIN "
-    "INSERT INTO passages_fts(passages_fts, rowid, text, section) "
-    "VALUES ('delete', old.id, old.text, old.section); "
-    "INSERT INTO passages_fts(rowid, text, section) VALUES (new.id, new.text, new.section); END",
-    "INSERT INTO passages_fts(passages_fts) VALUES ('rebuild')",
-)
 # One GIN index over the text's tsvector and the scope words (as 'simple'
 # lexemes), so a query's words and its filters are matched in one index scan.
 POSTGRESQL_SEARCH = (
@@ -83,9 +71,14 @@ def downgrade() -> None:
     dialect = op.get_bind().dialect.name
     drop_search_index(dialect)
     op.drop_index(op.f("ix_documents_date"), table_name="documents")
-    with op.batch_alter_table("passages") as batch:
-        batch.drop_column("search_scope")
-    run({"sqlite": SQLITE_SEARCH_BEFORE, "postgresql": POSTGRESQL_SEARCH_BEFORE}.get(dialect, ()))
+    # Not batch mode: on SQLite that copies the table, and dropping the old
+    # one would cascade to the passages' labels. Both engines drop a column.
+    op.execute("ALTER TABLE passages DROP COLUMN search_scope")
+    if dialect == "sqlite":
+        initial = import_module("assure.storing.migrations.versions.0001_initial")
+        run((*initial.SQLITE_SEARCH, "INSERT INTO passages_fts(passages_fts) VALUES ('rebuild')"))
+    else:
+        run(POSTGRESQL_SEARCH_BEFORE)
 
 
 def drop_search_index(dialect: str) -> None:
