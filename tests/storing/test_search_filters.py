@@ -69,11 +69,13 @@ def test_kind_and_dates_are_filtered_by_the_engine(dated):
     ]
 
 
-def test_counting_hits_agrees_with_the_search_and_stops_at_the_cap(dated):
-    assert dated.count_hits("respite", [EAST], 100) == 4
-    assert dated.count_hits("respite", [EAST], 2) == 2
-    assert dated.count_hits("respite", [EAST], 100, since="2025-03-15") == 2
-    assert dated.count_hits("respite", [WEST], 100) == 0
+def test_the_total_counts_every_match_up_to_the_candidates_ranked(dated, monkeypatch):
+    assert dated.search("respite", [EAST], limit=1).total == 4
+    assert dated.search("respite", [EAST], since="2025-03-15").total == 2
+    assert dated.search("respite", [WEST]).total == 0
+    monkeypatch.setattr(search_module, "CANDIDATES", 3)
+    found = dated.search("respite", [EAST], limit=1)
+    assert len(found) == 1 and found.total == 3  # at least three
 
 
 def test_a_search_finds_only_the_councils_asked_for(library, fictional):
