@@ -150,3 +150,29 @@ def test_a_library_stored_before_scope_words_gets_them_when_upgraded(library, fi
         "respite", [EAST], statement="equity", kind="improvement_plan", since="2024-01-01"
     )
     assert titles(found) == ["Carers plan"]
+
+
+def test_the_newest_matches_are_found_however_they_lie_in_a_large_library(
+    library, fictional, monkeypatch
+):
+    """Thousands of passages, and words in all of them, in the oldest
+    document's every tenth, and in the older two's every fifth: search looks
+    past the newest ids for them (on PostgreSQL, window after window of id
+    batches, then the rest at once)."""
+    for n in range(3):
+        paragraphs = [
+            f"Item {i} of return {n}: home care hours"
+            + (" and respite breaks" if n == 0 and i % 10 == 0 else "")
+            + (" for carers" if n < 2 and i % 5 == 0 else "")
+            + "."
+            for i in range(1200)
+        ]
+        store(library, fictional.text(f"Return {n}", {"Hours": paragraphs}), EAST)
+    library.refresh_statistics()
+    stored = sorted(((p.id, p.passage.text) for p in library.passages([EAST])), reverse=True)
+    monkeypatch.setattr(search_module, "CANDIDATES", 150)
+    for word in ("hours", "respite", "carers"):
+        matching = [pid for pid, text in stored if f" {word}" in text]
+        found = library.search(word, [EAST], limit=150)
+        assert {h.passage_id for h in found} == set(matching[:150]), word
+        assert found.total == min(len(matching), 150)
