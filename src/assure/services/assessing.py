@@ -171,21 +171,6 @@ def published_ratings(path: str | None) -> list[PublishedRating]:
     return found
 
 
-def score_statement(
-    app: Application,
-    scope: Scope,
-    council: str,
-    statement: str,
-    score: int,
-    rationale: str,
-    evidence: list[int] | None = None,
-) -> assessment.StatementSelfScore:
-    """``assessment.set_self_score``, refusing a rationale the exports could
-    not hold (control characters)."""
-    rationale = plain_text(rationale, "the rationale")
-    return assessment.set_self_score(app, scope, statement, score, rationale, evidence, council)
-
-
 def draft_statements(
     app: Application, scope: Scope, council: str | None = None
 ) -> list[DraftStatement]:
