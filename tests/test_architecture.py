@@ -121,7 +121,11 @@ def test_database_rows_and_sessions_stay_in_storage() -> None:
                 names = {f"{node.module}.{a.name}" for a in node.names}
                 if any(n.startswith(("assure.storing.models", "sqlalchemy.orm")) for n in names):
                     wrong.append(f"{module_name(path)} imports {', '.join(sorted(names))}")
-            elif isinstance(node, ast.Attribute) and node.attr in ("reading", "writing"):
-                if isinstance(node.value, ast.Attribute) and node.value.attr == "library":
-                    wrong.append(f"{module_name(path)} opens a session ({node.attr})")
+            elif (
+                isinstance(node, ast.Attribute)
+                and node.attr in ("reading", "writing")
+                and isinstance(node.value, ast.Attribute)
+                and node.value.attr == "library"
+            ):
+                wrong.append(f"{module_name(path)} opens a session ({node.attr})")
     assert wrong == []
