@@ -56,7 +56,9 @@ def labels_by_passage(
         rows = session.scalars(
             select(m.PassageLabel)
             .where(m.PassageLabel.passage_id.in_(chunk))
-            .order_by(m.PassageLabel.passage_id, m.PassageLabel.confidence.desc())
+            .order_by(
+                m.PassageLabel.passage_id, m.PassageLabel.confidence.desc(), m.PassageLabel.id
+            )
         )
         for row in rows:
             found[row.passage_id].append(StatementLabel(row.qs, row.confidence, row.source))
