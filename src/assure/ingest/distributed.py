@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 from assure.ingest.job import IngestJob, Labelling, Task, ingest_file
@@ -98,15 +99,20 @@ class DaskRunner:
             return
         from distributed import as_completed
 
-        client = self.client()
+        # The models load here while the cluster's workers start and import.
+        with ThreadPoolExecutor(1) as loader:
+            councils = list(dict.fromkeys(task.council for task in tasks))
+            loading = loader.submit(lambda: {c: job.labelling(c) for c in councils})
+            client = self.client()
         try:
+            labellings = loading.result()
             client.run(ready_worker, job.settings)
-            shared: dict[str | None, Any] = {}
+            shared = {
+                council: client.scatter(labelling, broadcast=True, hash=False)
+                for council, labelling in labellings.items()
+            }
             futures: dict[Any, Task] = {}
             for task in tasks:
-                if task.council not in shared:
-                    labelling = job.labelling(task.council)
-                    shared[task.council] = client.scatter(labelling, broadcast=True, hash=False)
                 future = client.submit(
                     ingest_on_worker,
                     task,
