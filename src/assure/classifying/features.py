@@ -9,7 +9,9 @@
 - Category and stance cues (``category``, ``stance``).
 
 Keywords and cues are one ``PhraseSet`` matched in the same pass that looks
-the words up. Numbers only come out: column numbers and counts.
+the words up. Numbers only come out: column numbers and counts. The word
+block is a scipy sparse matrix (scipy's sparse product is ten times numpy's
+gather-and-sum); scikit-learn is needed only to train.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ import hashlib
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from itertools import pairwise, repeat
 
 import numpy as np
+from scipy import sparse
 
 from assure.classifying import category, stance
 from assure.classifying.keywords import keyword_set
@@ -30,6 +33,48 @@ from assure.classifying.phrases import PhraseSet, words_of
 from assure.framework import load_framework
 
 FEATURE_VERSION = 1  # raise when what a column means changes
+
+
+class PairTable:
+    """Whole numbers (keys of word pairs) to their place in a list: a hash
+    table with open addressing, looked up for many keys at once (twice as
+    fast as a binary search over the sorted keys)."""
+
+    MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing
+
+    def __init__(self, keys: Sequence[int]) -> None:
+        bits = max(4, (4 * len(keys)).bit_length())  # a quarter full at most
+        self.shift = np.uint64(64 - bits)
+        self.mask = (1 << bits) - 1
+        self.keys = np.full(1 << bits, -1, dtype=np.int64)
+        self.places = np.zeros(1 << bits, dtype=np.int64)
+        self.probes = 0  # the longest run of occupied slots a key had to pass
+        slots = self.slots(np.asarray(keys, dtype=np.int64)).tolist()
+        for place, (key, slot) in enumerate(zip(keys, slots, strict=True)):
+            probe = 0
+            while self.keys[(slot + probe) & self.mask] != -1:
+                probe += 1
+            self.keys[(slot + probe) & self.mask] = key
+            self.places[(slot + probe) & self.mask] = place
+            self.probes = max(self.probes, probe)
+
+    def slots(self, keys: np.ndarray) -> np.ndarray:
+        return ((keys.astype(np.uint64) * self.MULTIPLIER) >> self.shift).astype(np.int64)
+
+    def places_of(self, keys: np.ndarray) -> np.ndarray:
+        """Each key's place, or -1 for a key the table does not hold."""
+        found = np.full(len(keys), -1, dtype=np.int64)
+        slots = self.slots(keys)
+        pending = np.arange(len(keys))
+        for probe in range(self.probes + 1):
+            at = (slots[pending] + probe) & self.mask
+            held = self.keys[at]
+            hit = held == keys[pending]
+            found[pending[hit]] = self.places[at[hit]]
+            pending = pending[~hit & (held != -1)]
+            if not len(pending):
+                break
+        return found
 
 
 @dataclass(frozen=True)
@@ -45,6 +90,16 @@ class Vocabulary:
     @property
     def size(self) -> int:
         return len(self.words) + len(self.pairs)
+
+    @cached_property
+    def table(self) -> PairTable:
+        return PairTable(self.pairs.tolist())
+
+    def pair_columns(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """The columns of the word pairs (``first[i]``, ``second[i]``), -1 where
+        the vocabulary lacks the pair."""
+        places = self.table.places_of(first * len(self.words) + second)
+        return np.where(places >= 0, places + len(self.words), -1)
 
     @classmethod
     def build(cls, texts: Iterable[str]) -> Vocabulary:
@@ -86,48 +141,43 @@ def feature_reader_patterns(framework_id: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Features:
-    """A batch of passages as numbers. ``rows``, ``columns`` and ``counts`` are
-    the vocabulary's words and pairs found in each passage (sorted by row, then
-    column); ``keywords`` is (passages x statements), ``category`` and
-    ``stance`` the cue matrices."""
+    """A batch of passages as numbers: ``words`` counts the vocabulary's words
+    and word pairs in each passage (passages x columns, sparse); ``keywords``
+    is (passages x statements), ``category`` and ``stance`` the cue matrices."""
 
-    passages: int
-    rows: np.ndarray
-    columns: np.ndarray
-    counts: np.ndarray
+    words: sparse.csr_matrix
     keywords: np.ndarray
     category: np.ndarray
     stance: np.ndarray
 
-    def tfidf(self, idf: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Rows, columns and values of the word block: log-scaled counts times
-        ``idf``, each row of unit length; columns whose ``idf`` is 0 are dropped."""
-        values = (1.0 + np.log(self.counts)) * idf[self.columns]
-        kept = values > 0
-        rows, columns, values = self.rows[kept], self.columns[kept], values[kept]
-        norms = np.sqrt(np.bincount(rows, values * values, minlength=self.passages))
-        return rows, columns, values / norms[rows]
+    @property
+    def passages(self) -> int:
+        return int(self.words.shape[0])
 
-    def document_frequency(self, size: int) -> np.ndarray:
+    def tfidf(self, idf: np.ndarray) -> sparse.csr_matrix:
+        """The word block: log-scaled counts times ``idf``, each row of unit
+        length (columns whose ``idf`` is 0 count for nothing)."""
+        found = self.words.copy()
+        found.data = (1.0 + np.log(found.data)) * idf[found.indices]
+        squares = np.bincount(
+            np.repeat(np.arange(self.passages), np.diff(found.indptr)),
+            found.data * found.data,
+            minlength=self.passages,
+        )
+        norms = np.sqrt(squares)
+        norms[norms == 0] = 1.0
+        found.data /= np.repeat(norms, np.diff(found.indptr))
+        return found
+
+    def document_frequency(self) -> np.ndarray:
         """In how many passages each column occurs."""
-        return np.bincount(self.columns, minlength=size).astype(np.float64)
+        return np.bincount(self.words.indices, minlength=self.words.shape[1]).astype(np.float64)
 
     def subset(self, keep: Sequence[int]) -> Features:
         """The passages numbered ``keep``, in that order."""
         chosen = np.asarray(keep, dtype=np.int64)
-        position = np.full(self.passages, -1, dtype=np.int64)
-        position[chosen] = np.arange(len(chosen))
-        inside = position[self.rows] >= 0
-        rows = position[self.rows[inside]]
-        order = np.lexsort((self.columns[inside], rows))
         return Features(
-            len(chosen),
-            rows[order],
-            self.columns[inside][order],
-            self.counts[inside][order],
-            self.keywords[chosen],
-            self.category[chosen],
-            self.stance[chosen],
+            self.words[chosen], self.keywords[chosen], self.category[chosen], self.stance[chosen]
         )
 
 
@@ -175,41 +225,33 @@ class FeatureReader:
             characters.append(
                 (text.count("%"), category.quotations(text), category.digit_heavy(text))
             )
-        passages = len(texts)
-        rows, columns, counts = self.words_found(ids, lengths)
-        chars = np.array(characters, dtype=np.float64).reshape(passages, 3)
+        chars = np.array(characters, dtype=np.float64).reshape(len(texts), 3)
         hit_row = np.array(hit_rows, dtype=np.int64)
         hit = np.array(hits, dtype=np.int64)
         return Features(
-            passages,
-            rows,
-            columns,
-            counts,
-            self.keyword_block(hit_row, hit, passages),
+            self.words_found(ids, lengths),
+            self.keyword_block(hit_row, hit, len(texts)),
             self.category_block(hit_row, hit, chars),
             self.stance_block(hit_row, hit, chars),
         )
 
-    def words_found(
-        self, ids: list[int], lengths: list[int]
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Distinct (row, column) pairs of words and word pairs, with counts."""
+    def words_found(self, ids: list[int], lengths: list[int]) -> sparse.csr_matrix:
+        """How often each vocabulary word and word pair occurs in each passage."""
         vocabulary = self.vocabulary
         words = np.array(ids, dtype=np.int64)
         row_of = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
         # Pairs of neighbouring words within one passage, both in the vocabulary.
-        same = row_of[:-1] == row_of[1:]
-        both = same & (words[:-1] >= 0) & (words[1:] >= 0)
-        keys = words[:-1][both] * len(vocabulary.words) + words[1:][both]
-        at = np.searchsorted(vocabulary.pairs, keys)
-        at[at == len(vocabulary.pairs)] = 0
-        known = vocabulary.pairs[at] == keys if len(vocabulary.pairs) else np.zeros(0, bool)
+        both = (row_of[:-1] == row_of[1:]) & (words[:-1] >= 0) & (words[1:] >= 0)
+        pairs = vocabulary.pair_columns(words[:-1][both], words[1:][both])
+        known = pairs >= 0
         single = words >= 0
         rows = np.concatenate([row_of[single], row_of[:-1][both][known]])
-        columns = np.concatenate([words[single], len(vocabulary.words) + at[known]])
-        combined = rows * vocabulary.size + columns
-        unique, counts = np.unique(combined, return_counts=True)
-        return unique // vocabulary.size, unique % vocabulary.size, counts.astype(np.float64)
+        columns = np.concatenate([words[single], pairs[known]])
+        found = sparse.csr_matrix(
+            (np.ones(len(rows)), (rows, columns)), shape=(len(lengths), vocabulary.size)
+        )
+        found.sum_duplicates()  # counts, columns sorted within each row
+        return found
 
     def keyword_block(self, rows: np.ndarray, hits: np.ndarray, passages: int) -> np.ndarray:
         """Distinct keywords of each statement per passage."""

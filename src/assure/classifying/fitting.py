@@ -61,20 +61,18 @@ def fit_model(
         )
 
 
-def inverse_document_frequency(features: Features, size: int) -> np.ndarray:
+def inverse_document_frequency(features: Features) -> np.ndarray:
     """Smoothed idf of each vocabulary column seen in training, 0 for the rest
     (a column no training passage has carries nothing)."""
-    frequency = features.document_frequency(size)
+    frequency = features.document_frequency()
     idf = np.log((1 + features.passages) / (1 + frequency)) + 1
     return np.where(frequency > 0, idf, 0.0).astype(WEIGHTS)
 
 
 def design_matrix(features: Features, idf: np.ndarray) -> sparse.csr_matrix:
     """The word block beside the weighted keyword block, as scikit-learn reads it."""
-    rows, columns, values = features.tfidf(idf)
-    words = sparse.csr_matrix((values, (rows, columns)), shape=(features.passages, len(idf)))
     keywords = sparse.csr_matrix(np.log1p(features.keywords) * KEYWORD_WEIGHT)
-    return sparse.hstack([words, keywords], format="csr")
+    return sparse.hstack([features.tfidf(idf), keywords], format="csr")
 
 
 def fit_statements(
@@ -83,7 +81,7 @@ def fit_statements(
     """The statement regressions and the naive Bayes (no category or stance head)."""
     statements = statement_ids(framework_id)
     size = feature_reader(framework_id).vocabulary.size
-    idf = inverse_document_frequency(features, size)
+    idf = inverse_document_frequency(features)
     matrix = design_matrix(features, idf)
     weights = np.zeros((matrix.shape[1], len(statements)))
     intercept = np.zeros(len(statements))

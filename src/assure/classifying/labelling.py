@@ -57,22 +57,15 @@ def label_passages(
         if correction is not None:
             labelled.append(corrected(passage, correction, category, stance))
             continue
-        labels = [
-            StatementLabel(q, 1.0, "structure")
-            for q in enclosing_statements(named, passage.start_line)
-        ]
-        if labels:
-            taken = {label.id for label in labels}
-            labels += [label for label in ranked[row] if label.id not in taken]
-        else:
-            labels = ranked[row]
+        labels = ranked[row]
+        named_here = enclosing_statements(named, passage.start_line) if named else ()
+        if named_here:
+            labels = [StatementLabel(q, 1.0, "structure") for q in named_here]
+            labels += [label for label in ranked[row] if label.id not in named_here]
+        if stanced:
+            stance = enclosing_stance(stanced, passage.start_line) or stance
         labelled.append(
-            replace(
-                passage,
-                qs=tuple(labels[:MAX_LABELS]),
-                category=category,
-                stance=enclosing_stance(stanced, passage.start_line) or stance,
-            )
+            replace(passage, qs=tuple(labels[:MAX_LABELS]), category=category, stance=stance)
         )
     return tuple(labelled)
 
@@ -80,13 +73,25 @@ def label_passages(
 def ranked_labels(
     statements: Sequence[str], probabilities: np.ndarray
 ) -> list[list[StatementLabel]]:
-    """Each passage's best statements by the classifier, surest first."""
+    """Each passage's best statements by the classifier, surest first. Labels
+    are immutable, so one object serves every passage with the same statement
+    and confidence (confidences have three decimals)."""
     order = np.argsort(-probabilities, axis=1, kind="stable")[:, :MAX_LABELS]
-    confidences = np.round(np.take_along_axis(probabilities, order, axis=1), 3).tolist()
-    return [
-        [StatementLabel(statements[i], c, "model") for i, c in zip(row, values, strict=True)]
-        for row, values in zip(order.tolist(), confidences, strict=True)
-    ]
+    confidences = np.round(np.take_along_axis(probabilities, order, axis=1), 3)
+    keys = (order * 1001 + np.rint(confidences * 1000).astype(np.int64)).tolist()
+    made: dict[int, StatementLabel] = {}
+    ranked = []
+    for row in keys:
+        labels = []
+        for key in row:
+            label = made.get(key)
+            if label is None:
+                label = made[key] = StatementLabel(
+                    statements[key // 1001], key % 1001 / 1000, "model"
+                )
+            labels.append(label)
+        ranked.append(labels)
+    return ranked
 
 
 def corrected(

@@ -7,8 +7,8 @@ Bayes over the words; scores become probabilities by Platt scaling learnt on
 held-out documents; separate heads give the evidence category and the stance,
 each blended with a small regression over its cues.
 
-Prediction needs numpy alone; ``fitting`` learns the weights with
-scikit-learn. Nothing here holds text: a model is numbers over the public
+Prediction needs numpy and scipy's sparse matrices; ``fitting`` learns the
+weights with scikit-learn. Nothing here holds text: a model is numbers over the public
 vocabulary's columns, so it can be saved as plain arrays (``artefact``).
 """
 
@@ -158,8 +158,7 @@ class StatementModel:
         self, features: Features
     ) -> tuple[np.ndarray, list[str | None], list[str | None]]:
         width = len(self.statements)
-        rows, columns, values = features.tfidf(self.idf)
-        linear = row_products(rows, columns, values, self._words, features.passages)
+        linear = np.asarray(features.tfidf(self.idf) @ self._words, dtype=np.float64)
         linear += (np.log1p(features.keywords) * KEYWORD_WEIGHT) @ self._keywords
         found = sigmoid(linear[:, :width] + self.statement_intercept)
         if self.bayes_known.any():
@@ -183,18 +182,6 @@ class StatementModel:
 def chunks(texts: Sequence[str]) -> Iterator[Sequence[str]]:
     for start in range(0, len(texts), CHUNK):
         yield texts[start : start + CHUNK]
-
-
-def row_products(
-    rows: np.ndarray, columns: np.ndarray, values: np.ndarray, weights: np.ndarray, passages: int
-) -> np.ndarray:
-    """The sparse matrix (``rows``, ``columns``, ``values``; rows sorted) times
-    the dense ``weights``: one row of sums per passage."""
-    found = np.zeros((passages, weights.shape[1]))
-    if len(rows):
-        starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
-        found[rows[starts]] = np.add.reduceat(weights[columns] * values[:, None], starts, axis=0)
-    return found
 
 
 def sigmoid(values: np.ndarray) -> np.ndarray:

@@ -135,10 +135,14 @@ class ElementIndex:
         return found
 
 
+# A pattern whose second word may come after a gap: its number, its rest, and
+# the words that second element can be with how far ahead to look for them
+# (one set operation rules most places out), or None where it has stems.
+Gapped = tuple[int, Rest, tuple[frozenset[str], int] | None]
 # What a word starts: patterns of one word (found), patterns whose second word
-# follows at once (checked against the next word's ``seconds``), and patterns
-# whose second word may come after a gap, with their rest.
-Starts = tuple[tuple[int, ...], frozenset[int], tuple[tuple[int, Rest], ...]]
+# follows at once (a bit each, checked against the next word's ``seconds``),
+# and gapped ones.
+Starts = tuple[tuple[int, ...], int, tuple[Gapped, ...]]
 
 
 class PhraseSet:
@@ -161,7 +165,7 @@ class PhraseSet:
             self._rest.append(rest)
         self._lengths = [len(parse_pattern(p)[1]) + 1 for p in self.patterns]
         self._starts: dict[str, Starts | tuple[()]] = {}
-        self._seconds: dict[str, frozenset[int]] = {}
+        self._seconds: dict[str, int] = {}
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -173,9 +177,16 @@ class PhraseSet:
         if not found:
             return ()
         single = tuple(sorted(n for n in found if self._lengths[n] == 1))
-        pairs = frozenset(n for n in found if self._lengths[n] > 1 and n not in self._gapped)
-        gapped = tuple((n, self._rest[n]) for n in sorted(found & self._gapped))
+        pairs = sum(1 << n for n in found if self._lengths[n] > 1 and n not in self._gapped)
+        gapped = tuple(
+            (n, self._rest[n], near(self._rest[n])) for n in sorted(found & self._gapped)
+        )
         return single, pairs, gapped
+
+    def seconds(self, word: str) -> int:
+        """The patterns whose second word (right after the first) ``word`` can
+        be, a bit each."""
+        return sum(1 << n for n in self._second.matched_by(word))
 
     def find(self, words: Sequence[str]) -> list[int]:
         """The number of every pattern found, once per place it is found."""
@@ -191,12 +202,15 @@ class PhraseSet:
             if pairs and position < last:
                 following = seconds.get(words[position + 1])
                 if following is None:  # forgotten since: the memory was full
-                    following = frozenset(self._second.matched_by(words[position + 1]))
-                for number in pairs & following:
+                    following = self.seconds(words[position + 1])
+                both = pairs & following
+                for number in bits(both) if both else ():
                     rest = rests[number]
                     if not rest or follows(words, position + 2, rest):
                         hits.append(number)
-            for number, rest in gapped:
+            for number, rest, nearby in gapped:
+                if nearby and nearby[0].isdisjoint(words[position + 1 : position + nearby[1]]):
+                    continue
                 if follows(words, position + 1, rest):
                     hits.append(number)
         return hits
@@ -208,9 +222,28 @@ class PhraseSet:
                 self._seconds.clear()
             for word in words:
                 if word not in self._starts:
-                    self._seconds[word] = frozenset(self._second.matched_by(word))
+                    self._seconds[word] = self.seconds(word)
                     self._starts[word] = self.starts(word)
             return [self._starts[word] for word in words]
+
+
+def bits(number: int) -> list[int]:
+    """The positions of the bits set in ``number``."""
+    found = []
+    while number:
+        low = number & -number
+        found.append(low.bit_length() - 1)
+        number ^= low
+    return found
+
+
+def near(rest: Rest) -> tuple[frozenset[str], int] | None:
+    """The words the first element of ``rest`` can be, with how many words
+    ahead it may stand (None where the element has stems or numbers)."""
+    gap, element = rest[0]
+    if element.prefixes or element.number:
+        return None
+    return element.words, gap + 1
 
 
 def follows(words: Sequence[str], position: int, rest: Rest) -> bool:
