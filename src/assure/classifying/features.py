@@ -83,7 +83,7 @@ class Vocabulary:
     columns ``(a, b)`` is column ``len(words) + i`` where ``pairs[i] == a *
     len(words) + b`` (``pairs`` sorted). ``digest`` names it in a model file."""
 
-    words: dict[str, int]
+    words: dict[bytes, int]
     pairs: np.ndarray
     digest: str
 
@@ -107,7 +107,7 @@ class Vocabulary:
         words = {w: n for n, w in enumerate(sorted({w for p in passages for w in p}))}
         pairs = {words[a] * len(words) + words[b] for p in passages for a, b in pairwise(p)}
         digest = hashlib.sha256(
-            "\n".join([str(FEATURE_VERSION), *words, *map(str, sorted(pairs))]).encode("utf-8")
+            b"\n".join([b"%d" % FEATURE_VERSION, *words, *(b"%d" % p for p in sorted(pairs))])
         ).hexdigest()
         return cls(words, np.array(sorted(pairs), dtype=np.int64), digest)
 

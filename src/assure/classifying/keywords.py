@@ -253,7 +253,7 @@ def normalise_text(text: str) -> str:
 def keyword_pattern(keyword: str) -> str:
     """A keyword as a phrase pattern: every word as written but the last, which
     may also be plural, or have any ending where the keyword ends in ``*``."""
-    words = words_of(keyword)
+    words = [w.decode() for w in words_of(keyword)]
     return " ".join([*words[:-1], words[-1] + ("*" if keyword.endswith("*") else "+")])
 
 
@@ -266,7 +266,7 @@ class KeywordSet:
     statement_of: tuple[int, ...]
     statements: tuple[str, ...]
 
-    def counts(self, words: Sequence[str]) -> list[int]:
+    def counts(self, words: Sequence[bytes]) -> list[int]:
         """How many distinct keywords of each statement occur among ``words``."""
         found = [0] * len(self.statements)
         for number in set(self.phrases.find(words)):
