@@ -98,6 +98,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import precision
+
 HERE = Path(__file__).resolve().parent
 EXPECTED = HERE / "expected"
 FLOOR = HERE / "floor.toml"
@@ -734,12 +736,19 @@ def expectations() -> list[dict[str, Any]]:
 
 
 @cache
+def processed(relative: str) -> Any:
+    """One corpus file through the pipeline, in process (a ``ParsedDocument``)."""
+    from assure.pipeline import process
+
+    return process(CORPUS / relative)
+
+
+@cache
 def inspected(relative: str) -> dict[str, Any]:
     """``assure inspect --json`` of one corpus file, in process."""
     from assure.interfaces.contract import document_json
-    from assure.pipeline import process
 
-    return document_json(process(CORPUS / relative))
+    return document_json(processed(relative))
 
 
 def scorecard(names: Iterable[str] | None = None) -> dict[str, Tally]:
@@ -811,6 +820,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     results = scorecard(args.documents)
     print(report(results, args.details))
+    if not args.documents:
+        print(
+            precision.report(
+                precision.figure_precision(processed),
+                precision.conflict_precision(processed),
+                args.details,
+            )
+        )
     if args.update_floor:
         update_floor(results)
     return 0
