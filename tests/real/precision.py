@@ -374,7 +374,7 @@ def reported_conflicts(
                     f.message,
                 )
             )
-    return found
+    return list(dict.fromkeys(found))  # a finding stored twice is shown once
 
 
 def conflict_sample(path: Path = CONFLICTS) -> tuple[dict[str, list[str]], list[dict[str, Any]]]:
