@@ -25,6 +25,9 @@ from assure.extracting.figures.context import (
     sentences,
     wordy_comparators,
 )
+from assure.extracting.figures.flattened import FlatRow, column_scale, flattened_row
+from assure.extracting.figures.layout import furniture
+from assure.extracting.figures.leads import LeadIn
 from assure.extracting.figures.numbers import Figure, figures_in
 from assure.extracting.figures.tables import read_table
 from assure.structure import Comparator, Metric
@@ -212,6 +215,35 @@ def prose_metrics(text: CleanText, line: CleanLine, body: str, place: str | None
     return found
 
 
+def row_metrics(line: CleanLine, row: FlatRow, place: str | None) -> list[Metric]:
+    return [
+        Metric(
+            text=cell.text,
+            value=cell.value,
+            unit=cell.unit,
+            start_line=line.number,
+            measure=row.measure,
+            geography=place,
+        )
+        for cell in row.cells
+    ]
+
+
+# A cell of a table row is read as prose only when it is prose: a long passage
+# or a sentence; shorter cells are labels, whose numbers name ("Under 16",
+# "5 A*-C", "by age 19").
+PROSE_CELL_WORDS = 15
+SENTENCE = re.compile(r"[.!?](?:\s|$)")
+
+
+def prose_cell(cell: str) -> bool:
+    words = len(cell.split())
+    return words >= PROSE_CELL_WORDS or (words >= 6 and bool(SENTENCE.search(cell)))
+
+
+FOOTNOTE_MARK = re.compile(r"^\s*\d{1,2}\s+")
+
+
 def extract_metrics(text: CleanText) -> tuple[Metric, ...]:
     """Every figure in ``text`` with its value, unit, measure, period, geography and
     comparators, in line order. Never raises on odd text.
@@ -222,9 +254,21 @@ def extract_metrics(text: CleanText) -> tuple[Metric, ...]:
     place = place_of(text)
     metrics: list[Metric] = []
     lines = text.lines
+    skip, footnotes = furniture(lines)
+    lead = LeadIn()
+    money_scale: tuple[int | None, float] | None = None  # a page's "£m" columns
     i = 0
     while i < len(lines):
         line = lines[i]
+        if money_scale is not None and money_scale[0] != line.page:
+            money_scale = None
+        if i in skip:
+            i += 1
+            continue
+        if (scale := column_scale(line.text)) is not None:
+            money_scale = (line.page, scale)
+            i += 1
+            continue
         if "\t" in line.text:
             table = read_table(lines, i, place)
             if table is not None:
@@ -232,9 +276,13 @@ def extract_metrics(text: CleanText) -> tuple[Metric, ...]:
                 i = table[1]
                 continue
             for cell in line.text.split("\t"):
-                if cell.strip() and not PAGE_CELL.match(cell):
+                if cell.strip() and not PAGE_CELL.match(cell) and prose_cell(cell):
                     metrics.extend(prose_metrics(text, line, cell.strip(), place))
+        elif row := flattened_row(line.text, money_scale[1] if money_scale else None):
+            metrics.extend(row_metrics(line, row, place))
         elif not NO_WORDS.match(line.text):
-            metrics.extend(prose_metrics(text, line, line.text, place))
+            body = FOOTNOTE_MARK.sub(lambda m: " " * len(m.group(0)), line.text, 1)
+            found = prose_metrics(text, line, body if i in footnotes else line.text, place)
+            metrics.extend(lead.name(line.text, found))
         i += 1
     return tuple(metrics)

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from assure.extracting.figures.numbers import MONTH, Figure
+from assure.extracting.figures.labels import MONTH
+from assure.extracting.figures.numbers import Figure
 from assure.structure import Comparator
 
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'‘“])")
