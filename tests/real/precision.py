@@ -201,25 +201,20 @@ class Verdict:
 
 def pick(metric: Mapping[str, Any], left: list[Expected]) -> tuple[Expected | None, str | None]:
     """The written number a reported figure stands for: a figure of the same
-    value and unit first, then a number that is no figure, then a figure of the
-    same value in another unit, sign or scale."""
+    value and unit first (one its measure names, if any), then a number that is
+    no figure, then a figure of the same value in another unit, sign or scale."""
     value, unit = metric.get("value"), metric.get("unit")
     best: tuple[int, int, str] | None = None
     for i, e in enumerate(left):
         how = value_match(e.value, value)
         if how is None:
             continue
-        rank = (
-            5
-            if how == "same" and e.figure and unit_right(e.unit, unit)
-            else 4
-            if how == "same" and not e.figure
-            else 3
-            if how == "same"
-            else 2
-            if e.figure
-            else 1
-        )
+        if how == "same" and e.figure and unit_right(e.unit, unit):
+            rank = 6 if names_it(e.measures, metric.get("measure")) else 5
+        elif how == "same":
+            rank = 3 if e.figure else 4
+        else:
+            rank = 2 if e.figure else 1
         if best is None or rank > best[0]:
             best = (rank, i, how)
     if best is None:

@@ -655,7 +655,9 @@ def metric_key(expected: Mapping[str, Any], found: Mapping[str, Any]) -> float:
     words = measure.split()
     shared = sum(1 for w in words if w in text.split())
     exact = expected.get("value") == found.get("value")  # 305.54 before 306.5, both "close"
-    return 1.0 + shared / max(1, len(words)) + 0.5 * exact
+    # a scorecard row's figure before the same figure in the prose beside it
+    judged = sum(1 for k in ("target", "rag", "trend") if k in expected and found.get(k))
+    return 1.0 + shared / max(1, len(words)) + 0.5 * exact + 0.25 * judged
 
 
 def score_metrics(

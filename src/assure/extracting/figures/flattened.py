@@ -15,13 +15,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assure.extracting.figures.context import geography_in
 from assure.extracting.figures.labels import NOT_A_FIGURE_BEFORE
 from assure.extracting.figures.numbers import SCALES, number_value
 
 VALUE = r"(?:[-−]?£?[-−]?\(?£?\d[\d,]*(?:\.\d+)?\)?(?:m|bn|k)?%?\*?|[-–—]|n/a|N/A)"
+# "855 Essex - - 238.00 285.70", "CI 855 Leicestershire ...", "938 West Sussex -15.90 41 B"
 ROW = re.compile(
-    rf"^(?:(?P<code>\d{{2,4}})\s+)?(?P<label>[A-Za-z£(][^\t]*?[A-Za-z)*'’])"
-    rf"\s+(?P<values>{VALUE}(?:\s+{VALUE})+)\s*$"
+    rf"^(?:[A-Z]{{1,3}}\s+(?=\d))?(?:(?P<code>\d{{2,4}})\s+)?(?P<label>[A-Za-z£(][^\t]*?[A-Za-z)*'’])"
+    rf"\s+(?P<values>{VALUE}(?:\s+{VALUE})*)(?:\s+[A-E])?\s*$"
 )
 TOKEN = re.compile(
     r"(?P<minus>[-−])?(?P<pound>£)?(?P<minus2>[-−])?(?P<open>\()?£?"
@@ -101,7 +103,12 @@ def flattened_row(text: str, money_scale: float | None = None) -> FlatRow | None
         label = (label[: marker.start()] + label[marker.end() :]).strip(" -–:")
     cells = [cell(token, money_scale) for token in match["values"].split()]
     found = tuple(c for c in cells if c is not None)
-    if len(found) < 2:
+    if len(found) < (1 if match["code"] else 2):
         return None
-    measure = None if match["code"] else label.rstrip("*").strip() or None
+    measure = label.rstrip("*").strip() or None
+    if (
+        match["code"]
+        or (geography_in(measure or "", None) or "").lower() == (measure or "").lower()
+    ):
+        measure = None  # a row of an area ("855 Essex", "England"): its columns say what
     return FlatRow(measure, found)

@@ -38,7 +38,7 @@ NOT_A_FIGURE_BEFORE = re.compile(
     r"|bands?|cohorts?|waves?|rounds?|units?|blocks?|bus|flat|house|tel|telephone|phone"
     r"|mobile|fax|ext|extension|o|r|quarters?|qtr|per|junctions?|j|exit|platforms?|gates?"
     r"|bays?|zones?|plots?|lots?|sites?|carriageway|lanes?|indicators?|codes?|nearest"
-    r"|options?|selections?)\s?|#)$",
+    r"|options?|selections?|every|exceeds?)\s?|#)$",
     re.IGNORECASE,
 )
 # "Junction 1b to 3", "items 4 and 5", "pages 9-12", "questions 8, 9 and 10": the
@@ -72,6 +72,8 @@ COUNTED_AFTER = re.compile(
 PLUS_AFTER = re.compile(r"^\+(?!\s?%)")
 AGE_GROUP_AFTER = re.compile(r"^s\b")  # "under 25s", "over 50s"
 YEARS_OLD = re.compile(r"^[\s-]?(?:years?|yrs?)[\s-]+olds?\b", re.IGNORECASE)
+# "At 18 individuals became adults", "but at 16, young people gain rights": an age
+AT_AGE_BEFORE = re.compile(r"(?:^|[,.;:]\s*|\b(?:but|and|when|until|then|so)\s+)at\s+$", re.I)
 # "16-25", "0-19", "18-25 section", "(1-5)": a band or scale, glued by a dash
 GLUED_RANGE = re.compile(r"^[-–](\d{1,3})(?![\d.,%])")
 SCALE_AFTER = re.compile(r"^\s*(?:to|-|–)\s*\d+\s+(?:point\s+)?scale\b", re.IGNORECASE)
@@ -79,7 +81,10 @@ SCALE_AFTER = re.compile(r"^\s*(?:to|-|–)\s*\d+\s+(?:point\s+)?scale\b", re.IG
 OR_MORE_AFTER = re.compile(
     r"^\s+or\s+(?:more|fewer|less|over|above|under|below|younger|older)\b", re.IGNORECASE
 )
-NAME_AFTER = re.compile(r"^(?:-in-\d|\s?A\*)")  # "5-in-1", "5 A*-C"
+NAME_AFTER = re.compile(r"^(?:-in-\d|\s?(?:GCSEs?\s+)?A\*)")  # "5-in-1", "5 A*-C"
+# "(Pages 461 - 610)" wrapped: the range closes a bracket opened on an earlier line
+CLOSING_RANGE = re.compile(r"^\s*[-–]\s*\d+\s*\)")
+OF_THE_FOLLOWING = re.compile(r"^\s+of\s+the\s+following\b", re.IGNORECASE)
 BAND_BEFORE = re.compile(r"\(\s*(?:over|under|above|below|more than|less than)\s+$", re.I)
 # "Selection 1:", "KPI 9:": a label's number before its colon
 LABEL_COLON = re.compile(r"^\s*[:.](?!\d)")
@@ -111,6 +116,8 @@ def is_age(before: str, after: str, value: int) -> bool:
         return True
     if UNDER_BEFORE.search(before) and value <= 25:
         return True
+    if AT_AGE_BEFORE.search(before) and 10 <= value <= 25:
+        return True
     return bool(OVER_BEFORE.search(before) and value >= 50 and not COUNTED_AFTER.match(after))
 
 
@@ -139,6 +146,10 @@ def is_qualifier(line: str, end: int, value: float) -> bool:
     ("18-25", "(1-5)"), "5+", "3 or more", "9 to 1 scale", "5-in-1"."""
     after = line[end : end + 30]
     if OR_MORE_AFTER.match(after) or NAME_AFTER.match(after) or SCALE_AFTER.match(after):
+        return True
+    if OF_THE_FOLLOWING.match(after):
+        return True  # "at least 3 of the following behaviours"
+    if CLOSING_RANGE.match(after) and "(" not in line[:end]:
         return True
     if PLUS_AFTER.match(after) and value <= MAX_AGE:
         return True

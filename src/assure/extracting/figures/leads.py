@@ -22,25 +22,37 @@ QUANTITY = re.compile(
     r"|count|estimated|estimates?)\s+(?:of\s+)?",
     re.IGNORECASE,
 )
+# "• Medway: 8529": a place and its figure
+PLACE_ITEM = re.compile(
+    r"^\s*(?:[•▪●◦·*\-–]|[\ue000-\uf8ff])?\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}):\s*[£\d]"
+)
 BULLET = re.compile(r"^\s*(?:[•▪●◦·*\-–o]|[\ue000-\uf8ff])\s*")
-MAX_LEAD_WORDS = 16
+MAX_LEAD_WORDS = 24
 MAX_ITEM_WORDS = 40
 
 
 @dataclass
 class LeadIn:
-    """The lead-in of the list being read, if any."""
+    """The lead-in of the list being read, if any, and the measure of the
+    paragraph before it (for a list of places: "Medway: 8,529")."""
 
     phrase: str | None = None
+    before: str | None = None
 
     def name(self, text: str, found: Sequence[Metric]) -> list[Metric]:
         """The figures of one line, measured by the lead-in of the list they
         are items of; a line that is no item ends the list."""
-        item = bool(self.phrase) and is_item(text)
-        named = [with_lead(m, self.phrase) for m in found] if item and self.phrase else list(found)
-        if not item:
+        item = is_item(text)
+        if item and self.phrase:
+            return [with_lead(m, self.phrase) for m in found]
+        place = PLACE_ITEM.match(text)
+        if place and self.before and all(m.measure == place.group(1) for m in found):
+            # a list of places under a paragraph: each figure is the paragraph's measure there
+            return [with_lead(m, self.before) for m in found]
+        if not item and not place:
             self.phrase = lead_phrase(text)
-        return named
+            self.before = next((m.measure for m in found if m.measure), None)
+        return list(found)
 
 
 def is_item(text: str) -> bool:

@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assure.extracting.figures.labels import HEADING_AFTER, LIST_MARKER, is_band, skipped
+from assure.extracting.figures.labels import (
+    HEADING_AFTER,
+    LIST_MARKER,
+    OR_MORE_AFTER,
+    is_age,
+    is_band,
+    skipped,
+)
 
 # A number not glued to letters, slashes or other digits ("A231", "1/11/2018",
 # "COVID-19", "Q3" are not figures), nor to a closing bracket ("(CDP)1" is a
@@ -50,9 +57,10 @@ RANGE_TAIL = re.compile(r"^-?\s?(?:-|–|to)\s?\d+-?")
 # "at 12 months", "within 28 days", "for at least 12 weeks": a time that defines
 # or dates something, not a duration measured.
 WINDOW_BEFORE = re.compile(
-    r"\b(?:within|last|next|past|after|every|each|per|for the|over the|up to|in the|once|at"
+    r"\b(?:within|last|next|past|after|every|each|per|for the|over the|up to|in the|once|at|over"
+    r"|previous|preceding|prior|first|final|remaining"
     r"|at least|at most|more than|less than|fewer than|for at least|for more than|for over"
-    r"|for up to)\s+$",
+    r"|for up to)\s+(?:between\s+)?$",
     re.IGNORECASE,
 )
 # "91 days after discharge", "12 months of age", "three years ago"
@@ -60,12 +68,14 @@ AGO_AFTER = re.compile(
     r"^\s+(?:ago|earlier|later|from now|previously|before|after|following|of age|old)\b",
     re.IGNORECASE,
 )
+AND_OVER = re.compile(r"^\s+(?:and|or)\s+(?:over|older|above|under|younger)\b", re.IGNORECASE)
+UNDER = re.compile(r"\bunder\s+$", re.IGNORECASE)
 # "12 weeks and 6 days": the second part of one time
 TIME_BEFORE = re.compile(r"\d\s?(?:days?|weeks?|months?|years?)\s+and\s+$", re.IGNORECASE)
 # "offered at 2, 3 and 4 months": a list of numbers takes the unit of its last
 LISTED_UNIT = re.compile(
     r"^(?:\s?,\s?\d+)*\s?(?:,|and|or|to|-|–)\s?\d+\s?"
-    r"(days?|weeks?|months?|years?|hours?|minutes?)\b",
+    r"(days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b",
     re.IGNORECASE,
 )
 # "CIN 1 CIN 2 CIN 3": columns or items coded by one word and a number
@@ -144,6 +154,19 @@ def money(line: str, match: re.Match[str], value: float | None) -> Figure | None
     )
 
 
+def ages(before: str, after: str, value: float | None) -> bool:
+    """Whether a time is someone's age: "aged 16 years and over", "15 year olds",
+    "(under 75 years)", "young people over 10 years"."""
+    if value is None or value != int(value):
+        return False
+    tail = DURATION.sub("", after, count=1)
+    return (
+        is_age(before, after, int(value))
+        or bool(AND_OVER.match(tail))
+        or (bool(UNDER.search(before)) and value <= 100)
+    )
+
+
 def duration_figure(
     line: str, start: int, end: int, digits: str, value: float | None, malformed: bool
 ) -> Figure | None:
@@ -152,16 +175,17 @@ def duration_figure(
     duration = DURATION.match(after) or LISTED_UNIT.match(after)
     if duration is None:
         return None
-    before = line[max(0, start - 30) : start]
-    if WINDOW_BEFORE.search(before) or TIME_BEFORE.search(before):
+    before = line[max(0, start - 40) : start]
+    if WINDOW_BEFORE.search(before) or TIME_BEFORE.search(before) or ages(before, after, value):
         return None
     if skipped(line, start, end, digits, False) and not DURATION.match(after):
         return None  # "aged 2, 3 and 4 months"
-    if DURATION.match(after) is None:
+    if DURATION.match(after) is None and not RANGE_START.search(before):
         return None  # one of a list: the list's last number carries the unit
     if numbered_title(line, start, end, digits, duration):
         return None
-    if AGO_AFTER.match(line[end + duration.end() :]):
+    rest = line[end + duration.end() :]
+    if AGO_AFTER.match(rest) or OR_MORE_AFTER.match(rest):
         return None
     word = duration.group(1).lower().rstrip("s")
     return Figure(
