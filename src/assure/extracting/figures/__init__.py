@@ -160,7 +160,9 @@ def inherited(
 
 def same_population(measure: str | None, earlier: str) -> bool:
     """Whether a bare population ("5,500 people") is the one an earlier figure measured."""
-    return bool(measure and POPULATION_ONLY.match(measure)) and measure.lower() in earlier.lower()
+    if measure is None or not POPULATION_ONLY.match(measure):
+        return False
+    return measure.lower() in earlier.lower()
 
 
 def changed(measure: str | None, earlier: str) -> str:
