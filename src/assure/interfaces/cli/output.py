@@ -111,6 +111,7 @@ def new_table(title: str | None, compact: bool) -> Table:
         box=box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,
+        padding=(0, 1, 0, 0),  # with the box's blank rule: two spaces between columns
     )
 
 
