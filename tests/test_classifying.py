@@ -121,7 +121,8 @@ def test_a_proud_of_or_areas_for_improvement_section_gives_the_stance(
 
 
 def test_stance_cues_read_claims_and_admissions() -> None:
-    from assure.classifying.stance import IMPROVEMENT, STRENGTH, stance_cues
+    from assure.classifying.features import stance_cues
+    from assure.classifying.stance import IMPROVEMENT, STRENGTH
 
     found = stance_cues([PROUD_OF_CARERS, CARERS_GAP, FURNITURE])
     strengths, improvements = len(STRENGTH), len(IMPROVEMENT)

@@ -14,12 +14,6 @@ characters: per cent signs and quotations.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import numpy as np
-
 # (category, patterns) per cue, in feature order.
 CATEGORY_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("outcomes", ("per cent",)),  # and every "%"
@@ -93,11 +87,3 @@ NOT_DIGITS = bytes(c for c in range(256) if not chr(c).isdigit())
 def digit_heavy(text: str) -> bool:
     """Whether ``text`` holds more than three digits (a passage of figures)."""
     return len(text.encode("utf-8").translate(None, NOT_DIGITS)) > 3
-
-
-def category_cues(texts: Sequence[str]) -> np.ndarray:
-    """A (passages x cues) matrix: the log count of each cue's matches, then
-    whether the passage is figure-heavy."""
-    from assure.classifying.features import feature_reader
-
-    return feature_reader().read(texts).category

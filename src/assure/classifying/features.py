@@ -301,3 +301,16 @@ def feature_reader(framework_id: str = "cqc-local-authority") -> FeatureReader:
         if framework_id not in _readers:
             _readers[framework_id] = FeatureReader(framework_id)
         return _readers[framework_id]
+
+
+def category_cues(texts: Sequence[str]) -> np.ndarray:
+    """A (passages x cues) matrix: the log count of each category cue's
+    matches, then whether the passage is figure-heavy."""
+    return feature_reader().read(texts).category
+
+
+def stance_cues(texts: Sequence[str]) -> np.ndarray:
+    """A (passages x cues) matrix: each stance cue present (0/1), then the log
+    counts of strength and improvement cues, and whether the passage is
+    figure-heavy."""
+    return feature_reader().read(texts).stance

@@ -14,10 +14,6 @@ passage's words with the statement keywords and the category cues.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import numpy as np
 
 # What should shrink (growth is a gap) and what should grow (a fall is a gap).
 SHOULD_SHRINK = (
@@ -108,11 +104,3 @@ IMPROVEMENT: tuple[tuple[str, tuple[str, ...]], ...] = (
 # Share of the cue model in the blended stance probabilities: the best stance
 # accuracy leaving one example document out (0.2-0.35 all within a point).
 CUE_SHARE = 0.3
-
-
-def stance_cues(texts: Sequence[str]) -> np.ndarray:
-    """A (passages x cues) matrix: each cue present (0/1), then the log counts of
-    strength and improvement cues, and whether the passage is figure-heavy."""
-    from assure.classifying.features import feature_reader
-
-    return feature_reader().read(texts).stance
