@@ -88,7 +88,7 @@ OF_THE_FOLLOWING = re.compile(r"^\s+of\s+the\s+following\b", re.IGNORECASE)
 BAND_BEFORE = re.compile(r"\(\s*(?:over|under|above|below|more than|less than)\s+$", re.I)
 # "Selection 1:", "KPI 9:": a label's number before its colon
 LABEL_COLON = re.compile(r"^\s*[:.](?!\d)")
-LABEL_WORD_BEFORE = re.compile(r"^\s*[A-Z][A-Za-z]*\s$")
+LABEL_WORD_BEFORE = re.compile(r"(?:^|\s)[A-Z][A-Za-z]*\s$")
 LIST_MARKER = re.compile(r"^\s*(?:[-–•*]\s*)?$")
 PAREN_MARKER = re.compile(r"^\s*\(\s*$")
 LABEL_DASH = re.compile(r"^\s[-–:]\s?(?=\s?[A-Z])")
@@ -135,7 +135,7 @@ def is_label(line: str, start: int, end: int, plain: str) -> bool:
         return True  # "1.2 The report", "3. Background", "2) item"
     if PAREN_MARKER.match(before) and after.startswith(")"):
         return True  # "(2) Endorse the decision"
-    if LABEL_WORD_BEFORE.match(line[:start]) and LABEL_COLON.match(after) and len(plain) <= 3:
+    if LABEL_WORD_BEFORE.search(line[:start]) and LABEL_COLON.match(after) and len(plain) <= 3:
         return True  # "Selection 1:", "KPI 9:"
     label = LABEL_DASH.sub(" ", line[end:])
     return not before.strip() and len(plain) <= 2 and bool(HEADING_AFTER.match(label))

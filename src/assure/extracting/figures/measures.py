@@ -90,7 +90,8 @@ PARENTHESIS_AFTER = re.compile(r"^\s*\)?\s*(?:\([^()]{0,25}\))?")
 RANGE_AFTER = re.compile(r"^\s*(?:-|–|to)\s*£?\d[\d,.]*(?:m|bn|k|%)?")
 # Phrases that name no measure on their own.
 POPULATION = re.compile(
-    r"^(?:people|persons|adults|children|residents|young people|children and young people"
+    r"^(?:among\s+.*"  # "among those aged 80+": whom, not what
+    r"|people|persons|adults|children|residents|young people|children and young people"
     r"|service users|carers|those|respondents|pupils|staff|households|families|women|men"
     r"|individuals|cases|them)$",
     re.IGNORECASE,
@@ -103,6 +104,8 @@ EMPTY = re.compile(
     r"|rise|fall|change|difference|gap|total)$",
     re.IGNORECASE,
 )
+# "Aggregated from LSOA", "From original source": where data came from, not what it is
+SOURCE = re.compile(r"^(?:(?:aggregated|derived|calculated|taken|sourced)\s+)?from\b|^sources?\b")
 LONE_WORD = frozenset(["from", "to", "at", "by", "with", "of", "in", "on", "for"])
 PARENTHETICAL = re.compile(r"\([^()]*\)")
 # "projected to rise to 320": the quantity named in the clause before
@@ -154,7 +157,7 @@ def weak(measure: str | None, place: str | None = None) -> bool:
     if measure is None:
         return True
     bare = measure.strip().lower()
-    if POPULATION.match(bare) or EMPTY.match(bare) or POINTING.match(bare):
+    if POPULATION.match(bare) or EMPTY.match(bare) or POINTING.match(bare) or SOURCE.match(bare):
         return True
     if place and bare == place.lower():
         return True
@@ -169,6 +172,8 @@ def measure_of(sentence: str, start: int, end: int, money: bool = False) -> str 
     if start > REACH:
         before = before.split(" ", 1)[-1]  # from a whole word
     of = AFTER_OF.match(after)
+    if of and before.rstrip().endswith("(") and (said := restated(before, of.group("what"))):
+        return said  # "lost touch with a quarter (190) of its care leavers"
     if of and (measure := tidy(of.group("what"))):
         if not POPULATION.match(measure) or not (owner := of_before(before)):
             return measure
@@ -215,6 +220,17 @@ def measure_after(after: str) -> str | None:
     if (state := STATE_AFTER.match(after)) is not None:
         return tidy(state.group("what"))
     return None
+
+
+def restated(before: str, of: str) -> str | None:
+    """The measure of a figure in brackets after words that say it ("a quarter
+    (190) of its care leavers"): what the clause says, of whom."""
+    words = before.rstrip()[:-1].rstrip()
+    if not words or words[-1].isdigit() or words.endswith("%"):
+        return None
+    said = clause_subject(re.split(r"[;:()]|,(?!\d{3}\b)", words)[-1] + " of")
+    whom = tidy(of)
+    return f"{said} of {whom}" if said and whom else None
 
 
 def of_before(before: str) -> str | None:

@@ -35,6 +35,7 @@ POUND_ALONE = re.compile(
     r"£(?!\s?[\d(-])(?!\s?['’]?(?:m|bn|k|000|million|billion|thousand)s?\b)", re.IGNORECASE
 )
 PERCENT = re.compile(r"^\s?(?:%|per\s?cent\b|percent\b)")
+PERCENT_BAND = re.compile(r"^\s+(?:most|least)\s+(?:deprived|affluent)\b", re.IGNORECASE)
 PERCENT_RANGE = re.compile(r"^\s?(?:-|–|to)\s?(\d+(?:\.\d+)?)\s?%")
 POINTS = re.compile(r"^\s?(?:percentage|%)\s?points?\b", re.IGNORECASE)
 OUT_OF = re.compile(r"^\s+out\s+of\s+(\d+(?:\.\d+)?)\b", re.IGNORECASE)
@@ -87,6 +88,7 @@ STREET_AFTER = re.compile(
     r"^(?:\s?[-–]\s?\d+)?\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Way"
     r"|Close|Drive|Place|Square|Terrace|Crescent|Court|Park|Hill|Gardens)\b\.?"
 )
+YEAR = re.compile(r"(?:19|20)\d\d")
 SCALES = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3}
 DURATION_UNITS = {"day": "days", "week": "weeks", "year": "years", "yr": "years"}
 
@@ -212,8 +214,8 @@ def classify(line: str, match: re.Match[str]) -> Figure | None:
         # "rose 2 percentage points": a change in a percentage, a unit of its own
         return Figure(start, end + points.end(), line[start : end + points.end()], value, None)
     if percent := PERCENT.match(after):
-        if skipped(line, start, end, digits, True):
-            return None
+        if skipped(line, start, end, digits, True) or PERCENT_BAND.match(after[percent.end() :]):
+            return None  # "among the 10% most deprived": a band, not a measure
         return Figure(
             start,
             end + percent.end(),
@@ -222,7 +224,7 @@ def classify(line: str, match: re.Match[str]) -> Figure | None:
             "percent",
             malformed,
         )
-    if span := PERCENT_RANGE.match(after):
+    if (span := PERCENT_RANGE.match(after)) and not YEAR.fullmatch(digits):
         return Figure(
             start, end + span.end(), line[start : end + span.end()], value, "percent", malformed
         )
@@ -318,7 +320,8 @@ def figures_in(line: str) -> list[Figure]:
             last_end, last_was_figure = match.end(), False
             continue
         figure = classify(line, match)
-        last_was_figure = figure is not None
+        # "from 125,300 in 2022 to 166,100": a year is no label that a range carries on
+        last_was_figure = figure is not None or YEAR.fullmatch(match.group(0)) is not None
         if figure is not None:
             found.append(figure)
             last_end = figure.end
