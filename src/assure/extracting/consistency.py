@@ -125,7 +125,9 @@ def conflicting(
 def row_cells(metrics: list[Metric]) -> set[int]:
     """Indices of figures that are cells of one table row: several on one line
     under one phrase, in one unit ("3 in 5 (62%)" is one figure written twice)."""
-    shared = Counter((m.start_line, m.measure, m.unit) for m in metrics if m.measure)
+    shared: Counter[tuple[int, str | None, str | None]] = Counter(
+        (m.start_line, m.measure, m.unit) for m in metrics if m.measure
+    )
     return {i for i, m in enumerate(metrics) if shared[(m.start_line, m.measure, m.unit)] > 1}
 
 
