@@ -89,6 +89,7 @@ STREET_AFTER = re.compile(
     r"|Close|Drive|Place|Square|Terrace|Crescent|Court|Park|Hill|Gardens)\b\.?"
 )
 YEAR = re.compile(r"(?:19|20)\d\d")
+FROM_BEFORE = re.compile(r"\b(?:from|between)\b[^.;]*$", re.IGNORECASE)
 SCALES = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3}
 DURATION_UNITS = {"day": "days", "week": "weeks", "year": "years", "yr": "years"}
 
@@ -209,6 +210,11 @@ def classify(line: str, match: re.Match[str]) -> Figure | None:
         return money(line, match, value)
     if match["scale"]:
         end = match.start("scale") - (1 if line[match.start("scale") - 1] == " " else 0)
+        if match["scale"].lower() != "m" and value is not None:
+            # "6.9k followers", "1.5 million new trees" ("5m" may be metres: left alone)
+            return Figure(
+                start, match.end(), match.group(0), value * SCALES[match["scale"].lower()], "count"
+            )
     after = line[end : end + 40]
     if points := POINTS.match(after):
         # "rose 2 percentage points": a change in a percentage, a unit of its own
@@ -273,6 +279,14 @@ def classify(line: str, match: re.Match[str]) -> Figure | None:
     return Figure(start, end, line[start:end], value, "count", malformed)
 
 
+def is_range(line: str, first: Figure, second: re.Match[str]) -> bool:
+    """Whether "400 to 700 staff" is one figure, a range: a bare count joined by
+    "to" or a dash to the next, with no "from" before ("from 512 to 598" are two)."""
+    if first.unit != "count" or second["pound"] or PERCENT.match(line[second.end() :]):
+        return False
+    return not FROM_BEFORE.search(line[max(0, first.start - 25) : first.start])
+
+
 def coded(line: str) -> set[int]:
     """Where the numbers of codes repeated along a line start ("CIN 1 CIN 2 CIN 3")."""
     if line.count(" ") < 4:
@@ -312,7 +326,9 @@ def figures_in(line: str) -> list[Figure]:
             continue
         joined = last_end >= 0 and JOINER.match(line[last_end : match.start()])
         if joined and (
-            not last_was_figure or RANGE_START.search(line[: found[-1].start] if found else "")
+            not last_was_figure
+            or RANGE_START.search(line[: found[-1].start] if found else "")
+            or (found and is_range(line, found[-1], match))
         ):
             last_end = match.end()
             continue

@@ -58,9 +58,9 @@ def title_above(lines: tuple[CleanLine, ...], index: int) -> str | None:
     (not a sentence); a row of word cells is the table's own header (area
     names, a "please make a selection" left unselected), never its title."""
     for line in reversed(lines[max(0, index - TITLE_REACH) : index]):
-        filled = [c for c in cells(line) if c and not NUMBER.match(c)]
+        filled = list(dict.fromkeys(c for c in cells(line) if c and not NUMBER.match(c)))
         if len(filled) != 1:
-            continue  # numbers beside a title feed a chart; two words cells are a header
+            continue  # numbers beside a title feed a chart; a title repeats over column groups
         text = filled[0]
         if NOTE.match(text):
             continue  # "Source: ...", "Note: ...": about the data, not its name
