@@ -85,6 +85,8 @@ class Unit:
     page: int | None
     lines: tuple[int, int] | None
     expected: list[Expected]
+    heldout: bool = False  # sampled after the rules were written, to check they generalise
+    partial: bool = False  # only the lines where assure reports figures were written down
 
     @property
     def where(self) -> str:
@@ -127,6 +129,8 @@ def figure_samples(folder: Path = FIGURES) -> list[Unit]:
                     (int(lines[0]), int(lines[1])) if lines else None,
                     expected_figures(page.get("figures", []), True)
                     + expected_figures(page.get("not_figures", []), False),
+                    bool(page.get("heldout")),
+                    bool(page.get("partial")),
                 )
             )
     return units
@@ -317,15 +321,20 @@ def score_unit(unit: Unit, metrics: Sequence[Mapping[str, Any]]) -> Precision:
                 f"{metric['value']} {metric['unit']} {metric['measure']!r}: {verdict.reason}"
             )
     score.found = len(figures) - sum(1 for e in left if e.figure)
+    if unit.partial:
+        score.written = score.found = 0  # no recall where not every figure was written down
     return score
 
 
 def figure_precision(
-    documents: Documents, units: Sequence[Unit] | None = None
+    documents: Documents, units: Sequence[Unit] | None = None, heldout: bool | None = None
 ) -> dict[str, Precision]:
-    """Per document of the sample, the precision of its reported figures."""
+    """Per document of the sample, the precision of its reported figures (only
+    the held-out pages, or only the others, where ``heldout`` says which)."""
     results: dict[str, Precision] = {}
     for unit in figure_samples() if units is None else units:
+        if heldout is not None and unit.heldout != heldout:
+            continue
         metrics = metrics_with_pages(documents(unit.file))
         results.setdefault(Path(unit.file).name, Precision()).add(score_unit(unit, metrics))
     return results
@@ -431,7 +440,12 @@ def conflict_precision(documents: Documents) -> ConflictScore:
 # -- report ----------------------------------------------------------------------------
 
 
-def report(figures: Mapping[str, Precision], conflicts: ConflictScore | None, details: bool) -> str:
+def report(
+    figures: Mapping[str, Precision],
+    conflicts: ConflictScore | None,
+    details: bool,
+    heldout: Mapping[str, Precision] | None = None,
+) -> str:
     out = ["", "FIGURES on hand-checked pages     reported right wrong unnamed  precision  recall"]
     total = Precision()
     for name, p in sorted(figures.items()):
@@ -451,6 +465,14 @@ def report(figures: Mapping[str, Precision], conflicts: ConflictScore | None, de
         out.append(
             "    wrong: "
             + ", ".join(f"{r} {n}" for r, n in sorted(total.reasons.items(), key=lambda x: -x[1]))
+        )
+    if heldout:
+        held = Precision()
+        for p in heldout.values():
+            held.add(p)
+        out.append(
+            f"    of them on held-out pages (sampled after the rules were written): "
+            f"{held.right} right of {held.reported} (precision {held.precision:.1%})"
         )
     if conflicts is not None:
         out.append("")

@@ -828,6 +828,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 precision.figure_precision(processed),
                 precision.conflict_precision(processed),
                 args.details,
+                precision.figure_precision(processed, heldout=True),
             )
         )
     if args.update_floor:

@@ -29,6 +29,7 @@ from assure.extracting.figures.layout import furniture
 from assure.extracting.figures.leads import LeadIn
 from assure.extracting.figures.measures import (
     CHANGE,
+    bracketed,
     measure_after,
     measure_of,
     of_which,
@@ -144,8 +145,8 @@ def inherited(
     if earlier and of_which(sentence, main.start):
         part = measure_after(sentence[main.end : main.end + 160])
         return f"{earlier}: {part}" if part else earlier
-    if not weak(measure, reading.place):
-        return measure
+    if not weak(measure, reading.place) or (measure and bracketed(sentence, main.start, main.end)):
+        return measure  # "200 individuals (40 families)": the bracket's own words
     pointed = bool(POINTED.search(CLAUSE_SPLIT.split(before)[-1]))
     if earlier and (
         pointed or main.start - ends[-1] <= INHERIT_GAP or same_population(measure, earlier)

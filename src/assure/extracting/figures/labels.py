@@ -38,7 +38,7 @@ NOT_A_FIGURE_BEFORE = re.compile(
     r"|bands?|cohorts?|waves?|rounds?|units?|blocks?|bus|flat|house|tel|telephone|phone"
     r"|mobile|fax|ext|extension|o|r|quarters?|qtr|per|junctions?|j|exit|platforms?|gates?"
     r"|bays?|zones?|plots?|lots?|sites?|carriageway|lanes?|indicators?|codes?|nearest"
-    r"|options?|selections?|every|exceeds?)\s?|#)$",
+    r"|options?|selections?|every|exceeds?|jn|out of)\s?|#)$",
     re.IGNORECASE,
 )
 # "Junction 1b to 3", "items 4 and 5", "pages 9-12", "questions 8, 9 and 10": the
@@ -73,6 +73,12 @@ PLUS_AFTER = re.compile(r"^\+(?!\s?%)")
 AGE_GROUP_AFTER = re.compile(r"^s\b")  # "under 25s", "over 50s"
 YEARS_OLD = re.compile(r"^[\s-]?(?:years?|yrs?)[\s-]+olds?\b", re.IGNORECASE)
 # "At 18 individuals became adults", "but at 16, young people gain rights": an age
+# "by the time they are 59", "beyond 18", "pre 5", "from birth to 19 years"
+THEY_ARE_BEFORE = re.compile(
+    r"\b(?:(?:they|he|she|who|you)\s+(?:are|were|turn|reach)|beyond|pre|pre-birth\s+to"
+    r"|birth\s+to|pregnancy\s+to)[\s-]+$",
+    re.IGNORECASE,
+)
 AT_AGE_BEFORE = re.compile(r"(?:^|[,.;:]\s*|\b(?:but|and|when|until|then|so)\s+)at\s+$", re.I)
 # "16-25", "0-19", "18-25 section", "(1-5)": a band or scale, glued by a dash
 GLUED_RANGE = re.compile(r"^[-–](\d{1,3})(?![\d.,%])")
@@ -81,14 +87,18 @@ SCALE_AFTER = re.compile(r"^\s*(?:to|-|–)\s*\d+\s+(?:point\s+)?scale\b", re.IG
 OR_MORE_AFTER = re.compile(
     r"^\s+or\s+(?:more|fewer|less|over|above|under|below|younger|older)\b", re.IGNORECASE
 )
-NAME_AFTER = re.compile(r"^(?:-in-\d|\s?(?:GCSEs?\s+)?A\*)")  # "5-in-1", "5 A*-C"
+# "5-in-1", "5 A*-C", "3,SO4": a name, a grade, a list of codes split over lines
+NAME_AFTER = re.compile(r"^(?:-in-\d|\s?(?:GCSEs?\s+)?A\*|,\s?[A-Z]{1,4}\d)")
+# "145 people for 100 dependents": a rate's base
+BASE = frozenset([10, 100, 1000, 10000, 100000])
+FOR_BEFORE = re.compile(r"\b(?:for|per|in)\s+(?:every\s+)?$", re.IGNORECASE)
 # "(Pages 461 - 610)" wrapped: the range closes a bracket opened on an earlier line
 CLOSING_RANGE = re.compile(r"^\s*[-–]\s*\d+\s*\)")
 OF_THE_FOLLOWING = re.compile(r"^\s+of\s+the\s+following\b", re.IGNORECASE)
 BAND_BEFORE = re.compile(r"\(\s*(?:over|under|above|below|more than|less than)\s+$", re.I)
 # "Selection 1:", "KPI 9:": a label's number before its colon
 LABEL_COLON = re.compile(r"^\s*[:.](?!\d)")
-LABEL_WORD_BEFORE = re.compile(r"^\s*[A-Z][A-Za-z]*\s$")
+LABEL_WORD_BEFORE = re.compile(r"(?:^|\s)[A-Z][A-Za-z]*\s$")
 LIST_MARKER = re.compile(r"^\s*(?:[-–•*]\s*)?$")
 PAREN_MARKER = re.compile(r"^\s*\(\s*$")
 LABEL_DASH = re.compile(r"^\s[-–:]\s?(?=\s?[A-Z])")
@@ -118,6 +128,8 @@ def is_age(before: str, after: str, value: int) -> bool:
         return True
     if AT_AGE_BEFORE.search(before) and 10 <= value <= 25:
         return True
+    if THEY_ARE_BEFORE.search(before):
+        return True
     return bool(OVER_BEFORE.search(before) and value >= 50 and not COUNTED_AFTER.match(after))
 
 
@@ -129,19 +141,23 @@ def is_label(line: str, start: int, end: int, plain: str) -> bool:
         return True
     if before.endswith(("£'", "£’")):
         return True  # "£'000": a column's unit
+    if before.endswith(("'", "‘", "’")) and len(plain) == 2:
+        return True  # "March '24": a year
+    if plain.isdigit() and len(plain) >= 9:
+        return True  # "443000412070": a phone number or an identifier, never a count
     if before.endswith("[") and after.startswith("]"):
         return True  # a footnote mark "[3]", or the footnote it marks
     if LIST_MARKER.match(before) and ("." in plain or after[:1] in {".", ")"}):
         return True  # "1.2 The report", "3. Background", "2) item"
     if PAREN_MARKER.match(before) and after.startswith(")"):
         return True  # "(2) Endorse the decision"
-    if LABEL_WORD_BEFORE.match(line[:start]) and LABEL_COLON.match(after) and len(plain) <= 3:
+    if LABEL_WORD_BEFORE.search(line[:start]) and LABEL_COLON.match(after) and len(plain) <= 3:
         return True  # "Selection 1:", "KPI 9:"
     label = LABEL_DASH.sub(" ", line[end:])
     return not before.strip() and len(plain) <= 2 and bool(HEADING_AFTER.match(label))
 
 
-def is_qualifier(line: str, end: int, value: float) -> bool:
+def is_qualifier(line: str, start: int, end: int, value: float) -> bool:
     """A number that qualifies a measure or names a thing: an age band or scale
     ("18-25", "(1-5)"), "5+", "3 or more", "9 to 1 scale", "5-in-1"."""
     after = line[end : end + 30]
@@ -153,6 +169,8 @@ def is_qualifier(line: str, end: int, value: float) -> bool:
         return True
     if PLUS_AFTER.match(after) and value <= MAX_AGE:
         return True
+    if value in BASE and FOR_BEFORE.search(line[max(0, start - 20) : start]):
+        return True  # "145 working age people for 100 dependents"
     band = GLUED_RANGE.match(after)
     return bool(band and value < int(band.group(1)) <= MAX_AGE and value == int(value))
 
@@ -173,7 +191,7 @@ def skipped(line: str, start: int, end: int, digits: str, has_unit: bool) -> boo
     after = line[end : end + 30]
     if value == int(value) and is_age(before, after, int(value)):
         return True
-    return is_qualifier(line, end, value)
+    return is_qualifier(line, start, end, value)
 
 
 def is_band(line: str, start: int) -> bool:

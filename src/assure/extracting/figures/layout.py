@@ -43,6 +43,27 @@ def contents_lines(lines: tuple[CleanLine, ...]) -> set[int]:
     return found
 
 
+def scale_keys(lines: tuple[CleanLine, ...]) -> set[int]:
+    """Indices of lines in a key to a scale: "Very Likely 5", "Likely 4", ... "1",
+    each a label with the next number down (or up) by one."""
+    found: set[int] = set()
+    run: list[int] = []
+    last: int | None = None
+    for index, line in enumerate(lines):
+        entry = CONTENTS_ENTRY.match(line.text) if len(line.text) < 60 else None
+        value = int(entry.group(1)) if entry else None
+        if value is not None and last is not None and abs(value - last) == 1 and value <= 10:
+            run.append(index)
+        else:
+            if len(run) >= CONTENTS_RUN:
+                found.update(run)
+            run = [index] if value is not None and value <= 10 else []
+        last = value
+    if len(run) >= CONTENTS_RUN:
+        found.update(run)
+    return found
+
+
 def head_key(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.lower().split()))
 
@@ -82,4 +103,4 @@ def footnote_lines(lines: tuple[CleanLine, ...]) -> set[int]:
 def furniture(lines: tuple[CleanLine, ...]) -> tuple[set[int], set[int]]:
     """Lines to read no figures from (contents, running heads), and footnote
     lines whose opening number is their mark."""
-    return contents_lines(lines) | running_heads(lines), footnote_lines(lines)
+    return contents_lines(lines) | scale_keys(lines) | running_heads(lines), footnote_lines(lines)

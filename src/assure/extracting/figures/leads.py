@@ -33,26 +33,36 @@ MAX_ITEM_WORDS = 40
 
 @dataclass
 class LeadIn:
-    """The lead-in of the list being read, if any, and the measure of the
-    paragraph before it (for a list of places: "Medway: 8,529")."""
+    """The lead-in of the list being read, if any, its own bullet, and the
+    measure of the paragraph before (for a list of places: "Medway: 8,529")."""
 
     phrase: str | None = None
+    bullet: str = ""
     before: str | None = None
 
     def name(self, text: str, found: Sequence[Metric]) -> list[Metric]:
         """The figures of one line, measured by the lead-in of the list they
-        are items of; a line that is no item ends the list."""
-        item = is_item(text)
+        are items of; a line that is no item (or a sibling of the lead-in,
+        under the same bullet) ends the list."""
+        if phrase := lead_phrase(text):
+            self.phrase, self.bullet = phrase, bullet_of(text)
+            return list(found)
+        item = is_item(text) and (not self.bullet or bullet_of(text) != self.bullet)
         if item and self.phrase:
             return [with_lead(m, self.phrase) for m in found]
         place = PLACE_ITEM.match(text)
         if place and self.before and all(m.measure == place.group(1) for m in found):
             # a list of places under a paragraph: each figure is the paragraph's measure there
             return [with_lead(m, self.before) for m in found]
-        if not item and not place:
-            self.phrase = lead_phrase(text)
+        if not place:
+            self.phrase, self.bullet = None, ""
             self.before = next((m.measure for m in found if m.measure), None)
         return list(found)
+
+
+def bullet_of(text: str) -> str:
+    match = BULLET.match(text)
+    return match.group(0).strip() if match else ""
 
 
 def is_item(text: str) -> bool:

@@ -21,7 +21,8 @@ VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|could|may|stood|stands|reached|rose|fell|grew"
     r"|increased|decreased|reduced|remained|equates|equated|represents|represented|totalled|totals"
     r"|be|been|being|shows?|showed|continued|continues|received|receives|approved|spent|paid"
-    r"|supported|helped|delivered|completed|rises|falls|grows|increases|decreases|drops)\b",
+    r"|supported|helped|delivered|completed|rises|falls|grows|increases|decreases|drops"
+    r"|includes|included|comprises|comprised|peaked|dropped)\b",
     re.IGNORECASE,
 )
 PREPOSITION = re.compile(r"\b(?:of|at|to|by)\b", re.IGNORECASE)
@@ -54,8 +55,9 @@ AFTER_OF = re.compile(
 # "£2 million in loans": what money was spent or given as
 IN_AFTER = re.compile(r"^\s*in\s+(?P<what>[a-z][^,.;:()]{2,40})")
 PER_AFTER = re.compile(r"^\s*(per\s+(?:head|person|capita|month|week|year|annum|day|\d[\d,]*))\b")
+PER_TIME = re.compile(r"^\s*per\s+(?:month|week|year|annum|day)\b")
 STOP_PHRASE = re.compile(
-    r"\s+(?:(?:which|compared|against|than|while|whereas|as\s+at|as\s+of|during|since"
+    r"\s+(?:(?:which|compared|against|than|while|whereas|as\s+at|as\s+of|during|since|respectively"
     r"|because|but|in\s+20\d\d|for\s+(?:20\d\d|the\s+year))\b"
     r"|and\s+(?:an?\s+)?[\d£]).*$",
     re.IGNORECASE,
@@ -90,7 +92,8 @@ PARENTHESIS_AFTER = re.compile(r"^\s*\)?\s*(?:\([^()]{0,25}\))?")
 RANGE_AFTER = re.compile(r"^\s*(?:-|–|to)\s*£?\d[\d,.]*(?:m|bn|k|%)?")
 # Phrases that name no measure on their own.
 POPULATION = re.compile(
-    r"^(?:people|persons|adults|children|residents|young people|children and young people"
+    r"^(?:among\s+.*"  # "among those aged 80+": whom, not what
+    r"|people|persons|adults|children|residents|young people|children and young people"
     r"|service users|carers|those|respondents|pupils|staff|households|families|women|men"
     r"|individuals|cases|them)$",
     re.IGNORECASE,
@@ -99,10 +102,13 @@ POINTING = re.compile(r"^(?:this|that|these|those|it|they|today|which)\b", re.IG
 EMPTY = re.compile(
     r"^(?:averag\w*|compares?|respectively|from|meaning the measure|\w+ing"
     r"|(?:projected|expected|set|forecast|estimated|likely) to (?:rise|fall|increase|decrease|grow)"
+    r"|(?:projected|expected|forecast|estimated|put|valued)(?: at| to be| to reach)?"
     r"|due|estimated|estimate|approximately|around|about|circa|reduction|increase|decrease"
     r"|rise|fall|change|difference|gap|total)$",
     re.IGNORECASE,
 )
+# "Aggregated from LSOA", "From original source": where data came from, not what it is
+SOURCE = re.compile(r"^(?:(?:aggregated|derived|calculated|taken|sourced)\s+)?from\b|^sources?\b")
 LONE_WORD = frozenset(["from", "to", "at", "by", "with", "of", "in", "on", "for"])
 PARENTHETICAL = re.compile(r"\([^()]*\)")
 # "projected to rise to 320": the quantity named in the clause before
@@ -130,6 +136,16 @@ WHICH_BEFORE = re.compile(
 )
 OF_WHICH = re.compile(r"\bof\s+(?:which|whom|these|those)\s*$", re.IGNORECASE)
 TARGET_BEFORE = re.compile(r"\b(?:the\s+)?(?P<what>(?:floor\s+)?target)\s+(?:of\s+)?$", re.I)
+# "an overspend of £23.3m", "savings of £25 million": the noun a figure is "of"
+NOUN_OF = re.compile(
+    r"(?:^|\b(?:a|an|the|its|their|our)\s+)(?P<what>(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)"
+    r"\s+of\s+(?:about\s+|around\s+|approximately\s+|over\s+|almost\s+|nearly\s+|just\s+over\s+)?$"
+)
+GENERIC_OF = re.compile(
+    r"^(?:(?:\w+\s+)?(?:total|number|maximum|minimum|average|rate|level|figure|sum|amount|share"
+    r"|proportion|percentage|increase|decrease|reduction|rise|fall|change|cohort|score|value"
+    r"|target|aim|one|some|all|most|any|each|both|half|cost|saving|range|majority)s?)$"
+)
 MORE_AFTER = re.compile(r"^(?:more|fewer|additional|extra|further|new)$", re.IGNORECASE)
 
 
@@ -146,6 +162,8 @@ def tidy(phrase: str, most: int = MAX_MEASURE_WORDS) -> str | None:
     return text if len(text) >= 3 and any(c.isalpha() for c in text) else None
 
 
+# another figure inside a phrase (a rate's base "per 100,000" is part of the name)
+CARRIED_FIGURE = re.compile(r"£\s?\d|\d%|(?<!per )(?<!\d)\d{1,3},\d{3}\b")
 CHANGE = re.compile(r"^(?:increase|decrease|reduction|rise|fall|drop|change|growth)$", re.I)
 
 
@@ -154,10 +172,12 @@ def weak(measure: str | None, place: str | None = None) -> bool:
     if measure is None:
         return True
     bare = measure.strip().lower()
-    if POPULATION.match(bare) or EMPTY.match(bare) or POINTING.match(bare):
+    if POPULATION.match(bare) or EMPTY.match(bare) or POINTING.match(bare) or SOURCE.match(bare):
         return True
     if place and bare == place.lower():
         return True
+    if CARRIED_FIGURE.search(measure):
+        return True  # "Kent peaked at just over 18,000 and dropped": another figure's words
     return any(where.fullmatch(measure.strip()) for where in (REGION, ENGLAND, NEIGHBOURS))
 
 
@@ -169,6 +189,8 @@ def measure_of(sentence: str, start: int, end: int, money: bool = False) -> str 
     if start > REACH:
         before = before.split(" ", 1)[-1]  # from a whole word
     of = AFTER_OF.match(after)
+    if of and before.rstrip().endswith("(") and (said := restated(before, of.group("what"))):
+        return said  # "lost touch with a quarter (190) of its care leavers"
     if of and (measure := tidy(of.group("what"))):
         if not POPULATION.match(measure) or not (owner := of_before(before)):
             return measure
@@ -184,16 +206,23 @@ def measure_of(sentence: str, start: int, end: int, money: bool = False) -> str 
     spent = IN_AFTER.match(after) if money else None
     if spent and (measure := tidy(spent.group("what"))):
         return measure
-    if (measure := measure_after(after)) is not None:
-        if not POPULATION.match(measure):
-            return measure
+    if (measure := measure_after(PER_TIME.sub("", after, count=1))) is not None:
+        if not POPULATION.match(measure) or bracketed(sentence, start, end):
+            return measure  # "(40 families)": the bracket's own words
         # "grown to 203 people": the subject says what; "people" alone is the fallback
         subject = measure_before(before)
         return subject if subject and not weak(subject) else measure
     which = WHICH_BEFORE.search(before)
     if which is not None and not any(c.isdigit() for c in which.group("what")):
         return tidy(VERB.split(which.group("what"))[-1])
+    if (named := NOUN_OF.search(before)) and not GENERIC_OF.match(named.group("what")):
+        return tidy(named.group("what"))  # "a projected overspend of £23.3 million"
     return measure_before(before)
+
+
+def bracketed(sentence: str, start: int, end: int) -> bool:
+    """Whether a figure opens a bracket of its own words: "(40 families)", not "(65%)"."""
+    return sentence[:start].rstrip().endswith("(") and not sentence[end:].lstrip().startswith(")")
 
 
 def measure_after(after: str) -> str | None:
@@ -215,6 +244,17 @@ def measure_after(after: str) -> str | None:
     if (state := STATE_AFTER.match(after)) is not None:
         return tidy(state.group("what"))
     return None
+
+
+def restated(before: str, of: str) -> str | None:
+    """The measure of a figure in brackets after words that say it ("a quarter
+    (190) of its care leavers"): what the clause says, of whom."""
+    words = before.rstrip()[:-1].rstrip()
+    if not words or words[-1].isdigit() or words.endswith("%"):
+        return None
+    said = clause_subject(re.split(r"[;:()]|,(?!\d{3}\b)", words)[-1] + " of")
+    whom = tidy(of)
+    return f"{said} of {whom}" if said and whom else None
 
 
 def of_before(before: str) -> str | None:
@@ -248,11 +288,16 @@ def measure_before(before: str) -> str | None:
         quantity = QUANTITY_OF.search(earlier)
         if quantity is not None:
             return tidy(quantity.group("what"))
-        return clause_subject(earlier) if bare in LONE_WORD else None
+        if bare in LONE_WORD:
+            return clause_subject(earlier)
+        # "continued to have the largest overspend, projected at £35.4m": what was projected
+        return tidy(
+            " ".join(re.split(r"\b(?:of|to|with|by|at|have|has|had)\b", earlier)[-1].split()[-4:])
+        )
     return clause_subject(last)
 
 
-RELATIVE = re.compile(r"\b(?:who|that|which|whom)\s+(?:\w+\s+)?$", re.IGNORECASE)
+RELATIVE = re.compile(r"\b(?:who|which|whom)\s+(?:\w+\s+)?$|\bthat\s+$", re.IGNORECASE)
 POINTER_END = re.compile(r"\b(?:this|that|these|those|it|they)\s*$", re.IGNORECASE)
 
 
@@ -265,6 +310,8 @@ def main_verb(clause: str) -> re.Match[str] | None:
 
 def clause_subject(clause: str) -> str | None:
     verb = main_verb(clause)
+    if verb is None and VERB.search(clause):
+        return None  # "which includes approximately": a relative clause names nothing
     if verb is not None:
         raw = clause[: verb.start()]
         if POINTER_END.search(raw):

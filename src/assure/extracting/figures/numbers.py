@@ -35,6 +35,7 @@ POUND_ALONE = re.compile(
     r"£(?!\s?[\d(-])(?!\s?['’]?(?:m|bn|k|000|million|billion|thousand)s?\b)", re.IGNORECASE
 )
 PERCENT = re.compile(r"^\s?(?:%|per\s?cent\b|percent\b)")
+PERCENT_BAND = re.compile(r"^\s+(?:most|least)\s+(?:deprived|affluent)\b", re.IGNORECASE)
 PERCENT_RANGE = re.compile(r"^\s?(?:-|–|to)\s?(\d+(?:\.\d+)?)\s?%")
 POINTS = re.compile(r"^\s?(?:percentage|%)\s?points?\b", re.IGNORECASE)
 OUT_OF = re.compile(r"^\s+out\s+of\s+(\d+(?:\.\d+)?)\b", re.IGNORECASE)
@@ -87,6 +88,8 @@ STREET_AFTER = re.compile(
     r"^(?:\s?[-–]\s?\d+)?\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Way"
     r"|Close|Drive|Place|Square|Terrace|Crescent|Court|Park|Hill|Gardens)\b\.?"
 )
+YEAR = re.compile(r"(?:19|20)\d\d")
+FROM_BEFORE = re.compile(r"\b(?:from|between)\b[^.;]*$", re.IGNORECASE)
 SCALES = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3}
 DURATION_UNITS = {"day": "days", "week": "weeks", "year": "years", "yr": "years"}
 
@@ -207,13 +210,18 @@ def classify(line: str, match: re.Match[str]) -> Figure | None:
         return money(line, match, value)
     if match["scale"]:
         end = match.start("scale") - (1 if line[match.start("scale") - 1] == " " else 0)
+        if match["scale"].lower() != "m" and value is not None:
+            # "6.9k followers", "1.5 million new trees" ("5m" may be metres: left alone)
+            return Figure(
+                start, match.end(), match.group(0), value * SCALES[match["scale"].lower()], "count"
+            )
     after = line[end : end + 40]
     if points := POINTS.match(after):
         # "rose 2 percentage points": a change in a percentage, a unit of its own
         return Figure(start, end + points.end(), line[start : end + points.end()], value, None)
     if percent := PERCENT.match(after):
-        if skipped(line, start, end, digits, True):
-            return None
+        if skipped(line, start, end, digits, True) or PERCENT_BAND.match(after[percent.end() :]):
+            return None  # "among the 10% most deprived": a band, not a measure
         return Figure(
             start,
             end + percent.end(),
@@ -222,7 +230,7 @@ def classify(line: str, match: re.Match[str]) -> Figure | None:
             "percent",
             malformed,
         )
-    if span := PERCENT_RANGE.match(after):
+    if (span := PERCENT_RANGE.match(after)) and not YEAR.fullmatch(digits):
         return Figure(
             start, end + span.end(), line[start : end + span.end()], value, "percent", malformed
         )
@@ -271,6 +279,14 @@ def classify(line: str, match: re.Match[str]) -> Figure | None:
     return Figure(start, end, line[start:end], value, "count", malformed)
 
 
+def is_range(line: str, first: Figure, second: re.Match[str]) -> bool:
+    """Whether "400 to 700 staff" is one figure, a range: a bare count joined by
+    "to" or a dash to the next, with no "from" before ("from 512 to 598" are two)."""
+    if first.unit != "count" or second["pound"] or PERCENT.match(line[second.end() :]):
+        return False
+    return not FROM_BEFORE.search(line[max(0, first.start - 25) : first.start])
+
+
 def coded(line: str) -> set[int]:
     """Where the numbers of codes repeated along a line start ("CIN 1 CIN 2 CIN 3")."""
     if line.count(" ") < 4:
@@ -310,7 +326,9 @@ def figures_in(line: str) -> list[Figure]:
             continue
         joined = last_end >= 0 and JOINER.match(line[last_end : match.start()])
         if joined and (
-            not last_was_figure or RANGE_START.search(line[: found[-1].start] if found else "")
+            not last_was_figure
+            or RANGE_START.search(line[: found[-1].start] if found else "")
+            or (found and is_range(line, found[-1], match))
         ):
             last_end = match.end()
             continue
@@ -318,7 +336,8 @@ def figures_in(line: str) -> list[Figure]:
             last_end, last_was_figure = match.end(), False
             continue
         figure = classify(line, match)
-        last_was_figure = figure is not None
+        # "from 125,300 in 2022 to 166,100": a year is no label that a range carries on
+        last_was_figure = figure is not None or YEAR.fullmatch(match.group(0)) is not None
         if figure is not None:
             found.append(figure)
             last_end = figure.end

@@ -10,10 +10,12 @@ council's name). Where several period columns stand side by side the latest
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from assure.document import CleanLine, SourceLine
 from assure.extracting.figures.context import NEIGHBOURS, PERIOD, PROVISIONAL, REGION
+from assure.extracting.figures.measures import weak
 from assure.extracting.figures.numbers import SCALES, number_value
 from assure.structure import Comparator, Metric
 
@@ -213,4 +215,20 @@ def read_table(
         i += 1
     if not metrics:
         return None
-    return metrics, i
+    return unnamed_categories(metrics), i
+
+
+REPEATED_LABEL = 3
+
+
+def unnamed_categories(metrics: list[Metric]) -> list[Metric]:
+    """Rows whose first cell repeats ("Aggregated from LSOA" over rows of areas)
+    are told apart by another column: that cell names a category, not what the
+    row measures, so the row's figure is left unnamed."""
+    seen = Counter(m.measure for m in metrics)
+    return [
+        replace(m, measure=None)
+        if m.measure and (seen[m.measure] >= REPEATED_LABEL or weak(m.measure))
+        else m
+        for m in metrics
+    ]
