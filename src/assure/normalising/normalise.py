@@ -79,6 +79,7 @@ def normalise(source: SourceDocument) -> CleanText:
     wrapped = source.format == Format.PDF or (source.format == Format.TEXT and bool(source.pages))
     joined = join_lines(drafts, wrapped=wrapped)
     lines = tuple(
-        CleanLine(d.number, d.end, d.text, d.page, d.heading_level, d.table_row) for d in joined
+        CleanLine(d.number, d.end, d.full_text, d.page, d.heading_level, d.table_row)
+        for d in joined
     )
     return CleanText(source=source, lines=lines, removed=removed)
