@@ -57,6 +57,18 @@ REFERENCE_WORD = re.compile(
 )
 
 
+def text_before(text: str, end: int, reach: int = 64) -> str:
+    """Up to ``reach`` characters before ``end``, trailing whitespace dropped.
+
+    A bounded look back: the whole text before each match of a line holding
+    thousands of them would cost the square of its length.
+    """
+    start = end
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return text[max(0, start - reach) : start]
+
+
 def join_broken_thousands(text: str) -> str:
     """ "221, 000" -> "221,000", but not lists such as "Ref 142, 143" or "1, 2 and 3"."""
     if ", " not in text:
@@ -64,9 +76,9 @@ def join_broken_thousands(text: str) -> str:
     text = BROKEN_MONEY.sub(lambda m: m.group(1) + m.group(2).replace(" ", ""), text)
 
     def repair(match: re.Match[str]) -> str:
-        before = text[: match.start()]
+        before = text_before(text, match.start())
         left, right = int(match.group(1)), int(match.group(2))
-        if REFERENCE_WORD.search(before) or before.rstrip().endswith(","):
+        if REFERENCE_WORD.search(before) or before.endswith(","):
             return match.group(0)
         if 0 < right - left < 10:  # consecutive numbers read as a list
             return match.group(0)

@@ -75,6 +75,7 @@ AGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 AGO_AFTER = re.compile(r"^\s+(?:ago|earlier|later|from now|previously|before)\b", re.IGNORECASE)
+HEADING_REACH = 300  # characters after a heading's number; a longer line is no heading
 HEADING_AFTER = re.compile(r"^\s+[A-Z][A-Z0-9\s,&'’():/-]{2,}$|^\s+[A-Z][^.!?]{0,90}$")
 WINDOW_BEFORE = re.compile(
     r"\b(?:within|last|next|past|after|every|each|per|for the|over the|up to|in the|once)\s+$",
@@ -138,8 +139,14 @@ def skipped(line: str, start: int, end: int, digits: str, has_unit: bool) -> boo
         return True  # a footnote mark "[3]", or the footnote it marks
     if LIST_MARKER.match(before) and ("." in digits or after[:1] in {".", ")"}):
         return True  # "1.2 The report", "3. Background", "2) item"
-    label = LABEL_DASH.sub(" ", line[end:])
-    if not before.strip() and len(plain) <= 2 and HEADING_AFTER.match(label):
+    # Only a number opening a short line numbers a heading, so the rest of the line
+    # is read for that number alone, not once for each of a long line's numbers.
+    if (
+        not before.strip()
+        and len(plain) <= 2
+        and len(line) - end <= HEADING_REACH
+        and HEADING_AFTER.match(LABEL_DASH.sub(" ", line[end:]))
+    ):
         return True  # "7 ASSESSING NEEDS", "3 - Evidence shows ...": a numbered heading or label
     return bool(AGE_BEFORE.search(before))
 
