@@ -34,3 +34,15 @@ def visible(text: str, keep_tabs: bool = False) -> str:
         return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
 
     return CONTROL.sub(code, text)
+
+
+# What JSON written with ``ensure_ascii=False`` still carries raw, inside its
+# strings: DEL, C1 controls (an 8-bit escape sequence), line separators and
+# bidirectional overrides. JSON's own ``\\u`` escape keeps the data the same.
+RAW_IN_JSON = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def visible_json(text: str) -> str:
+    """JSON text (from ``json.dumps``) with every character a terminal would act
+    on written as a ``\\u`` escape: the same JSON value, safe to print."""
+    return RAW_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
