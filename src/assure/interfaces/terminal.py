@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 
 NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-# C0 and C1 controls, DEL, and the Unicode line and paragraph separators and
-# bidirectional overrides that can disguise text.
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls, DEL, the Unicode line and paragraph separators and
+# bidirectional overrides that can disguise text, and lone surrogates (the bytes
+# of a file name that is not UTF-8), which no terminal encoding can write.
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def visible(text: str, keep_tabs: bool = False) -> str:
@@ -37,9 +38,9 @@ def visible(text: str, keep_tabs: bool = False) -> str:
 
 
 # What JSON written with ``ensure_ascii=False`` still carries raw, inside its
-# strings: DEL, C1 controls (an 8-bit escape sequence), line separators and
-# bidirectional overrides. JSON's own ``\\u`` escape keeps the data the same.
-RAW_IN_JSON = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# strings: DEL, C1 controls (an 8-bit escape sequence), line separators,
+# bidirectional overrides and lone surrogates. JSON's own ``\\u`` escape keeps the data the same.
+RAW_IN_JSON = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def visible_json(text: str) -> str:

@@ -27,6 +27,10 @@ TRANSLATION = str.maketrans(
     }
 )  # fmt: skip
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+# What the databases do not store alike: PostgreSQL refuses NUL in text (SQLite
+# keeps it), and neither encodes a lone surrogate (a byte of a file name that is
+# not UTF-8, as Python keeps it) to UTF-8.
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 HTML_TAG = re.compile(
@@ -93,6 +97,14 @@ def remove_dot_leaders(text: str) -> str:
         return text
     text = LEADER_BEFORE_NUMBER.sub("\t", text)
     return DOT_LEADER.sub("", text) if DOT_LEADER.search(text.rstrip() + " ") else text
+
+
+def storable(text: str) -> str:
+    """``text`` as SQLite and PostgreSQL both store it: NUL dropped, a lone
+    surrogate written as its code (``\\udcff``)."""
+    if not UNSTORABLE.search(text):
+        return text
+    return text.replace("\x00", "").encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def clean_characters(text: str) -> str:
