@@ -158,10 +158,18 @@ class Settings:
 
 
 SECRET_IN_URL = ("database_url",)
+# Query parameters of a database URL that hold a secret (libpq takes a password there too).
+SECRET_PARAMETER = ("password", "secret", "token", "key")
+MASK = "hidden"  # URL-safe, as "***" is not
 
 
 def shown(name: str, value: Any) -> str:
-    """A setting's value as it may be shown: a password in a URL is masked."""
+    """A setting's value as it may be shown: a password in a URL, in its user
+    part or its query, is masked.
+
+    >>> shown("database_url", "postgresql+psycopg://app:s3cret@db/assure?sslpassword=x")
+    'postgresql+psycopg://app:***@db/assure?sslpassword=hidden'
+    """
     if value is None:
         return "-"
     if name in SECRET_IN_URL:
@@ -169,9 +177,14 @@ def shown(name: str, value: Any) -> str:
         from sqlalchemy.exc import ArgumentError
 
         try:
-            return make_url(str(value)).render_as_string(hide_password=True)
+            url = make_url(str(value))
         except ArgumentError:
             return "(not a database URL)"
+        query = {
+            key: MASK if any(word in key.lower() for word in SECRET_PARAMETER) else values
+            for key, values in url.query.items()
+        }
+        return url.set(query=query).render_as_string(hide_password=True)
     return str(value)
 
 
