@@ -138,6 +138,16 @@ def settings(request, tmp_path, trained_models):
 
 
 @pytest.fixture()
+def run(cli, settings, monkeypatch):
+    """``assure`` against the ``settings`` database, on a wide terminal."""
+    monkeypatch.setenv("ASSURE_DATA_DIR", settings.data_dir)
+    if settings.database_url:
+        monkeypatch.setenv("ASSURE_DATABASE_URL", settings.database_url)
+    monkeypatch.setenv("COLUMNS", "200")
+    return cli
+
+
+@pytest.fixture()
 def library(settings):
     """An open ``Library`` on the ``settings`` database."""
     from assure.storing import Library

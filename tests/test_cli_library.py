@@ -20,18 +20,6 @@ The carers centre answered {n} calls a week and referred people to reablement qu
 
 
 @pytest.fixture()
-def run(cli, settings, monkeypatch):
-    """``assure`` against the ``settings`` database, on a wide terminal."""
-    for spec in SETTINGS:
-        monkeypatch.delenv(spec.env, raising=False)
-    monkeypatch.setenv("ASSURE_DATA_DIR", settings.data_dir)
-    if settings.database_url:
-        monkeypatch.setenv("ASSURE_DATABASE_URL", settings.database_url)
-    monkeypatch.setenv("COLUMNS", "200")
-    return cli
-
-
-@pytest.fixture()
 def papers(tmp_path) -> Path:
     folder = tmp_path / "papers"
     folder.mkdir()

@@ -28,6 +28,7 @@ from assure.errors import DocumentError
 from assure.ingest.files import collect_files
 from assure.ingest.models import ModelStore
 from assure.ingest.report import IngestOutcome, IngestReport
+from assure.normalising.characters import storable
 from assure.pipeline import Labeller, process
 from assure.settings import Settings
 from assure.storing import Library
@@ -92,7 +93,7 @@ def ingest_file(
     task: Task, settings: Settings, library: Library, labelling: Labelling
 ) -> IngestOutcome:
     """Parse one file and store it in one transaction; never raises for a bad file."""
-    path = str(task.path)
+    path = storable(str(task.path))  # a name that is not UTF-8 is stored with its codes
     try:
         document = process(task.path, settings, labelling.labeller())
     except DocumentError as error:

@@ -103,6 +103,7 @@ LIST_MARKER = re.compile(r"^\s*(?:[-–•*]\s*)?$")
 PAREN_MARKER = re.compile(r"^\s*\(\s*$")
 LABEL_DASH = re.compile(r"^\s[-–:]\s?(?=\s?[A-Z])")
 HEADING_AFTER = re.compile(r"^\s+[A-Z][A-Z0-9\s,&'’():/-]{2,}$|^\s+[A-Z][^.!?]{0,90}$")
+HEADING_REACH = 300  # characters after a heading's number; a longer line is no heading
 MAX_AGE = 110
 
 
@@ -153,8 +154,11 @@ def is_label(line: str, start: int, end: int, plain: str) -> bool:
         return True  # "(2) Endorse the decision"
     if LABEL_WORD_BEFORE.search(line[:start]) and LABEL_COLON.match(after) and len(plain) <= 3:
         return True  # "Selection 1:", "KPI 9:"
-    label = LABEL_DASH.sub(" ", line[end:])
-    return not before.strip() and len(plain) <= 2 and bool(HEADING_AFTER.match(label))
+    # Only a number opening a short line numbers a heading, so the rest of the line
+    # is read for that number alone, not once for each of a long line's numbers.
+    if before.strip() or len(plain) > 2 or len(line) - end > HEADING_REACH:
+        return False
+    return bool(HEADING_AFTER.match(LABEL_DASH.sub(" ", line[end:])))
 
 
 def is_qualifier(line: str, start: int, end: int, value: float) -> bool:

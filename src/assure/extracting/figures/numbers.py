@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from assure.extracting.figures.labels import (
     HEADING_AFTER,
+    HEADING_REACH,
     LIST_MARKER,
     OR_MORE_AFTER,
     is_age,
@@ -126,6 +127,8 @@ def numbered_title(line: str, start: int, end: int, digits: str, duration: re.Ma
     if not duration.group(1)[:1].isupper():
         return False
     rest = line[end + duration.end() :]
+    if len(line) - end > HEADING_REACH:
+        return False  # a long line is no title (and is not re-read per number)
     return bool(re.match(r"^\s*[:–-]?\s*[A-Za-z(]", rest)) and bool(HEADING_AFTER.match(line[end:]))
 
 
