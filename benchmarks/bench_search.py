@@ -38,7 +38,8 @@ from sqlalchemy import bindparam, text
 
 from assure.settings import Settings
 from assure.storing import Library
-from assure.storing.search import fts5_expression, parse_query
+from assure.storing.search import parse_query
+from assure.storing.search_sqlite import fts5_expression
 from benchmarks.engines import on_each_engine
 from benchmarks.synthetic_library import COUNCILS, Vocabulary, build
 

@@ -69,11 +69,13 @@ def test_kind_and_dates_are_filtered_by_the_engine(dated):
     ]
 
 
-def test_counting_hits_agrees_with_the_search_and_stops_at_the_cap(dated):
-    assert dated.count_hits("respite", [EAST], 100) == 4
-    assert dated.count_hits("respite", [EAST], 2) == 2
-    assert dated.count_hits("respite", [EAST], 100, since="2025-03-15") == 2
-    assert dated.count_hits("respite", [WEST], 100) == 0
+def test_the_total_counts_every_match_up_to_the_candidates_ranked(dated, monkeypatch):
+    assert dated.search("respite", [EAST], limit=1).total == 4
+    assert dated.search("respite", [EAST], since="2025-03-15").total == 2
+    assert dated.search("respite", [WEST]).total == 0
+    monkeypatch.setattr(search_module, "CANDIDATES", 3)
+    found = dated.search("respite", [EAST], limit=1)
+    assert len(found) == 1 and found.total == 3  # at least three
 
 
 def test_a_search_finds_only_the_councils_asked_for(library, fictional):
@@ -148,3 +150,29 @@ def test_a_library_stored_before_scope_words_gets_them_when_upgraded(library, fi
         "respite", [EAST], statement="equity", kind="improvement_plan", since="2024-01-01"
     )
     assert titles(found) == ["Carers plan"]
+
+
+def test_the_newest_matches_are_found_however_they_lie_in_a_large_library(
+    library, fictional, monkeypatch
+):
+    """Thousands of passages, and words in all of them, in the oldest
+    document's every tenth, and in the older two's every fifth: search looks
+    past the newest ids for them (on PostgreSQL, window after window of id
+    batches, then the rest at once)."""
+    for n in range(3):
+        paragraphs = [
+            f"Item {i} of return {n}: home care hours"
+            + (" and respite breaks" if n == 0 and i % 10 == 0 else "")
+            + (" for carers" if n < 2 and i % 5 == 0 else "")
+            + "."
+            for i in range(1200)
+        ]
+        store(library, fictional.text(f"Return {n}", {"Hours": paragraphs}), EAST)
+    library.refresh_statistics()
+    stored = sorted(((p.id, p.passage.text) for p in library.passages([EAST])), reverse=True)
+    monkeypatch.setattr(search_module, "CANDIDATES", 150)
+    for word in ("hours", "respite", "carers"):
+        matching = [pid for pid, text in stored if f" {word}" in text]
+        found = library.search(word, [EAST], limit=150)
+        assert {h.passage_id for h in found} == set(matching[:150]), word
+        assert found.total == min(len(matching), 150)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from assure.services.application import Application
 from assure.services.paging import Page, check_window
 from assure.services.scope import Scope
-from assure.services.search import SearchHit, check_search, search
+from assure.services.search import SearchHit, check_search, hit
 
 MAX_HITS = 500  # hits counted for the total, and paged through
 
@@ -31,18 +31,11 @@ def filtered_search(
     check_search(query, statement, since, until)
     if not query.strip():
         return Page[SearchHit](items=[], total=0, limit=limit, offset=offset)
+    councils = scope.narrowed(council).require_any()
     window = min(limit, MAX_HITS - offset)
-    hits = []
-    if window > 0:
-        hits = search(
-            app, scope, query, council, statement, limit=window, offset=offset, kind=kind,
-            since=since, until=until,
-        )  # fmt: skip
-    if (hits and len(hits) < window) or (not hits and offset == 0):
-        total = offset + len(hits)  # the last page: nothing more to count
-    else:
-        councils = scope.narrowed(council).require_any()
-        total = app.library.count_hits(
-            query, councils, MAX_HITS, statement=statement, kind=kind, since=since, until=until
-        )
+    found = app.library.search(
+        query, councils, max(window, 1), offset, None, statement, kind, since, until
+    )
+    hits = [hit(h) for h in found] if window > 0 else []
+    total = min(found.total, MAX_HITS)
     return Page[SearchHit](items=hits, total=total, limit=limit, offset=offset)

@@ -56,13 +56,14 @@ from assure.storing.records import (
     PlanRecord,
     RiskRecord,
     SearchHit,
+    SearchResults,
     SectionRecord,
     SelfScoreRecord,
     StoredDocument,
     StoredPassage,
 )
 from assure.storing.scope import refresh_scopes
-from assure.storing.search import Filters, count_passages, search_passages
+from assure.storing.search import Filters, search_passages
 from assure.storing.versions import fingerprint
 from assure.storing.writing import store_document
 from assure.structure import ParsedDocument, Passage
@@ -311,19 +312,20 @@ class Library:
         kind: str | None = None,
         since: str | None = None,
         until: str | None = None,
-    ) -> list[SearchHit]:
+    ) -> SearchResults:
         """Passages of ``councils`` matching every word and "quoted phrase" of
         ``query``, best first, optionally only in one ``document``, labelled
         with one quality ``statement`` (a person's correction wins), in
         documents of one ``kind`` or dated from ``since`` to ``until`` (ISO
         days; an undated document is left out when either is given). Any
-        input is safe: it never raises a syntax error."""
+        input is safe: it never raises a syntax error. The hits are a list
+        that also says how many passages match (``SearchResults.total``)."""
         with self.reading() as session:
             found = search_filters(session, councils, document, statement, kind, since, until)
-            raw = search_passages(session, query, found, limit, offset) if found else []
-            if not raw:
-                return []
-            ids = [h.passage_id for h in raw]
+            raw = search_passages(session, query, found, limit, offset) if found else None
+            if raw is None or not raw.hits:
+                return SearchResults((), raw.total if raw else 0)
+            ids = [h.passage_id for h in raw.hits]
             rows = {
                 p.id: (p, d, c)
                 for p, d, c in session.execute(
@@ -334,7 +336,7 @@ class Library:
                 )
             }
             labels = labels_by_passage(session, ids)
-            return [
+            hits = [
                 SearchHit(
                     passage_id=p.id,
                     document_id=d.id,
@@ -348,26 +350,10 @@ class Library:
                     rank=h.rank,
                     labels=labels.get(p.id, ()),
                 )
-                for h in raw
+                for h in raw.hits
                 for p, d, council_name in [rows[h.passage_id]]
             ]
-
-    def count_hits(
-        self,
-        query: str,
-        councils: Sequence[str],
-        at_most: int,
-        document: int | None = None,
-        statement: str | None = None,
-        kind: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-    ) -> int:
-        """How many passages ``search`` would find with these filters, counted
-        up to ``at_most`` (counting further would cost as much as ranking)."""
-        with self.reading() as session:
-            found = search_filters(session, councils, document, statement, kind, since, until)
-            return count_passages(session, query, found, at_most) if found else 0
+            return SearchResults(hits, raw.total)
 
     def passages(
         self,

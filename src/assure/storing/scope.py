@@ -2,8 +2,8 @@
 
 Every passage carries ``search_scope``, a few made-up words naming its
 council, the kind and date of its document and the quality statements it is
-about, e.g. ``council3 kindcommitteepack year2025 month202503
-aboutsafeguarding``. The engines index them beside the text (an FTS5 column
+about, e.g. ``council3 kindcommitteepack year2025 half20251 quarter20251
+month202503 aboutsafeguarding``. The engines index them beside the text (an FTS5 column
 of their own on SQLite; a second column of the GIN index on PostgreSQL), so a
 search in one council, of one kind, from a date or about a statement is
 answered by the index itself, never by scoring passages the caller cannot
@@ -36,12 +36,12 @@ def scope_words(council_id: int, kind: str, date: str | None, statements: Iterab
     """The scope words of a passage.
 
     >>> scope_words(3, "committee_pack", "2025-03-11", ["safeguarding"])
-    'council3 kindcommitteepack year2025 month202503 aboutsafeguarding'
+    'council3 kindcommitteepack year2025 half20251 quarter20251 month202503 aboutsafeguarding'
     """
     words = [council_word(council_id), kind_word(kind)]
     month = ISO_MONTH.match(date or "")
-    if month:
-        words += [f"year{month[1]}", f"month{month[1]}{month[2]}"]
+    if month and 1 <= int(month[2]) <= 12:
+        words += period_words(int(month[1]), int(month[2]))
     words += [statement_word(s) for s in dict.fromkeys(statements)]
     return " ".join(words)
 
@@ -58,28 +58,48 @@ def statement_word(statement: str) -> str:
     return "about" + NOT_A_LETTER.sub("", statement.lower())
 
 
+def period_words(year: int, month: int) -> list[str]:
+    """The words of a month and the quarter, half and year it is in.
+
+    >>> period_words(2025, 3)
+    ['year2025', 'half20251', 'quarter20251', 'month202503']
+    """
+    return [
+        f"year{year}",
+        f"half{year}{(month - 1) // 6 + 1}",
+        f"quarter{year}{(month - 1) // 3 + 1}",
+        f"month{year}{month:02d}",
+    ]
+
+
+# Periods by length in months, longest first: a word names one starting at
+# a month that is a multiple of its length after January.
+PERIODS = ((12, 0), (6, 1), (3, 2), (1, 3))  # (months, index in period_words)
+
+
 def date_words(since: str | None, until: str | None, first: str, last: str) -> list[str]:
     """Scope words of which a passage dated from ``since`` to ``until`` (ISO
-    days, either open) has one: whole years as ``yearYYYY``, the months of
-    the years cut by a bound as ``monthYYYYMM``. ``first`` and ``last`` are
-    the earliest and latest dates stored, which close an open bound. Days
-    within the bounding months are for the caller to check.
+    days, either open) has one: the fewest years, halves, quarters and months
+    that cover the months from ``since`` to ``until`` (few words make a fast
+    query). ``first`` and ``last`` are the earliest and latest dates stored,
+    which close an open bound. Days within the bounding months are for the
+    caller to check.
 
-    >>> date_words("2024-11-15", "2026-02-01", "2019-01-01", "2026-12-31")
-    ['month202411', 'month202412', 'year2025', 'month202601', 'month202602']
+    >>> date_words("2024-11-15", "2026-08-01", "2019-01-01", "2026-12-31")
+    ['month202411', 'month202412', 'year2025', 'half20261', 'month202607', 'month202608']
     """
     low, high = ISO_MONTH.match(since or first), ISO_MONTH.match(until or last)
     if low is None or high is None:
         return []
-    start = (int(low[1]), int(low[2]))
-    end = (int(high[1]), int(high[2]))
+    at = int(low[1]) * 12 + int(low[2]) - 1  # months since year 0
+    end = int(high[1]) * 12 + int(high[2]) - 1
     words: list[str] = []
-    for year in range(start[0], end[0] + 1):
-        months = range(start[1] if year == start[0] else 1, (end[1] if year == end[0] else 12) + 1)
-        if len(months) == 12:
-            words.append(f"year{year}")
-        else:
-            words += [f"month{year}{month:02d}" for month in months]
+    while at <= end:
+        for length, index in PERIODS:
+            if at % length == 0 and at + length - 1 <= end:
+                words.append(period_words(at // 12, at % 12 + 1)[index])
+                at += length
+                break
     return words
 
 

@@ -3,8 +3,9 @@
 Each passage gets ``search_scope`` (its council, document kind and date, and
 the statements it is about, as words; see ``assure/storing/scope.py``),
 filled here for the passages already stored. SQLite's FTS5 table indexes it as
-a third column; PostgreSQL's GIN index gets it as a second column beside the
-text's tsvector. Documents get an index on their date.
+a third column; PostgreSQL's GIN index gets it (and the passage's batch of
+ids) as a second column beside the text's tsvector. Documents get an index on
+their date.
 
 Revision ID: 0012_search_scope
 Revises: 0011_draft_texts
@@ -47,10 +48,12 @@ SQLITE_SEARCH = (
     "INSERT INTO passages_fts(passages_fts) VALUES ('rebuild')",
 )
 # One GIN index over the text's tsvector and the scope words (as 'simple'
-# lexemes), so a query's words and its filters are matched in one index scan.
+# lexemes, with the passage's batch of 1,024 ids: newest first, search looks
+# a window of batches at a time), so a query's words and its filters are
+# matched in one index scan. See assure/storing/search_postgresql.py.
 POSTGRESQL_SEARCH = (
     "CREATE INDEX ix_passages_search ON passages USING gin "
-    "(search, (to_tsvector('simple'::regconfig, search_scope)))",
+    "(search, (to_tsvector('simple'::regconfig, search_scope || ' batch' || (id >> 10)::text)))",
     "ANALYZE passages",
 )
 POSTGRESQL_SEARCH_BEFORE = ("CREATE INDEX ix_passages_search ON passages USING gin (search)",)
