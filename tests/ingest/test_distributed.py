@@ -43,8 +43,17 @@ def stored_state(library: Library) -> list[tuple[object, ...]]:
             for p in library.passages([COUNCIL], document=document.id)
         ]
         figures = sorted(
-            (m.metric.start_line, m.metric.text, m.metric.measure, m.metric.value, m.metric.unit)
-            for m in library.metrics([COUNCIL], document=document.id)
+            (
+                (
+                    x.metric.start_line,
+                    x.metric.text,
+                    x.metric.measure,
+                    x.metric.value,
+                    x.metric.unit,
+                )
+                for x in library.metrics([COUNCIL], document=document.id)
+            ),
+            key=repr,  # a figure's measure or unit may be unknown (None)
         )
         name = Path(document.source_path).name
         state.append((name, document.kind, document.lines, document.pages, passages, figures))
