@@ -99,6 +99,9 @@ BAND_BEFORE = re.compile(r"\(\s*(?:over|under|above|below|more than|less than)\s
 # "Selection 1:", "KPI 9:": a label's number before its colon
 LABEL_COLON = re.compile(r"^\s*[:.](?!\d)")
 LABEL_WORD_BEFORE = re.compile(r"(?:^|\s)[A-Z][A-Za-z]*\s$")
+# How far before a number a label's word is looked for: a bounded tail, so a long
+# line is not re-read once for each of its numbers.
+LABEL_REACH = 80
 LIST_MARKER = re.compile(r"^\s*(?:[-–•*]\s*)?$")
 PAREN_MARKER = re.compile(r"^\s*\(\s*$")
 LABEL_DASH = re.compile(r"^\s[-–:]\s?(?=\s?[A-Z])")
@@ -152,7 +155,8 @@ def is_label(line: str, start: int, end: int, plain: str) -> bool:
         return True  # "1.2 The report", "3. Background", "2) item"
     if PAREN_MARKER.match(before) and after.startswith(")"):
         return True  # "(2) Endorse the decision"
-    if LABEL_WORD_BEFORE.search(line[:start]) and LABEL_COLON.match(after) and len(plain) <= 3:
+    label_word = LABEL_WORD_BEFORE.search(line[max(0, start - LABEL_REACH) : start])
+    if label_word and LABEL_COLON.match(after) and len(plain) <= 3:
         return True  # "Selection 1:", "KPI 9:"
     # Only a number opening a short line numbers a heading, so the rest of the line
     # is read for that number alone, not once for each of a long line's numbers.
