@@ -34,8 +34,10 @@ FRAMEWORK_HEADING = re.compile(
 )
 # The regulator's notes on its method, printed in every report.
 METHOD_NOTE = re.compile(
-    r"\bwe may not always review all quality statements\b|\bthis data is reproduced at the request\b"
-    r"|\bhas not been factored into our assessment\b|\bthis theme includes these quality statements\b",
+    r"\bwe may not always review all quality statements\b"
+    r"|\bthis data is reproduced at the request\b"
+    r"|\bhas not been factored into our assessment\b"
+    r"|\bthis theme includes these quality statements\b",
     re.IGNORECASE,
 )
 QUOTED = re.compile(r"^\W*[“\"](?P<words>[^“”\"]+)[”\"]\W*$")
@@ -64,7 +66,8 @@ OTHERS_SAID = re.compile(
     r"[^.;,]{0,40}?\b(?-i:told us|said|say|says|reported|described|describe|felt|feel|commented"
     r"|praised|rated|judged|spoke (?:positively|highly|well)|gave (?:us )?(?:positive|negative)"
     r"|were positive|agreed|highlighted|raised|expressed)\b"
-    r"|\b\d+(?:\.\d+)?\s?%\s+(?:of\s+[\w\s]{1,30}?\s+)?(?-i:said|reported|felt|agreed|were satisfied"
+    r"|\b\d+(?:\.\d+)?\s?%\s+(?:of\s+[\w\s]{1,30}?\s+)?(?-i:said"
+    r"|reported|felt|agreed|were satisfied"
     r"|rated)\b",
     re.IGNORECASE,
 )

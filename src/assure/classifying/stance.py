@@ -112,16 +112,18 @@ IMPROVEMENT = compiled(IMPROVEMENT_CUES)
 # other (the draft's "areas for improvement" and "what we are proud of").
 SHORTFALL = re.compile(
     r"\b(?:needs? to be (?:improved|developed|better|further|strengthened|embedded|tested|reviewed)"
-    r"|needs? (?:improving|developing|strengthening|to improve|to develop|further work)"
+    r"|needs? (?:improving|developing|development|strengthening|to improve|to develop|further work)"
     r"|(?:could|should|must) be (?:improved|better|strengthened|more)"
-    r"|(?:more|further) (?:work|progress|development) (?:is|was|are|were)? ?(?:needed|required|to be made)"
+    r"|(?:more|further) (?:work|progress|development) (?:is"
+    r"|was|are|were)? ?(?:needed|required|to be made)"
     r"|(?:still )?work to (?:do|be done)|areas? (?:for|of|requiring) (?:improvement|development)"
     r"|not (?:yet|always|consistently|effectively|easily|well|able|sufficiently|enough|good enough)"
     r"|(?:is|are|was|were|remains?) (?:an? )?(?:issue|concern|challenge|problem|risk|gap)s?"
-    r"|hard to|difficult to|unable to|lack(?:s|ed|ing)? (?:of )?|(?<!not )limited(?! to)|gaps?"
-    r"|barriers?|hampered"
+    r"|hard to|difficult to|unable to|lack(?:s|ed|ing)? (?:of )?|(?<!not )limited(?! to)"
+    r"|(?<!remove )(?<!reduce )(?<!close )(?<!tackle )(?<!address )(?:gaps?|barriers?)|hampered"
     r"|missed|fell short|below (?:target|the target|floor|the england|the national|average)"
-    r"|backlog|too (?:many|long|few|slow|much)|waiting (?:lists?|times?) (?:have|has) (?:grown|increased)"
+    r"|backlog|too (?:many|long|few|slow|much)|waiting (?:lists?"
+    r"|times?) (?:have|has) (?:grown|increased)"
     r"|reliance on|shortages?|vacanc(?:y|ies)|overspend|deficit|pressures?|cliff edge|inconsistent"
     r"|variable|fragile|insufficient|poor|weak(?:ness)?(?:es)?|declin(?:e|ed|ing)|deteriorat\w+"
     r"|reduction of \d[\d.]* percentage points?)\b",
@@ -129,9 +131,12 @@ SHORTFALL = re.compile(
 )
 SUCCESS = re.compile(
     r"\b(?:there (?:were|was|are|is) no (?:people |one )?(?:waiting|backlog|delays?)|no backlog"
-    r"|proud|above (?:the )?(?:england|national|regional|target|average)|better than|exceed(?:s|ed|ing)"
-    r"|achieved|(?<!be )(?<!been )improved|strong(?:er)?|robust|well (?:established|embedded|supported|received|led)"
-    r"|effective(?:ly)?|positive(?:ly)?|praised|success(?:ful(?:ly)?)?|outstanding|in a timely way"
+    r"|proud|above (?:the )?(?:england|national|regional"
+    r"|target|average)|better than|exceed(?:s|ed|ing)"
+    r"|achieved|(?<!be )(?<!been )improved|strong(?:er)?|robust"
+    r"|well (?:established|embedded|supported|received|led)"
+    r"|effective(?:ly)?|positive(?:ly)?(?! risk)|praised"
+    r"|success(?:ful(?:ly)?)?|outstanding|in a timely way"
     r"|has (?:increased|risen) to|good practice)\b",
     re.IGNORECASE,
 )
