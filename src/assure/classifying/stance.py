@@ -120,7 +120,7 @@ SHORTFALL = re.compile(
     r"|not (?:yet|always|consistently|effectively|easily|well|able|sufficiently|enough|good enough)"
     r"|(?:is|are|was|were|remains?) (?:an? )?(?:issue|concern|challenge|problem|risk|gap)s?"
     r"|hard to|difficult to|unable to|lack(?:s|ed|ing)? (?:of )?|(?<!not )limited(?! to)"
-    r"|(?<!remove )(?<!reduce )(?<!close )(?<!tackle )(?<!address )(?:gaps?|barriers?)|hampered"
+    r"|gaps?|barriers?|hampered"
     r"|missed|fell short|below (?:target|the target|floor|the england|the national|average)"
     r"|backlog|too (?:many|long|few|slow|much)|waiting (?:lists?"
     r"|times?) (?:have|has) (?:grown|increased)"
@@ -138,6 +138,13 @@ SUCCESS = re.compile(
     r"|effective(?:ly)?|positive(?:ly)?(?! risk)|praised"
     r"|success(?:ful(?:ly)?)?|outstanding|in a timely way"
     r"|has (?:increased|risen) to|good practice)\b",
+    re.IGNORECASE,
+)
+
+
+# "removed barriers", "clearing the backlog": a shortfall undone is no shortfall
+REMOVED = re.compile(
+    r"\b(?:remov|reduc|clos|tackl|address|overcom|clear|eliminat)\w*\s+(?:the\s+|a\s+)?$",
     re.IGNORECASE,
 )
 
@@ -160,7 +167,7 @@ def stance_of(text: str) -> str | None:
     >>> stance_of("There were no people waiting for assessments.")
     'strength'
     """
-    short = len(SHORTFALL.findall(text))
+    short = sum(1 for m in SHORTFALL.finditer(text) if not REMOVED.search(text[: m.start()]))
     success = len(SUCCESS.findall(text))
     if short > success:
         return "improvement"
