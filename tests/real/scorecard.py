@@ -650,6 +650,11 @@ def score_assessment(
 def metric_key(expected: Mapping[str, Any], found: Mapping[str, Any]) -> float:
     if not same_value(expected.get("value"), found.get("value")):
         return 0.0
+    if expected.get("unit") in ("percent", "gbp") and found.get("unit") not in (
+        None,
+        expected["unit"],
+    ):
+        return 0.0  # 49 people are not 49%: another figure of the same number
     measure = plain(expected.get("measure"))
     text = plain(" ".join(str(found.get(k) or "") for k in ("measure", "text")))
     words = measure.split()

@@ -13,7 +13,11 @@ passage's words with the statement keywords and the category cues.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import cache
+
+from assure.classifying.phrases import PhraseSet, words_of
 
 # What should shrink (growth is a gap) and what should grow (a fall is a gap).
 SHOULD_SHRINK = (
@@ -100,6 +104,80 @@ IMPROVEMENT: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("inconsistent", ("inconsistent",)),
     ("more to do", ("more to do", "further work")),
 )
+
+# Cues that decide a sentence's stance on their own: a shortfall admitted or a
+# need stated ("needs to be improved", "is hard to demonstrate", "we are still
+# limited in"), or a strength that names the absence of a problem ("there were
+# no people waiting", "no backlog"). Used where a sentence must be one or the
+# other (the draft's "areas for improvement" and "what we are proud of").
+SHORTFALL = re.compile(
+    r"\b(?:needs? to be (?:improved|developed|better|further|strengthened|embedded|tested|reviewed)"
+    r"|needs? (?:improving|developing|development|strengthening|to improve|to develop|further work)"
+    r"|(?:could|should|must) be (?:improved|better|strengthened|more)"
+    r"|(?:more|further) (?:work|progress|development) (?:is"
+    r"|was|are|were)? ?(?:needed|required|to be made)"
+    r"|(?:still )?work to (?:do|be done)|areas? (?:for|of|requiring) (?:improvement|development)"
+    r"|not (?:yet|always|consistently|effectively|easily|well|able|sufficiently|enough|good enough)"
+    r"|(?:is|are|was|were|remains?) (?:an? )?(?:issue|concern|challenge|problem|risk|gap)s?"
+    r"|hard to|difficult to|unable to|lack(?:s|ed|ing)? (?:of )?|(?<!not )limited(?! to)"
+    r"|gaps?|barriers?|hampered"
+    r"|missed|fell short|below (?:target|the target|floor|the england|the national|average)"
+    r"|backlog|too (?:many|long|few|slow|much)|waiting (?:lists?"
+    r"|times?) (?:have|has) (?:grown|increased)"
+    r"|reliance on|shortages?|vacanc(?:y|ies)|overspend|deficit|pressures?|cliff edge|inconsistent"
+    r"|variable|fragile|insufficient|poor|weak(?:ness)?(?:es)?|declin(?:e|ed|ing)|deteriorat\w+"
+    r"|reduction of \d[\d.]* percentage points?)\b",
+    re.IGNORECASE,
+)
+SUCCESS = re.compile(
+    r"\b(?:there (?:were|was|are|is) no (?:people |one )?(?:waiting|backlog|delays?)|no backlog"
+    r"|proud|above (?:the )?(?:england|national|regional"
+    r"|target|average)|better than|exceed(?:s|ed|ing)"
+    r"|achieved|(?<!be )(?<!been )improved|strong(?:er)?|robust"
+    r"|well (?:established|embedded|supported|received|led)"
+    r"|effective(?:ly)?|positive(?:ly)?(?! risk)|praised"
+    r"|success(?:ful(?:ly)?)?|outstanding|in a timely way"
+    r"|has (?:increased|risen) to|good practice)\b",
+    re.IGNORECASE,
+)
+
+
+# "removed barriers", "clearing the backlog": a shortfall undone is no shortfall
+REMOVED = re.compile(
+    r"\b(?:remov|reduc|clos|tackl|address|overcom|clear|eliminat)\w*\s+(?:the\s+|a\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def claims_success(text: str) -> bool:
+    """Whether a text claims something went well, in words (a success, a
+    strength, an improvement made, a comparison it wins)."""
+    return bool(SUCCESS.search(text)) or bool(strength_phrases().find(words_of(text)))
+
+
+def stance_of(text: str) -> str | None:
+    """``improvement`` where a text admits a shortfall or states a need more
+    than it claims a success, ``strength`` where the reverse, else ``None``.
+
+    >>> stance_of("Access to information needs to be improved.")
+    'improvement'
+    >>> stance_of("There were no people waiting for assessments.")
+    'strength'
+    """
+    short = sum(1 for m in SHORTFALL.finditer(text) if not REMOVED.search(text[: m.start()]))
+    success = len(SUCCESS.findall(text))
+    if short > success:
+        return "improvement"
+    if success > short:
+        return "strength"
+    return None
+
+
+@cache
+def strength_phrases() -> PhraseSet:
+    """The strength cues' patterns, compiled on first use."""
+    return PhraseSet(pattern for _, patterns in STRENGTH for pattern in patterns)
+
 
 # Share of the cue model in the blended stance probabilities: the best stance
 # accuracy leaving one example document out (0.2-0.35 all within a point).
