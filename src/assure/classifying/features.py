@@ -119,7 +119,12 @@ def public_texts(framework_id: str) -> list[str]:
     texts = [theme.name for theme in framework.themes]
     for statement in framework.statements:
         texts += [statement.name, statement.description, *statement.aliases]
-    texts += [p.replace("*", " ") for p in feature_reader_patterns(framework_id)]
+    for pattern in feature_reader_patterns(framework_id):
+        plain = pattern.replace("*", "").replace("+", "")
+        if "|" in plain or ".." in plain:  # words, not the pairs the options would make
+            texts += [w for element in plain.split() for w in element.split("|")]
+        else:
+            texts.append(plain)
     texts += [e.text for e in load_examples()]
     return texts
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import chain
 
 import numpy as np
 
@@ -51,47 +52,38 @@ def label_passages(
     named = [s for s in structure.sections if s.qs]
     stanced = [s for s in structure.sections if s.kind in SECTION_STANCES]
     labelled = []
-    for row, passage in enumerate(passages):
-        category, stance = predicted.categories[row], predicted.stances[row]
+    for passage, labels, category, stance in zip(
+        passages, ranked, predicted.categories, predicted.stances, strict=True
+    ):
         correction = given.get(text_key(passage.text)) if given else None
         if correction is not None:
             labelled.append(corrected(passage, correction, category, stance))
             continue
-        labels = ranked[row]
         named_here = enclosing_statements(named, passage.start_line) if named else ()
         if named_here:
-            labels = [StatementLabel(q, 1.0, "structure") for q in named_here]
-            labels += [label for label in ranked[row] if label.id not in named_here]
+            mine = [StatementLabel(q, 1.0, "structure") for q in named_here]
+            mine += [label for label in labels if label.id not in named_here]
+            labels = tuple(mine[:MAX_LABELS])
         if stanced:
             stance = enclosing_stance(stanced, passage.start_line) or stance
-        labelled.append(
-            replace(passage, qs=tuple(labels[:MAX_LABELS]), category=category, stance=stance)
-        )
+        labelled.append(replace(passage, qs=labels, category=category, stance=stance))
     return tuple(labelled)
 
 
 def ranked_labels(
     statements: Sequence[str], probabilities: np.ndarray
-) -> list[list[StatementLabel]]:
+) -> list[tuple[StatementLabel, ...]]:
     """Each passage's best statements by the classifier, surest first. Labels
     are immutable, so one object serves every passage with the same statement
     and confidence (confidences have three decimals)."""
     order = np.argsort(-probabilities, axis=1, kind="stable")[:, :MAX_LABELS]
     confidences = np.round(np.take_along_axis(probabilities, order, axis=1), 3)
     keys = (order * 1001 + np.rint(confidences * 1000).astype(np.int64)).tolist()
-    made: dict[int, StatementLabel] = {}
-    ranked = []
-    for row in keys:
-        labels = []
-        for key in row:
-            label = made.get(key)
-            if label is None:
-                label = made[key] = StatementLabel(
-                    statements[key // 1001], key % 1001 / 1000, "model"
-                )
-            labels.append(label)
-        ranked.append(labels)
-    return ranked
+    made: dict[int, StatementLabel] = {
+        key: StatementLabel(statements[key // 1001], key % 1001 / 1000, "model")
+        for key in set(chain.from_iterable(keys))
+    }
+    return [tuple(map(made.__getitem__, row)) for row in keys]
 
 
 def corrected(

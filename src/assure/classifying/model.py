@@ -124,10 +124,12 @@ class StatementModel:
     def __post_init__(self) -> None:
         heads = [h for h in (self.category, self.stance) if h is not None]
         width = len(self.statements)
+        # float64 as the word block is: scipy would convert the weights on every product.
         words = np.hstack([self.statement_words, self.bayes, *(h.words for h in heads)])
         keywords = np.hstack(
             [self.statement_keywords, np.zeros((width, width)), *(h.keywords for h in heads)]
         )
+        words, keywords = words.astype(np.float64), keywords.astype(np.float64)
         object.__setattr__(self, "_words", words)
         object.__setattr__(self, "_keywords", keywords)
 
