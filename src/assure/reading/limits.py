@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assure.errors import CorruptDocument, TooLarge
+from assure.reading.damage import damaged
 from assure.settings import SETTINGS, Settings
 
 MEGABYTE = 1024 * 1024
@@ -93,7 +94,9 @@ class Limits:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 parts = archive.infolist()
-        except (zipfile.BadZipFile, ValueError, EOFError, OSError) as error:
+        except Exception as error:
+            if not damaged(error, "zipfile"):
+                raise
             raise CorruptDocument(self.path, f"damaged {kind} (zip) container") from error
         if len(parts) > self.settings.max_parts:
             raise self.refuse(f"{len(parts):,} parts", self.settings.max_parts, "max_parts")
