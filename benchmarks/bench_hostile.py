@@ -2,7 +2,8 @@
 
 1. Linear cost. Each hostile shape of text (wrapped lower-case lines that all
    carry on one sentence; one huge page; one huge line; many tiny pages) is
-   read, normalised, parsed and searched for figures at n lines and at 10n;
+   read, normalised, parsed and searched for figures at n lines and at 10n,
+   and so is a PDF of one dense page of such lines;
    we print the median time of each and the ratio, beside 10 (what linear cost
    gives). The bar: 10 times the text of wrapped lower-case lines costs at most
    15 times the time.
@@ -55,6 +56,19 @@ def tiny_pages(n: int) -> str:
     return "\f".join(f"Adult social care\n{PHRASES[i % 3]}.\n{i + 1}" for i in range(n)) + "\n"
 
 
+def dense_pdf_page(n: int, path: Path) -> Path:
+    """A PDF of one page carrying ``n`` wrapped lower-case lines in minute type."""
+    from reportlab.pdfgen import canvas
+
+    height = n * 0.1 + 20
+    pdf = canvas.Canvas(str(path), pagesize=(600, height))
+    pdf.setFont("Helvetica", 0.08)
+    for i in range(n):
+        pdf.drawString(10, height - 10 - i * 0.1, PHRASES[i % 3])
+    pdf.save()
+    return path
+
+
 SHAPES: dict[str, Callable[[int], str]] = {
     "wrapped lower-case lines": continuing,
     "one huge page": huge_page,
@@ -89,11 +103,15 @@ def linear_cost(folder: Path) -> None:
     warm = folder / "warm.txt"
     warm.write_text(continuing(SMALL), encoding="utf-8")
     timed(warm)  # imports and first-call caches out of the figures
-    for name, shape in SHAPES.items():
+    for name in [*SHAPES, "one dense PDF page"]:
         times = []
         for n in (SMALL, LARGE):
-            path = folder / f"{name.replace(' ', '-')}-{n}.txt"
-            path.write_text(shape(n), encoding="utf-8")
+            stem = f"{name.replace(' ', '-')}-{n}"
+            if name in SHAPES:
+                path = folder / f"{stem}.txt"
+                path.write_text(SHAPES[name](n), encoding="utf-8")
+            else:
+                path = dense_pdf_page(n, folder / f"{stem}.pdf")
             times.append((path.stat().st_size, *median_times(path)))
         (small_size, small_norm, small_all), (large_size, large_norm, large_all) = times
         print(f"{name:26} {small_size / 1024:7.0f}KB {small_norm:12.3f} {'':>6} {small_all:13.3f}")
