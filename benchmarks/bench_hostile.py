@@ -9,7 +9,8 @@
    15 times the time.
 2. Memory. Each hostile file is read in a fresh process, which reports its peak
    resident memory (VmHWM) beside the memory after imports: a Word file that
-   unpacks to 400 MB (the bar: refused in under 600 MB), workbooks of a
+   unpacks to 400 MB (the bar: refused in under 600 MB), a PDF whose one page's
+   content unpacks to 300 MB, workbooks of a
    million rows (refused by their unpacked size) and of 150,000 (refused by the
    row limit as they stream), a Word file of 50 MB of paragraphs (read), and
    2 MB of wrapped text taken through every structure stage.
@@ -166,7 +167,11 @@ def in_child(path: Path, stages: str, settings: dict[str, str]) -> dict:
 def hostile_files(folder: Path) -> list[tuple[str, Path, str, dict[str, str]]]:
     """(what, file, "read" or "stages": how far the child takes it, settings)."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from fixtures.reading.hostile_files import word_file_unpacking_to, workbook_of_rows
+    from fixtures.reading.hostile_files import (
+        pdf_unpacking_to,
+        word_file_unpacking_to,
+        workbook_of_rows,
+    )
 
     text = folder / "wrapped-2mb.txt"
     text.write_text(continuing(2 * 1024 * 1024 // 86), encoding="utf-8")
@@ -177,8 +182,10 @@ def hostile_files(folder: Path) -> list[tuple[str, Path, str, dict[str, str]]]:
     # The 50 MB file repeats one paragraph, so it packs far tighter than prose:
     # the ratio limit is raised for it, to measure reading a file the limits let in.
     loose = {"ASSURE_MAX_UNPACK_RATIO": "100000"}
+    pdf = pdf_unpacking_to(folder / "bomb.pdf", 300)
     return [
         ("Word file unpacking to 400 MB", bomb, "stages", {}),
+        ("PDF page content unpacking to 300 MB", pdf, "stages", {}),
         ("workbook of 1,000,000 rows", million, "stages", {}),
         ("workbook of 150,000 rows", rows, "stages", {}),
         ("Word file of 50 MB of paragraphs", large, "read", loose),
