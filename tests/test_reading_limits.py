@@ -15,7 +15,11 @@ from assure.ingest.job import IngestJob
 from assure.reading import read_document
 from assure.settings import Settings
 from fixtures.reading.council_documents import make_pdf
-from fixtures.reading.hostile_files import word_file_unpacking_to, workbook_of_rows
+from fixtures.reading.hostile_files import (
+    pdf_unpacking_to,
+    word_file_unpacking_to,
+    workbook_of_rows,
+)
 
 
 def refusal(path: Path, settings: Settings | None = None) -> str:
@@ -115,6 +119,17 @@ def test_a_workbook_of_more_sheets_than_pages_allowed_is_refused(tmp_path):
         workbook.create_sheet(f"Quarter {number + 1}")
     workbook.save(tmp_path / "quarters.xlsx")
     assert "5 pages, limit 3" in refusal(tmp_path / "quarters.xlsx", Settings(max_pages=3))
+
+
+def test_a_pdf_whose_content_unpacks_beyond_the_limit_is_refused_before_pdfium_reads_it(
+    tmp_path,
+):
+    bomb = pdf_unpacking_to(tmp_path / "pack.pdf", 150)
+    assert bomb.stat().st_size < 1024 * 1024
+    message = refusal(bomb)
+    assert "more than 100 MB, limit 100 MB, set by ASSURE_MAX_UNPACKED_MB" in message
+    small = pdf_unpacking_to(tmp_path / "small.pdf", 0.05)
+    assert read_document(small).lines[0].text.startswith("Carers")
 
 
 def test_a_pdf_of_too_many_pages_is_refused_before_its_text_is_read(tmp_path):

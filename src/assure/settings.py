@@ -47,7 +47,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "max_unpacked_mb",
         "ASSURE_MAX_UNPACKED_MB",
         100.0,
-        "Word and Excel files whose parts unpack to more than this many megabytes are refused.",
+        "Word and Excel files whose parts, and PDFs whose compressed streams (images apart), "
+        "unpack to more than this many megabytes are refused.",
     ),
     SettingSpec(
         "max_unpack_ratio",

@@ -15,11 +15,14 @@ setting that changes it.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from assure.errors import CorruptDocument, TooLarge
+from assure.reading.damage import damaged
 from assure.settings import SETTINGS, Settings
 
 MEGABYTE = 1024 * 1024
@@ -32,6 +35,16 @@ END_LOCATOR_64 = b"PK\x06\x07"
 # chunk in one go, with no bound on its output.
 PACKING_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 ENV = {spec.name: spec.env for spec in SETTINGS}
+# A PDF stream's data starts after the keyword "stream" and one line end; its
+# dictionary (filters, subtype) sits just before, after the object's "obj".
+# "endstream" is told apart by hand: a look-behind would cost the search its
+# fast scan for the literal.
+PDF_STREAM = re.compile(rb"stream\r?\n")
+PDF_DICTIONARY_REACH = 4096
+PDF_IMAGE = re.compile(rb"/Subtype\s*/Image\b")
+PDF_FLATE = re.compile(rb"/(?:FlateDecode|Fl)\b")
+INFLATE_STEP = 1 << 20  # bytes of output unpacked at a time: memory stays flat
+READ_STEP = 1 << 16  # bytes of a stream handed to the inflater at a time
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +93,19 @@ class Limits:
                 f"more than {self.settings.max_cells:,} cells", self.settings.max_cells, "max_cells"
             )
 
+    def check_pdf(self, data: bytes) -> None:
+        """Refuse a PDF whose deflated streams (images apart) unpack beyond the
+        unpacked-size limit, before PDFium unpacks any."""
+        budget = int(self.settings.max_unpacked_mb * MEGABYTE)
+        unpacked = pdf_unpacked_size(data, budget)
+        if unpacked > budget:
+            raise self.refuse(
+                f"its streams unpack to more than {budget / MEGABYTE:,.0f} MB",
+                self.settings.max_unpacked_mb,
+                "max_unpacked_mb",
+                " MB",
+            )
+
     def check_zip(self, data: bytes, kind: str) -> None:
         """Refuse a zip (a Word or Excel file, ``kind``) whose parts would unpack
         beyond the limits.
@@ -93,7 +119,9 @@ class Limits:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 parts = archive.infolist()
-        except (zipfile.BadZipFile, ValueError, EOFError, OSError) as error:
+        except Exception as error:
+            if not damaged(error, "zipfile"):
+                raise
             raise CorruptDocument(self.path, f"damaged {kind} (zip) container") from error
         if len(parts) > self.settings.max_parts:
             raise self.refuse(f"{len(parts):,} parts", self.settings.max_parts, "max_parts")
@@ -120,6 +148,56 @@ class Limits:
                     "max_unpack_ratio",
                     " times",
                 )
+
+
+def pdf_unpacked_size(data: bytes, budget: int) -> int:
+    """What a PDF's deflated streams unpack to, images apart, counted by
+    unpacking them a megabyte at a time and throwing the output away; the count
+    stops once past ``budget``. PDFium unpacks a page's content whole, and keeps
+    an object for every drawing operation in it: a content stream of a few
+    hundred kilobytes can unpack to gigabytes."""
+    total = 0
+    for match in PDF_STREAM.finditer(data):
+        if data[max(0, match.start() - 3) : match.start()] == b"end":
+            continue
+        before = data[max(0, match.start() - PDF_DICTIONARY_REACH) : match.start()]
+        dictionary = before[before.rfind(b"obj") + 1 :]
+        layers = len(PDF_FLATE.findall(dictionary))
+        if not layers or PDF_IMAGE.search(dictionary):
+            continue  # not deflated, or an image (text extraction never unpacks it)
+        total += inflated_size(data, match.end(), min(layers, 3), budget - total)
+        if total > budget:
+            break
+    return total
+
+
+def inflated_size(data: bytes, start: int, layers: int, budget: int) -> int:
+    """Bytes that ``layers`` nested deflate streams from ``start`` unpack to, up to
+    just past ``budget``; a stream that proves damaged counts what it gave."""
+    inflaters = [zlib.decompressobj() for _ in range(layers)]
+    size, position = 0, start
+
+    def pour(chunk: bytes | memoryview, depth: int) -> None:
+        nonlocal size
+        inflater = inflaters[depth]
+        while chunk and size <= budget and not inflater.eof:
+            out = inflater.decompress(chunk, INFLATE_STEP)
+            chunk = inflater.unconsumed_tail
+            if depth + 1 < len(inflaters):
+                pour(out, depth + 1)
+            else:
+                size += len(out)
+            if not out:
+                break
+
+    view = memoryview(data)  # slices of it copy nothing
+    try:
+        while position < len(data) and size <= budget and not inflaters[0].eof:
+            pour(view[position : position + READ_STEP], 0)
+            position += READ_STEP
+    except zlib.error:
+        pass
+    return size
 
 
 def declared_parts(data: bytes) -> int | None:

@@ -18,19 +18,17 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-import zlib
 from collections.abc import Callable
 from pathlib import Path
-from xml.etree import ElementTree
 
 from docx import Document
-from docx.opc.exceptions import PackageNotFoundError
 from docx.styles import BabelFish
 from docx.table import Table
 from lxml import etree
 
 from assure.document import Format, SourceDocument
 from assure.errors import CorruptDocument, UnsupportedType
+from assure.reading.damage import DAMAGED_CONTAINER, damaged
 from assure.reading.limits import Limits
 from assure.reading.lines import LineBuilder
 
@@ -49,19 +47,6 @@ NOT_TEXT = {
     f"{W_NS}txbxContent",
     f"{MC_NS}Fallback",
 }
-# What a damaged Office container raises, from the zip layer up to the XML.
-DAMAGED_CONTAINER = (
-    zipfile.BadZipFile,
-    zlib.error,
-    EOFError,
-    NotImplementedError,  # an unknown compression method or zip version
-    KeyError,
-    ValueError,
-    OSError,
-    PackageNotFoundError,
-    etree.LxmlError,
-    ElementTree.ParseError,
-)
 
 
 def zip_has_member(head: bytes, prefix: bytes) -> bool:
@@ -250,7 +235,9 @@ def body_lines(document: object, limits: Limits) -> tuple[LineBuilder, int | Non
     """The body's lines, and the number of pages where page breaks are recorded."""
     builder = LineBuilder(limits)
     counters: dict[tuple[str, str], int] = {}
-    body = document.element.body  # type: ignore[attr-defined]
+    body = document.element.find(f"{W_NS}body")  # type: ignore[attr-defined]
+    if body is None:
+        raise ValueError("its main part holds no document body")
     is_break = break_finder(body)
     page: int | None = 1 if is_break else None
     styles = StyleNames(document)
@@ -305,7 +292,9 @@ class DocxReader:
             document = Document(io.BytesIO(data))
             builder, pages = body_lines(document, limits)
             title = (document.core_properties.title or "").strip() or None
-        except DAMAGED_CONTAINER as error:
+        except Exception as error:
+            if not damaged(error, "docx", "zipfile"):
+                raise
             raise CorruptDocument(path, f"damaged Word document: {error}") from error
         return SourceDocument(
             path=str(path),

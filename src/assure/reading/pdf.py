@@ -63,6 +63,7 @@ class PdfReader:
         return 0.9 if b"%PDF-" in head[:1024] else 0.0
 
     def read(self, path: Path, data: bytes, content_hash: str, limits: Limits) -> SourceDocument:
+        limits.check_pdf(data)
         document = open_pdf(path, data)
         try:
             count = len(document)

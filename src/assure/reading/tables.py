@@ -17,9 +17,10 @@ from pathlib import Path
 
 from assure.document import Format, SourceDocument
 from assure.errors import CorruptDocument, UnsupportedType
+from assure.reading.damage import damaged
 from assure.reading.limits import Limits
 from assure.reading.lines import LineBuilder, split_lines
-from assure.reading.office import DAMAGED_CONTAINER, zip_has_member
+from assure.reading.office import zip_has_member
 from assure.reading.text import decode_text, looks_like_text
 
 DELIMITERS = (",", "\t", ";", "|")
@@ -115,12 +116,13 @@ class XlsxReader:
 
     def read(self, path: Path, data: bytes, content_hash: str, limits: Limits) -> SourceDocument:
         from openpyxl import load_workbook
-        from openpyxl.utils.exceptions import InvalidFileException
 
         limits.check_zip(data, "Excel")
         try:
             workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except (*DAMAGED_CONTAINER, InvalidFileException) as error:
+        except Exception as error:
+            if not damaged(error, "openpyxl", "zipfile"):
+                raise
             raise CorruptDocument(path, "damaged Excel workbook") from error
         builder = LineBuilder(limits)
         rows = cells_read = 0
@@ -141,7 +143,9 @@ class XlsxReader:
                         builder.add_row(cells, page=index)
             sheets = len(workbook.worksheets)
             title = (workbook.properties.title or "").strip() or None
-        except DAMAGED_CONTAINER as error:
+        except Exception as error:
+            if not damaged(error, "openpyxl", "zipfile"):
+                raise
             raise CorruptDocument(path, "damaged Excel workbook") from error
         finally:
             workbook.close()
