@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 CORPUS = ROOT.parent / "shared" / "corpus"
 WORK = ROOT / ".fuzz"
-SEED_LIMIT = 1_000_000  # bytes: larger real files slow every execution down
+SEED_LIMIT = 300_000  # bytes: larger real files slow every execution down
 # reader name -> suffixes of its seed files
 READERS = {
     "pdf": (".pdf",),
