@@ -15,7 +15,9 @@ and one council with a filter: kind of document, quality statement, or a date
 from which documents count. We print the median (p50) and 95th percentile
 (p95) milliseconds per class and scope, each query run ``REPEATS`` times,
 in process, with snippets, labels and document details as the services get
-them.
+them; and the machine's load average, since on a shared machine the wall
+clock counts other people's work too. A common word is ranked among its
+newest 500 matches (see ``assure/storing/search.py``).
 
 The peer is the old query form on the same library (ids, snippets and ranks
 only, so it does less than the new one): every match scored and joined to
@@ -181,6 +183,8 @@ def bench(name: str, settings: Settings) -> None:
             flush=True,
         )
         classes = query_classes(Vocabulary(random.Random(11)))
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"(load average {load} on {os.cpu_count()} cores while measuring)")
         print(
             f"{'scope':24} {'query':12} {'p50 ms':>8} {'p95 ms':>8} {'hits':>5}   "
             f"{'old p50':>8} {'old p95':>8}"

@@ -70,7 +70,7 @@ class SearchHit:
 
 class SearchResults(list[SearchHit]):
     """A page of hits (a list), and ``total``: how many passages match in
-    all, counted up to the newest matches search ranks (1,000); at that many,
+    all, counted up to the newest matches search ranks (500); at that many,
     more may match (counting them all would cost what ranking only those
     saves)."""
 

@@ -11,7 +11,7 @@ Filters (council, kind, statement, date) are scope words in the same index
 (see ``scope.py``), so the engine finds only passages the caller may see and
 asked for. Ranking then looks at the newest ``CANDIDATES`` of those matches
 (every match, where fewer match): a word found in half of a million passages
-is ranked among its most recent thousand, and the engine never reads or
+is ranked among its most recent 500, and the engine never reads or
 scores more than that before the best page is taken.
 """
 
@@ -34,7 +34,7 @@ from assure.storing.scope import (
 __all__ = ["CANDIDATES", "Filters", "Found", "RawHit", "Term", "parse_query", "search_passages"]
 
 # The newest matches ranked, at most (more when a page reaches further down).
-CANDIDATES = 1_000
+CANDIDATES = 500
 
 
 def search_passages(session: Session, query: str, f: Filters, limit: int, offset: int = 0) -> Found:

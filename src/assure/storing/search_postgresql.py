@@ -4,11 +4,12 @@ one GIN index over it and the scope words.
 The candidates are the newest matches. A GIN index hands back every match at
 once, in no useful order, and each one costs a visit to the table; for a word
 in half of a million passages that is far too many. So the scope words in
-the index also name each passage's batch (``batch48`` for ids 49,152 to
-50,175: ``BATCH_BITS``), and the newest candidates are looked for a window
-of batches at a time, newest first: the index then yields only the matches
-in those batches. The first window is the newest two batches; each next one
-is sized from how densely the matches came so far, until there are enough.
+the index also name each passage's batch of 1,024 ids (``batch48`` for ids
+49,152 to 50,175), block of 8 batches and era of 8 blocks, and the newest
+candidates are looked for a window of batches at a time, newest first: the
+index then yields only the matches in those batches. The first window is
+the newest two batches; each next one is sized from how densely the matches
+came so far, until there are enough.
 A word the planner expects in few passages (statistics are gathered after
 bulk loads, see ``maintenance.py``) needs one look at the whole index.
 
@@ -26,9 +27,13 @@ from sqlalchemy.orm import Session
 
 from assure.storing.query import MARK, SNIPPET_WORDS, Found, RawHit, Scope, Term, execute
 
-BATCH_BITS = 10  # passages per batch: 1,024 (as ix_passages_search has it)
+# Passages by id: a batch of 1,024, a block of 8 batches, an era of 8 blocks
+# (as ix_passages_search has them).
+BATCH_BITS = 10
+UNITS = (("era", 64), ("block", 8), ("batch", 1))  # in batches
 SCOPE_VECTOR = (
-    f"to_tsvector('simple'::regconfig, p.search_scope || ' batch' || (p.id >> {BATCH_BITS})::text)"
+    "to_tsvector('simple'::regconfig, p.search_scope || ' batch' || (p.id >> 10)::text"
+    " || ' block' || (p.id >> 13)::text || ' era' || (p.id >> 16)::text)"
 )
 HEADLINE = (
     f"StartSel={MARK}, StopSel={MARK}, MaxWords={SNIPPET_WORDS}, MinWords=8, "
@@ -36,8 +41,6 @@ HEADLINE = (
 )
 WORK_MEM = "64MB"  # to sort the candidates in memory
 FIRST_WINDOW = 2  # batches: the newest, perhaps partly filled, and the one before
-WINDOWS = 6  # windows looked through before the rest is read at once
-MOST_BATCHES = 512  # in one window (the words of a tsquery)
 MARGIN = 1.3  # a window sized for this many times the matches still wanted
 
 
@@ -115,23 +118,40 @@ def newest(
         return look(session, terms, where, scope_words, params, candidates), True
     found: list[tuple[int, float]] = []
     high, width = top >> BATCH_BITS, FIRST_WINDOW
-    for _ in range(WINDOWS):
-        low = high - width + 1
-        if low <= 0 or width > MOST_BATCHES:
-            break
-        found += look(
-            session, terms, where, scope_words, params, candidates - len(found), (low, high)
-        )
+    while high >= 0:
+        # Start the window at a block or era boundary where it is that wide:
+        # fewer, larger words for the index to weigh.
+        unit = next(size for _, size in UNITS if size <= width)
+        low = max(0, (high - width + 1) // unit * unit)
+        wanted = candidates - len(found)
+        found += look(session, terms, where, scope_words, params, wanted, (low, high))
         if len(found) >= candidates:
             return found, False
         # Size the next window from how densely the matches came so far.
         seen = top + 1 - (low << BATCH_BITS)
         needed = (candidates - len(found)) * MARGIN * seen / max(len(found), 1)
-        width = max(width * 2, ceil(needed / (1 << BATCH_BITS))) if found else width * 8
+        width = ceil(needed / (1 << BATCH_BITS)) if found else width * 8
         high = low - 1
-    below = (high + 1) << BATCH_BITS
-    rest = look(session, terms, where, scope_words, params, candidates - len(found), None, below)
-    return found + rest, True
+    return found, True
+
+
+def window(low: int, high: int) -> str:
+    """Words naming the batches ``low`` to ``high``: whole eras and blocks
+    where they fit, so that a wide window is still a short query (the index
+    weighs every word of it against every passage it yields).
+
+    >>> window(56, 130)
+    'batch130 | batch129 | batch128 | era1 | block7'
+    """
+    words = []
+    at = high
+    while at >= low:
+        for name, size in UNITS:
+            if (at + 1) % size == 0 and at - size + 1 >= low:
+                words.append(f"{name}{at // size}")
+                at -= size
+                break
+    return " | ".join(words)
 
 
 def look(
@@ -142,24 +162,24 @@ def look(
     params: dict[str, Any],
     n: int,
     batches: tuple[int, int] | None = None,
-    below: int | None = None,
 ) -> list[tuple[int, float]]:
-    """The newest ``n`` matches (in the batches ``low`` to ``high``, or with
-    ids below ``below``), with their ranks."""
-    words = scope_words
+    """The newest ``n`` matches (in the batches ``low`` to ``high``, or
+    anywhere), with their ranks."""
+    words, condition, extra = scope_words, where, {}
     if batches is not None:
-        window = " | ".join(f"batch{b}" for b in range(batches[1], batches[0] - 1, -1))
-        words = f"{words} & ({window})" if words else f"({window})"
-    condition = where
+        # The window's words for the index, and its ids for the planner (which
+        # cannot know that the words are ids, and might walk every id above).
+        low, high = batches
+        words = " & ".join(w for w in (scope_words, f"({window(low, high)})") if w)
+        condition += " AND p.id BETWEEN :low AND :high"
+        extra = {"low": low << BATCH_BITS, "high": ((high + 1) << BATCH_BITS) - 1}
     if words:
         condition += f" AND {SCOPE_VECTOR} @@ to_tsquery('simple', :scope)"
-    if below is not None:
-        condition += " AND p.id < :below"
     rows = execute(
         session,
         f"SELECT p.id, ts_rank_cd(p.search, {words_query(len(terms))}) "
         f"FROM passages p WHERE {condition} ORDER BY p.id DESC LIMIT :n",
-        params | {"scope": words, "n": n, "below": below},
+        params | extra | {"scope": words, "n": n},
     )
     return [(int(row[0]), float(row[1])) for row in rows]
 

@@ -48,12 +48,16 @@ SQLITE_SEARCH = (
     "INSERT INTO passages_fts(passages_fts) VALUES ('rebuild')",
 )
 # One GIN index over the text's tsvector and the scope words (as 'simple'
-# lexemes, with the passage's batch of 1,024 ids: newest first, search looks
-# a window of batches at a time), so a query's words and its filters are
-# matched in one index scan. See assure/storing/search_postgresql.py.
+# lexemes, with the passage's batch of 1,024 ids, block of 8 batches and era
+# of 8 blocks: newest first, search looks a window of batches at a time), so
+# a query's words and its filters are matched in one index scan; its pending
+# list (entries not yet merged, which every search reads through) kept short.
+# See assure/storing/search_postgresql.py.
 POSTGRESQL_SEARCH = (
-    "CREATE INDEX ix_passages_search ON passages USING gin "
-    "(search, (to_tsvector('simple'::regconfig, search_scope || ' batch' || (id >> 10)::text)))",
+    "CREATE INDEX ix_passages_search ON passages USING gin (search, "
+    "(to_tsvector('simple'::regconfig, search_scope || ' batch' || (id >> 10)::text"
+    " || ' block' || (id >> 13)::text || ' era' || (id >> 16)::text))) "
+    "WITH (gin_pending_list_limit = 512)",
     "ANALYZE passages",
 )
 POSTGRESQL_SEARCH_BEFORE = ("CREATE INDEX ix_passages_search ON passages USING gin (search)",)
