@@ -106,3 +106,26 @@ def test_no_module_imports_itself_round_a_loop() -> None:
         if node not in index:
             visit(node)
     assert loops == []
+
+
+def test_database_rows_and_sessions_stay_in_storage() -> None:
+    """Only storage touches the ORM: no other module imports the table models
+    or SQLAlchemy's sessions, or opens a session of the Library's own."""
+    wrong = []
+    for path in SOURCE.rglob("*.py"):
+        if layer(module_name(path)) == "storing":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = {f"{node.module}.{a.name}" for a in node.names}
+                if any(n.startswith(("assure.storing.models", "sqlalchemy.orm")) for n in names):
+                    wrong.append(f"{module_name(path)} imports {', '.join(sorted(names))}")
+            elif (
+                isinstance(node, ast.Attribute)
+                and node.attr in ("reading", "writing")
+                and isinstance(node.value, ast.Attribute)
+                and node.value.attr == "library"
+            ):
+                wrong.append(f"{module_name(path)} opens a session ({node.attr})")
+    assert wrong == []

@@ -120,6 +120,7 @@ def test_actions_are_tracked_to_done_with_one_rule_and_overdue_by_their_due_date
     minutes = [a for a in found if a.source == "minutes"]
     plans = [a for a in found if a.source == "plan"]
     assert minutes and plans
+    assert {a.council for a in found} == {NORTH}  # each action says whose it is
     overdue = tracking.actions(app, scope, overdue=True, today=date(2025, 6, 1))
     assert overdue and all(a.overdue and not a.done for a in overdue)
     assert all(a.due_by is not None and a.due_by < "2025-06-01" for a in overdue)
@@ -155,6 +156,9 @@ def test_self_scores_say_how_many_statements_the_rating_covers(app) -> None:
         assessment.set_self_score(app, viewer(NORTH), "equity", 4, "x")
     with pytest.raises(InvalidRequest, match="outside 1-4"):
         assessment.set_self_score(app, scope, "equity", 5, "x")
+    with pytest.raises(InvalidRequest, match="control characters"):
+        assessment.set_self_score(app, scope, "equity", 3, "survey\x1b[2J\x00results")
+    assert assessment.self_scores(app, scope).scored == 2  # nothing stored
 
 
 def test_a_draft_and_gaps_are_always_for_one_council(app) -> None:

@@ -24,9 +24,20 @@ def heading_level(line: CleanLine) -> int | None:
     return None
 
 
+# A title marked as the top heading (Word's Title or Heading 1, Markdown's "#",
+# HTML's h1) is taken whole up to this length; a plain line only up to 120
+# characters, beyond which it is more likely a paragraph than a title.
+LONGEST_MARKED_TITLE = 300
+
+
 def title_of(text: CleanText) -> str | None:
+    """The document's title: its own metadata, else its first top-level heading
+    near the start, else the first plausible line."""
     if text.source.title:
         return text.source.title
+    for line in text.lines[:15]:
+        if line.heading_level == 1 and 4 <= len(line.text) <= LONGEST_MARKED_TITLE:
+            return line.text.lstrip("# ").strip()
     spreadsheet = text.source.format in (Format.CSV, Format.XLSX)
     for line in text.lines[:15]:
         if spreadsheet and line.table_row:

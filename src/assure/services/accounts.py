@@ -12,21 +12,20 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Sequence
-from contextlib import suppress
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from pydantic import BaseModel
-from sqlalchemy.orm import Session
 
 from assure.services.errors import Forbidden, InvalidRequest
 from assure.services.scope import Role, Scope
-from assure.storing import Library, audit
+from assure.storing import Library
 from assure.storing import accounts as store
-from assure.storing import models as m
-from assure.storing.library import ensure_council, find_council
+from assure.storing.accounts import Identity
+from assure.storing.audit import AuditNote
 
 MIN_PASSWORD = 8
 TOKEN_PREFIX = "assure_"
@@ -72,39 +71,31 @@ class IssuedToken(BaseModel):
 def sign_in(library: Library, email: str, password: str) -> Scope | None:
     """The user's scope when the password is right, else None. The hash is
     checked outside any transaction (it takes a while, on purpose)."""
-    with library.reading() as session:
-        user = store.find_user(session, email)
-        stored = user.password_hash if user is not None else None
+    stored = library.accounts.password_hash(email)
     try:
         HASHER.verify(stored or UNKNOWN_USER_HASH, password)
     except (VerificationError, InvalidHashError):
         return None
     if stored is None:
         return None
-    with library.writing() as session:
-        user = store.find_user(session, email)
-        if user is None or user.password_hash != stored:
-            return None  # removed, or the password changed, meanwhile
-        if HASHER.check_needs_rehash(stored):
-            user.password_hash = HASHER.hash(password)
-        return scope_of_user(session, user)
+    rehashed = HASHER.hash(password) if HASHER.check_needs_rehash(stored) else None
+    found = library.accounts.signed_in(email, stored, rehashed)
+    return scope_of_identity(found) if found is not None else None
 
 
 def scope_of(library: Library, email: str) -> Scope | None:
     """The scope of a signed-in user as it is now (grants change), or None
     when the user has been removed."""
-    with library.reading() as session:
-        user = store.find_user(session, email)
-        return scope_of_user(session, user) if user is not None else None
+    found = library.accounts.identity(email)
+    return scope_of_identity(found) if found is not None else None
 
 
 def scope_of_token(library: Library, token: str) -> Scope | None:
     """The scope of the user a live API token belongs to, else None."""
     if not token.startswith(TOKEN_PREFIX):
         return None
-    with library.reading() as session:
-        user = store.token_user(session, digest(token))
-        return scope_of_user(session, user) if user is not None else None
+    found = library.accounts.token_identity(digest(token))
+    return scope_of_identity(found) if found is not None else None
 
 
 def operator(library: Library, councils: Sequence[str] = ()) -> Scope:
@@ -113,12 +104,12 @@ def operator(library: Library, councils: Sequence[str] = ()) -> Scope:
     return Scope.operator([*library.councils(), *councils])
 
 
-def scope_of_user(session: Session, user: m.User) -> Scope:
+def scope_of_identity(found: Identity) -> Scope:
     grants = {}
-    for council, role in store.grants_of(session, user.id).items():
+    for council, role in found.grants.items():
         with suppress(ValueError):  # a role of an older schema grants nothing
             grants[council] = Role.named(role)
-    return Scope(user.email, grants)
+    return Scope(found.email, grants)
 
 
 # -- users and grants --------------------------------------------------------
@@ -141,21 +132,19 @@ def add_user(
         raise AccountError("a user needs at least one council (--council NAME)")
     for council in councils:
         admin_of(scope, council)
-    with library.writing() as session:
-        if store.find_user(session, address) is not None:
-            raise AccountError(f"{address} already exists: grant it more councils instead")
-        user = store.create_user(session, address, HASHER.hash(password))
-        for council in dict.fromkeys(councils):
-            store.set_grant(session, user.id, ensure_council(session, council), checked)
-            audit.write(session, scope.actor, council, "user.add", address, None, {"role": checked})
-        return account(session, user)
+    grants = dict.fromkeys(councils, checked)
+    notes = [
+        AuditNote(scope.actor, council, "user.add", address, None, {"role": checked})
+        for council in grants
+    ]
+    with refused():
+        return to_account(library.accounts.add_user(address, HASHER.hash(password), grants, notes))
 
 
 def users(scope: Scope, library: Library) -> list[Account]:
     """Users of the councils the caller administers, with only those grants."""
     councils = administered(scope, library)
-    with library.reading() as session:
-        found = store.accounts(session, None if scope.user is None else councils)
+    found = library.accounts.accounts(None if scope.user is None else councils)
     return [to_account(a) for a in found]
 
 
@@ -163,63 +152,51 @@ def grant(scope: Scope, library: Library, email: str, council: str, role: str) -
     """Give a user ``role`` on ``council`` (or change the role they have)."""
     checked = check_role(role)
     admin_of(scope, council)
-    with library.writing() as session:
-        user = existing_user(session, email)
-        before = store.set_grant(session, user.id, ensure_council(session, council), checked)
-        if before != checked:
-            audit.write(
-                session,
-                scope.actor,
-                council,
-                "user.grant",
-                user.email or email,
-                None if before is None else {"role": before},
-                {"role": checked},
-            )
-        return account(session, user)
+    address = store.normal_email(email)
+    note = AuditNote(scope.actor, council, "user.grant", address, None, {"role": checked})
+    with refused():
+        return to_account(library.accounts.grant(address, council, checked, note))
 
 
 def revoke(scope: Scope, library: Library, email: str, council: str) -> Account:
     """Take ``council`` away from a user."""
     admin_of(scope, council)
-    with library.writing() as session:
-        user = existing_user(session, email)
-        council_id = find_council(session, council)
-        before = store.remove_grant(session, user.id, council_id) if council_id else None
-        if before is None:
-            raise AccountError(f"{user.email} has no grant on {council}")
-        address = user.email or email
-        audit.write(session, scope.actor, council, "user.revoke", address, {"role": before}, None)
-        return account(session, user)
+    address = store.normal_email(email)
+    note = AuditNote(scope.actor, council, "user.revoke", address)
+    with refused():
+        return to_account(library.accounts.revoke(address, council, note))
 
 
 def remove_user(scope: Scope, library: Library, email: str) -> None:
     """Delete a user, their grants and tokens (the caller must administer
     every council the user holds)."""
-    with library.writing() as session:
-        user = existing_user(session, email)
-        grants = store.grants_of(session, user.id)
-        administered(scope, library)
-        for name in grants:
-            admin_of(scope, name)
-        held: list[tuple[str | None, str | None]] = list(grants.items()) or [(None, None)]
-        for council, role in held:  # one entry per council the user loses
-            before = {"role": role} if role else None
-            address = user.email or email
-            audit.write(session, scope.actor, council, "user.remove", address, before, None)
-        session.delete(user)
+    with refused():
+        found = library.accounts.account(email)
+    administered(scope, library)
+    for name in found.grants:
+        admin_of(scope, name)
+    held: list[tuple[str | None, str | None]] = list(found.grants.items()) or [(None, None)]
+    notes = [  # one entry per council the user loses
+        AuditNote(
+            scope.actor, council, "user.remove", found.email, {"role": role} if role else None
+        )
+        for council, role in held
+    ]
+    with refused():
+        library.accounts.remove_user(found.email, found.grants, notes)
 
 
 def set_password(scope: Scope, library: Library, email: str, password: str) -> None:
     """Change a user's password (their own, or as admin of all their councils)."""
     check_password(password)
-    with library.writing() as session:
-        user = existing_user(session, email)
-        if scope.user != user.email:
-            for council in store.grants_of(session, user.id):
-                admin_of(scope, council)
-        user.password_hash = HASHER.hash(password)
-        audit.write(session, scope.actor, None, "user.password", user.email or "", None, None)
+    with refused():
+        found = library.accounts.account(email)
+    if scope.user != found.email:
+        for council in found.grants:
+            admin_of(scope, council)
+    note = AuditNote(scope.actor, None, "user.password", found.email)
+    with refused():
+        library.accounts.set_password_hash(found.email, HASHER.hash(password), note)
 
 
 # -- API tokens --------------------------------------------------------------
@@ -227,49 +204,41 @@ def set_password(scope: Scope, library: Library, email: str, password: str) -> N
 
 def create_token(scope: Scope, library: Library, email: str) -> IssuedToken:
     """A new API token for the user (the operator for anyone, a user for themself)."""
-    with library.writing() as session:
-        user = existing_user(session, email)
-        if scope.user is not None and scope.user != user.email:
-            raise Forbidden("a user creates tokens only for themself")
-        token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-        prefix = token[: len(TOKEN_PREFIX) + 6]
-        token_id = store.add_token(session, user.id, digest(token), prefix)
-        audit.write(
-            session, scope.actor, None, "token.create", user.email or "", None, {"prefix": prefix}
-        )
-        record = next(t for t in store.tokens(session, [user.id]) if t.id == token_id)
+    with refused():
+        found = library.accounts.account(email)
+    if scope.user is not None and scope.user != found.email:
+        raise Forbidden("a user creates tokens only for themself")
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    prefix = token[: len(TOKEN_PREFIX) + 6]
+    note = AuditNote(scope.actor, None, "token.create", found.email, None, {"prefix": prefix})
+    with refused():
+        record = library.accounts.add_token(found.email, digest(token), prefix, note)
     return IssuedToken(token=token, info=token_info(record))
 
 
 def tokens(scope: Scope, library: Library, email: str | None = None) -> list[ApiTokenInfo]:
     """Tokens (never their secret): the caller's own, or anyone's for the operator."""
-    with library.reading() as session:
-        wanted = email if scope.user is None else scope.user
-        if wanted is None:
-            return [token_info(t) for t in store.tokens(session, None)]
-        user = existing_user(session, wanted)
-        return [token_info(t) for t in store.tokens(session, [user.id])]
+    wanted = email if scope.user is None else scope.user
+    with refused():
+        return [token_info(t) for t in library.accounts.tokens(wanted)]
 
 
 def revoke_token(scope: Scope, library: Library, token_id: int) -> ApiTokenInfo:
-    with library.writing() as session:
-        token = store.find_token(session, token_id)
-        owner = session.get(m.User, token.user_id) if token is not None else None
-        if token is None or owner is None or scope.user not in (None, owner.email):
-            raise AccountError(f"no token {token_id}")
-        store.revoke_token(session, token)
-        audit.write(
-            session,
-            scope.actor,
-            None,
-            "token.revoke",
-            owner.email or "",
-            {"prefix": token.prefix},
-            None,
-        )
-        session.flush()
-        record = next(t for t in store.tokens(session, [owner.id]) if t.id == token_id)
-    return token_info(record)
+    token = library.accounts.token(token_id)
+    if token is None or scope.user not in (None, token.email):
+        raise AccountError(f"no token {token_id}")
+    note = AuditNote(scope.actor, None, "token.revoke", token.email)
+    with refused():
+        return token_info(library.accounts.revoke_token(token_id, note))
+
+
+@contextmanager
+def refused() -> Iterator[None]:
+    """Storage's account refusals as the services' request errors."""
+    try:
+        yield
+    except (store.UnknownAccount, store.AccountExists) as error:
+        raise AccountError(str(error)) from None
 
 
 # -- checks and conversions --------------------------------------------------
@@ -314,22 +283,6 @@ def administered(scope: Scope, library: Library) -> list[str]:
     if not found:
         raise Forbidden(f"{scope.actor} administers no council")
     return found
-
-
-def existing_user(session: Session, email: str) -> m.User:
-    user = store.find_user(session, email)
-    if user is None:
-        raise AccountError(f"no user {store.normal_email(email)}")
-    return user
-
-
-def account(session: Session, user: m.User) -> Account:
-    return Account(
-        email=user.email or "",
-        grants=store.grants_of(session, user.id),
-        created_at=user.created_at,
-        can_sign_in=bool(user.password_hash),
-    )
 
 
 def to_account(record: store.AccountRecord) -> Account:

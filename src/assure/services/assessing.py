@@ -28,8 +28,6 @@ from assure.services.caching import kept
 from assure.services.errors import InvalidRequest
 from assure.services.listing import plain_text
 from assure.services.scope import Role, Scope
-from assure.storing import audit, drafting
-from assure.storing.library import ensure_council, find_council
 
 RATING_WORDS = {"outstanding": 4, "good": 3, "requires improvement": 2, "inadequate": 1}
 MAX_DRAFT = 50_000
@@ -171,21 +169,6 @@ def published_ratings(path: str | None) -> list[PublishedRating]:
     return found
 
 
-def score_statement(
-    app: Application,
-    scope: Scope,
-    council: str,
-    statement: str,
-    score: int,
-    rationale: str,
-    evidence: list[int] | None = None,
-) -> assessment.StatementSelfScore:
-    """``assessment.set_self_score``, refusing a rationale the exports could
-    not hold (control characters)."""
-    rationale = plain_text(rationale, "the rationale")
-    return assessment.set_self_score(app, scope, statement, score, rationale, evidence, council)
-
-
 def draft_statements(
     app: Application, scope: Scope, council: str | None = None
 ) -> list[DraftStatement]:
@@ -217,9 +200,7 @@ def draft_statements(
 
 
 def own_wording(app: Application, council: str) -> dict[str, str]:
-    with app.library.reading() as session:
-        council_id = find_council(session, council)
-        return drafting.draft_texts(session, council_id) if council_id else {}
+    return app.library.draft_texts(council)
 
 
 def set_own_wording(
@@ -233,19 +214,8 @@ def set_own_wording(
     if len(text) > MAX_DRAFT:
         raise InvalidRequest(f"a statement's draft is at most {MAX_DRAFT:,} characters")
     text = plain_text(text, "the draft")
-    with app.library.writing() as session:
-        before = drafting.set_draft_text(
-            session, ensure_council(session, council), statement, text, scope.actor
-        )
-        change = note(
-            scope,
-            council,
-            "edit draft",
-            statement,
-            before={"text": before} if before is not None else None,
-            after={"text": text},
-        )
-        audit.write_note(session, change)
+    change = note(scope, council, "edit draft", statement, after={"text": text})
+    app.library.set_draft_text(council, statement, text, change)
     return next(s for s in draft_statements(app, scope, council) if s.id == statement)
 
 

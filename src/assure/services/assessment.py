@@ -23,6 +23,7 @@ from assure.framework import load_framework
 from assure.services.application import Application
 from assure.services.audit import note
 from assure.services.errors import InvalidRequest
+from assure.services.listing import plain_text
 from assure.services.scope import Role, Scope
 from assure.structure import Finding
 
@@ -85,7 +86,8 @@ def set_self_score(
         check_score(statement, score)
     except ValueError as error:
         raise InvalidRequest(str(error)) from None
-    if not rationale.strip() or len(rationale) > MAX_RATIONALE:
+    rationale = plain_text(rationale, "the rationale")
+    if not rationale or len(rationale) > MAX_RATIONALE:
         raise InvalidRequest(f"a rationale is 1 to {MAX_RATIONALE} characters")
     wanted = sorted(set(evidence or ()))
     found = {p.id for p in app.library.passages([name], ids=wanted)} if wanted else set()

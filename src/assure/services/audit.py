@@ -11,7 +11,6 @@ from pydantic import BaseModel
 from assure.services.accounts import administered
 from assure.services.scope import Scope
 from assure.storing import Library
-from assure.storing import audit as store
 from assure.storing.audit import AuditNote
 
 
@@ -41,10 +40,9 @@ def log(
     """Changes to the councils the caller administers (the operator sees all,
     changes to no council included)."""
     councils = administered(scope, library)
-    with library.reading() as session:
-        rows, total = store.entries(
-            session, None if scope.user is None else councils, limit, offset, action
-        )
+    rows, total = library.audit_entries(
+        None if scope.user is None else councils, limit, offset, action
+    )
     return AuditPage(
         events=[AuditEvent.model_validate(r, from_attributes=True) for r in rows], total=total
     )

@@ -16,7 +16,6 @@ from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 from assure.storing import Library
-from assure.storing.versions import fingerprint
 
 T = TypeVar("T")
 KEEP = 128  # results kept per process, least recently used dropped first
@@ -28,8 +27,7 @@ _computing: dict[Hashable, threading.Lock] = {}
 
 def kept(library: Library, key: Hashable, compute: Callable[[], T]) -> T:
     """``compute()``, or the result it gave for ``key`` since nothing changed."""
-    with library.reading() as session:
-        version = fingerprint(session)
+    version = library.version()
     full = (id(library), version, key)
     with _lock:
         if full in _kept:

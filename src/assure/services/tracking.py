@@ -50,6 +50,7 @@ class ActionView(BaseModel):
     done: bool
     overdue: bool
     context: str | None = Field(description="The meeting, or the plan's priority.")
+    council: str | None = Field(description="The council whose document recorded it.")
     document_id: int
     document: str | None
     page: int | None
@@ -106,6 +107,7 @@ def action_view(a: ActionRecord, today: date) -> ActionView:
         done=a.done,
         overdue=not a.done and a.due_by is not None and a.due_by < today.isoformat(),
         context=a.context,
+        council=a.council,
         document_id=a.document_id,
         document=a.document_title,
         page=a.page,

@@ -25,7 +25,6 @@ from assure.services.audit import note
 from assure.services.errors import InvalidRequest, NotFound
 from assure.services.ingest import ingest
 from assure.services.scope import Role, Scope
-from assure.storing import audit
 
 State = Literal["queued", "reading", "stored", "duplicate", "failed"]
 JOB_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
@@ -120,8 +119,7 @@ def run(app: Application, scope: Scope, job: UploadJob, path: Path) -> None:
             f"document {document_id}",
             after={"file": job.file_name, "size": job.size},
         )
-        with app.library.writing() as session:
-            audit.write_note(session, change)
+        app.library.add_audit(change)
     finished = {"state": state, "error": error, "document_id": document_id}
     save(folder, job.model_copy(update={**finished, "finished_at": datetime.now(UTC)}))
 

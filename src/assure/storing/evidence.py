@@ -188,10 +188,18 @@ def minute_actions(
     only: int | None = None,
 ) -> list[ActionRecord]:
     stmt = (
-        select(m.ActionRow, m.MeetingRow, m.Document.id, m.Document.title, m.SourceLineRow.page)
+        select(
+            m.ActionRow,
+            m.MeetingRow,
+            m.Document.id,
+            m.Document.title,
+            m.SourceLineRow.page,
+            m.Council.name,
+        )
         .join(m.MinuteItemRow, m.MinuteItemRow.id == m.ActionRow.minute_item_id)
         .join(m.MeetingRow, m.MeetingRow.id == m.MinuteItemRow.meeting_id)
         .join(m.Document, m.Document.id == m.MeetingRow.document_id)
+        .join(m.Council, m.Council.id == m.Document.council_id)
         .outerjoin(m.SourceLineRow, page_join(m.Document.id, m.ActionRow.start_line))
         .order_by(m.Document.id, m.ActionRow.start_line, m.ActionRow.id)
     )
@@ -215,8 +223,9 @@ def minute_actions(
             context=" ".join(x for x in (meeting.body, meeting.date) if x) or None,
             due_by=a.due_by,
             done=a.done,
+            council=council,
         )
-        for a, meeting, doc_id, title, page in session.execute(stmt)
+        for a, meeting, doc_id, title, page, council in session.execute(stmt)
     ]
 
 
@@ -230,11 +239,17 @@ def plan_actions(
 ) -> list[ActionRecord]:
     stmt = (
         select(
-            m.PlanActionRow, m.PriorityRow, m.Document.id, m.Document.title, m.SourceLineRow.page
+            m.PlanActionRow,
+            m.PriorityRow,
+            m.Document.id,
+            m.Document.title,
+            m.SourceLineRow.page,
+            m.Council.name,
         )
         .join(m.PriorityRow, m.PriorityRow.id == m.PlanActionRow.priority_id)
         .join(m.PlanRow, m.PlanRow.id == m.PriorityRow.plan_id)
         .join(m.Document, m.Document.id == m.PlanRow.document_id)
+        .join(m.Council, m.Council.id == m.Document.council_id)
         .outerjoin(m.SourceLineRow, page_join(m.Document.id, m.PlanActionRow.start_line))
         .order_by(m.Document.id, m.PlanActionRow.start_line, m.PlanActionRow.id)
     )
@@ -258,8 +273,9 @@ def plan_actions(
             context=" ".join(x for x in (priority.number, priority.title) if x) or None,
             due_by=a.due_by,
             done=a.done,
+            council=council,
         )
-        for a, priority, doc_id, title, page in session.execute(stmt)
+        for a, priority, doc_id, title, page, council in session.execute(stmt)
     ]
 
 

@@ -29,9 +29,12 @@ from sqlalchemy.orm import Session
 from assure.document import SourceLine
 from assure.errors import AssureError
 from assure.settings import Settings
-from assure.storing import evidence, judgements
+from assure.storing import drafting, evidence, judgements
 from assure.storing import models as m
-from assure.storing.audit import AuditNote, write_note
+from assure.storing.accounts import AccountBook
+from assure.storing.audit import AuditNote, AuditRecord, write_note
+from assure.storing.audit import entries as audit_entries
+from assure.storing.councils import ensure_council, find_council
 from assure.storing.database import open_engine
 from assure.storing.reading import (
     document_record,
@@ -58,6 +61,7 @@ from assure.storing.records import (
     StoredPassage,
 )
 from assure.storing.search import search_passages
+from assure.storing.versions import fingerprint
 from assure.storing.writing import store_document
 from assure.structure import ParsedDocument, Passage
 
@@ -78,6 +82,7 @@ class Library:
     def __init__(self, settings: Settings | None = None, engine: Engine | None = None) -> None:
         self.settings = settings or Settings()
         self.engine = engine or open_engine(self.settings.resolved_database_url)
+        self.accounts = AccountBook(self.reading, self.writing)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -491,6 +496,34 @@ class Library:
         with self.writing() as session:
             write_note(session, audit)
 
+    def audit_entries(
+        self, councils: Sequence[str] | None, limit: int, offset: int, action: str | None
+    ) -> tuple[list[AuditRecord], int]:
+        """The audit log, newest first, for ``councils`` (None: everything);
+        the page asked for and how many entries there are in all."""
+        with self.reading() as session:
+            return audit_entries(session, councils, limit, offset, action)
+
+    def version(self) -> tuple[int, ...]:
+        """A fingerprint that changes whenever anything people see changes."""
+        with self.reading() as session:
+            return fingerprint(session)
+
+    # -- a council's own wording of its draft -------------------------------
+
+    def draft_texts(self, council: str) -> dict[str, str]:
+        """The newest own wording per statement of the council's draft."""
+        with self.reading() as session:
+            council_id = find_council(session, council)
+            return drafting.draft_texts(session, council_id) if council_id else {}
+
+    def set_draft_text(self, council: str, statement: str, text: str, audit: AuditNote) -> None:
+        """Keep a new wording of one statement, logged with the one it replaces."""
+        with self.writing() as session:
+            council_id = ensure_council(session, council)
+            before = drafting.set_draft_text(session, council_id, statement, text, audit.actor)
+            write_note(session, replace(audit, before=None if before is None else {"text": before}))
+
     # -- what people say: corrections, self-scores --------------------------
 
     def record_correction(
@@ -592,21 +625,6 @@ def council_ids_of(session: Session, councils: Sequence[str]) -> list[int]:
     if not councils:
         return []
     return list(session.scalars(select(m.Council.id).where(m.Council.name.in_(councils))))
-
-
-def find_council(session: Session, name: str) -> int | None:
-    return session.scalar(select(m.Council.id).where(m.Council.name == name))
-
-
-def ensure_council(session: Session, name: str) -> int:
-    """The council's id, adding the council if it is new."""
-    found = find_council(session, name)
-    if found is not None:
-        return found
-    council = m.Council(name=name)
-    session.add(council)
-    session.flush()
-    return council.id
 
 
 def find_hash(session: Session, council_id: int, content_hash: str) -> int | None:

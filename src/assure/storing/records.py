@@ -103,6 +103,7 @@ class ActionRecord:
     context: str | None = None  # the meeting (body and date) or the plan priority
     due_by: str | None = None  # the last day it is due, ISO, where ``due`` gives one
     done: bool = False
+    council: str | None = None
 
     @property
     def key(self) -> str:

@@ -11,6 +11,7 @@ of being sent to the terminal.
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -20,6 +21,7 @@ from typing import Any
 
 import typer
 from pydantic import BaseModel
+from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -70,25 +72,91 @@ def print_table(
 ) -> int:
     """Print rows as a table at a terminal, tab-separated lines otherwise (with a
     header line). Returns how many rows were printed."""
-    rows = [[cell(v) for v in row] for row in rows]
+    cells = [[cell(v) for v in row] for row in rows]
     if not interactive():
-        out = [("\t".join(c.name for c in columns))]
-        out += ["\t".join(v.replace("\t", " ") for v in row) for row in rows]
-        typer.echo("\n".join(out))
-        return len(rows)
-    table = Table(title=title, header_style="bold", title_justify="left")
-    for c in columns:
+        lines = ["\t".join(c.name for c in columns)]
+        lines += ["\t".join(v.replace("\t", " ") for v in row) for row in cells]
+        typer.echo("\n".join(lines))
+        return len(cells)
+    out = console()
+    natural = least_widths(columns, cells, None)
+    compact = sum(natural) + overhead(len(columns), compact=False) > out.width
+    widths = least_widths(columns, cells, out.width - overhead(len(columns), compact))
+    table = new_table(title, compact)
+    for c, width, fits in zip(columns, widths, natural, strict=True):
         table.add_column(
             c.name,
             justify="right" if c.numeric else "left",
-            no_wrap=not c.wide,
             overflow="fold",
             ratio=1 if c.wide else None,
+            min_width=width,
+            # A column that had to give way is held to that width (folding).
+            max_width=None if width >= fits or c.wide else width,
         )
-    for row in rows:
+    for row in cells:
         table.add_row(*(Text(v) for v in row))
-    console().print(table)
-    return len(rows)
+    out.print(table)
+    return len(cells)
+
+
+def new_table(title: str | None, compact: bool) -> Table:
+    """A boxed table, or when the terminal is too narrow for one, a table with no
+    vertical rules or outer padding."""
+    if not compact:
+        return Table(title=title, header_style="bold", title_justify="left")
+    return Table(
+        title=title,
+        header_style="bold",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, 1, 0, 0),  # with the box's blank rule: two spaces between columns
+    )
+
+
+def overhead(columns: int, compact: bool) -> int:
+    """Characters of rules and padding around ``columns`` cells, measured by
+    rendering a table of one-character cells."""
+    table = new_table(None, compact)
+    for _ in range(columns):
+        table.add_column(min_width=1, max_width=1)
+    table.add_row(*("x" * columns))
+    probe = Console(width=1000, file=io.StringIO())
+    probe.print(table)
+    return max(map(len, probe.file.getvalue().splitlines())) - columns  # type: ignore[attr-defined]
+
+
+def least_widths(columns: Sequence[Column], rows: list[list[str]], room: int | None) -> list[int]:
+    """Each column's narrowest width within ``room`` characters of cells (no
+    limit when None). A number is never cut; other cells wrap between words. At
+    first every column is as wide as its name and its longest word (up to 30);
+    when that does not fit, number columns give way to their longest value (the
+    name folds), then text columns to their name, the wide column (titles) last,
+    then to four characters."""
+    least = []
+    for i, column in enumerate(columns):
+        values = [row[i] for row in rows]
+        words = values if column.numeric else [w for v in values for w in v.split()]
+        least.append(min(max([len(column.name), *map(len, words)]), 30))
+    if room is None:
+        return least
+    floors = (
+        [
+            max([1, *(len(row[i]) for row in rows)]) if c.numeric else None
+            for i, c in enumerate(columns)
+        ],
+        [None if c.numeric else min(len(c.name), least[i]) for i, c in enumerate(columns)],
+        [None if c.numeric else min(4, least[i]) for i, c in enumerate(columns)],
+    )
+    for floor in floors:
+        while sum(least) > room:
+            shrinkable = [i for i, f in enumerate(floor) if f is not None and least[i] > f]
+            if not shrinkable:
+                break
+            widest = max(shrinkable, key=lambda i: (not columns[i].wide, least[i]))
+            least[widest] -= 1
+    return least
 
 
 def say(text: str, style: str | None = None) -> None:

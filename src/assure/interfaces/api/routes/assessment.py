@@ -17,7 +17,7 @@ from assure.interfaces.api.deps import (
     paged,
     token_scope,
 )
-from assure.services import Scope, assessing, measuring
+from assure.services import Scope, assessing, assessment, measuring
 from assure.services.assessing import DraftStatement, Overview
 from assure.services.assessment import StatementSelfScore
 from assure.services.measuring import ConflictView, MeasureView
@@ -81,9 +81,9 @@ class SelfScoreIn(BaseModel):
 def set_self_score(
     request: Request, body: SelfScoreIn, scope: Scope = Depends(token_scope)
 ) -> StatementSelfScore:
-    return assessing.score_statement(
-        application(request), scope, body.council, body.statement, body.score, body.rationale,
-        [i for i in body.evidence if 1 <= i < 2**31],
+    return assessment.set_self_score(
+        application(request), scope, body.statement, body.score, body.rationale,
+        [i for i in body.evidence if 1 <= i < 2**31], body.council,
     )  # fmt: skip
 
 

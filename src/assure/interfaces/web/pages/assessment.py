@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from assure.interfaces.web.deps import application, render, signed_in
-from assure.services import InvalidRequest, Scope, assessing
+from assure.services import InvalidRequest, Scope, assessing, assessment
 
 router = APIRouter()
 MEDIA = {
@@ -61,8 +61,8 @@ def save_score(
     evidence: str = Form("", max_length=2_000),
     scope: Scope = Depends(signed_in),
 ) -> Response:
-    assessing.score_statement(
-        application(request), scope, council, statement, score, rationale, ids(evidence)
+    assessment.set_self_score(
+        application(request), scope, statement, score, rationale, ids(evidence), council
     )
     return RedirectResponse(
         f"/self-assessment?council={council}#score-{statement}", status_code=303
