@@ -85,7 +85,7 @@ class Unit:
     page: int | None
     lines: tuple[int, int] | None
     expected: list[Expected]
-    heldout: bool = False  # sampled after the rules were written, to check they generalise
+    heldout: int = 0  # the round of pages sampled after the rules were written (0: not held out)
     partial: bool = False  # only the lines where assure reports figures were written down
 
     @property
@@ -129,7 +129,7 @@ def figure_samples(folder: Path = FIGURES) -> list[Unit]:
                     (int(lines[0]), int(lines[1])) if lines else None,
                     expected_figures(page.get("figures", []), True)
                     + expected_figures(page.get("not_figures", []), False),
-                    bool(page.get("heldout")),
+                    int(page.get("heldout", 0)),
                     bool(page.get("partial")),
                 )
             )
@@ -327,10 +327,10 @@ def score_unit(unit: Unit, metrics: Sequence[Mapping[str, Any]]) -> Precision:
 
 
 def figure_precision(
-    documents: Documents, units: Sequence[Unit] | None = None, heldout: bool | None = None
+    documents: Documents, units: Sequence[Unit] | None = None, heldout: int | None = None
 ) -> dict[str, Precision]:
     """Per document of the sample, the precision of its reported figures (only
-    the held-out pages, or only the others, where ``heldout`` says which)."""
+    the pages held out in one round, where ``heldout`` names it)."""
     results: dict[str, Precision] = {}
     for unit in figure_samples() if units is None else units:
         if heldout is not None and unit.heldout != heldout:
@@ -444,7 +444,7 @@ def report(
     figures: Mapping[str, Precision],
     conflicts: ConflictScore | None,
     details: bool,
-    heldout: Mapping[str, Precision] | None = None,
+    heldout: Sequence[Mapping[str, Precision]] = (),
 ) -> str:
     out = ["", "FIGURES on hand-checked pages     reported right wrong unnamed  precision  recall"]
     total = Precision()
@@ -466,13 +466,13 @@ def report(
             "    wrong: "
             + ", ".join(f"{r} {n}" for r, n in sorted(total.reasons.items(), key=lambda x: -x[1]))
         )
-    if heldout:
+    for round_, results in enumerate(heldout, 1):
         held = Precision()
-        for p in heldout.values():
+        for p in results.values():
             held.add(p)
         out.append(
-            f"    of them on held-out pages (sampled after the rules were written): "
-            f"{held.right} right of {held.reported} (precision {held.precision:.1%})"
+            f"    of them on pages held out in round {round_} (sampled after the rules were "
+            f"written): {held.right} right of {held.reported} (precision {held.precision:.1%})"
         )
     if conflicts is not None:
         out.append("")

@@ -833,7 +833,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 precision.figure_precision(processed),
                 precision.conflict_precision(processed),
                 args.details,
-                precision.figure_precision(processed, heldout=True),
+                [precision.figure_precision(processed, heldout=n) for n in (1, 2)],
             )
         )
     if args.update_floor:

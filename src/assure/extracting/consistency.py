@@ -6,8 +6,10 @@ agree. Two values agree when they differ only by rounding. Some figures are
 never compared: those whose phrase names no measure (a population, a place, a
 placeholder), and the cells of one table row (several figures of one line with
 one phrase: the row's label names them all and only their lost column headers
-told them apart). Across documents a figure must say its period and place:
-"22% of residents" in a 2019 strategy and in a 2024 report are no conflict.
+told them apart). Across documents a figure must say its period: "22% of
+residents" in a 2019 strategy and in a 2024 report are no conflict; a place
+left unsaid is the documents' council's own (so one council's documents are
+compared with each other, never with another council's).
 Dates that disagree with a meeting are the committee pack parser's to report,
 not ours.
 """
@@ -178,8 +180,8 @@ def compare_metrics(items: Iterable[tuple[str, Metric]]) -> list[Finding]:
     }
     for index, (document, metric) in enumerate(items):
         key = measure_key(metric)
-        if key is None or index in cells or not key[1] or not key[3]:
-            continue  # a cell of a row, or a figure that does not say when or where
+        if key is None or index in cells or not key[1]:
+            continue  # a cell of a row, or a figure that does not say when
         seen_document, seen = first.setdefault(key, (document, metric))
         if seen_document == document or (key, document) in reported:
             continue

@@ -66,6 +66,9 @@ WHICH_BEFORE = re.compile(
 )
 POINTED = re.compile(r"\b(?:this|that|it|these|those)\b(?!\s+(?:is|was)\s+(?:a|an|the)\b)", re.I)
 CLAUSE_SPLIT = re.compile(r"[,;:(]")
+POINTS_BACK = re.compile(
+    r"\W*(?:this|that|these|it)\s+(?:has|have|is|was|were|are|remains?)\b", re.I
+)
 INHERIT_GAP = (
     40  # characters: a figure this close after another, naming nothing, shares its measure
 )
@@ -149,7 +152,10 @@ def inherited(
         return f"{earlier}: {part}" if part else earlier
     if not weak(measure, reading.place) or (measure and bracketed(sentence, main.start, main.end)):
         return measure  # "200 individuals (40 families)": the bracket's own words
-    pointed = bool(POINTED.search(CLAUSE_SPLIT.split(before)[-1]))
+    # "This has increased ... below statistical neighbours (17%)": the sentence points back
+    pointed = bool(POINTED.search(CLAUSE_SPLIT.split(before)[-1])) or bool(
+        POINTS_BACK.match(sentence)
+    )
     if earlier and (
         pointed or main.start - ends[-1] <= INHERIT_GAP or same_population(measure, earlier)
     ):

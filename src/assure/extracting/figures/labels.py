@@ -71,6 +71,7 @@ COUNTED_AFTER = re.compile(
 # "65+", "80+": an age group; "5+ GCSEs": part of a measure's name
 PLUS_AFTER = re.compile(r"^\+(?!\s?%)")
 AGE_GROUP_AFTER = re.compile(r"^s\b")  # "under 25s", "over 50s"
+AGE_BAND_AFTER = re.compile(r"^-?\s?(?:-|–|to|and|or)\s?\d+")
 YEARS_OLD = re.compile(r"^[\s-]?(?:years?|yrs?)[\s-]+olds?\b", re.IGNORECASE)
 # "At 18 individuals became adults", "but at 16, young people gain rights": an age
 # "by the time they are 59", "beyond 18", "pre 5", "from birth to 19 years"
@@ -107,6 +108,20 @@ PAREN_MARKER = re.compile(r"^\s*\(\s*$")
 LABEL_DASH = re.compile(r"^\s[-–:]\s?(?=\s?[A-Z])")
 HEADING_AFTER = re.compile(r"^\s+[A-Z][A-Z0-9\s,&'’():/-]{2,}$|^\s+[A-Z][^.!?]{0,90}$")
 HEADING_REACH = 300  # characters after a heading's number; a longer line is no heading
+# "3 to 7 November 2025 4": a running head's dates and the page's number
+HEAD_DATE_BEFORE = re.compile(
+    rf"\b\d{{1,2}}\s*(?:to|-|–)\s*\d{{1,2}}\s+{MONTH}\s+(?:19|20)\d\d\s+$", re.IGNORECASE
+)
+YEAR_SPAN_BEFORE = re.compile(r"\b(?:19|20)\d\d\s?[-–]\s?$")
+WORD_RANGE_BEFORE = re.compile(
+    r"\b(?:zero|none|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:to|or|-|–)\s+$",
+    re.IGNORECASE,
+)
+# "amongst the poorest 10%", "the best 25% of councils": a band, not a measure
+BAND_WORD_BEFORE = re.compile(
+    r"\b(?:poorest|richest|wealthiest|most deprived|least deprived|best|worst|top|bottom)\s+$",
+    re.IGNORECASE,
+)
 MAX_AGE = 110
 
 
@@ -128,6 +143,8 @@ def is_age(before: str, after: str, value: int) -> bool:
         return False
     if AGE_BEFORE.search(before) or YEARS_OLD.match(after) or AGE_GROUP_AFTER.match(after):
         return True
+    if (band := AGE_BAND_AFTER.match(after)) and YEARS_OLD.match(after[band.end() :]):
+        return True  # "16- and 17-year-olds"
     if UNDER_BEFORE.search(before) and value <= 25:
         return True
     if AT_AGE_BEFORE.search(before) and 10 <= value <= 25:
@@ -147,6 +164,10 @@ def is_label(line: str, start: int, end: int, plain: str) -> bool:
         return True  # "£'000": a column's unit
     if before.endswith(("'", "‘", "’")) and len(plain) == 2:
         return True  # "March '24": a year
+    if HEAD_DATE_BEFORE.search(before) or YEAR_SPAN_BEFORE.search(before):
+        return True  # "3 to 7 November 2025 4": a page's number; "2011 - 26": a year
+    if WORD_RANGE_BEFORE.search(before):
+        return True  # "zero to 1 health condition": a category's bound
     if plain.isdigit() and len(plain) >= 9:
         return True  # "443000412070": a phone number or an identifier, never a count
     if before.endswith("[") and after.startswith("]"):
@@ -200,6 +221,10 @@ def skipped(line: str, start: int, end: int, digits: str, has_unit: bool) -> boo
     if value == int(value) and is_age(before, after, int(value)):
         return True
     return is_qualifier(line, start, end, value)
+
+
+def is_percent_band(line: str, start: int) -> bool:
+    return bool(BAND_WORD_BEFORE.search(line[max(0, start - 30) : start]))
 
 
 def is_band(line: str, start: int) -> bool:

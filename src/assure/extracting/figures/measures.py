@@ -69,7 +69,8 @@ WHERE_PHRASE = re.compile(
     re.IGNORECASE,
 )
 NOT_AFTER = re.compile(
-    r"^(?:over|in|during|for|by|from|to|between|within|since|compared|against|than|less"
+    r"^(?:due|because|owing|thanks|following|despite|as"
+    r"|over|in|during|for|by|from|to|between|within|since|compared|against|than|less"
     r"|higher|lower|above|below|which|and|or|per|a|an|the|this|that|on|at|of|is|are|was|were"
     r"|has|have|had|will|would|each|every|up|down)$",
     re.IGNORECASE,
@@ -104,7 +105,7 @@ EMPTY = re.compile(
     r"|(?:projected|expected|set|forecast|estimated|likely) to (?:rise|fall|increase|decrease|grow)"
     r"|(?:projected|expected|forecast|estimated|put|valued)(?: at| to be| to reach)?"
     r"|due|estimated|estimate|approximately|around|about|circa|reduction|increase|decrease"
-    r"|rise|fall|change|difference|gap|total)$",
+    r"|rise|fall|change|difference|gap|total|higher|lower|above|below)$",
     re.IGNORECASE,
 )
 # "Aggregated from LSOA", "From original source": where data came from, not what it is
@@ -144,7 +145,8 @@ NOUN_OF = re.compile(
 GENERIC_OF = re.compile(
     r"^(?:(?:\w+\s+)?(?:total|number|maximum|minimum|average|rate|level|figure|sum|amount|share"
     r"|proportion|percentage|increase|decrease|reduction|rise|fall|change|cohort|score|value"
-    r"|target|aim|one|some|all|most|any|each|both|half|cost|saving|range|majority)s?)$"
+    r"|target|aim|one|some|all|most|any|each|both|half|cost|saving|range|majority|region|order"
+    r"|excess|vicinity)s?)$"
 )
 MORE_AFTER = re.compile(r"^(?:more|fewer|additional|extra|further|new)$", re.IGNORECASE)
 
@@ -297,7 +299,9 @@ def measure_before(before: str) -> str | None:
     return clause_subject(last)
 
 
-RELATIVE = re.compile(r"\b(?:who|which|whom)\s+(?:\w+\s+)?$|\bthat\s+$", re.IGNORECASE)
+RELATIVE = re.compile(
+    r"\b(?:who|which|whom)\s+(?:\w+\s+)?$|\bthat\s+$|\bwhose\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
 POINTER_END = re.compile(r"\b(?:this|that|these|those|it|they)\s*$", re.IGNORECASE)
 
 

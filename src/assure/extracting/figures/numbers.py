@@ -17,6 +17,7 @@ from assure.extracting.figures.labels import (
     OR_MORE_AFTER,
     is_age,
     is_band,
+    is_percent_band,
     skipped,
 )
 
@@ -38,8 +39,8 @@ POUND_ALONE = re.compile(
 ASCII_DIGIT = re.compile(r"[0-9]")
 PERCENT = re.compile(r"^\s?(?:%|per\s?cent\b|percent\b)")
 PERCENT_BAND = re.compile(r"^\s+(?:most|least)\s+(?:deprived|affluent)\b", re.IGNORECASE)
-PERCENT_RANGE = re.compile(r"^\s?(?:-|–|to)\s?(\d+(?:\.\d+)?)\s?%")
-POINTS = re.compile(r"^\s?(?:percentage|%)\s?points?\b", re.IGNORECASE)
+PERCENT_RANGE = re.compile(r"^\s?(?:-|–|to)\s?(\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)")
+POINTS = re.compile(r"^\s?(?:(?:percentage|%)\s?points?\b|p\.\s?p\.|pp\b)", re.IGNORECASE)
 OUT_OF = re.compile(r"^\s+out\s+of\s+(\d+(?:\.\d+)?)\b", re.IGNORECASE)
 IN_RATIO = re.compile(r"^\s+in\s+(\d{1,3})\b(?![/\-]\d)", re.IGNORECASE)
 DURATION = re.compile(
@@ -56,7 +57,7 @@ COMPOUND = re.compile(
 )
 # "ranked 64 out of 152": a league-table position, kept as one figure with unit "rank".
 RANK_BEFORE = re.compile(r"\b(?:rank(?:ed|s|ing)?|placed|position(?:ed)?)\s+(?:\w+\s+)?$", re.I)
-RANGE_TAIL = re.compile(r"^-?\s?(?:-|–|to)\s?\d+-?")
+RANGE_TAIL = re.compile(r"^-?\s?(?:-|–|to|and|or)\s?\d+-?")
 # "at 12 months", "within 28 days", "for at least 12 weeks": a time that defines
 # or dates something, not a duration measured.
 WINDOW_BEFORE = re.compile(
@@ -224,7 +225,8 @@ def classify(line: str, match: re.Match[str]) -> Figure | None:
         # "rose 2 percentage points": a change in a percentage, a unit of its own
         return Figure(start, end + points.end(), line[start : end + points.end()], value, None)
     if percent := PERCENT.match(after):
-        if skipped(line, start, end, digits, True) or PERCENT_BAND.match(after[percent.end() :]):
+        band = PERCENT_BAND.match(after[percent.end() :]) or is_percent_band(line, start)
+        if skipped(line, start, end, digits, True) or band:
             return None  # "among the 10% most deprived": a band, not a measure
         return Figure(
             start,
