@@ -58,6 +58,7 @@ TO_GAP = re.compile(r"^\s*to\s*$", re.IGNORECASE)
 PAREN_GAP = re.compile(r"^\s*\(\s*$")
 LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
 RESPECTIVELY = re.compile(r"^[^.;]{0,60}?\brespectively\b", re.IGNORECASE)
+WHICH_REACH = 80  # "which was about": read in a bounded tail before the figure
 WHICH_BEFORE = re.compile(
     r"\bwhich\s+(?:is|was|are|were|averages?\s+(?:out\s+)?(?:to|at)|equates\s+to|works\s+out\s+at)"
     r"\s+(?:about\s+|around\s+|approximately\s+)?$",
@@ -141,7 +142,8 @@ def inherited(
     points back ("This was higher than ... at 41%"), or none."""
     earlier = metrics[-1].measure if metrics else None
     before = sentence[: main.start]
-    if earlier and WHICH_BEFORE.search(before) and not OF_AFTER.match(sentence[main.end :]):
+    which = WHICH_BEFORE.search(sentence[max(0, main.start - WHICH_REACH) : main.start])
+    if earlier and which and not OF_AFTER.match(sentence[main.end :]):
         # "outturn was £120m, which was £6m more than forecast": the earlier figure's measure
         difference = DIFFERENCE_AFTER.match(sentence[main.end :])
         return " ".join(x for x in (earlier, difference and difference.group(1)) if x)

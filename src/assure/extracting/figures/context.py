@@ -32,6 +32,9 @@ OWN_WINDOW = re.compile(
     r"\s+(?:\w+\s+)?(?:years?|months?|weeks?|decades?))\b",
     re.IGNORECASE,
 )
+# Characters after a figure that may hold its own window: the pattern reads at most
+# 40 and a few words, and a long sentence is not copied once per figure.
+OWN_WINDOW_REACH = 400
 PERIOD_LEAD = re.compile(r"^(?:in|during|for|since|of|at|the)\s+", re.IGNORECASE)
 
 REGIONS = (
@@ -117,7 +120,7 @@ def period_of(
     A figure followed by its own window ("over the next five years", ending at
     ``end``) takes that window, never a period of a neighbouring clause.
     """
-    if own := OWN_WINDOW.match(sentence[end:]):
+    if own := OWN_WINDOW.match(sentence[end : end + OWN_WINDOW_REACH]):
         return own.group(1)
     best: tuple[int, str] | None = None
     first = bisect_left(periods, (start - PERIOD_REACH, ""))

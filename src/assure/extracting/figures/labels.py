@@ -100,6 +100,9 @@ BAND_BEFORE = re.compile(r"\(\s*(?:over|under|above|below|more than|less than)\s
 # "Selection 1:", "KPI 9:": a label's number before its colon
 LABEL_COLON = re.compile(r"^\s*[:.](?!\d)")
 LABEL_WORD_BEFORE = re.compile(r"(?:^|\s)[A-Z][A-Za-z]*\s$")
+# How far before a number a label's word is looked for: a bounded tail, so a long
+# line is not re-read once for each of its numbers.
+LABEL_REACH = 80
 LIST_MARKER = re.compile(r"^\s*(?:[-–•*]\s*)?$")
 PAREN_MARKER = re.compile(r"^\s*\(\s*$")
 LABEL_DASH = re.compile(r"^\s[-–:]\s?(?=\s?[A-Z])")
@@ -118,6 +121,7 @@ BAND_WORD_BEFORE = re.compile(
     r"\b(?:poorest|richest|wealthiest|most deprived|least deprived|best|worst|top|bottom)\s+$",
     re.IGNORECASE,
 )
+HEADING_REACH = 300  # characters after a heading's number; a longer line is no heading
 MAX_AGE = 110
 
 
@@ -172,10 +176,14 @@ def is_label(line: str, start: int, end: int, plain: str) -> bool:
         return True  # "1.2 The report", "3. Background", "2) item"
     if PAREN_MARKER.match(before) and after.startswith(")"):
         return True  # "(2) Endorse the decision"
-    if LABEL_WORD_BEFORE.search(line[:start]) and LABEL_COLON.match(after) and len(plain) <= 3:
+    label_word = LABEL_WORD_BEFORE.search(line[max(0, start - LABEL_REACH) : start])
+    if label_word and LABEL_COLON.match(after) and len(plain) <= 3:
         return True  # "Selection 1:", "KPI 9:"
-    label = LABEL_DASH.sub(" ", line[end:])
-    return not before.strip() and len(plain) <= 2 and bool(HEADING_AFTER.match(label))
+    # Only a number opening a short line numbers a heading, so the rest of the line
+    # is read for that number alone, not once for each of a long line's numbers.
+    if before.strip() or len(plain) > 2 or len(line) - end > HEADING_REACH:
+        return False
+    return bool(HEADING_AFTER.match(LABEL_DASH.sub(" ", line[end:])))
 
 
 def is_qualifier(line: str, start: int, end: int, value: float) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from assure.extracting.figures.labels import (
     HEADING_AFTER,
+    HEADING_REACH,
     LIST_MARKER,
     OR_MORE_AFTER,
     is_age,
@@ -35,6 +36,7 @@ AFTER_FIGURE = re.compile(r"(?:\d|\d[%mk]|£\d[\d.,]*(?:m|bn|k)?)\s*$")
 POUND_ALONE = re.compile(
     r"£(?!\s?[\d(-])(?!\s?['’]?(?:m|bn|k|000|million|billion|thousand)s?\b)", re.IGNORECASE
 )
+ASCII_DIGIT = re.compile(r"[0-9]")
 PERCENT = re.compile(r"^\s?(?:%|per\s?cent\b|percent\b)")
 PERCENT_BAND = re.compile(r"^\s+(?:most|least)\s+(?:deprived|affluent)\b", re.IGNORECASE)
 PERCENT_RANGE = re.compile(r"^\s?(?:-|–|to)\s?(\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)")
@@ -127,6 +129,8 @@ def numbered_title(line: str, start: int, end: int, digits: str, duration: re.Ma
     if not duration.group(1)[:1].isupper():
         return False
     rest = line[end + duration.end() :]
+    if len(line) - end > HEADING_REACH:
+        return False  # a long line is no title (and is not re-read per number)
     return bool(re.match(r"^\s*[:–-]?\s*[A-Za-z(]", rest)) and bool(HEADING_AFTER.match(line[end:]))
 
 
@@ -299,6 +303,14 @@ def coded(line: str) -> set[int]:
     return {start for starts in by_word.values() if len(starts) >= 3 for start in starts}
 
 
+def _has_digit(line: str) -> bool:
+    """Whether any character is a digit (``str.isdigit``), looked for at C
+    speed: most lines are prose without one, and every line is asked."""
+    if line.isascii():
+        return ASCII_DIGIT.search(line) is not None
+    return any(map(str.isdigit, line))
+
+
 def figures_in(line: str) -> list[Figure]:
     """Every figure in one line of prose, left to right.
 
@@ -306,7 +318,7 @@ def figures_in(line: str) -> list[Figure]:
     ("years 5 and 6") is not one either; the second end of a range
     ("between 40 and 58") belongs to the first.
     """
-    if not any(c.isdigit() for c in line) and "£" not in line:
+    if not _has_digit(line) and "£" not in line:
         return []
     urls = (
         [m.span() for m in URL.finditer(line)]
