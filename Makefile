@@ -11,7 +11,7 @@ DEMO_PASSWORD := northfield demo only
 RATINGS_CSV := $(wildcard ../shared/data/cqc-la-ratings.csv)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: demo test test-sqlite test-postgres lint bench fuzz lock clean examples scorecard assets browser
+.PHONY: demo test test-sqlite test-postgres lint bench fuzz lock clean examples model scorecard assets browser
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,11 @@ demo: $(STAMP) $(ASSETS)
 # Regenerate the example documents in examples/ from examples/sources/ (deterministic).
 examples: $(STAMP)
 	$(BIN)/python tools/make_examples.py
+
+# The classifier model shipped in the package, trained again on its bundled
+# examples (after changing src/assure/classifying/examples).
+model: $(STAMP)
+	$(BIN)/python -m assure.classifying.bundled
 
 # The whole suite, on SQLite and (where it is reachable) PostgreSQL.
 test: $(STAMP) $(ASSETS) $(CHROMIUM)

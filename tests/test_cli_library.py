@@ -146,13 +146,13 @@ def evidence(library, fictional):
         "Eastmoor board minutes",
         sections,
         meetings=(minutes,),
-        metrics=(Metric("64%", 64.0, "percent", 4, "carers satisfied", "2023/24"),),
+        metrics=(Metric("64%", 64.0, "percent", 4, "carers satisfied", "2023/24", "Eastmoor"),),
         findings=(Finding("placeholder", "XXXX left in the text", 6),),
     )
     second, second_lines = fictional.text(
         "Eastmoor carers strategy",
         sections,
-        metrics=(Metric("58%", 58.0, "percent", 6, "Carers satisfied", "2023/24"),),
+        metrics=(Metric("58%", 58.0, "percent", 6, "Carers satisfied", "2023/24", "Eastmoor"),),
     )
     library.add(first, "Eastmoor Council", first_lines)
     library.add(second, "Eastmoor Council", second_lines)

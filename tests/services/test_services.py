@@ -22,6 +22,7 @@ from assure.services import (
     evidence,
     plans,
     search,
+    searching,
     tracking,
 )
 from assure.services.application import Application
@@ -83,6 +84,20 @@ def test_a_user_sees_only_their_councils_documents_and_another_councils_are_not_
         evidence.get_passage(app, viewer(NORTH), passage)
     with pytest.raises(NotFound):  # naming a council outside the scope is the same as none
         documents.list_documents(app, viewer(NORTH), council=SOUTH)
+
+
+def test_search_filters_by_kind_and_date_and_refuses_a_date_that_is_not_a_day(app) -> None:
+    scope = viewer(NORTH)
+    packs = searching.filtered_search(app, scope, "direct payments", kind="committee_pack")
+    assert packs.items and packs.total == len(packs.items)
+    plans = searching.filtered_search(app, scope, "direct payments", kind="improvement_plan")
+    assert not {h.passage_id for h in packs.items} & {h.passage_id for h in plans.items}
+    assert searching.filtered_search(app, scope, "direct payments", since="2099-01-01").total == 0
+    for bad in ("2025-13-01", "next week", "2025-3-1"):
+        with pytest.raises(InvalidRequest):
+            search.search(app, scope, "carers", since=bad)
+        with pytest.raises(InvalidRequest):
+            searching.filtered_search(app, scope, "carers", until=bad)
 
 
 def test_a_viewer_cannot_correct_an_editor_can_and_the_change_is_audited(app) -> None:

@@ -19,11 +19,11 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from assure.classifying import Correction, StatementClassifier, label_passages
+from assure.classifying.labelled import Correction
 from assure.errors import DocumentError
 from assure.ingest.files import collect_files
 from assure.ingest.models import ModelStore
@@ -33,6 +33,9 @@ from assure.pipeline import Labeller, process
 from assure.settings import Settings
 from assure.storing import Library
 from assure.structure import ParsedDocument, ParsedStructure, Passage
+
+if TYPE_CHECKING:
+    from assure.classifying import StatementClassifier
 
 UNASSIGNED = "Unassigned"  # the council of documents whose council nobody named
 Progress = Callable[[IngestOutcome, int, int], None]
@@ -55,6 +58,8 @@ class Labelling:
     corrections: tuple[Correction, ...] = ()
 
     def labeller(self) -> Labeller:
+        from assure.classifying.labelling import label_passages  # numpy only when labelling
+
         def label(passages: tuple[Passage, ...], structure: ParsedStructure) -> tuple[Passage, ...]:
             return label_passages(passages, structure, self.model, self.corrections)
 

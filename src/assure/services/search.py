@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 from pydantic import BaseModel, Field
 
 from assure.framework import load_framework
@@ -13,6 +16,7 @@ from assure.storing import SearchHit as StoredHit
 from assure.structure import StatementLabel
 
 MAX_QUERY = 500  # characters
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class Label(BaseModel):
@@ -69,6 +73,25 @@ def check_statement(statement: str | None) -> None:
         )
 
 
+def check_date(value: str | None, what: str) -> None:
+    if value is None:
+        return
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise InvalidRequest(f"{what} is a date as YYYY-MM-DD, not {value!r}") from None
+    if not ISO_DAY.match(value):
+        raise InvalidRequest(f"{what} is a date as YYYY-MM-DD, not {value!r}")
+
+
+def check_search(query: str, statement: str | None, since: str | None, until: str | None) -> None:
+    check_statement(statement)
+    check_date(since, "since")
+    check_date(until, "until")
+    if len(query) > MAX_QUERY:
+        raise InvalidRequest(f"a query is at most {MAX_QUERY} characters, not {len(query)}")
+
+
 def search(
     app: Application,
     scope: Scope,
@@ -78,12 +101,19 @@ def search(
     document: int | None = None,
     limit: int = 20,
     offset: int = 0,
+    kind: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
 ) -> list[SearchHit]:
-    """Passages matching every word and "quoted phrase" of ``query``, best first."""
+    """Passages matching every word and "quoted phrase" of ``query``, best
+    first, in the caller's councils (or the one named); optionally only in
+    one document, about one statement, in documents of one ``kind``, or
+    dated from ``since`` to ``until`` (ISO days; an undated document is left
+    out when either is given). The engine applies every filter itself."""
     check_window(limit, offset)
-    check_statement(statement)
-    if len(query) > MAX_QUERY:
-        raise InvalidRequest(f"a query is at most {MAX_QUERY} characters, not {len(query)}")
+    check_search(query, statement, since, until)
     councils = scope.narrowed(council).require_any()
-    found = app.library.search(query, councils, limit, offset, document, statement)
+    found = app.library.search(
+        query, councils, limit, offset, document, statement, kind, since, until
+    )
     return [hit(h) for h in found]

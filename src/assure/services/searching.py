@@ -1,15 +1,14 @@
-"""Search with the filters the search page offers beyond ``search.search``:
-the kind of document and its date."""
+"""Search with the filters the search page offers beyond ``search.search``
+(the kind of document and its date), a page at a time with a total."""
 
 from __future__ import annotations
 
 from assure.services.application import Application
-from assure.services.listing import window
-from assure.services.paging import Page
+from assure.services.paging import Page, check_window
 from assure.services.scope import Scope
-from assure.services.search import SearchHit, search
+from assure.services.search import SearchHit, check_search, hit
 
-MAX_HITS = 500  # hits looked at when filtering by kind or date
+MAX_HITS = 500  # hits counted for the total, and paged through
 
 
 def filtered_search(
@@ -26,23 +25,17 @@ def filtered_search(
 ) -> Page[SearchHit]:
     """Passages matching ``query`` in documents of ``kind`` dated from
     ``since`` to ``until`` (ISO dates; an undated document is left out when
-    either is given), best first. ``total`` counts up to 500 hits."""
+    either is given), best first. ``total`` counts up to 500 hits, and pages
+    go no further."""
+    check_window(limit, offset)
+    check_search(query, statement, since, until)
     if not query.strip():
-        return window([], limit, offset)
-    hits = search(app, scope, query, council, statement, limit=MAX_HITS)
-    if kind or since or until:
-        councils = scope.narrowed(council).require_any()
-        ids = sorted({h.document_id for h in hits})
-        documents = {d.id: d for d in app.library.documents(councils, ids=ids)} if ids else {}
-
-        def keep(document_id: int) -> bool:
-            d = documents.get(document_id)
-            if d is None or (kind and d.kind != kind):
-                return False
-            dated = d.date or ""
-            if (since or until) and not dated:
-                return False
-            return not ((since and dated < since) or (until and dated > until))
-
-        hits = [h for h in hits if keep(h.document_id)]
-    return window(hits, limit, offset)
+        return Page[SearchHit](items=[], total=0, limit=limit, offset=offset)
+    councils = scope.narrowed(council).require_any()
+    window = min(limit, MAX_HITS - offset)
+    found = app.library.search(
+        query, councils, max(window, 1), offset, None, statement, kind, since, until
+    )
+    hits = [hit(h) for h in found] if window > 0 else []
+    total = min(found.total, MAX_HITS)
+    return Page[SearchHit](items=hits, total=total, limit=limit, offset=offset)

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from assure.storing import models as m
 from assure.storing.records import CorrectionRecord, SelfScoreRecord
+from assure.storing.scope import refresh_scopes
 from assure.structure import Passage
 
 SCORES = range(1, 5)
@@ -46,6 +47,7 @@ def record_correction(
     if stance is not None:
         passage.stance = stance
     session.flush()
+    refresh_scopes(session, [passage_id])
     return correction.id
 
 
@@ -171,4 +173,5 @@ def replace_machine_labels(session: Session, labelled: dict[int, Passage]) -> in
             row.category, row.stance = category, stance
     changed.update(p for p, *_ in before ^ after)
     session.flush()
+    refresh_scopes(session, ids)
     return len(changed)

@@ -36,6 +36,7 @@ from assure.storing.audit import AuditNote, AuditRecord, write_note
 from assure.storing.audit import entries as audit_entries
 from assure.storing.councils import ensure_council, find_council
 from assure.storing.database import open_engine
+from assure.storing.maintenance import refresh_statistics
 from assure.storing.reading import (
     document_record,
     labels_by_passage,
@@ -55,17 +56,20 @@ from assure.storing.records import (
     PlanRecord,
     RiskRecord,
     SearchHit,
+    SearchResults,
     SectionRecord,
     SelfScoreRecord,
     StoredDocument,
     StoredPassage,
 )
-from assure.storing.search import search_passages
+from assure.storing.scope import refresh_scopes
+from assure.storing.search import Filters, search_passages
 from assure.storing.versions import fingerprint
 from assure.storing.writing import store_document
 from assure.structure import ParsedDocument, Passage
 
 STORE_ATTEMPTS = 3
+STATISTICS_CHECK = 2000  # passages stored between looks at the engine's statistics
 
 
 class UnknownDocument(AssureError):
@@ -83,6 +87,7 @@ class Library:
         self.settings = settings or Settings()
         self.engine = engine or open_engine(self.settings.resolved_database_url)
         self.accounts = AccountBook(self.reading, self.writing)
+        self.stored_since_check = 0  # passages added since the statistics were looked at
 
     def close(self) -> None:
         self.engine.dispose()
@@ -137,10 +142,11 @@ class Library:
                     council_id = ensure_council(session, council)
                     if find_hash(session, council_id, parsed.content_hash) is not None:
                         return None
-                    stored = store_document(session, parsed, council_id, lines).id
+                    stored = store_document(session, parsed, council_id, lines)
                     if audit is not None:
                         write_note(session, replace(audit, target=f"document {stored}"))
-                    return stored
+                self.stored(len(parsed.passages))
+                return stored
             except IntegrityError:
                 # Another process added the same council or the same content
                 # between our check and our insert; look again, then retry.
@@ -149,6 +155,19 @@ class Library:
                 if attempt == STORE_ATTEMPTS - 1:
                     raise
         raise AssertionError("unreachable")
+
+    def stored(self, passages: int) -> None:
+        """After a load, look now and then whether the engine's statistics
+        need gathering again (see ``maintenance.py``)."""
+        self.stored_since_check += passages
+        if self.stored_since_check >= STATISTICS_CHECK:
+            self.stored_since_check = 0
+            refresh_statistics(self.engine)
+
+    def refresh_statistics(self) -> bool:
+        """Gather the engine's statistics for search now (PostgreSQL; a
+        no-op on SQLite), e.g. at the end of a bulk load; whether it did."""
+        return refresh_statistics(self.engine, force=True)
 
     def stored_id(self, content_hash: str, council: str) -> int | None:
         """The id of the document with this content in ``council``, if stored."""
@@ -190,6 +209,8 @@ class Library:
             if row is None or find_hash(session, target, row.content_hash) is not None:
                 return False
             row.council_id = target
+            session.flush()
+            refresh_scopes(session, document_id=document_id)
             write_note(session, audit)
             return True
 
@@ -288,19 +309,23 @@ class Library:
         offset: int = 0,
         document: int | None = None,
         statement: str | None = None,
-    ) -> list[SearchHit]:
+        kind: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> SearchResults:
         """Passages of ``councils`` matching every word and "quoted phrase" of
-        ``query``, best first, optionally only in one ``document`` or labelled
-        with one quality ``statement`` (a person's correction wins). Any input
-        is safe: it never raises a syntax error."""
+        ``query``, best first, optionally only in one ``document``, labelled
+        with one quality ``statement`` (a person's correction wins), in
+        documents of one ``kind`` or dated from ``since`` to ``until`` (ISO
+        days; an undated document is left out when either is given). Any
+        input is safe: it never raises a syntax error. The hits are a list
+        that also says how many passages match (``SearchResults.total``)."""
         with self.reading() as session:
-            council_ids = council_ids_of(session, councils)
-            if not council_ids:
-                return []
-            raw = search_passages(session, query, council_ids, limit, offset, document, statement)
-            if not raw:
-                return []
-            ids = [h.passage_id for h in raw]
+            found = search_filters(session, councils, document, statement, kind, since, until)
+            raw = search_passages(session, query, found, limit, offset) if found else None
+            if raw is None or not raw.hits:
+                return SearchResults((), raw.total if raw else 0)
+            ids = [h.passage_id for h in raw.hits]
             rows = {
                 p.id: (p, d, c)
                 for p, d, c in session.execute(
@@ -311,7 +336,7 @@ class Library:
                 )
             }
             labels = labels_by_passage(session, ids)
-            return [
+            hits = [
                 SearchHit(
                     passage_id=p.id,
                     document_id=d.id,
@@ -325,9 +350,10 @@ class Library:
                     rank=h.rank,
                     labels=labels.get(p.id, ()),
                 )
-                for h in raw
+                for h in raw.hits
                 for p, d, council_name in [rows[h.passage_id]]
             ]
+            return SearchResults(hits, raw.total)
 
     def passages(
         self,
@@ -625,6 +651,27 @@ def council_ids_of(session: Session, councils: Sequence[str]) -> list[int]:
     if not councils:
         return []
     return list(session.scalars(select(m.Council.id).where(m.Council.name.in_(councils))))
+
+
+def search_filters(
+    session: Session,
+    councils: Sequence[str],
+    document: int | None,
+    statement: str | None,
+    kind: str | None,
+    since: str | None,
+    until: str | None,
+) -> Filters | None:
+    """The search filters for ``councils`` (``None`` when none is known)."""
+    names = set(council_list(councils))
+    every = session.execute(select(m.Council.id, m.Council.name)).all()
+    ids = [i for i, name in every if name in names]
+    if not ids:
+        return None
+    return Filters(
+        tuple(ids), other_councils=tuple(i for i, name in every if name not in names),
+        document=document, statement=statement, kind=kind, since=since, until=until,
+    )  # fmt: skip
 
 
 def find_hash(session: Session, council_id: int, content_hash: str) -> int | None:

@@ -105,7 +105,7 @@ class Document(Base):
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
     kind: Mapped[str] = mapped_column(String(40))
     title: Mapped[str | None] = mapped_column(Text)
-    date: Mapped[str | None] = mapped_column(String(10))
+    date: Mapped[str | None] = mapped_column(String(10), index=True)
     source_path: Mapped[str] = mapped_column(Text)
     format: Mapped[str] = mapped_column(String(20))
     pages: Mapped[int | None]
@@ -156,9 +156,11 @@ class SectionRow(Base):
 class PassageRow(Base):
     """A paragraph-sized unit: what search finds and the classifier labels.
 
-    The full-text index over ``text`` and ``section`` is engine-specific and
-    created by the migrations (an FTS5 table on SQLite, a tsvector column on
-    PostgreSQL), so it is not declared here.
+    The full-text index over ``text``, ``section`` and ``search_scope`` is
+    engine-specific and created by the migrations (an FTS5 table on SQLite, a
+    tsvector column and a GIN index on PostgreSQL), so it is not declared
+    here. ``search_scope`` holds the words that put the passage's council,
+    kind, date and statements in that index (see ``scope.py``).
     """
 
     __tablename__ = "passages"
@@ -172,6 +174,7 @@ class PassageRow(Base):
     category: Mapped[str | None] = mapped_column(String(40))
     stance: Mapped[str | None] = mapped_column(String(40))
     refs: Mapped[list[Any]] = mapped_column(default=list)
+    search_scope: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     labels: Mapped[list[PassageLabel]] = relationship(cascade=CASCADE, passive_deletes=True)
 

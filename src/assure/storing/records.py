@@ -7,6 +7,7 @@ stored: the document's id and title, and the page of its first line.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
@@ -65,6 +66,17 @@ class SearchHit:
     snippet: str
     rank: float
     labels: tuple[StatementLabel, ...] = ()
+
+
+class SearchResults(list[SearchHit]):
+    """A page of hits (a list), and ``total``: how many passages match in
+    all, counted up to the newest matches search ranks (1,000); at that many,
+    more may match (counting them all would cost what ranking only those
+    saves)."""
+
+    def __init__(self, hits: Iterable[SearchHit] = (), total: int = 0) -> None:
+        super().__init__(hits)
+        self.total = total
 
 
 @dataclass(frozen=True, slots=True)

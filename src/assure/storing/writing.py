@@ -1,15 +1,23 @@
-"""Turning a ``ParsedDocument`` into rows, inside the caller's transaction."""
+"""Turning a ``ParsedDocument`` into rows, inside the caller's transaction.
+
+The rows of a whole document are planned first, table by table, with
+references between them (a label points at its passage, a decision at its
+minute item); then every table gets its ids in one go and its rows in one
+``executemany`` (``COPY`` for the large tables on PostgreSQL, see
+``bulk.py``). No ORM objects are built, so nothing is flushed row by row.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from assure.document import SourceLine
 from assure.storing import models as m
+from assure.storing.bulk import RowPlan
+from assure.storing.scope import scope_words
 from assure.structure import (
     Meeting,
     Metric,
@@ -18,272 +26,246 @@ from assure.structure import (
     Plan,
     Risk,
     StatementLabel,
+    SuccessMeasure,
 )
 
-LINE_BATCH = 5000
-
-
-def document_row(parsed: ParsedDocument, council_id: int) -> m.Document:
-    s = parsed.structure
-    return m.Document(
-        council_id=council_id,
-        content_hash=parsed.content_hash,
-        kind=str(s.kind),
-        title=s.title,
-        date=s.date,
-        source_path=parsed.path,
-        format=parsed.format,
-        pages=parsed.pages,
-        lines=parsed.lines,
-        status="stored",
-        warnings=list(parsed.warnings),
-        sections=[
-            m.SectionRow(
-                title=x.title,
-                level=x.level,
-                kind=x.kind,
-                start_line=x.start_line,
-                end_line=x.end_line,
-                qs=list(x.qs),
-                refs=list(x.refs),
-            )
-            for x in s.sections
-        ],
-        passages=[passage_row(p) for p in parsed.passages],
-        meetings=[meeting_row(x) for x in s.meetings],
-        plans=[plan_row(x) for x in s.plans],
-        metrics=[metric_row(x) for x in parsed.metrics],
-        risks=[risk_row(x) for x in s.risks],
-        findings=[
-            m.FindingRow(
-                kind=f.kind,
-                message=f.message,
-                start_line=f.start_line,
-                other_line=f.other_line,
-                other_document=f.other_document,
-            )
-            for f in dict.fromkeys(parsed.findings + s.findings)
-        ],
-        assessment=(
-            None
-            if s.assessment is None
-            else m.AssessmentRow(
-                scores=dict(s.assessment.scores),
-                percent=s.assessment.percent,
-                rating=s.assessment.rating,
-                stated_rating=s.assessment.stated_rating,
-                framework=s.assessment.framework,
-                grades=dict(s.assessment.grades),
-            )
-        ),
-    )
+VOTE_FIELDS = (
+    "start_line",
+    "motion",
+    "for_count",
+    "against_count",
+    "abstain_count",
+    "for_names",
+    "against_names",
+    "abstain_names",
+    "carried",
+)
+METRIC_FIELDS = (
+    "text",
+    "value",
+    "unit",
+    "measure",
+    "period",
+    "geography",
+    "provisional",
+    "malformed",
+    "start_line",
+    "target",
+    "rag",
+    "trend",
+    "qs",
+)
+RISK_FIELDS = (
+    "ref",
+    "title",
+    "effects",
+    "causes",
+    "owners",
+    "mitigations",
+    "actions",
+    "trend",
+    "qs",
+    "start_line",
+    "end_line",
+)
 
 
 def store_document(
     session: Session, parsed: ParsedDocument, council_id: int, lines: Sequence[SourceLine]
-) -> m.Document:
-    """Add the document and everything in it; the caller commits or rolls back."""
-    document = document_row(parsed, council_id)
-    session.add(document)
-    session.flush()
-    insert_lines(session, document.id, lines)
+) -> int:
+    """Add the document and everything in it; its id. The caller commits or
+    rolls back."""
+    plan = RowPlan()
+    document = plan_document(plan, parsed, council_id)
+    for line in lines:
+        plan.add(m.SourceLineRow, line_row(document, line))
+    return plan.insert(session)[m.Document][0]
+
+
+def plan_document(plan: RowPlan, parsed: ParsedDocument, council_id: int) -> Any:
+    """Plan the document's row and its children; the document's reference."""
+    s = parsed.structure
+    document = plan.add(
+        m.Document,
+        {
+            "council_id": council_id,
+            "content_hash": parsed.content_hash,
+            "kind": str(s.kind),
+            "title": s.title,
+            "date": s.date,
+            "source_path": parsed.path,
+            "format": parsed.format,
+            "pages": parsed.pages,
+            "lines": parsed.lines,
+            "status": "stored",
+            "warnings": list(parsed.warnings),
+            "ingested_at": m.utcnow(),
+        },
+    )
+    for section in s.sections:
+        plan.add(
+            m.SectionRow,
+            {"document_id": document}
+            | fields(section, "title", "level", "kind", "start_line", "end_line", "qs", "refs"),
+        )
+    for p in parsed.passages:
+        words = scope_words(council_id, str(s.kind), s.date, [label.id for label in p.qs])
+        plan_passage(plan, document, p, words)
+    for meeting in s.meetings:
+        plan_meeting(plan, document, meeting)
+    for each in s.plans:
+        plan_plan(plan, document, each)
+    for metric in parsed.metrics:
+        plan_metric(plan, document, metric)
+    for risk in s.risks:
+        plan.add(m.RiskRow, risk_row(document, risk))
+    for f in dict.fromkeys(parsed.findings + s.findings):
+        plan.add(
+            m.FindingRow,
+            {"document_id": document}
+            | fields(f, "kind", "message", "start_line", "other_line", "other_document"),
+        )
+    if s.assessment is not None:
+        plan.add(
+            m.AssessmentRow,
+            {"document_id": document}
+            | fields(
+                s.assessment, "scores", "percent", "rating", "stated_rating", "framework", "grades"
+            ),
+        )
     return document
 
 
-def insert_lines(session: Session, document_id: int, lines: Iterable[SourceLine]) -> None:
-    batch: list[dict[str, object]] = []
-    for line in lines:
-        batch.append(
-            {
-                "document_id": document_id,
-                "number": line.number,
-                "page": line.page,
-                "text": line.text,
-                "heading_level": line.heading_level,
-                "table_row": line.table_row,
-            }
-        )
-        if len(batch) >= LINE_BATCH:
-            session.execute(insert(m.SourceLineRow), batch)
-            batch = []
-    if batch:
-        session.execute(insert(m.SourceLineRow), batch)
+def fields(source: object, *names: str) -> dict[str, Any]:
+    """The attributes ``names`` of ``source`` as row values (tuples as lists,
+    mappings as dicts, for the JSON columns)."""
+    row = {}
+    for name in names:
+        value = getattr(source, name)
+        if isinstance(value, tuple):
+            value = list(value)
+        elif isinstance(value, dict):
+            value = dict(value)
+        row[name] = value
+    return row
 
 
-def passage_row(p: Passage) -> m.PassageRow:
-    return m.PassageRow(
-        start_line=p.start_line,
-        end_line=p.end_line,
-        page=p.page,
-        section=p.section,
-        text=p.text,
-        category=p.category,
-        stance=p.stance,
-        refs=list(p.refs),
-        labels=[
-            m.PassageLabel(qs=label.id, confidence=label.confidence, source=label.source)
-            for label in p.qs
-        ],
+def line_row(document: Any, line: SourceLine) -> dict[str, Any]:
+    return {"document_id": document} | fields(
+        line, "number", "page", "text", "heading_level", "table_row"
     )
 
 
-def meeting_row(x: Meeting) -> m.MeetingRow:
+def plan_passage(plan: RowPlan, document: Any, p: Passage, scope: str) -> None:
+    passage = plan.add(
+        m.PassageRow,
+        {"document_id": document, "search_scope": scope}
+        | fields(
+            p, "start_line", "end_line", "page", "section", "text", "category", "stance", "refs"
+        ),
+    )
+    for label in p.qs:
+        plan.add(
+            m.PassageLabel,
+            {"passage_id": passage, "qs": label.id} | fields(label, "confidence", "source"),
+        )
+
+
+def plan_meeting(plan: RowPlan, document: Any, x: Meeting) -> None:
+    meeting = plan.add(
+        m.MeetingRow,
+        {"document_id": document}
+        | fields(x, "role", "body", "date", "time", "venue", "start_line", "end_line"),
+    )
+    for name in x.members:
+        plan.add(m.MeetingMemberRow, {"meeting_id": meeting, "name": name})
     a = x.attendance
-    attendance = [
-        m.AttendanceRow(name=name, role=role)
-        for role, names in (
-            ("present", a.present),
-            ("apologies", a.apologies),
-            ("in_attendance", a.in_attendance),
+    for role, names in (
+        ("present", a.present),
+        ("apologies", a.apologies),
+        ("in_attendance", a.in_attendance),
+    ):
+        for name in names:
+            plan.add(m.AttendanceRow, {"meeting_id": meeting, "name": name, "role": role})
+    for i in x.agenda:
+        plan.add(
+            m.AgendaItemRow,
+            {
+                "meeting_id": meeting,
+                "first_page": i.pages[0] if i.pages else None,
+                "last_page": i.pages[1] if i.pages else None,
+            }
+            | fields(i, "number", "title", "purpose", "contact", "group", "start_line"),
         )
-        for name in names
-    ]
-    return m.MeetingRow(
-        role=x.role,
-        body=x.body,
-        date=x.date,
-        time=x.time,
-        venue=x.venue,
-        start_line=x.start_line,
-        end_line=x.end_line,
-        members=[m.MeetingMemberRow(name=name) for name in x.members],
-        attendance=attendance,
-        agenda=[
-            m.AgendaItemRow(
-                number=i.number,
-                title=i.title,
-                first_page=i.pages[0] if i.pages else None,
-                last_page=i.pages[1] if i.pages else None,
-                purpose=i.purpose,
-                contact=i.contact,
-                group=i.group,
-                start_line=i.start_line,
+    for item in x.minutes:
+        minute = plan.add(
+            m.MinuteItemRow,
+            {"meeting_id": meeting} | fields(item, "number", "title", "start_line", "end_line"),
+        )
+        for d in item.decisions:
+            plan.add(m.DecisionRow, {"minute_item_id": minute} | fields(d, "text", "start_line"))
+        for c in item.actions:
+            plan.add(
+                m.ActionRow,
+                {"minute_item_id": minute, "status": "open", "done": False}
+                | fields(c, "text", "owner", "due", "start_line", "due_by"),
             )
-            for i in x.agenda
-        ],
-        minutes=[
-            m.MinuteItemRow(
-                number=i.number,
-                title=i.title,
-                start_line=i.start_line,
-                end_line=i.end_line,
-                decisions=[
-                    m.DecisionRow(text=d.text, start_line=d.start_line) for d in i.decisions
-                ],
-                actions=[
-                    m.ActionRow(
-                        text=c.text,
-                        owner=c.owner,
-                        due=c.due,
-                        start_line=c.start_line,
-                        status="open",
-                        due_by=c.due_by,
-                    )
-                    for c in i.actions
-                ],
-                votes=[
-                    m.VoteRow(
-                        start_line=v.start_line,
-                        motion=v.motion,
-                        for_count=v.for_count,
-                        against_count=v.against_count,
-                        abstain_count=v.abstain_count,
-                        for_names=list(v.for_names),
-                        against_names=list(v.against_names),
-                        abstain_names=list(v.abstain_names),
-                        carried=v.carried,
-                    )
-                    for v in i.votes
-                ],
+        for v in item.votes:
+            plan.add(
+                m.VoteRow,
+                {"minute_item_id": minute} | fields(v, *VOTE_FIELDS),
             )
-            for i in x.minutes
-        ],
+
+
+def plan_plan(plan: RowPlan, document: Any, x: Plan) -> None:
+    stored = plan.add(
+        m.PlanRow, {"document_id": document, "title": x.title, "start_line": x.start_line}
     )
-
-
-def plan_row(x: Plan) -> m.PlanRow:
-    return m.PlanRow(
-        title=x.title,
-        start_line=x.start_line,
-        priorities=[
-            m.PriorityRow(
-                number=p.number,
-                title=p.title,
-                start_line=p.start_line,
-                leads=list(p.leads),
-                aliases=list(p.aliases),
-                refs=list(p.refs),
-                actions=[
-                    m.PlanActionRow(
-                        text=a.text,
-                        start_line=a.start_line,
-                        leads=list(a.leads),
-                        timeframe=a.timeframe,
-                        status=a.status,
-                        refs=list(a.refs),
-                        due_by=a.due_by,
-                        done=a.done,
-                    )
-                    for a in p.actions
-                ],
-                measures=[
-                    m.SuccessMeasureRow(text=s.text, direction=s.direction, start_line=s.start_line)
-                    for s in p.measures
-                ],
+    for p in x.priorities:
+        priority = plan.add(
+            m.PriorityRow,
+            {"plan_id": stored}
+            | fields(p, "number", "title", "start_line", "leads", "aliases", "refs"),
+        )
+        for a in p.actions:
+            plan.add(
+                m.PlanActionRow,
+                {"priority_id": priority}
+                | fields(a, "text", "start_line", "leads", "timeframe", "status", "refs")
+                | fields(a, "due_by", "done"),
             )
-            for p in x.priorities
-        ],
-        measures=[
-            m.PlanMeasureRow(text=s.text, direction=s.direction, start_line=s.start_line)
-            for s in x.measures
-        ],
+        for s in p.measures:
+            plan.add(m.SuccessMeasureRow, measure_row("priority_id", priority, s))
+    for s in x.measures:
+        plan.add(m.PlanMeasureRow, measure_row("plan_id", stored, s))
+
+
+def measure_row(parent: str, ref: Any, s: SuccessMeasure) -> dict[str, Any]:
+    return {parent: ref} | fields(s, "text", "direction", "start_line")
+
+
+def plan_metric(plan: RowPlan, document: Any, x: Metric) -> None:
+    metric = plan.add(
+        m.MetricRow,
+        {"document_id": document, "qs_labels": labels_json(x.qs_labels)}
+        | fields(x, *METRIC_FIELDS),
     )
+    for c in x.comparators:
+        plan.add(m.ComparatorRow, {"metric_id": metric} | fields(c, "kind", "value", "text"))
 
 
-def metric_row(x: Metric) -> m.MetricRow:
-    return m.MetricRow(
-        text=x.text,
-        value=x.value,
-        unit=x.unit,
-        measure=x.measure,
-        period=x.period,
-        geography=x.geography,
-        provisional=x.provisional,
-        malformed=x.malformed,
-        start_line=x.start_line,
-        target=x.target,
-        rag=x.rag,
-        trend=x.trend,
-        qs=list(x.qs),
-        qs_labels=labels_json(x.qs_labels),
-        comparators=[
-            m.ComparatorRow(kind=c.kind, value=c.value, text=c.text) for c in x.comparators
-        ],
-    )
-
-
-def risk_row(x: Risk) -> m.RiskRow:
+def risk_row(document: Any, x: Risk) -> dict[str, Any]:
     ratings = {
         f"{when}_{part}": getattr(getattr(x, when), part) if getattr(x, when) else None
         for when in ("inherent", "residual", "target")
         for part in ("impact", "likelihood", "score")
     }
-    return m.RiskRow(
-        ref=x.ref,
-        title=x.title,
-        effects=x.effects,
-        causes=x.causes,
-        owners=list(x.owners),
-        mitigations=list(x.mitigations),
-        actions=list(x.actions),
-        risk_group=x.group,
-        trend=x.trend,
-        qs=list(x.qs),
-        qs_labels=labels_json(x.qs_labels),
-        start_line=x.start_line,
-        end_line=x.end_line,
+    return {
+        "document_id": document,
+        "risk_group": x.group,
+        "qs_labels": labels_json(x.qs_labels),
         **ratings,
-    )
+    } | fields(x, *RISK_FIELDS)
 
 
 def labels_json(labels: Iterable[StatementLabel]) -> list[dict[str, Any]]:
