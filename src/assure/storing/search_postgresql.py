@@ -69,11 +69,15 @@ def conditions(terms: list[Term], scope: Scope) -> tuple[str, str, dict[str, Any
 
 def prepare(session: Session) -> None:
     """For this transaction: plan each search for its own words (a plan
-    cached for other words may walk a million rows for a rare one), never
-    compile it (JIT costs more than a search), and sort in memory."""
+    cached for other words may walk a million rows for a rare one); read
+    passages through the indexes' bitmaps, never by walking the primary key
+    (the planner cannot know that a window's words are ids, and would walk
+    every id above the window testing each passage); never compile a plan
+    (JIT costs more than a search); and sort in memory."""
     session.execute(
         text(
             "SELECT set_config('plan_cache_mode', 'force_custom_plan', true), "
+            "set_config('enable_indexscan', 'off', true), "
             "set_config('jit', 'off', true), set_config('work_mem', :work_mem, true)"
         ),
         {"work_mem": WORK_MEM},
@@ -83,9 +87,10 @@ def prepare(session: Session) -> None:
 def search(
     session: Session, terms: list[Term], scope: Scope, limit: int, offset: int, candidates: int
 ) -> Found:
+    top = session.execute(text("SELECT max(id) FROM passages")).scalar_one() or 0
     prepare(session)
     where, scope_words, params = conditions(terms, scope)
-    found, everything = newest(session, terms, where, scope_words, params, candidates)
+    found, everything = newest(session, terms, where, scope_words, params, candidates, top)
     total = len(found) if everything else candidates
     ranked = sorted(found, key=lambda r: (-r[1], r[0]))[offset : offset + limit]
     if not ranked:
@@ -110,10 +115,10 @@ def newest(
     scope_words: str,
     params: dict[str, Any],
     candidates: int,
+    top: int,
 ) -> tuple[list[tuple[int, float]], bool]:
-    """The newest ``candidates`` matches with their ranks, and whether they
-    are every match."""
-    top = session.execute(text("SELECT max(id) FROM passages")).scalar_one() or 0
+    """The newest ``candidates`` matches with their ranks (``top`` being the
+    largest id), and whether they are every match."""
     if estimate(session, where, scope_words, params) <= candidates / 2:
         return look(session, terms, where, scope_words, params, candidates), True
     found: list[tuple[int, float]] = []
@@ -165,21 +170,16 @@ def look(
 ) -> list[tuple[int, float]]:
     """The newest ``n`` matches (in the batches ``low`` to ``high``, or
     anywhere), with their ranks."""
-    words, condition, extra = scope_words, where, {}
+    words, condition = scope_words, where
     if batches is not None:
-        # The window's words for the index, and its ids for the planner (which
-        # cannot know that the words are ids, and might walk every id above).
-        low, high = batches
-        words = " & ".join(w for w in (scope_words, f"({window(low, high)})") if w)
-        condition += " AND p.id BETWEEN :low AND :high"
-        extra = {"low": low << BATCH_BITS, "high": ((high + 1) << BATCH_BITS) - 1}
+        words = " & ".join(w for w in (scope_words, f"({window(*batches)})") if w)
     if words:
         condition += f" AND {SCOPE_VECTOR} @@ to_tsquery('simple', :scope)"
     rows = execute(
         session,
         f"SELECT p.id, ts_rank_cd(p.search, {words_query(len(terms))}) "
         f"FROM passages p WHERE {condition} ORDER BY p.id DESC LIMIT :n",
-        params | extra | {"scope": words, "n": n},
+        params | {"scope": words, "n": n},
     )
     return [(int(row[0]), float(row[1])) for row in rows]
 
