@@ -11,7 +11,7 @@ DEMO_PASSWORD := northfield demo only
 RATINGS_CSV := $(wildcard ../shared/data/cqc-la-ratings.csv)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: demo test test-sqlite test-postgres lint bench lock clean examples scorecard assets browser
+.PHONY: demo test test-sqlite test-postgres lint bench fuzz lock clean examples model scorecard assets browser
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,11 @@ demo: $(STAMP) $(ASSETS)
 examples: $(STAMP)
 	$(BIN)/python tools/make_examples.py
 
+# The classifier model shipped in the package, trained again on its bundled
+# examples (after changing src/assure/classifying/examples).
+model: $(STAMP)
+	$(BIN)/python -m assure.classifying.bundled
+
 # The whole suite, on SQLite and (where it is reachable) PostgreSQL.
 test: $(STAMP) $(ASSETS) $(CHROMIUM)
 	$(BIN)/python -m pytest -n 2 -q
@@ -78,10 +83,16 @@ lint: $(STAMP)
 bench: $(STAMP) $(ASSETS)
 	$(BIN)/python -m benchmarks
 
+# atheris over every reader (PDF, DOCX, XLSX, CSV, HTML, text), FUZZ_SECONDS each,
+# seeded from examples/ and the real corpus where present; findings in .fuzz/.
+FUZZ_SECONDS ?= 60
+fuzz: $(STAMP)
+	$(BIN)/python tools/fuzz.py --seconds $(FUZZ_SECONDS)
+
 # Rebuild the lock file after changing dependencies in pyproject.toml.
 lock: $(STAMP)
 	$(BIN)/pip install --quiet uv
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
 
 clean:
-	rm -rf node_modules $(VENV) $(DEMO_DATA) .pytest_cache .ruff_cache .mypy_cache
+	rm -rf node_modules $(VENV) $(DEMO_DATA) .pytest_cache .ruff_cache .mypy_cache .fuzz

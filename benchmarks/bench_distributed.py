@@ -4,26 +4,33 @@ workers against PostgreSQL, and how the cost grows with the batch size.
 Each batch is written afresh (committee packs and regulator reports laid out as
 PDFs by the example generator, each copy numbered so that every file is new
 content) and ingested into an empty PostgreSQL schema of its own. The time to
-start the cluster is given apart from the time to ingest the batch. Needs the
-PostgreSQL server of the tests (``ASSURE_TEST_POSTGRES_URL``); say so and stop
-where there is none.
+start the cluster (its workers importing the pipeline) is given apart from the
+time to ingest the batch, with the CPU seconds the workers spent and what was
+stored (the same documents and passages with 1 and 2 workers). Then batches of
+8, 16 and 32 PDFs, whose difference is the marginal rate, the fixed cost of a
+batch taken out. The machine's load average is printed: on a shared machine
+other work takes cores from the second worker. Needs the PostgreSQL server of
+the tests (``ASSURE_TEST_POSTGRES_URL``); say so and stop where there is none.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import resource
 import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
 from assure.ingest.distributed import DaskRunner
-from assure.ingest.job import IngestJob
+from assure.ingest.job import IngestJob, Task
+from assure.ingest.report import IngestOutcome
 from assure.settings import Settings
 from assure.storing import Library
 
@@ -32,6 +39,9 @@ POSTGRES = os.environ.get(
     "ASSURE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
 COUNCIL = "Northfield Borough Council"
+DOCUMENTS = 24
+REPEATS = 3
+SIZES = (8, 16, 32)
 
 
 def batch(folder: Path, documents: int) -> int:
@@ -66,21 +76,47 @@ def schema() -> Iterator[str]:
         admin.dispose()
 
 
+def cpu_seconds() -> float:
+    """CPU seconds this process has used (run on each worker)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 class TimedRunner(DaskRunner):
-    """Notes how long the cluster took to start."""
+    """Notes how long the cluster took to start, and the CPU seconds its
+    workers spent on the batch."""
 
     started = 0.0
+    worker_cpu = 0.0
 
     def client(self):  # type: ignore[no-untyped-def]
         began = time.perf_counter()
         client = super().client()
         client.wait_for_workers(self.workers or 1)
         self.started = time.perf_counter() - began
+        self.live = client
+        self.cpu_before = client.run(cpu_seconds)
         return client
 
+    def run(self, job: IngestJob, tasks: Sequence[Task]) -> Iterator[IngestOutcome]:
+        for done, outcome in enumerate(super().run(job, tasks), 1):
+            if done == len(tasks):
+                after = self.live.run(cpu_seconds)
+                self.worker_cpu = sum(after[w] - self.cpu_before.get(w, 0.0) for w in after)
+            yield outcome
 
-def ingest(folder: Path, workers: int, data: Path) -> tuple[float, float, int]:
-    """Seconds to start the cluster, seconds to ingest, documents stored."""
+
+@dataclass
+class Run:
+    start: float  # seconds to start the cluster and its workers
+    ingest: float  # seconds to ingest the batch, the cluster started
+    worker_cpu: float  # CPU seconds the workers spent on it
+    documents: int
+    passages: int
+
+
+def ingest(folder: Path, workers: int, data: Path) -> Run:
+    """One batch into an empty schema, on a cluster of its own."""
     with schema() as url:
         settings = Settings(data_dir=str(data), database_url=url)
         with Library(settings) as library:
@@ -88,7 +124,9 @@ def ingest(folder: Path, workers: int, data: Path) -> tuple[float, float, int]:
             began = time.perf_counter()
             report = IngestJob(library, settings, runner=runner).run([folder], COUNCIL)
             total = time.perf_counter() - began
-    return runner.started, total - runner.started, len(report.stored)
+            passages = sum(1 for _ in library.passages([COUNCIL]))
+    stored = len(report.stored)
+    return Run(runner.started, total - runner.started, runner.worker_cpu, stored, passages)
 
 
 def run() -> None:
@@ -97,26 +135,45 @@ def run() -> None:
     except Exception as error:
         print(f"no PostgreSQL at {POSTGRES} ({type(error).__name__}): skipped")
         return
+    print(f"load average at the start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     with tempfile.TemporaryDirectory() as root:
         folder = Path(root) / "papers"
         folder.mkdir()
-        pages = batch(folder, 24)
-        print(f"batch: 24 PDFs, {pages} pages; PostgreSQL; median of 3 runs")
-        rates = {}
+        pages = batch(folder, DOCUMENTS)
+        print(f"batch: {DOCUMENTS} PDFs, {pages} pages; PostgreSQL; median of {REPEATS} runs")
+        medians: dict[int, Run] = {}
         for workers in (1, 2):
-            runs = sorted(ingest(folder, workers, Path(root) / f"data-{workers}") for _ in range(3))
-            start, seconds, stored = runs[1]
-            rates[workers] = pages / seconds
+            runs = [ingest(folder, workers, Path(root) / f"data-{workers}") for _ in range(REPEATS)]
+            median = sorted(runs, key=lambda r: r.ingest)[len(runs) // 2]
+            medians[workers] = median
             print(
-                f"{workers} worker(s): start {start:.1f}s, ingest {seconds:.1f}s, {stored} stored, "
-                f"{pages / seconds:.1f} pages/s"
+                f"{workers} worker(s): start {median.start:.1f}s, ingest {median.ingest:.1f}s, "
+                f"{pages / median.ingest:.1f} pages/s, workers' CPU {median.worker_cpu:.1f}s; "
+                f"{median.documents} documents, {median.passages} passages stored"
             )
-        print(f"2 workers against 1: {rates[2] / rates[1]:.2f}x")
-        print("batch size with 2 workers (ingest time, without start):")
-        for documents in (8, 16, 32):
+        same = (medians[1].documents, medians[1].passages) == (
+            medians[2].documents,
+            medians[2].passages,
+        )
+        print(
+            f"2 workers against 1: {medians[1].ingest / medians[2].ingest:.2f}x "
+            f"({'the same' if same else 'NOT the same'} documents and passages stored)"
+        )
+        print("batch size (ingest time without the start; the marginal rate from 8 to 32 PDFs):")
+        times: dict[tuple[int, int], float] = {}
+        sized_pages: dict[int, int] = {}
+        for documents in SIZES:
             sized = Path(root) / f"batch-{documents}"
             sized.mkdir()
-            pages = batch(sized, documents)
-            _, seconds, _ = ingest(sized, 2, Path(root) / f"data-s{documents}")
-            rate = pages / seconds
-            print(f"  {documents:>3} PDFs, {pages:>4} pages: {seconds:6.1f}s, {rate:6.1f} pages/s")
+            sized_pages[documents] = batch(sized, documents)
+            for workers in (1, 2):
+                data = Path(root) / f"data-s{documents}-{workers}"
+                times[(documents, workers)] = ingest(sized, workers, data).ingest
+            cells = ", ".join(f"{w} worker(s) {times[(documents, w)]:6.1f}s" for w in (1, 2))
+            print(f"  {documents:>3} PDFs, {sized_pages[documents]:>4} pages: {cells}")
+        low, high = SIZES[0], SIZES[-1]
+        for workers in (1, 2):
+            seconds = times[(high, workers)] - times[(low, workers)]
+            extra = sized_pages[high] - sized_pages[low]
+            rate = f"{extra / seconds:.1f} pages/s" if seconds > 0 else "not measurable"
+            print(f"  marginal, {workers} worker(s): {rate}")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import pickle
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from assure.classifying import (
-    MODEL_FILE,
     ModelRefused,
     StatementClassifier,
     bundled_model,
@@ -44,6 +45,7 @@ BUDGET = (
     "savings plan and the workforce strategy for agency social workers."
 )
 FURNITURE = "Page 12 of 40"
+MODEL_FILE = Path("models") / "westfield.npz"
 
 
 @pytest.fixture(scope="session")
@@ -119,7 +121,8 @@ def test_a_proud_of_or_areas_for_improvement_section_gives_the_stance(
 
 
 def test_stance_cues_read_claims_and_admissions() -> None:
-    from assure.classifying.stance import IMPROVEMENT, STRENGTH, stance_cues
+    from assure.classifying.features import stance_cues
+    from assure.classifying.stance import IMPROVEMENT, STRENGTH
 
     found = stance_cues([PROUD_OF_CARERS, CARERS_GAP, FURNITURE])
     strengths, improvements = len(STRENGTH), len(IMPROVEMENT)
@@ -183,30 +186,39 @@ def test_a_missing_or_damaged_model_file_is_refused_naming_it(tmp_path: Path) ->
     with pytest.raises(ModelRefused, match=f"{path}: no model file"):
         load_model(path)
     save_model(bundled_model(), path)
-    header, _, body = path.read_bytes().partition(b"\n")
-    path.write_bytes(header + b"\n" + body[: len(body) // 2])
+    whole = path.read_bytes()
+    path.write_bytes(whole[: len(whole) // 2])
     with pytest.raises(ModelRefused, match=f"{path}: damaged model file"):
         load_model(path)
+
+
+def with_header(path: Path, **changes: object) -> None:
+    """Rewrite the model file's header with ``changes``, its arrays as they were."""
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    header = json.loads(members["header.json"]) | changes
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("header.json", json.dumps(header))
+        for name, data in members.items():
+            if name != "header.json":
+                archive.writestr(name, data)
 
 
 def test_a_model_file_of_another_format_is_refused(tmp_path: Path) -> None:
     path = tmp_path / MODEL_FILE
     save_model(bundled_model(), path)
-    header, _, body = path.read_bytes().partition(b"\n")
-    old = json.loads(header) | {"format": FORMAT_VERSION - 1}
-    path.write_bytes(json.dumps(old).encode() + b"\n" + body)
+    with_header(path, format=FORMAT_VERSION - 1)
     with pytest.raises(
         ModelRefused, match=f"model format {FORMAT_VERSION - 1}, expected {FORMAT_VERSION}"
     ):
         load_model(path)
 
 
-def test_a_model_from_another_scikit_learn_is_refused(tmp_path: Path) -> None:
+def test_a_model_of_another_vocabulary_is_refused(tmp_path: Path) -> None:
     path = tmp_path / MODEL_FILE
     save_model(bundled_model(), path)
-    header, _, body = path.read_bytes().partition(b"\n")
-    path.write_bytes(json.dumps(json.loads(header) | {"sklearn": "0.1"}).encode() + b"\n" + body)
-    with pytest.raises(ModelRefused, match=r"scikit-learn 0\.1,"):
+    with_header(path, vocabulary="0" * 64)
+    with pytest.raises(ModelRefused, match="trained on another vocabulary"):
         load_model(path)
 
 
@@ -214,10 +226,52 @@ def test_a_model_trained_on_other_bundled_examples_is_refused(tmp_path: Path) ->
     """After an upgrade whose examples differ, the old model file is not used."""
     path = tmp_path / MODEL_FILE
     save_model(bundled_model(), path)
-    header, _, body = path.read_bytes().partition(b"\n")
-    path.write_bytes(json.dumps(json.loads(header) | {"bundled": "0" * 64}).encode() + b"\n" + body)
+    with_header(path, bundled="0" * 64)
     with pytest.raises(ModelRefused, match="bundled examples changed"):
         load_model(path)
+
+
+class Planted:
+    """An object whose unpickling would write a file: the trap a model file
+    of the old format could hold."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Path.write_text, (self.target, "code ran"))
+
+
+def test_an_old_pickled_model_is_refused_and_never_unpickled(tmp_path: Path) -> None:
+    """A model file of the old format (a JSON line, then a pickle) is refused
+    by its header, and the pickle inside is never read: nothing it plants runs."""
+    path = tmp_path / MODEL_FILE
+    path.parent.mkdir(parents=True)
+    target = tmp_path / "planted"
+    header = json.dumps({"format": 6, "sklearn": "1.9.1"}).encode()
+    path.write_bytes(header + b"\n" + pickle.dumps(Planted(target)))
+    with pytest.raises(ModelRefused, match="model format 6, expected 7"):
+        load_model(path)
+    assert not target.exists()
+
+
+def test_a_model_file_holds_plain_arrays_and_a_json_header(tmp_path: Path) -> None:
+    """numpy reads every array with pickles refused; the header says what it is."""
+    import numpy as np
+
+    path = tmp_path / MODEL_FILE
+    save_model(bundled_model(), path)
+    with np.load(path, allow_pickle=False) as arrays:
+        assert {"idf", "statement_words", "bayes"} <= set(arrays.files)
+        assert all(
+            arrays[name].dtype.kind in "fb"
+            for name in arrays.files
+            if name.endswith(".npy") or "." not in name
+        )
+    with zipfile.ZipFile(path) as archive:
+        assert archive.namelist()[0] == "header.json"
+        assert json.loads(archive.read("header.json"))["format"] == FORMAT_VERSION
+    assert path.stat().st_mode & 0o077 == 0  # readable by its owner only
 
 
 def test_a_correction_wins_and_changes_the_retrained_model(
@@ -383,25 +437,21 @@ def test_confidences_are_calibrated_on_held_out_examples() -> None:
     assert model.calibration_error < figures["tfidf-lr"].calibration_error
 
 
-def test_category_cues_help_the_category_head_on_held_out_examples() -> None:
+def test_category_cues_help_the_category_head_on_held_out_examples(monkeypatch) -> None:
     """Evidence category, holding out groups of example documents: the word
     head blended with the category cues is right more often than alone."""
-    from threadpoolctl import threadpool_limits
-
     from assure.classifying import model as classifier
+    from assure.classifying.fitting import fit_model
 
     examples = [e for e in load_examples() if e.category]
     documents = sorted({e.document for e in examples})
     right = {"blended": 0, "words": 0}
-    with threadpool_limits(1):  # as the model's own fit and predict run
-        for fold in range(4):
-            held = set(documents[fold::4])
-            kept = [e for e in examples if e.document not in held]
-            trained = classifier.StatementModel()._fit(kept)
-            test = [e for e in examples if e.document in held]
-            matrix, _ = trained.features.transform([e.text for e in test])
-            blended = trained._categories(matrix, [e.text for e in test])
-            alone = classifier.predict_head(trained.category_head, matrix)
-            right["blended"] += sum(c == e.category for c, e in zip(blended, test, strict=True))
-            right["words"] += sum(c == e.category for c, e in zip(alone, test, strict=True))
+    for fold in range(4):
+        held = set(documents[fold::4])
+        trained = fit_model([e for e in examples if e.document not in held])
+        test = [e for e in examples if e.document in held]
+        for way, share in (("blended", classifier.CATEGORY_CUE_SHARE), ("words", 0.0)):
+            monkeypatch.setattr(classifier, "CATEGORY_CUE_SHARE", share)
+            found = trained.predict_all([e.text for e in test])[1]
+            right[way] += sum(c == e.category for c, e in zip(found, test, strict=True))
     assert right["blended"] > right["words"]

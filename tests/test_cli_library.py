@@ -20,18 +20,6 @@ The carers centre answered {n} calls a week and referred people to reablement qu
 
 
 @pytest.fixture()
-def run(cli, settings, monkeypatch):
-    """``assure`` against the ``settings`` database, on a wide terminal."""
-    for spec in SETTINGS:
-        monkeypatch.delenv(spec.env, raising=False)
-    monkeypatch.setenv("ASSURE_DATA_DIR", settings.data_dir)
-    if settings.database_url:
-        monkeypatch.setenv("ASSURE_DATABASE_URL", settings.database_url)
-    monkeypatch.setenv("COLUMNS", "200")
-    return cli
-
-
-@pytest.fixture()
 def papers(tmp_path) -> Path:
     folder = tmp_path / "papers"
     folder.mkdir()
@@ -158,13 +146,13 @@ def evidence(library, fictional):
         "Eastmoor board minutes",
         sections,
         meetings=(minutes,),
-        metrics=(Metric("64%", 64.0, "percent", 4, "carers satisfied", "2023/24"),),
+        metrics=(Metric("64%", 64.0, "percent", 4, "carers satisfied", "2023/24", "Eastmoor"),),
         findings=(Finding("placeholder", "XXXX left in the text", 6),),
     )
     second, second_lines = fictional.text(
         "Eastmoor carers strategy",
         sections,
-        metrics=(Metric("58%", 58.0, "percent", 6, "Carers satisfied", "2023/24"),),
+        metrics=(Metric("58%", 58.0, "percent", 6, "Carers satisfied", "2023/24", "Eastmoor"),),
     )
     library.add(first, "Eastmoor Council", first_lines)
     library.add(second, "Eastmoor Council", second_lines)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -129,3 +130,37 @@ def test_corpus_self_assessment_quotes_one_survey_result_two_ways(corpus: Path) 
     findings = check_document(text, parse_generic(text), extract_metrics(text))
     conflicts = {(f.start_line, f.other_line) for f in findings if f.kind == "conflicting_figure"}
     assert (257, 148) in conflicts
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the cells of one row of a table: its columns told them apart
+        "Spend by service (£m)\nAdult social care £52.3m £60.3m £8.0m\nOther text.\n"
+        "Adult social care £41.0m £44.9m £3.9m\n",
+        # two sessions, each "this session"
+        "51 practitioners and managers attended this session.\nOther text.\n"
+        "89 practitioners and managers attended this session.\n",
+        # two age bands are two measures
+        "18% of residents are aged 65 and over.\nOther text.\n"
+        "69% of residents are aged 18 to 64.\n",
+        # a placeholder for a measure names nothing
+        "please make a selection: 12.5% in 2016/17\nOther text.\n"
+        "please make a selection: 9.8% in 2016/17\n",
+        # two lists under different lead-ins
+        "The proportion of pupils entitled to free school meals:\n"
+        "• in primary schools is 16%\n"
+        "The proportion of pupils with English as an additional language:\n"
+        "• in primary schools is 8%\n",
+    ],
+)
+def test_figures_of_different_measures_never_conflict(tmp_path: Path, body: str) -> None:
+    assert [f for f in check(tmp_path, body) if f.kind == "conflicting_figure"] == []
+
+
+def test_across_documents_a_figure_must_say_when() -> None:
+    undated = replace(metric(50.0, 3), period=None)
+    elsewhere = replace(metric(50.0, 3), geography="Ashworth")
+    assert compare_metrics([("plan.pdf", metric(62.0, 10)), ("old.pdf", undated)]) == []
+    assert compare_metrics([("plan.pdf", metric(62.0, 10)), ("old.pdf", elsewhere)]) == []
+    assert len(compare_metrics([("plan.pdf", metric(62.0, 10)), ("new.pdf", metric(50.0, 3))])) == 1

@@ -6,19 +6,6 @@ import json
 
 import pytest
 
-from assure.settings import SETTINGS
-
-
-@pytest.fixture()
-def run(cli, settings, monkeypatch):
-    for spec in SETTINGS:
-        monkeypatch.delenv(spec.env, raising=False)
-    monkeypatch.setenv("ASSURE_DATA_DIR", settings.data_dir)
-    if settings.database_url:
-        monkeypatch.setenv("ASSURE_DATABASE_URL", settings.database_url)
-    monkeypatch.setenv("COLUMNS", "200")
-    return cli
-
 
 @pytest.mark.slow
 def test_ingest_the_corpus_then_find_direct_payments_with_document_and_line(run, corpus):

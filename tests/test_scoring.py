@@ -34,6 +34,14 @@ def test_out_of_range_score_is_refused():
         score_statements([3, 5])
 
 
+def test_more_scores_than_statements_are_refused(cli):
+    result = cli("score", *["3"] * 10)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("error: 10 scores given, but ")
+    assert result.stderr.rstrip().endswith("has 9 quality statements: one score each at most")
+    assert cli("score", *["3"] * 9).stdout.startswith("75% Good")
+
+
 def test_every_published_rating_is_reproduced(ratings_csv):
     rows = list(csv.DictReader(ratings_csv.open(encoding="utf-8")))
     rated = [r for r in rows if r["overall"] in WORDS]

@@ -261,10 +261,16 @@ def test_figures_come_back_and_conflicts_between_documents_name_both_places(libr
         4,
         "carers satisfied with support",
         "2023/24",
+        "Eastmoor",
         comparators=(rate,),
     )
-    second = Metric("58% of carers", 58.0, "percent", 6, "Carers satisfied with support", "2023/24")
-    third = Metric("58% of carers", 58.0, "percent", 4, "carers satisfied with support", "2022/23")
+    # Across documents only figures that say when and where they hold are compared.
+    second = Metric(
+        "58% of carers", 58.0, "percent", 6, "Carers satisfied with support", "2023/24", "Eastmoor"
+    )
+    third = Metric(
+        "58% of carers", 58.0, "percent", 4, "carers satisfied with support", "2022/23", "Eastmoor"
+    )
     a, a_lines = fictional.text("Eastmoor performance report", CARE, metrics=(first,))
     b, b_lines = fictional.text("Eastmoor carers strategy", CARE, metrics=(second, third))
     a_id = library.add(a, "Eastmoor Council", a_lines)
@@ -384,7 +390,7 @@ def test_the_migrations_build_exactly_the_schema_the_models_describe(library):
 
 def test_conflicts_pair_documents_that_disagree_never_ones_that_agree(library, fictional):
     def figure(value: float, line: int, measure: str = "carers satisfied with support") -> Metric:
-        return Metric(f"{value:g}%", value, "percent", line, measure, "2023/24")
+        return Metric(f"{value:g}%", value, "percent", line, measure, "2023/24", "Eastmoor")
 
     values = {"Eastmoor report 0": 64.0, "Eastmoor report 1": 58.0, "Eastmoor report 2": 58.0}
     for n, (title, value) in enumerate(values.items()):

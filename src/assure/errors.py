@@ -19,8 +19,9 @@ class DocumentError(AssureError):
 
     def __init__(self, path: str | Path, detail: str | None = None) -> None:
         self.path = str(path)
-        self.detail = detail
-        message = self.reason if not detail else f"{self.reason} ({detail})"
+        # One line whatever a library's message holds (lxml's run over several).
+        self.detail = " ".join(detail.split()) if detail else detail
+        message = self.reason if not self.detail else f"{self.reason} ({self.detail})"
         super().__init__(f"{self.path}: {message}")
 
 

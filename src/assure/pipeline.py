@@ -23,6 +23,7 @@ from assure.extracting.consistency import check_document
 from assure.extracting.deadlines import with_deadlines
 from assure.extracting.figures import extract_metrics
 from assure.normalising import normalise as normalise_text
+from assure.normalising.characters import storable
 from assure.parsing import parse_structure
 from assure.parsing.passages import build_passages
 from assure.parsing.performance.rows import with_rows
@@ -62,6 +63,7 @@ def read(work: Work) -> None:
 def normalise(work: Work) -> None:
     assert work.source is not None
     work.text = normalise_text(work.source)
+    work.source = work.text.source  # the lines as read, less what no database stores alike
 
 
 def parse(work: Work) -> None:
@@ -135,7 +137,7 @@ def bundled_labeller() -> Labeller:
 def finish(work: Work) -> ParsedDocument:
     assert work.source is not None and work.structure is not None
     return ParsedDocument(
-        path=str(work.path),
+        path=storable(str(work.path)),
         content_hash=work.source.content_hash,
         format=str(work.source.format),
         lines=len(work.source.lines),

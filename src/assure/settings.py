@@ -40,6 +40,59 @@ SETTINGS: tuple[SettingSpec, ...] = (
         100.0,
         "Files larger than this many megabytes are refused.",
     ),
+    # Limits on what one file may cost to read, each checked before the work it
+    # bounds: a Word or Excel file's parts from its zip directory before unpacking,
+    # pages before extracting them, rows and lines as they are read.
+    SettingSpec(
+        "max_unpacked_mb",
+        "ASSURE_MAX_UNPACKED_MB",
+        100.0,
+        "Word and Excel files whose parts, and PDFs whose compressed streams (images apart), "
+        "unpack to more than this many megabytes are refused.",
+    ),
+    SettingSpec(
+        "max_unpack_ratio",
+        "ASSURE_MAX_UNPACK_RATIO",
+        250.0,
+        "Word and Excel files with a part over a megabyte that unpacks to more than this "
+        "many times its packed size (a zip bomb) are refused.",
+    ),
+    SettingSpec(
+        "max_parts",
+        "ASSURE_MAX_PARTS",
+        10_000,
+        "Word and Excel files of more parts than this are refused.",
+    ),
+    SettingSpec(
+        "max_pages",
+        "ASSURE_MAX_PAGES",
+        5_000,
+        "Documents of more pages (or workbook sheets) than this are refused.",
+    ),
+    SettingSpec(
+        "max_lines",
+        "ASSURE_MAX_LINES",
+        500_000,
+        "Documents of more lines of text (or table rows) than this are refused.",
+    ),
+    SettingSpec(
+        "max_line_chars",
+        "ASSURE_MAX_LINE_CHARS",
+        1_000_000,
+        "Documents with a line (or table row) longer than this many characters are refused.",
+    ),
+    SettingSpec(
+        "max_rows",
+        "ASSURE_MAX_ROWS",
+        100_000,
+        "Workbooks and CSV files of more rows than this, empty rows included, are refused.",
+    ),
+    SettingSpec(
+        "max_cells",
+        "ASSURE_MAX_CELLS",
+        2_000_000,
+        "Workbooks and CSV files of more cells than this, empty cells included, are refused.",
+    ),
     SettingSpec(
         "evidence_max_age_days",
         "ASSURE_EVIDENCE_MAX_AGE_DAYS",
@@ -67,6 +120,14 @@ class Settings:
     database_url: str | None = None
     data_dir: str = ".assure"
     max_file_mb: float = 100.0
+    max_unpacked_mb: float = 100.0
+    max_unpack_ratio: float = 250.0
+    max_parts: int = 10_000
+    max_pages: int = 5_000
+    max_lines: int = 500_000
+    max_line_chars: int = 1_000_000
+    max_rows: int = 100_000
+    max_cells: int = 2_000_000
     evidence_max_age_days: int = 730
     council: str | None = None
     ratings_csv: str | None = None
@@ -98,10 +159,18 @@ class Settings:
 
 
 SECRET_IN_URL = ("database_url",)
+# Query parameters of a database URL that hold a secret (libpq takes a password there too).
+SECRET_PARAMETER = ("password", "secret", "token", "key")
+MASK = "hidden"  # URL-safe, as "***" is not
 
 
 def shown(name: str, value: Any) -> str:
-    """A setting's value as it may be shown: a password in a URL is masked."""
+    """A setting's value as it may be shown: a password in a URL, in its user
+    part or its query, is masked.
+
+    >>> shown("database_url", "postgresql+psycopg://app:s3cret@db/assure?sslpassword=x")
+    'postgresql+psycopg://app:***@db/assure?sslpassword=hidden'
+    """
     if value is None:
         return "-"
     if name in SECRET_IN_URL:
@@ -109,10 +178,16 @@ def shown(name: str, value: Any) -> str:
         from sqlalchemy.exc import ArgumentError
 
         try:
-            return make_url(str(value)).render_as_string(hide_password=True)
+            url = make_url(str(value))
         except ArgumentError:
             return "(not a database URL)"
+        query = {
+            key: MASK if any(word in key.lower() for word in SECRET_PARAMETER) else values
+            for key, values in url.query.items()
+        }
+        return url.set(query=query).render_as_string(hide_password=True)
     return str(value)
 
 
 assert {f.name for f in fields(Settings)} == {s.name for s in SETTINGS}
+assert all(getattr(Settings(), s.name) == s.default for s in SETTINGS)

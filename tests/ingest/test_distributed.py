@@ -25,14 +25,38 @@ def example_files(examples: Path) -> list[Path]:
 
 
 def stored_state(library: Library) -> list[tuple[object, ...]]:
-    """What a user sees of the library: each document and its passages' labels."""
+    """What a user sees of the library: each document, its passages with their
+    place and labels, and its figures."""
     state = []
     for document in library.documents([COUNCIL]):
         passages = [
-            (p.passage.start_line, p.passage.text, tuple((q.id, q.source) for q in p.passage.qs))
+            (
+                p.passage.start_line,
+                p.passage.end_line,
+                p.passage.page,
+                p.passage.section,
+                p.passage.text,
+                tuple((q.id, q.source) for q in p.passage.qs),
+                p.passage.category,
+                p.passage.stance,
+            )
             for p in library.passages([COUNCIL], document=document.id)
         ]
-        state.append((Path(document.source_path).name, document.kind, document.lines, passages))
+        figures = sorted(
+            (
+                (
+                    x.metric.start_line,
+                    x.metric.text,
+                    x.metric.measure,
+                    x.metric.value,
+                    x.metric.unit,
+                )
+                for x in library.metrics([COUNCIL], document=document.id)
+            ),
+            key=repr,  # a figure's measure or unit may be unknown (None)
+        )
+        name = Path(document.source_path).name
+        state.append((name, document.kind, document.lines, document.pages, passages, figures))
     return sorted(state)
 
 

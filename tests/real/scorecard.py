@@ -98,6 +98,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import precision
+
 HERE = Path(__file__).resolve().parent
 EXPECTED = HERE / "expected"
 FLOOR = HERE / "floor.toml"
@@ -648,12 +650,19 @@ def score_assessment(
 def metric_key(expected: Mapping[str, Any], found: Mapping[str, Any]) -> float:
     if not same_value(expected.get("value"), found.get("value")):
         return 0.0
+    if expected.get("unit") in ("percent", "gbp") and found.get("unit") not in (
+        None,
+        expected["unit"],
+    ):
+        return 0.0  # 49 people are not 49%: another figure of the same number
     measure = plain(expected.get("measure"))
     text = plain(" ".join(str(found.get(k) or "") for k in ("measure", "text")))
     words = measure.split()
     shared = sum(1 for w in words if w in text.split())
     exact = expected.get("value") == found.get("value")  # 305.54 before 306.5, both "close"
-    return 1.0 + shared / max(1, len(words)) + 0.5 * exact
+    # a scorecard row's figure before the same figure in the prose beside it
+    judged = sum(1 for k in ("target", "rag", "trend") if k in expected and found.get(k))
+    return 1.0 + shared / max(1, len(words)) + 0.5 * exact + 0.25 * judged
 
 
 def score_metrics(
@@ -734,12 +743,19 @@ def expectations() -> list[dict[str, Any]]:
 
 
 @cache
+def processed(relative: str) -> Any:
+    """One corpus file through the pipeline, in process (a ``ParsedDocument``)."""
+    from assure.pipeline import process
+
+    return process(CORPUS / relative)
+
+
+@cache
 def inspected(relative: str) -> dict[str, Any]:
     """``assure inspect --json`` of one corpus file, in process."""
     from assure.interfaces.contract import document_json
-    from assure.pipeline import process
 
-    return document_json(process(CORPUS / relative))
+    return document_json(processed(relative))
 
 
 def scorecard(names: Iterable[str] | None = None) -> dict[str, Tally]:
@@ -811,6 +827,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     results = scorecard(args.documents)
     print(report(results, args.details))
+    if not args.documents:
+        print(
+            precision.report(
+                precision.figure_precision(processed),
+                precision.conflict_precision(processed),
+                args.details,
+                [precision.figure_precision(processed, heldout=n) for n in (1, 2)],
+            )
+        )
     if args.update_floor:
         update_floor(results)
     return 0

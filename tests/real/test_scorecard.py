@@ -8,6 +8,7 @@ the whole card.
 
 from __future__ import annotations
 
+import precision
 import pytest
 import scorecard
 
@@ -157,3 +158,83 @@ def test_a_page_range_is_one_fact_found_or_not() -> None:
     )
     assert missed.counts["agenda.pages"] == [0, 1, 0]
     assert found.counts["agenda.pages"] == [1, 0, 0]
+
+
+# -- precision of what assure reports (precision.py) ------------------------------
+
+
+def test_figures_on_hand_checked_pages_are_at_least_nine_in_ten_right() -> None:
+    units = precision.figure_samples()
+    written = sum(1 for u in units for e in u.expected if e.figure)
+    assert written >= 200, "the sample checks at least 200 figures by hand"
+    total = precision.Precision()
+    for result in precision.figure_precision(scorecard.processed).values():
+        total.add(result)
+    notes = "\n".join(total.notes[:40])
+    assert total.reported >= 200
+    assert total.precision >= 0.9, f"{total.right} of {total.reported} right\n{notes}"
+
+
+def test_every_reported_conflict_is_checked_and_nine_in_ten_are_real() -> None:
+    result = precision.conflict_precision(scorecard.processed)
+    notes = "\n".join(result.notes)
+    assert result.unchecked == 0, f"conflicts nobody has checked yet:\n{notes}"
+    assert result.precision >= 0.9, notes
+
+
+def unit(*expected: precision.Expected) -> precision.Unit:
+    return precision.Unit("real/x.pdf", 3, None, list(expected))
+
+
+def reported(value: float | None, unit_: str | None, measure: str | None, line: int = 9) -> dict:
+    return {
+        "value": value,
+        "unit": unit_,
+        "measure": measure,
+        "text": str(value),
+        "start_line": line,
+        "page": 3,
+    }
+
+
+def test_a_reported_figure_is_judged_by_value_sign_scale_unit_and_measure() -> None:
+    page = unit(
+        precision.Expected(-8_021_000, "gbp", ("deficit",)),
+        precision.Expected(42, "percent", ("direct payment",)),
+        precision.Expected(1234, None, (), figure=False, why="phone number"),
+    )
+    score = precision.score_unit(
+        page,
+        [
+            reported(8021, "count", "deficit"),  # a deficit in £'000 read as a count
+            reported(42, "percent", "people"),  # the population, not the measure
+            reported(1234, "count", None),  # a phone number
+            reported(77, "count", None, line=40),  # on another page's line: still this page
+        ],
+    )
+    assert (score.reported, score.right) == (4, 0)
+    assert score.reasons == {
+        "wrong scale": 1,
+        "wrong measure": 1,
+        "not a figure": 1,
+        "not a figure on the page": 1,
+    }
+    right = precision.score_unit(
+        page,
+        [
+            reported(-8_021_000, "gbp", "deficit on the schools budget"),
+            reported(42, "percent", None),
+        ],
+    )
+    assert (right.right, right.unnamed) == (2, 1)
+
+
+def test_a_measure_carrying_its_neighbours_value_is_wrong() -> None:
+    page = unit(
+        precision.Expected(155.4e6, "gbp", ("journey time benefits",)),
+        precision.Expected(221.0e6, "gbp", ("journey time benefits",)),
+    )
+    first = {**reported(155.4e6, "gbp", "Journey Time Benefits"), "text": "£155.4m"}
+    second = {**reported(221.0e6, "gbp", "Journey Time Benefits £155.4m"), "text": "£221.0m"}
+    score = precision.score_unit(page, [first, second])
+    assert (score.right, score.reasons) == (1, {"wrong measure": 1})

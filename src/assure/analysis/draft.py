@@ -37,6 +37,14 @@ from assure.analysis.sentences import (
     table_row,
     whole_sentences,
 )
+from assure.analysis.voices import (
+    by_others,
+    directive,
+    framework_text,
+    own_quotation,
+    reports_others,
+)
+from assure.classifying.stance import claims_success, stance_of
 from assure.framework.model import Framework, QualityStatement, load_framework
 from assure.structure import Metric
 
@@ -71,8 +79,6 @@ AMBITION = re.compile(
     re.I,
 )
 RECORDED_ACTION = re.compile(r"\W*actions?\s*(?::|-|–)", re.I)
-# The council speaking of itself ("We have worked hard...") is not what others say.
-COUNCIL_VOICE = re.compile(r"\W*(?:we|our|us)\b", re.I)
 PLANS_SECTION = re.compile(r"\b(plans?|next steps|priorities for)\b", re.I)
 NO_STATEMENT_EVIDENCE = (
     "Gap: no stored document gives evidence for this quality statement yet, so nothing "
@@ -248,7 +254,8 @@ def in_reading_order(draft: Draft) -> Draft:
 def draft_statement(
     base: EvidenceBase, statement: QualityStatement, drafting: Drafting
 ) -> StatementDraft:
-    evidence = base.evidence_for(statement.id)
+    # the regulator's expectations and method notes are never the council's evidence
+    evidence = [e for e in base.evidence_for(statement.id) if not framework_text(e)]
     actions = base.actions_for(statement.id)
     if not evidence and not actions:
         return StatementDraft(
@@ -390,9 +397,58 @@ def plans_section(item: Evidence) -> bool:
     return bool(item.passage.section and PLANS_SECTION.search(item.passage.section))
 
 
+# Headings under which a self-assessment files its strengths or its gaps: a
+# passage there has the heading's stance whatever its own words.
+STANCE_HEADING = {
+    "strength": re.compile(r"\bproud\b|\bstrengths?\b|working well|achievements?|successes", re.I),
+    "improvement": re.compile(
+        r"\b(?:areas?|key areas?) (?:for|of) (?:improvement|development)|\bimprovements? needed"
+        r"|\bchallenges\b|\bwhat (?:we|needs) (?:need|to) (?:to )?(?:improve|do better)",
+        re.I,
+    ),
+}
+
+
 def by_stance(evidence: list[Evidence], drafting: Drafting, stance: str) -> list[Sentence]:
-    chosen = (e for e in evidence if e.passage.stance == stance and not in_plans(e))
-    return collect(drafting, chosen, LIMITS["proud" if stance == "strength" else "improvement"])
+    """Strengths or areas for improvement: passages filed under such a heading,
+    then sentences of other passages of that stance whose own words make it
+    plain (a shortfall admitted or a need stated, or a success claimed)."""
+    heading = STANCE_HEADING[stance]
+
+    def filed(item: Evidence) -> bool:
+        return bool(item.passage.section and heading.search(item.passage.section))
+
+    def text_of(item: Evidence) -> str | None:
+        if filed(item):
+            return drafting.lead(item.passage.text)
+        return drafting.lead(" ".join(from_first(whole_sentences(item.passage.text), stance)))
+
+    chosen = [e for e in evidence if e.passage.stance == stance and not in_plans(e)]
+    chosen.sort(key=lambda e: not filed(e))
+    return collect(
+        drafting, chosen, LIMITS["proud" if stance == "strength" else "improvement"], text_of
+    )
+
+
+def from_first(sentences: list[str], stance: str) -> list[str]:
+    """The sentences from the first whose own words have ``stance`` on, leaving
+    out any of the opposite stance ("... still takes too long. Letters are
+    being rewritten.": the gap and what is done about it). A gap is a shortfall
+    or a need stated in so many words, a strength a success claimed and not
+    undone by a shortfall."""
+    opposite = "strength" if stance == "improvement" else "improvement"
+
+    def plain(sentence: str) -> bool:
+        if directive(sentence):
+            return False  # an action to take is a plan, neither a strength nor a gap
+        if stance == "improvement":
+            return stance_of(sentence) == stance
+        return stance_of(sentence) != opposite and claims_success(sentence)
+
+    first = next((i for i, s in enumerate(sentences) if plain(s)), None)
+    if first is None:
+        return []
+    return [s for s in sentences[first:] if stance_of(s) != opposite]
 
 
 def how_we_know(evidence: list[Evidence], drafting: Drafting) -> list[Sentence]:
@@ -405,8 +461,17 @@ def how_we_know(evidence: list[Evidence], drafting: Drafting) -> list[Sentence]:
 
 
 def what_others_say(evidence: list[Evidence], drafting: Drafting) -> list[Sentence]:
-    """Quoted words first, then people's and partners' feedback passages."""
-    quoted = ((text, item) for item in evidence for text in quotations(item.passage.text))
+    """What people who use services, carers, partners, the regulator or a peer
+    review said: their quoted words first (never the council quoting itself or
+    the framework), then passages others wrote (a regulator's findings, a
+    section of feedback), then sentences reporting others' views."""
+    quoted = (
+        (text, item)
+        for item in evidence
+        if not in_plans(item)
+        for text in quotations(item.passage.text)
+        if not own_quotation(item.passage.text, text)
+    )
     chosen: list[Sentence] = []
     for text, item in quoted:
         if len(chosen) >= LIMITS["others"]:
@@ -414,14 +479,16 @@ def what_others_say(evidence: list[Evidence], drafting: Drafting) -> list[Senten
         sentence = drafting.take(text, item, quote=True)
         if sentence:
             chosen.append(sentence)
-    voices = (
-        e
-        for e in evidence
-        if e.passage.category in ("people", "partners")
-        and not COUNCIL_VOICE.match(e.passage.text)
-        and not in_plans(e)
-    )
-    return chosen + collect(drafting, voices, LIMITS["others"] - len(chosen))
+
+    def text_of(item: Evidence) -> str | None:
+        if by_others(item):
+            return drafting.lead(item.passage.text)
+        said = [s for s in whole_sentences(item.passage.text) if reports_others(s)]
+        return drafting.lead(" ".join(said)) if said else None
+
+    voices = [e for e in evidence if not in_plans(e)]
+    voices.sort(key=lambda e: not by_others(e))
+    return chosen + collect(drafting, voices, LIMITS["others"] - len(chosen), text_of)
 
 
 def plans(base: EvidenceBase, actions: list[TrackedAction], drafting: Drafting) -> list[Sentence]:

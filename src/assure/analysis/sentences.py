@@ -34,7 +34,7 @@ POINTS_ELSEWHERE = re.compile(
 # item's purpose ("To note the minutes..."), a section's signposting.
 NOT_EVIDENCE = re.compile(
     r"(?:what people expect|the local authority commitment|(?:we|i)[- ]statements?)\s*:"
-    r"|to (?:note|receive|consider|agree|approve|endorse|comment on)\b"
+    r"|to (?:note|receive|consider|agree|approve|endorse|comment on|remind)\b"
     r"|this (?:theme|section|chapter|part|report|plan|document|self-assessment)"
     r" (?:covers|sets out|describes|summarises|brings together)\b",
     re.I,

@@ -1,38 +1,55 @@
-"""A trained classifier as a versioned file.
+"""A trained classifier as a versioned file of plain arrays.
 
-The file is one JSON header line (format version, scikit-learn version, hash
-of the training data and of the bundled examples, counts) followed by the
-pickled model. The header is read first: a file written by another format or
-scikit-learn version is refused without unpickling it. The file is written to
-a temporary name and moved into place, so a reader never sees half a model.
+The file is a zip archive (numpy's ``.npz`` layout): ``header.json`` first
+(format version, what the model was trained on, its classes and calibration),
+then one ``.npy`` array per weight. Arrays are read with ``allow_pickle=False``
+and the header is plain JSON, so opening a model file can never run code. A
+file of another format version, vocabulary or set of bundled examples is
+refused, naming the file and the reason, before any array is read.
 
-Where the file lives is the caller's business (``MODEL_FILE`` is its usual
-name inside a data folder); nothing here trains or reads a library.
+A model holds numbers over the public vocabulary's columns (see
+``features``): no passage text, no word of a council's documents.
+
+The file is written to a temporary name in the same folder (readable by its
+owner only) and moved into place, so a reader never sees half a model. Where
+it lives is the caller's business; nothing here trains or reads a library.
 """
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import tempfile
+import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import joblib
-import sklearn
-
-from assure.classifying.classifier import StatementClassifier
 from assure.classifying.labelled import bundled_hash
-from assure.classifying.model import StatementModel
 from assure.errors import AssureError
 
-FORMAT_VERSION = 6  # 5: category cue head; 6: no corrections inside
-MODEL_FILE = Path("models") / "statement-model.bin"  # inside a data folder
+if TYPE_CHECKING:
+    import numpy as np
+
+    from assure.classifying.classifier import StatementClassifier
+    from assure.classifying.model import ClassHead, StatementModel
+
+# 7: plain arrays over the public vocabulary (6 and before: a pickle)
+FORMAT_VERSION = 7
+HEADER = "header.json"
+STATEMENT_ARRAYS = (
+    "idf",
+    "statement_words",
+    "statement_keywords",
+    "statement_intercept",
+    "bayes",
+    "bayes_known",
+)
+HEAD_ARRAYS = ("words", "keywords", "intercept", "cues", "cue_intercept")
 
 
 class ModelRefused(AssureError):
-    """A model file that cannot be used: missing, another format or library
-    version, trained on other bundled examples, or damaged."""
+    """A model file that cannot be used: missing, another format version,
+    trained on another vocabulary or other bundled examples, or damaged."""
 
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(f"{path}: {reason}")
@@ -40,29 +57,51 @@ class ModelRefused(AssureError):
         self.reason = reason
 
 
-def header_of(model: StatementClassifier) -> dict[str, object]:
+def header_of(classifier: StatementClassifier) -> dict[str, object]:
+    from assure.classifying.features import public_vocabulary
+
+    model = classifier.model
     return {
         "format": FORMAT_VERSION,
-        "sklearn": sklearn.__version__,
-        "data_hash": model.data_hash,
-        "bundled": bundled_hash(),
         "framework": model.framework_id,
-        "examples": model.examples,
-        "counts": model.counts,
-        "seconds": round(model.seconds, 2),
+        "vocabulary": public_vocabulary(model.framework_id).digest,
+        "bundled": bundled_hash(),
+        "data_hash": classifier.data_hash,
+        "statements": list(model.statements),
+        "category": list(model.category.classes) if model.category else None,
+        "stance": list(model.stance.classes) if model.stance else None,
+        "calibration": {
+            "alone": list(model.calibration.alone),
+            "context": list(model.calibration.context),
+        },
+        "examples": classifier.examples,
+        "counts": classifier.counts,
+        "seconds": round(classifier.seconds, 2),
     }
 
 
-def save_model(model: StatementClassifier, path: Path) -> None:
+def arrays_of(model: StatementModel) -> dict[str, np.ndarray]:
+    found = {name: getattr(model, name) for name in STATEMENT_ARRAYS}
+    for kind, head in (("category", model.category), ("stance", model.stance)):
+        if head is not None:
+            found.update({f"{kind}_{name}": getattr(head, name) for name in HEAD_ARRAYS})
+    return found
+
+
+def save_model(classifier: StatementClassifier, path: Path) -> None:
     """Write the model atomically: a temporary file in the same folder, then a rename."""
+    import numpy as np
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    body = io.BytesIO()
-    joblib.dump(model.model, body, compress=3)
-    handle, temporary = tempfile.mkstemp(prefix=".model-", dir=path.parent)
+    handle, temporary = tempfile.mkstemp(prefix=".model-", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(json.dumps(header_of(model)).encode("utf-8") + b"\n")
-            out.write(body.getvalue())
+        with os.fdopen(handle, "wb") as out, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr(HEADER, json.dumps(header_of(classifier), indent=1))
+            for name, array in arrays_of(classifier.model).items():
+                with z.open(f"{name}.npy", "w", force_zip64=True) as member:
+                    np.lib.format.write_array(
+                        member, np.ascontiguousarray(array), allow_pickle=False
+                    )
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -72,23 +111,47 @@ def save_model(model: StatementClassifier, path: Path) -> None:
 def read_header(path: Path) -> dict[str, object]:
     """The header of a model file; raises ``ModelRefused`` when it is not ours or outdated."""
     try:
-        with path.open("rb") as handle:
-            header = json.loads(handle.readline())
+        with zipfile.ZipFile(path) as archive:
+            header = json.loads(archive.read(HEADER))
     except FileNotFoundError:
         raise ModelRefused(path, "no model file") from None
-    except (OSError, ValueError) as error:
+    except zipfile.BadZipFile:
+        raise ModelRefused(path, not_an_archive(path)) from None
+    except (OSError, KeyError, ValueError) as error:
         raise ModelRefused(path, f"not a model file ({error})") from None
     if not isinstance(header, dict) or header.get("format") != FORMAT_VERSION:
         found = header.get("format") if isinstance(header, dict) else None
         raise ModelRefused(path, f"model format {found}, expected {FORMAT_VERSION}")
-    if header.get("sklearn") != sklearn.__version__:
-        raise ModelRefused(
-            path,
-            f"trained with scikit-learn {header.get('sklearn')}, running {sklearn.__version__}",
-        )
     if header.get("bundled") != bundled_hash():
         raise ModelRefused(path, "trained before the bundled examples changed")
+    from assure.classifying.features import public_vocabulary
+
+    framework = str(header.get("framework"))
+    try:
+        vocabulary = public_vocabulary(framework).digest
+    except Exception:  # an unknown framework id
+        raise ModelRefused(path, f"trained for an unknown framework {framework!r}") from None
+    if header.get("vocabulary") != vocabulary:
+        raise ModelRefused(path, "trained on another vocabulary")
     return header
+
+
+def not_an_archive(path: Path) -> str:
+    """Why a file that zip cannot open is refused: a damaged model, a model of
+    an older format (a JSON line, then a pickle, which is never read), or not
+    a model at all."""
+    try:
+        with path.open("rb") as handle:
+            first = handle.readline()
+    except OSError as error:
+        return f"not a model file ({error})"
+    if first.startswith(b"PK"):
+        return "damaged model file (not a whole archive)"
+    try:
+        found = json.loads(first).get("format")
+    except (ValueError, AttributeError):
+        return "not a model file"
+    return f"model format {found}, expected {FORMAT_VERSION} (not read: run assure train)"
 
 
 def trained_on(path: Path) -> str | None:
@@ -102,16 +165,14 @@ def trained_on(path: Path) -> str | None:
 
 def load_model(path: Path) -> StatementClassifier:
     """The model in ``path``; raises ``ModelRefused`` naming the file and the
-    reason (never trains, never returns a stale model)."""
+    reason (never trains, never returns a stale model, never unpickles)."""
+    from assure.classifying.classifier import StatementClassifier
+
     header = read_header(path)
     try:
-        with path.open("rb") as handle:
-            handle.readline()
-            model = joblib.load(io.BytesIO(handle.read()))
-    except Exception as error:  # a damaged pickle can raise almost anything
+        model = model_from(header, read_arrays(path))
+    except (KeyError, TypeError, ValueError, OSError, zipfile.BadZipFile) as error:
         raise ModelRefused(path, f"damaged model file ({type(error).__name__})") from None
-    if not isinstance(model, StatementModel):
-        raise ModelRefused(path, "not a statement model")
     counts = header.get("counts")
     return StatementClassifier(
         model=model,
@@ -119,4 +180,54 @@ def load_model(path: Path) -> StatementClassifier:
         counts=dict(counts) if isinstance(counts, dict) else {},
         examples=int(str(header.get("examples") or 0)),
         seconds=float(str(header.get("seconds") or 0.0)),
+    )
+
+
+def read_arrays(path: Path) -> dict[str, np.ndarray]:
+    import numpy as np
+
+    found = {}
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if name.endswith(".npy"):
+                with archive.open(name) as member:
+                    found[name[:-4]] = np.lib.format.read_array(member, allow_pickle=False)
+    return found
+
+
+def model_from(header: dict[str, object], arrays: dict[str, np.ndarray]) -> StatementModel:
+    """The model the header and arrays describe; ``ValueError`` if they disagree."""
+    from assure.classifying.features import public_vocabulary
+    from assure.classifying.model import Calibration, StatementModel
+
+    framework = str(header["framework"])
+    statements = tuple(str(s) for s in header["statements"])  # type: ignore[attr-defined]
+    calibration: dict[str, list[float]] = header["calibration"]  # type: ignore[assignment]
+    model = StatementModel(
+        framework_id=framework,
+        statements=statements,
+        **{name: arrays[name] for name in STATEMENT_ARRAYS},
+        category=head_from(header.get("category"), "category", arrays),
+        stance=head_from(header.get("stance"), "stance", arrays),
+        calibration=Calibration(
+            alone=(float(calibration["alone"][0]), float(calibration["alone"][1])),
+            context=(float(calibration["context"][0]), float(calibration["context"][1])),
+        ),
+    )
+    size = public_vocabulary(framework).size
+    if model.idf.shape != (size,) or model.statement_words.shape != (size, len(statements)):
+        raise ValueError("weights of another shape than the vocabulary")
+    return model
+
+
+def head_from(classes: object, kind: str, arrays: dict[str, np.ndarray]) -> ClassHead | None:
+    from assure.classifying.model import ClassHead
+
+    if classes is None:
+        return None
+    if not isinstance(classes, list):
+        raise ValueError(f"{kind} classes")
+    return ClassHead(
+        classes=tuple(str(c) for c in classes),
+        **{name: arrays[f"{kind}_{name}"] for name in HEAD_ARRAYS},
     )

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
-from assure.classifying.model import StatementModel
+    from assure.classifying.model import StatementModel
 
 
 @dataclass(frozen=True)

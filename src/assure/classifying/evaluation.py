@@ -20,7 +20,8 @@ from sklearn.multiclass import OneVsRestClassifier
 from sklearn.preprocessing import MultiLabelBinarizer
 from threadpoolctl import threadpool_limits
 
-from assure.classifying.keywords import KeywordBaseline, statement_ids
+from assure.classifying.fitting import fit_model
+from assure.classifying.keywords import keyword_counts, statement_ids
 from assure.classifying.labelled import LabelledExample
 from assure.classifying.model import (
     MAX_LABELS,
@@ -43,14 +44,15 @@ class ModelRanker:
     a real document count (``context=True``), or each passage stands alone."""
 
     name = "model"
+    model: StatementModel
 
     def __init__(self, framework_id: str = "cqc-local-authority", context: bool = True) -> None:
-        self.model = StatementModel(framework_id)
-        self.statements = self.model.statements
+        self.framework_id = framework_id
+        self.statements = statement_ids(framework_id)
         self.context = context
 
     def fit(self, examples: Sequence[LabelledExample]) -> ModelRanker:
-        self.model.fit(examples)
+        self.model = fit_model(examples, self.framework_id)
         return self
 
     def scores(self, examples: Sequence[LabelledExample]) -> np.ndarray:
@@ -97,6 +99,31 @@ class TfidfBaseline:
         return np.asarray(
             self.head.predict_proba(self.vectorizer.transform([e.text for e in examples]))
         )
+
+
+class KeywordBaseline:
+    """Ranks statements by keyword hits; ties go to the statement seen most in training."""
+
+    def __init__(self, framework_id: str = "cqc-local-authority") -> None:
+        self.framework_id = framework_id
+        self.statements = statement_ids(framework_id)
+        self.prior = np.zeros(len(self.statements))
+
+    def fit(self, label_sets: Sequence[Sequence[str]]) -> KeywordBaseline:
+        for labels in label_sets:
+            for label in labels:
+                if label in self.statements:
+                    self.prior[self.statements.index(label)] += 1
+        total = self.prior.sum() or 1.0
+        self.prior = self.prior / total
+        return self
+
+    def scores(self, texts: Sequence[str]) -> np.ndarray:
+        """Keyword counts scaled to 0..1 per passage, with the prior as a tie-break."""
+        counts = keyword_counts(texts, self.framework_id)
+        peak = counts.max(axis=1, keepdims=True)
+        peak[peak == 0] = 1.0
+        return counts / peak * 0.99 + self.prior * 0.01
 
 
 class KeywordRanker:
@@ -266,7 +293,7 @@ def fit_systems(
     for name in systems:
         ranker = SYSTEMS[name](framework_id)
         if isinstance(ranker, ModelRanker):
-            model = model or StatementModel(framework_id).fit(train)
+            model = model or fit_model(train, framework_id)
             ranker.model = model
             fitted[name] = ranker
         else:

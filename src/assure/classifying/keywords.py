@@ -3,19 +3,24 @@
 Each statement's keywords are its name, its aliases from the framework file and
 a hand-made list of the words councils and the regulator use when writing about
 it. The keyword baseline ranks statements by how many of their keywords a
-passage contains; the classifier uses the same counts as extra features.
+passage contains; the classifier uses the same counts as extra features, and
+the parsers link risks and indicators to statements with them.
+
+Plain Python (no numpy): the parsers use it while reading a document.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-import numpy as np
-
+from assure.classifying.phrases import PhraseSet, words_of
 from assure.framework import load_framework
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # Words a council or regulator uses when writing about each statement. Lower case;
 # a trailing "*" matches any ending ("assess*" matches "assessment").
@@ -238,8 +243,6 @@ EXTRA_KEYWORDS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-TOKEN = re.compile(r"[a-z0-9]+")
-
 
 def normalise_text(text: str) -> str:
     """Lower case, curly quotes straightened, whitespace collapsed."""
@@ -247,114 +250,60 @@ def normalise_text(text: str) -> str:
     return " ".join(text.split())
 
 
-def tokens_of(text: str) -> list[str]:
-    """Words without apostrophes or hyphens: "carers' co-production" is
-    ``["carers", "co", "production"]``."""
-    return TOKEN.findall(normalise_text(text).replace("'", ""))
+def keyword_pattern(keyword: str) -> str:
+    """A keyword as a phrase pattern: every word as written but the last, which
+    may also be plural, or have any ending where the keyword ends in ``*``."""
+    words = [w.decode() for w in words_of(keyword)]
+    return " ".join([*words[:-1], words[-1] + ("*" if keyword.endswith("*") else "+")])
 
 
 @dataclass(frozen=True)
-class KeywordIndex:
-    """Every keyword of every statement, indexed for one pass over a text's words.
+class KeywordSet:
+    """Every keyword of every statement, compiled into one ``PhraseSet``;
+    ``statement_of`` gives each keyword's statement column."""
 
-    Single words are looked up in a dict; a trailing ``*`` is a prefix match,
-    remembered per word; phrases are found from their leading words.
-    """
+    phrases: PhraseSet
+    statement_of: tuple[int, ...]
+    statements: tuple[str, ...]
 
-    statement_of: np.ndarray  # keyword number -> statement column
-    exact: dict[str, tuple[int, ...]]
-    stems: tuple[tuple[str, int], ...]
-    phrases: dict[tuple[str, ...], tuple[tuple[str, bool, int], ...]]
-    longest: int
-
-    def matches(self, words: Sequence[str], memo: dict[str, tuple[int, ...]]) -> set[int]:
-        found: set[int] = set()
-        for position, word in enumerate(words):
-            if word not in memo:
-                stems = tuple(i for s, i in self.stems if word.startswith(s))
-                memo[word] = self.exact.get(word, ()) + stems
-            found.update(memo[word])
-            for size in range(1, self.longest):
-                head = tuple(words[position : position + size])
-                if len(head) < size or position + size >= len(words):
-                    break
-                for last, stem, number in self.phrases.get(head, ()):
-                    if matches_word(words[position + size], last, stem):
-                        found.add(number)
+    def counts(self, words: Sequence[bytes]) -> list[int]:
+        """How many distinct keywords of each statement occur among ``words``."""
+        found = [0] * len(self.statements)
+        for number in set(self.phrases.find(words)):
+            found[self.statement_of[number]] += 1
         return found
 
 
-def matches_word(word: str, keyword: str, stem: bool) -> bool:
-    return word.startswith(keyword) if stem else word in (keyword, keyword + "s", keyword + "es")
-
-
 @cache
-def keyword_index(framework_id: str = "cqc-local-authority") -> KeywordIndex:
-    """The index of each statement's name, aliases and extra keywords."""
+def keyword_set(framework_id: str = "cqc-local-authority") -> KeywordSet:
+    """Each statement's name, aliases and extra keywords."""
+    patterns: list[str] = []
     statement_of: list[int] = []
-    exact: dict[str, list[int]] = {}
-    stems: list[tuple[str, int]] = []
-    phrases: dict[tuple[str, ...], list[tuple[str, bool, int]]] = {}
-    for column, statement in enumerate(load_framework(framework_id).statements):
+    statements = load_framework(framework_id).statements
+    for column, statement in enumerate(statements):
         words = {statement.name, *statement.aliases, *EXTRA_KEYWORDS.get(statement.id, ())}
         for keyword in sorted(words):
-            number = len(statement_of)
+            patterns.append(keyword_pattern(keyword))
             statement_of.append(column)
-            stem = keyword.endswith("*")
-            parts = tokens_of(keyword)
-            if len(parts) == 1 and stem:
-                stems.append((parts[0], number))
-            elif len(parts) == 1:
-                for form in (parts[0], parts[0] + "s", parts[0] + "es"):
-                    exact.setdefault(form, []).append(number)
-            else:
-                phrases.setdefault(tuple(parts[:-1]), []).append((parts[-1], stem, number))
-    return KeywordIndex(
-        statement_of=np.array(statement_of),
-        exact={k: tuple(v) for k, v in exact.items()},
-        stems=tuple(stems),
-        phrases={k: tuple(v) for k, v in phrases.items()},
-        longest=max((len(k) + 1 for k in phrases), default=1),
-    )
+    return KeywordSet(PhraseSet(patterns), tuple(statement_of), tuple(s.id for s in statements))
 
 
 def statement_ids(framework_id: str = "cqc-local-authority") -> tuple[str, ...]:
     return tuple(s.id for s in load_framework(framework_id).statements)
 
 
+def keyword_hits(text: str, framework_id: str = "cqc-local-authority") -> list[int]:
+    """How many distinct keywords of each statement ``text`` holds, columns as
+    ``statement_ids``."""
+    return keyword_set(framework_id).counts(words_of(text))
+
+
 def keyword_counts(texts: Sequence[str], framework_id: str = "cqc-local-authority") -> np.ndarray:
-    """A (passages x statements) matrix: how many distinct keywords of each statement occur."""
-    index = keyword_index(framework_id)
-    columns = len(statement_ids(framework_id))
-    counts = np.zeros((len(texts), columns), dtype=np.float64)
-    memo: dict[str, tuple[int, ...]] = {}
+    """A (passages x statements) matrix of ``keyword_hits``."""
+    import numpy as np
+
+    keywords = keyword_set(framework_id)
+    counts = np.zeros((len(texts), len(keywords.statements)), dtype=np.float64)
     for row, text in enumerate(texts):
-        found = index.matches(tokens_of(text), memo)
-        if found:
-            counts[row] = np.bincount(index.statement_of[list(found)], minlength=columns)
+        counts[row] = keywords.counts(words_of(text))
     return counts
-
-
-class KeywordBaseline:
-    """Ranks statements by keyword hits; ties go to the statement seen most in training."""
-
-    def __init__(self, framework_id: str = "cqc-local-authority") -> None:
-        self.framework_id = framework_id
-        self.statements = statement_ids(framework_id)
-        self.prior = np.zeros(len(self.statements))
-
-    def fit(self, label_sets: Sequence[Sequence[str]]) -> KeywordBaseline:
-        for labels in label_sets:
-            for label in labels:
-                if label in self.statements:
-                    self.prior[self.statements.index(label)] += 1
-        total = self.prior.sum() or 1.0
-        self.prior = self.prior / total
-        return self
-
-    def scores(self, texts: Sequence[str]) -> np.ndarray:
-        """Keyword counts scaled to 0..1 per passage, with the prior as a tie-break."""
-        counts = keyword_counts(texts, self.framework_id)
-        peak = counts.max(axis=1, keepdims=True)
-        peak[peak == 0] = 1.0
-        return counts / peak * 0.99 + self.prior * 0.01

@@ -16,13 +16,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import chain
 
 import numpy as np
 
 from assure.classifying.classifier import StatementClassifier
 from assure.classifying.labelled import Correction, text_key
-from assure.classifying.model import MAX_LABELS, smooth_by_context
-from assure.classifying.weak_labels import enclosing_stance, enclosing_statements
+from assure.classifying.model import CONTEXT_WINDOW, MAX_LABELS, smooth_by_context
+from assure.classifying.weak_labels import (
+    SECTION_STANCES,
+    enclosing_stance,
+    enclosing_statements,
+)
 from assure.structure import ParsedStructure, Passage, Section, StatementLabel
 
 
@@ -42,41 +47,43 @@ def label_passages(
     probabilities = model.calibrated(
         *smooth_within_blocks(predicted.scores, passages, structure.sections)
     )
+    ranked = ranked_labels(model.statements, probabilities)
     given = {text_key(c.text): c for c in corrections}
+    named = [s for s in structure.sections if s.qs]
+    stanced = [s for s in structure.sections if s.kind in SECTION_STANCES]
     labelled = []
-    for row, passage in enumerate(passages):
-        category, stance = predicted.categories[row], predicted.stances[row]
+    for passage, labels, category, stance in zip(
+        passages, ranked, predicted.categories, predicted.stances, strict=True
+    ):
         correction = given.get(text_key(passage.text)) if given else None
         if correction is not None:
             labelled.append(corrected(passage, correction, category, stance))
             continue
-        labels = [
-            StatementLabel(q, 1.0, "structure")
-            for q in enclosing_statements(structure.sections, passage.start_line)
-        ]
-        taken = {label.id for label in labels}
-        labels += model_labels(model.statements, probabilities[row], taken)
-        labelled.append(
-            replace(
-                passage,
-                qs=tuple(labels[:MAX_LABELS]),
-                category=category,
-                stance=enclosing_stance(structure.sections, passage.start_line) or stance,
-            )
-        )
+        named_here = enclosing_statements(named, passage.start_line) if named else ()
+        if named_here:
+            mine = [StatementLabel(q, 1.0, "structure") for q in named_here]
+            mine += [label for label in labels if label.id not in named_here]
+            labels = tuple(mine[:MAX_LABELS])
+        if stanced:
+            stance = enclosing_stance(stanced, passage.start_line) or stance
+        labelled.append(replace(passage, qs=labels, category=category, stance=stance))
     return tuple(labelled)
 
 
-def model_labels(
-    statements: Sequence[str], row: np.ndarray, taken: set[str]
-) -> list[StatementLabel]:
-    """The classifier's best statements for one passage, surest first."""
-    order = np.argsort(-row, kind="stable")[:MAX_LABELS]
-    return [
-        StatementLabel(statements[i], round(float(row[i]), 3), "model")
-        for i in order
-        if statements[i] not in taken
-    ]
+def ranked_labels(
+    statements: Sequence[str], probabilities: np.ndarray
+) -> list[tuple[StatementLabel, ...]]:
+    """Each passage's best statements by the classifier, surest first. Labels
+    are immutable, so one object serves every passage with the same statement
+    and confidence (confidences have three decimals)."""
+    order = np.argsort(-probabilities, axis=1, kind="stable")[:, :MAX_LABELS]
+    confidences = np.round(np.take_along_axis(probabilities, order, axis=1), 3)
+    keys = (order * 1001 + np.rint(confidences * 1000).astype(np.int64)).tolist()
+    made: dict[int, StatementLabel] = {
+        key: StatementLabel(statements[key // 1001], key % 1001 / 1000, "model")
+        for key in set(chain.from_iterable(keys))
+    }
+    return [tuple(map(made.__getitem__, row)) for row in keys]
 
 
 def corrected(
@@ -95,17 +102,26 @@ def smooth_within_blocks(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Blend neighbours' scores, never across the boundary of a top-level section
     (an agenda item, a statement, a part of the plan); also which rows were blended."""
-    tops = sorted(
-        (s for s in sections if s.level == min((x.level for x in sections), default=1)),
-        key=lambda s: s.start_line,
-    )
-    blocks: dict[int, list[int]] = {}
-    for row, passage in enumerate(passages):
-        block = next(
-            (s.start_line for s in tops if s.start_line <= passage.start_line <= s.end_line), -1
-        )
-        blocks.setdefault(block, []).append(row)
-    blended = np.zeros(len(passages), dtype=bool)
-    for rows in blocks.values():
-        probabilities[rows], blended[rows] = smooth_by_context(probabilities[rows])
-    return probabilities, blended
+    block = top_blocks(passages, sections)
+    # Each passage's place in its block, the blocks far enough apart never to mix.
+    order = np.argsort(block, kind="stable")
+    first = np.searchsorted(block[order], block[order])
+    place = np.empty(len(passages), dtype=np.int64)
+    place[order] = np.arange(len(passages)) - first
+    gap = len(passages) + CONTEXT_WINDOW + 1
+    return smooth_by_context(probabilities, ((block + 1) * gap + place).tolist())
+
+
+def top_blocks(passages: Sequence[Passage], sections: Sequence[Section]) -> np.ndarray:
+    """The top-level section each passage starts in (its number in start
+    order), or -1 outside them all."""
+    lines = np.array([p.start_line for p in passages], dtype=np.int64)
+    level = min((s.level for s in sections), default=1)
+    tops = sorted((s for s in sections if s.level == level), key=lambda s: s.start_line)
+    if not tops:
+        return np.full(len(passages), -1, dtype=np.int64)
+    starts = np.array([s.start_line for s in tops], dtype=np.int64)
+    ends = np.array([s.end_line for s in tops], dtype=np.int64)
+    block = np.searchsorted(starts, lines, side="right") - 1
+    inside = (block >= 0) & (lines <= ends[np.clip(block, 0, None)])
+    return np.where(inside, block, -1)

@@ -18,7 +18,6 @@ from assure.classifying.labelled import (
     merge_corrections,
     training_hash,
 )
-from assure.classifying.model import StatementModel
 
 
 def training_data(
@@ -41,9 +40,11 @@ def train_model(
 
     Example: ``train_model(load_examples())`` is the bundled model.
     """
+    from assure.classifying.fitting import fit_model  # scikit-learn only when training
+
     data = training_data(examples, corrections)
     started = time.perf_counter()
-    model = StatementModel().fit(data)
+    model = fit_model(data)
     counts = Counter(q for e in data for q in e.qs)
     return StatementClassifier(
         model=model,

@@ -6,6 +6,7 @@ import csv
 import io
 
 from assure.analysis.gaps import GapMatrix
+from assure.exporting.tables import safe_cell
 
 COLUMNS = ("statement", "category", "strengths", "improvements", "neutral", "total", "flags")
 
@@ -20,15 +21,6 @@ def render_csv(matrix: GapMatrix) -> str:
         flags = ";".join(f.kind for f in matrix.flags_for(statement.id))
         for category in matrix.categories:
             cell = matrix.cell(statement.id, category)
-            writer.writerow(
-                [
-                    statement.id,
-                    category,
-                    cell.strengths,
-                    cell.improvements,
-                    cell.neutral,
-                    cell.total,
-                    flags,
-                ]
-            )
+            row = (statement.id, category, cell.strengths, cell.improvements, cell.neutral)
+            writer.writerow([safe_cell(value) for value in (*row, cell.total, flags)])
     return out.getvalue()

@@ -22,6 +22,7 @@ from docx.shared import Inches, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from assure.analysis.draft_document import Draft, Sentence, StatementDraft
+from assure.exporting.characters import printable
 
 GAP_STYLE = "Evidence Gap"
 NOTE_STYLE = "Draft Note"
@@ -36,9 +37,9 @@ def write_docx(draft: Draft, path: str | Path) -> Path:
     """Write ``draft`` to ``path`` as .docx and return the path."""
     document = Document()
     add_styles(document)
-    document.core_properties.title = draft.title
+    document.core_properties.title = printable(draft.title)
     document.core_properties.subject = "Self-assessment draft"
-    document.add_paragraph(draft.title, style="Title")
+    document.add_paragraph(printable(draft.title), style="Title")
     document.add_paragraph(
         f"Drafted {draft.generated} from stored documents. Every sentence cites its source: "
         "the numbers in square brackets point into the evidence index at the end.",
@@ -156,22 +157,23 @@ def add_statement(document: DocxDocument, statement: StatementDraft) -> None:
         note = statement.self_score
         text = f"Our score: {note.score} ({note.label})."
         if note.rationale:
-            text += f" {note.rationale}"
+            text += f" {printable(note.rationale)}"
         document.add_paragraph(text, style=SCORE_STYLE)
     if statement.gap:
-        document.add_paragraph(statement.gap, style=GAP_STYLE)
+        document.add_paragraph(printable(statement.gap), style=GAP_STYLE)
         return
     for section in statement.sections:
         document.add_heading(section.title, level=3)
         if section.gap:
-            document.add_paragraph(section.gap, style=GAP_STYLE)
+            document.add_paragraph(printable(section.gap), style=GAP_STYLE)
         for sentence in section.sentences:
+            text = printable(sentence.text)
             if sentence.quote:
-                paragraph = document.add_paragraph(f"“{sentence.text}”", style="Quote")
+                paragraph = document.add_paragraph(f"“{text}”", style="Quote")
             elif section.kind == "plans":
-                paragraph = document.add_paragraph(sentence.text, style="List Bullet")
+                paragraph = document.add_paragraph(text, style="List Bullet")
             else:
-                paragraph = document.add_paragraph(sentence.text)
+                paragraph = document.add_paragraph(text)
             add_citations(paragraph, sentence)
 
 
@@ -221,7 +223,7 @@ def add_index(document: DocxDocument, draft: Draft) -> None:
         )
         values = (
             str(citation.number),
-            citation.document,
+            printable(citation.document),
             citation.document_date or "",
             "" if citation.page is None else str(citation.page),
             lines,

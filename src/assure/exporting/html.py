@@ -6,9 +6,10 @@ a contents ``nav``, and citations as links to the evidence index rows.
 
 from __future__ import annotations
 
-from html import escape
+import html
 
 from assure.analysis.draft_document import Draft, Sentence, StatementDraft
+from assure.exporting.characters import printable
 
 STYLE = """
 body { font-family: system-ui, sans-serif; max-width: 48rem; margin: 2rem auto;
@@ -23,6 +24,11 @@ blockquote { margin: 0.5rem 0 0.5rem 1rem; padding-left: 0.75rem; border-left: 3
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #bbb; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
 """.strip()
+
+
+def escape(text: str) -> str:
+    """Text for HTML: markup characters escaped, characters HTML forbids dropped."""
+    return html.escape(printable(text))
 
 
 def anchor(prefix: str, ident: str) -> str:

@@ -1,8 +1,25 @@
-"""The self-assessment draft as Markdown, citations as ``[n]`` links to the index."""
+"""The self-assessment draft as Markdown, citations as ``[n]`` links to the index.
+
+Every text that comes from documents or people (sentences, document names, a
+score's rationale, the council's name) is escaped: it shows as the characters
+it holds, never as markup, inline HTML or a link, whatever renders the file.
+"""
 
 from __future__ import annotations
 
+import re
+
 from assure.analysis.draft_document import Draft, Sentence, StatementDraft
+
+# Characters that open markup anywhere in a line: emphasis, code, links and
+# images, inline HTML and entities, table cells, strike-through. CommonMark
+# shows any backslash-escaped ASCII punctuation as the character itself.
+INLINE_MARKUP = re.compile(r"[\\`*_\[\]<>|~&]")
+# What opens a block at a line's start: a heading, quote, list item, rule or
+# setext underline, and an ordered list's "1." or "1)".
+BLOCK_START = re.compile(r"^(?:[#>+=-]|\d{1,9}(?=[.)]))")
+# Line breaks and other control characters would start a block of their own.
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
 
 def marks(sentence: Sentence) -> str:
@@ -13,7 +30,7 @@ def render_markdown(draft: Draft) -> str:
     """The draft as one Markdown document: a heading per theme (##) and
     statement (###), its sections (####), then the evidence index as a table."""
     out = [
-        f"# {draft.title}",
+        f"# {escape(draft.title)}",
         "",
         f"_Drafted {draft.generated} from stored documents. "
         "Every sentence cites its source in the evidence index._",
@@ -49,15 +66,15 @@ def statement_lines(statement: StatementDraft) -> list[str]:
         note = statement.self_score
         out += [
             f"**Our score: {note.score} ({note.label})**"
-            + (f" {note.rationale}" if note.rationale else ""),
+            + (f" {escape(note.rationale)}" if note.rationale else ""),
             "",
         ]
     if statement.gap:
-        return [*out, f"> **{statement.gap}**", ""]
+        return [*out, f"> **{escape(statement.gap)}**", ""]
     for section in statement.sections:
-        out += [f"#### {section.title}", ""]
+        out += [f"#### {escape(section.title)}", ""]
         if section.gap:
-            out += [f"> **{section.gap}**", ""]
+            out += [f"> **{escape(section.gap)}**", ""]
         for sentence in section.sentences:
             text = f"“{escape(sentence.text)}”" if sentence.quote else escape(sentence.text)
             bullet = "- " if section.kind == "plans" else ""
@@ -66,4 +83,10 @@ def statement_lines(statement: StatementDraft) -> list[str]:
 
 
 def escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+    """``text`` as Markdown that shows exactly these characters, on one line:
+    ``<img onerror=...>`` reads ``\\<img onerror=...\\>``, a tag no more."""
+    text = INLINE_MARKUP.sub(lambda m: "\\" + m.group(0), CONTROL.sub(" ", text).strip())
+    if match := BLOCK_START.match(text):
+        at = match.end() if match.group(0)[0].isdigit() else 0
+        text = text[:at] + "\\" + text[at:]
+    return text

@@ -1,4 +1,7 @@
-"""The gap matrix as an Excel workbook: matrix, flags and evidence sheets."""
+"""The gap matrix as an Excel workbook: matrix, flags and evidence sheets.
+
+Rows go in through ``tables.append_row``: passage text and document names are
+stored as text that never runs as a formula."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from assure.analysis.gaps import GapMatrix
+from assure.exporting.tables import append_row
 
 EMPTY = PatternFill(start_color="F4C7C3", end_color="F4C7C3", fill_type="solid")
 FILLED = PatternFill(start_color="D9EAD3", end_color="D9EAD3", fill_type="solid")
@@ -33,7 +37,7 @@ def write_xlsx(matrix: GapMatrix, path: str | Path) -> Path:
 
 
 def header(sheet: Worksheet, titles: list[str]) -> None:
-    sheet.append(titles)
+    append_row(sheet, titles)
     for cell in sheet[1]:
         cell.font = BOLD
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -55,7 +59,7 @@ def matrix_sheet(sheet: Worksheet, matrix: GapMatrix) -> None:
     for statement in matrix.framework.statements:
         counts = [matrix.cell(statement.id, c).total for c in matrix.categories]
         flags = "; ".join(f.kind for f in matrix.flags_for(statement.id))
-        sheet.append([statement.name, statement.id, *counts, sum(counts), flags])
+        append_row(sheet, [statement.name, statement.id, *counts, sum(counts), flags])
     last_row = len(matrix.framework.statements) + 1
     first, last = get_column_letter(3), get_column_letter(2 + len(matrix.categories))
     area = f"{first}2:{last}{last_row}"
@@ -73,7 +77,8 @@ def stance_sheet(sheet: Worksheet, matrix: GapMatrix) -> None:
     for statement in matrix.framework.statements:
         for category in matrix.categories:
             cell = matrix.cell(statement.id, category)
-            sheet.append(
+            append_row(
+                sheet,
                 [
                     statement.name,
                     matrix.category_name(category),
@@ -81,7 +86,7 @@ def stance_sheet(sheet: Worksheet, matrix: GapMatrix) -> None:
                     cell.improvements,
                     cell.neutral,
                     cell.total,
-                ]
+                ],
             )
     widths(sheet, [42, 30, 12, 14, 10, 8])
 
@@ -95,7 +100,7 @@ def flags_sheet(sheet: Worksheet, matrix: GapMatrix) -> None:
             else f"{loc.document} l{loc.line}"
             for loc in flag.locations[:20]
         )
-        sheet.append([flag.statement, flag.kind, flag.message, where])
+        append_row(sheet, [flag.statement, flag.kind, flag.message, where])
     widths(sheet, [18, 20, 80, 60])
 
 
@@ -119,7 +124,8 @@ def evidence_sheet(sheet: Worksheet, matrix: GapMatrix) -> None:
     for statement in matrix.framework.statements:
         for item in matrix.evidence[statement.id]:
             p = item.passage
-            sheet.append(
+            append_row(
+                sheet,
                 [
                     statement.id,
                     item.document.name,
@@ -132,7 +138,7 @@ def evidence_sheet(sheet: Worksheet, matrix: GapMatrix) -> None:
                     round(item.confidence(statement.id), 3),
                     item.id,
                     p.text[:500],
-                ]
+                ],
             )
     widths(sheet, [18, 40, 12, 6, 9, 9, 12, 12, 10, 10, 100])
 

@@ -2,17 +2,27 @@
 with different values, within a document or across documents.
 
 A measure is "the same" when its normalised phrase, period, unit and geography
-agree. Two values agree when they differ only by rounding. Dates that disagree
-with a meeting are the committee pack parser's to report, not ours.
+agree. Two values agree when they differ only by rounding. Some figures are
+never compared: those whose phrase names no measure (a population, a place, a
+placeholder), and the cells of one table row (several figures of one line with
+one phrase: the row's label names them all and only their lost column headers
+told them apart). Across documents a figure must say its period: "22% of
+residents" in a 2019 strategy and in a 2024 report are no conflict; a place
+left unsaid is the documents' council's own (so one council's documents are
+compared with each other, never with another council's).
+Dates that disagree with a meeting are the committee pack parser's to report,
+not ours.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from assure.document import CleanText
+from assure.extracting.figures.measures import weak
 from assure.structure import Finding, Metric, ParsedStructure
 
 PLACEHOLDER = re.compile(
@@ -21,12 +31,14 @@ PLACEHOLDER = re.compile(
     r"|\[\s*(?:insert|add|enter|tbc|to be)[^\]]{0,60}\]"
     r"|<\s*insert[^>]{0,60}>|\?{2,}|\[\s*\.{2,}\s*\]",
 )
-WORD = re.compile(r"[a-z][a-z'’-]+")
+WORD = re.compile(r"[a-z0-9][a-z0-9'’+-]*")  # "aged 70-74" and "aged 75-79" differ
 STOP = frozenset(
     ["the", "a", "an", "of", "in", "on", "for", "to", "and", "our", "its", "their", "with", "who",
      "that", "this", "by", "at", "as", "from", "were", "was", "are", "is", "be", "been", "have",
      "has", "had", "who", "which"]
 )  # fmt: skip
+DEICTIC = re.compile(r"\b(?:this|that|these|those|the same)\s+(?!year\b)[a-z]", re.IGNORECASE)
+INSTRUCTION = re.compile(r"\bplease\s+(?:make\s+a\s+)?select|\bselect\s+(?:an?|the)\b", re.I)
 # Phrases too general to say two figures measure one thing.
 GENERIC = frozenset(["people", "person", "year", "years", "month", "time", "number", "total"])
 MIN_WORDS = 2
@@ -51,6 +63,10 @@ def measure_key(metric: Metric) -> tuple[str, str, str, str] | None:
     """What makes two metrics the same measure, or ``None`` when it is too vague to say."""
     if metric.measure is None or metric.value is None or metric.malformed:
         return None
+    if weak(metric.measure) or INSTRUCTION.search(metric.measure):
+        return None
+    if DEICTIC.search(metric.measure):
+        return None  # "attended this session": which session, only the text around says
     words = [w.rstrip("s") for w in WORD.findall(metric.measure.lower()) if w not in STOP]
     if len(words) < MIN_WORDS or all(w in GENERIC for w in words):
         return None
@@ -83,9 +99,11 @@ def conflicting(
     mid-sentence, and "rose from 512 to 598" gives two values on purpose."""
     first: dict[tuple[str, str, str, str], Metric] = {}
     found = []
-    for metric in metrics:
+    metrics = list(metrics)
+    cells = row_cells(metrics)
+    for index, metric in enumerate(metrics):
         key = measure_key(metric)
-        if key is None:
+        if key is None or index in cells:
             continue
         seen = first.setdefault(key, metric)
         if seen is metric or paragraph_of(seen.start_line) == paragraph_of(metric.start_line):
@@ -104,6 +122,15 @@ def conflicting(
                 )
             )
     return found
+
+
+def row_cells(metrics: list[Metric]) -> set[int]:
+    """Indices of figures that are cells of one table row: several on one line
+    under one phrase, in one unit ("3 in 5 (62%)" is one figure written twice)."""
+    shared: Counter[tuple[int, str | None, str | None]] = Counter(
+        (m.start_line, m.measure, m.unit) for m in metrics if m.measure
+    )
+    return {i for i, m in enumerate(metrics) if shared[(m.start_line, m.measure, m.unit)] > 1}
 
 
 def check_document(
@@ -142,10 +169,19 @@ def compare_metrics(items: Iterable[tuple[str, Metric]]) -> list[Finding]:
     first: dict[tuple[str, str, str, str], tuple[str, Metric]] = {}
     reported: set[tuple[tuple[str, str, str, str], str]] = set()
     found = []
-    for document, metric in items:
+    items = list(items)
+    by_document: dict[str, list[int]] = {}
+    for index, (document, _) in enumerate(items):
+        by_document.setdefault(document, []).append(index)
+    cells = {
+        indices[i]
+        for indices in by_document.values()
+        for i in row_cells([items[j][1] for j in indices])
+    }
+    for index, (document, metric) in enumerate(items):
         key = measure_key(metric)
-        if key is None:
-            continue
+        if key is None or index in cells or not key[1]:
+            continue  # a cell of a row, or a figure that does not say when
         seen_document, seen = first.setdefault(key, (document, metric))
         if seen_document == document or (key, document) in reported:
             continue

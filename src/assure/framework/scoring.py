@@ -33,6 +33,11 @@ def score_statements(scores: Sequence[int], framework: Framework | None = None) 
     framework = framework or load_framework()
     if not scores:
         raise ValueError("no statement scores given")
+    if len(scores) > len(framework.statements):
+        raise ValueError(
+            f"{len(scores)} scores given, but {framework.name} has "
+            f"{len(framework.statements)} quality statements: one score each at most"
+        )
     low, high = (framework.scale.min, framework.scale.max) if framework.scale else (1, 4)
     for value in scores:
         if not low <= value <= high:

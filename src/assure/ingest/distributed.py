@@ -10,12 +10,20 @@ travel to the workers once each (``scatter``), so workers need no data folder
 of their own. ``LocalCluster`` starts worker processes on this machine
 (``--workers N``); an existing scheduler (on Kubernetes, YARN, SSH or this
 machine) is used by its address (``--scheduler tcp://HOST:PORT``).
+
+A worker is made ready before the batch reaches it: a local cluster's workers
+import the pipeline as they start (``dask_setup``, Dask's preload hook), and
+every worker opens its library and loads the readers and parsers while the
+models travel to it, all workers at once. Otherwise the first file on each
+worker would carry seconds of start-up, paid one worker after another on a
+busy machine, and a small batch would gain little from a second worker.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 from assure.ingest.job import IngestJob, Labelling, Task, ingest_file
@@ -38,6 +46,22 @@ def worker_library(settings: Settings) -> Library:
         if url not in _libraries:
             _libraries[url] = Library(settings)
         return _libraries[url]
+
+
+def dask_setup(worker: object = None) -> None:
+    """Dask's preload hook, run as each worker process of a local cluster
+    starts: import every stage and load the readers and parsers."""
+    from assure.parsing.registry import parsers
+    from assure.reading.registry import readers
+
+    readers()
+    parsers()
+
+
+def ready_worker(settings: Settings) -> None:
+    """Make a worker ready for the batch: its stages loaded, its library open."""
+    dask_setup()
+    worker_library(settings)
 
 
 def ingest_on_worker(task: Task, settings: Settings, labelling: Labelling) -> IngestOutcome:
@@ -64,6 +88,7 @@ class DaskRunner:
             n_workers=self.workers,
             threads_per_worker=1,  # parsing is Python: processes, not threads, use the cores
             processes=True,
+            preload=[__name__],  # each worker imports this module and runs dask_setup
             dashboard_address=None,
             silence_logs=40,  # errors only
         )
@@ -74,14 +99,20 @@ class DaskRunner:
             return
         from distributed import as_completed
 
-        client = self.client()
+        # The models load here while the cluster's workers start and import.
+        with ThreadPoolExecutor(1) as loader:
+            councils = list(dict.fromkeys(task.council for task in tasks))
+            loading = loader.submit(lambda: {c: job.labelling(c) for c in councils})
+            client = self.client()
         try:
-            shared: dict[str | None, Any] = {}
+            labellings = loading.result()
+            client.run(ready_worker, job.settings)
+            shared = {
+                council: client.scatter(labelling, broadcast=True, hash=False)
+                for council, labelling in labellings.items()
+            }
             futures: dict[Any, Task] = {}
             for task in tasks:
-                if task.council not in shared:
-                    labelling = job.labelling(task.council)
-                    shared[task.council] = client.scatter(labelling, broadcast=True, hash=False)
                 future = client.submit(
                     ingest_on_worker,
                     task,

@@ -19,19 +19,23 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from assure.classifying import Correction, StatementClassifier, label_passages
+from assure.classifying.labelled import Correction
 from assure.errors import DocumentError
 from assure.ingest.files import collect_files
 from assure.ingest.models import ModelStore
 from assure.ingest.report import IngestOutcome, IngestReport
+from assure.normalising.characters import storable
 from assure.pipeline import Labeller, process
 from assure.settings import Settings
 from assure.storing import Library
 from assure.structure import ParsedDocument, ParsedStructure, Passage
+
+if TYPE_CHECKING:
+    from assure.classifying import StatementClassifier
 
 UNASSIGNED = "Unassigned"  # the council of documents whose council nobody named
 Progress = Callable[[IngestOutcome, int, int], None]
@@ -54,6 +58,8 @@ class Labelling:
     corrections: tuple[Correction, ...] = ()
 
     def labeller(self) -> Labeller:
+        from assure.classifying.labelling import label_passages  # numpy only when labelling
+
         def label(passages: tuple[Passage, ...], structure: ParsedStructure) -> tuple[Passage, ...]:
             return label_passages(passages, structure, self.model, self.corrections)
 
@@ -87,7 +93,7 @@ def ingest_file(
     task: Task, settings: Settings, library: Library, labelling: Labelling
 ) -> IngestOutcome:
     """Parse one file and store it in one transaction; never raises for a bad file."""
-    path = str(task.path)
+    path = storable(str(task.path))  # a name that is not UTF-8 is stored with its codes
     try:
         document = process(task.path, settings, labelling.labeller())
     except DocumentError as error:

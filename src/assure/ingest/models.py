@@ -6,6 +6,11 @@ statement sections and its people's corrections; every other council's
 documents are labelled by the model of the bundled examples, which carries no
 council's words. Loading never trains: a model that is missing or refused falls
 back to the bundled one, and says so.
+
+A model file is plain arrays over the public vocabulary (``classifying.artefact``):
+no passage text, nothing that runs code when read. A file of the old format
+(``.model``, a pickle) is never opened: it is reported, and ``assure train``
+or deleting a document removes it.
 """
 
 from __future__ import annotations
@@ -15,18 +20,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from assure.classifying import (
-    Correction,
-    ModelRefused,
-    StatementClassifier,
-    bundled_model,
-    label_passages,
-    load_model,
-)
+from assure.classifying.labelled import Correction
 from assure.pipeline import Labeller
 from assure.settings import Settings
 from assure.structure import ParsedStructure, Passage
+
+if TYPE_CHECKING:
+    from assure.classifying import StatementClassifier
 
 MODELS = "models"
 
@@ -36,7 +38,13 @@ def model_path(settings: Settings, council: str) -> Path:
     councils whose names differ only in punctuation never share a file."""
     slug = re.sub(r"[^a-z0-9]+", "-", council.casefold()).strip("-")[:60] or "council"
     digest = hashlib.sha256(council.encode("utf-8")).hexdigest()[:8]
-    return Path(settings.data_dir) / MODELS / f"{slug}-{digest}.model"
+    return Path(settings.data_dir) / MODELS / f"{slug}-{digest}.npz"
+
+
+def old_model_paths(settings: Settings, council: str) -> tuple[Path, ...]:
+    """Where earlier versions kept a council's model (a pickle that may hold
+    passage text): removed whenever the council's model is written or removed."""
+    return (model_path(settings, council).with_suffix(".model"),)
 
 
 @dataclass
@@ -49,6 +57,8 @@ class ModelStore:
 
     def model(self, council: str | None) -> StatementClassifier:
         """The council's own model, or the bundled one where it has none."""
+        from assure.classifying import ModelRefused, bundled_model, load_model
+
         if council is None:
             return bundled_model()
         if council not in self._loaded:
@@ -58,6 +68,12 @@ class ModelStore:
             except ModelRefused as error:
                 self.refused.append(f"{error}; labelled with the bundled model (run assure train)")
                 self._loaded[council] = bundled_model()
+            old = [p for p in old_model_paths(self.settings, council) if p.exists()]
+            if old and not path.exists():
+                self.refused.append(
+                    f"{old[0]}: a model of an older format, not read; labelled with the "
+                    "bundled model (run assure train, which removes it)"
+                )
         return self._loaded[council]
 
     def forget(self, council: str) -> None:
@@ -67,6 +83,8 @@ class ModelStore:
     def labeller(self, council: str | None, corrections: Sequence[Correction] = ()) -> Labeller:
         """Labels passages for ``council`` (``None``: with the bundled model);
         ``corrections`` (a person's labels, by passage text) win over the model."""
+        from assure.classifying.labelling import label_passages
+
         model = self.model(council)
         fixed = tuple(corrections)
 

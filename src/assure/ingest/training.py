@@ -4,8 +4,10 @@ only when asked (``assure train``, ``assure eval``), never while reading.
 A council's model learns from the bundled examples, the passages of its own
 documents whose headings name a statement (weak labels, with the stance of the
 section they sit in), and its people's corrections. It is saved to the data
-folder without any passage text; it is rebuilt when the data it was trained on
-changes, and removed when its council's documents are.
+folder as weights over the public vocabulary, without any passage text or word
+of the council's own; it is rebuilt when the data it was trained on changes,
+and rebuilt without them (or removed, when nothing of the council is left)
+when a council's documents are deleted or moved away.
 """
 
 from __future__ import annotations
@@ -15,17 +17,18 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from assure.classifying import Correction, LabelledExample, save_model
-from assure.classifying.artefact import trained_on
-from assure.classifying.labelled import load_examples
-from assure.classifying.report import EvaluationReport
+from assure.classifying.labelled import Correction, LabelledExample, load_examples
 from assure.classifying.weak_labels import ParsedText, enclosing_stance
 from assure.errors import DocumentError
-from assure.ingest.models import model_path
+from assure.ingest.models import model_path, old_model_paths
 from assure.pipeline import Work, normalise, parse, passages, read
 from assure.settings import Settings
 from assure.storing import Library, SectionRecord
+
+if TYPE_CHECKING:
+    from assure.classifying.report import EvaluationReport
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,7 @@ def train_council(
 ) -> TrainingOutcome:
     """Train ``council``'s model and save it, unless the saved one was trained
     on exactly this data (then it is kept)."""
+    from assure.classifying.artefact import save_model, trained_on
     from assure.classifying.training import data_hash, train_model, training_data
 
     started = time.perf_counter()
@@ -88,6 +92,8 @@ def train_council(
     written = force or trained_on(path) != data_hash(examples, corrections)
     if written:
         save_model(train_model(examples, corrections), path)
+    for old in old_model_paths(settings, council):
+        old.unlink(missing_ok=True)
     return TrainingOutcome(
         council=council,
         path=path,
@@ -100,12 +106,24 @@ def train_council(
 
 
 def remove_council_model(settings: Settings, council: str) -> bool:
-    """Delete a council's model (its documents or corrections were removed);
-    whether there was one."""
-    path = model_path(settings, council)
-    if not path.exists():
+    """Delete a council's model, and any of an older format; whether there was one."""
+    found = False
+    for path in (model_path(settings, council), *old_model_paths(settings, council)):
+        if path.exists():
+            path.unlink()
+            found = True
+    return found
+
+
+def rebuild_council_model(library: Library, settings: Settings, council: str) -> bool:
+    """After a council's documents or corrections were deleted or moved away:
+    its model (if it had one) trained again without them, or removed when
+    nothing of the council is left to learn from. Whether there was a model."""
+    if not remove_council_model(settings, council):
         return False
-    path.unlink()
+    weak, corrections = library_examples(library, [council])
+    if weak or corrections:
+        train_council(library, settings, council, force=True)
     return True
 
 

@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 
 NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-# C0 and C1 controls, DEL, and the Unicode line and paragraph separators and
-# bidirectional overrides that can disguise text.
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls, DEL, the Unicode line and paragraph separators and
+# bidirectional overrides that can disguise text, and lone surrogates (the bytes
+# of a file name that is not UTF-8), which no terminal encoding can write.
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def visible(text: str, keep_tabs: bool = False) -> str:
@@ -34,3 +35,15 @@ def visible(text: str, keep_tabs: bool = False) -> str:
         return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
 
     return CONTROL.sub(code, text)
+
+
+# What JSON written with ``ensure_ascii=False`` still carries raw, inside its
+# strings: DEL, C1 controls (an 8-bit escape sequence), line separators,
+# bidirectional overrides and lone surrogates. JSON's own ``\\u`` escape keeps the data the same.
+RAW_IN_JSON = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def visible_json(text: str) -> str:
+    """JSON text (from ``json.dumps``) with every character a terminal would act
+    on written as a ``\\u`` escape: the same JSON value, safe to print."""
+    return RAW_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)

@@ -107,10 +107,15 @@ def running_heads_by_page(lines: Sequence[SourceLine], texts: Sequence[str]) -> 
         elif (key := header_key(texts[index])) in heads and (page != first_page or "#" in key):
             found[index] = zone  # a numbered page foot is no title, even on page 1
     recurring = stamps(pages, texts)
+    places = {
+        index: (page, position)
+        for page, members in pages.items()
+        for position, index in enumerate(members)
+    }
     return {
         i: kind
         for i, kind in outermost(found, pages, texts).items()
-        if kind == "page_number" or at_edge(i, pages, texts, recurring)
+        if kind == "page_number" or at_edge(i, pages, places, texts, recurring)
     }
 
 
@@ -150,18 +155,23 @@ def outermost(
 
 
 def at_edge(
-    index: int, pages: dict[int, list[int]], texts: Sequence[str], recurring: set[str]
+    index: int,
+    pages: dict[int, list[int]],
+    places: dict[int, tuple[int, int]],
+    texts: Sequence[str],
+    recurring: set[str],
 ) -> bool:
     """Whether only lines that recur on other pages (heads, page numbers,
     stamps such as "Agenda Item 4") lie between a head and its page's edge:
     a heading that recurs just below a page's top ("What we are proud of"
-    under each statement's heading) is the author's, not the page's."""
-    for members in pages.values():
-        if index in members:
-            position = members.index(index)
-            between = members[:position] if position < len(members) / 2 else members[position + 1 :]
-            return all(stamp_key(texts[other]) in recurring for other in between)
-    return True
+    under each statement's heading) is the author's, not the page's.
+    ``places`` gives each line's page and position on it."""
+    if index not in places:
+        return True
+    page, position = places[index]
+    members = pages[page]
+    between = members[:position] if position < len(members) / 2 else members[position + 1 :]
+    return all(stamp_key(texts[other]) in recurring for other in between)
 
 
 def stamp_key(text: str) -> str:

@@ -27,6 +27,10 @@ TRANSLATION = str.maketrans(
     }
 )  # fmt: skip
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+# What the databases do not store alike: PostgreSQL refuses NUL in text (SQLite
+# keeps it), and neither encodes a lone surrogate (a byte of a file name that is
+# not UTF-8, as Python keeps it) to UTF-8.
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 HTML_TAG = re.compile(
@@ -57,6 +61,18 @@ REFERENCE_WORD = re.compile(
 )
 
 
+def text_before(text: str, end: int, reach: int = 64) -> str:
+    """Up to ``reach`` characters before ``end``, trailing whitespace dropped.
+
+    A bounded look back: the whole text before each match of a line holding
+    thousands of them would cost the square of its length.
+    """
+    start = end
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return text[max(0, start - reach) : start]
+
+
 def join_broken_thousands(text: str) -> str:
     """ "221, 000" -> "221,000", but not lists such as "Ref 142, 143" or "1, 2 and 3"."""
     if ", " not in text:
@@ -64,9 +80,9 @@ def join_broken_thousands(text: str) -> str:
     text = BROKEN_MONEY.sub(lambda m: m.group(1) + m.group(2).replace(" ", ""), text)
 
     def repair(match: re.Match[str]) -> str:
-        before = text[: match.start()]
+        before = text_before(text, match.start())
         left, right = int(match.group(1)), int(match.group(2))
-        if REFERENCE_WORD.search(before) or before.rstrip().endswith(","):
+        if REFERENCE_WORD.search(before) or before.endswith(","):
             return match.group(0)
         if 0 < right - left < 10:  # consecutive numbers read as a list
             return match.group(0)
@@ -81,6 +97,14 @@ def remove_dot_leaders(text: str) -> str:
         return text
     text = LEADER_BEFORE_NUMBER.sub("\t", text)
     return DOT_LEADER.sub("", text) if DOT_LEADER.search(text.rstrip() + " ") else text
+
+
+def storable(text: str) -> str:
+    """``text`` as SQLite and PostgreSQL both store it: NUL dropped, a lone
+    surrogate written as its code (``\\udcff``)."""
+    if not UNSTORABLE.search(text):
+        return text
+    return text.replace("\x00", "").encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def clean_characters(text: str) -> str:

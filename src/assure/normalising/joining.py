@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 TERMINAL = re.compile(r"[.!?:;][\"')\]]*$")
 LIST_START = re.compile(
@@ -30,13 +30,21 @@ ORDINAL_SUFFIX = re.compile(r"^(?:st|nd|rd|th)\b")
 WRAPPED_SHARE = 0.7  # of the usual line width: a line this long that stops mid-sentence wrapped
 
 
+TAIL = 256  # characters of a joined line's end that the joining rules look at
+
+
 @dataclass
 class Draft:
-    """A line on its way to becoming a ``CleanLine``."""
+    """A line on its way to becoming a ``CleanLine``.
+
+    Joined lines collect their pieces in a list and keep only what the joining
+    rules read (the last ``TAIL`` characters, the length, whether there is a
+    space), so joining a paragraph of n lines costs n, not n squared.
+    """
 
     number: int
     end: int
-    text: str
+    text: str  # the first source line's text; ``full_text`` is the joined line
     page: int | None
     heading_level: int | None
     table_row: bool
@@ -49,9 +57,28 @@ class Draft:
     # "system"); joined, it is long, but no line of it was a full line of body
     # text, so the line after it starts a new paragraph.
     longest: int = -1
+    pieces: list[str] = field(default_factory=list)
+    tail: str = ""  # the joined line's last ``TAIL`` characters
+    length: int = 0
+    spaced: bool = False
 
     def __post_init__(self) -> None:
         self.longest = max(self.longest, len(self.text))
+        self.pieces = [self.text]
+        self.tail = self.text[-TAIL:]
+        self.length = len(self.text)
+        self.spaced = " " in self.text
+
+    def append(self, glue: str, text: str) -> None:
+        self.pieces += [glue, text]
+        self.tail = (self.tail + glue + text[-TAIL:])[-TAIL:]
+        self.length += len(glue) + len(text)
+        self.spaced = self.spaced or bool(glue) or " " in text
+
+    @property
+    def full_text(self) -> str:
+        """The whole joined line (``text`` holds only its end)."""
+        return "".join(self.pieces)
 
 
 def separate(draft: Draft) -> bool:
@@ -63,7 +90,7 @@ def continues_after_gap(prev: Draft, nxt: Draft) -> bool:
     return (
         not separate(prev)
         and not separate(nxt)
-        and not TERMINAL.search(prev.text)
+        and not TERMINAL.search(prev.tail)
         and nxt.text[:1].islower()
         and not LIST_START.match(nxt.text)
     )
@@ -78,26 +105,26 @@ def continues_wrapped(prev: Draft, nxt: Draft, width: float, marks: bool) -> boo
     if separate(prev) or separate(nxt) or BULLET.match(nxt.text):
         return False
     starts_word = nxt.text[:1].isalnum() or nxt.text[:1] in "\"'(£$€"
-    if not TERMINAL.search(prev.text) and (
-        re.search(r"\w-$", prev.text) or CONNECTOR_END.search(prev.text)
+    if not TERMINAL.search(prev.tail) and (
+        re.search(r"\w-$", prev.tail) or CONNECTOR_END.search(prev.tail)
     ):
         # "What we are proud of" over a full line of capitalised body text is a
         # heading; a wrapped sentence's lines are full ("increase of" + "5.6 ...").
         heading = (
-            len(prev.text) < SHORT_SHARE * width
+            prev.length < SHORT_SHARE * width
             and nxt.text[:1].isupper()
-            and len(nxt.text) >= WRAPPED_SHARE * width
+            and nxt.length >= WRAPPED_SHARE * width
         )
         return starts_word and not heading
     if LIST_START.match(nxt.text):
         return False
     if nxt.text[:1].islower():
-        if prev.text[-1:].isdigit() and ORDINAL_SUFFIX.match(nxt.text):
+        if prev.tail[-1:].isdigit() and ORDINAL_SUFFIX.match(nxt.text):
             return True
-        return " " in prev.text or prev.soft_end  # not a one-word address line
-    if TERMINAL.search(prev.text) or FIELD_LABEL.match(nxt.text) or (marks and not prev.soft_end):
+        return prev.spaced or prev.soft_end  # not a one-word address line
+    if TERMINAL.search(prev.tail) or FIELD_LABEL.match(nxt.text) or (marks and not prev.soft_end):
         return False
-    if len(nxt.text) < SHORT_SHARE * width and not TERMINAL.search(nxt.text):
+    if nxt.length < SHORT_SHARE * width and not TERMINAL.search(nxt.text):
         return False  # a short title-like line: a heading, not the end of a sentence
     return prev.longest >= WRAPPED_SHARE * width and starts_word
 
@@ -114,7 +141,7 @@ def uses_wrap_marks(drafts: list[Draft]) -> bool:
 
 def typical_width(drafts: list[Draft]) -> float:
     """The 90th percentile of line lengths: the width of a full line of body text."""
-    lengths = sorted(len(d.text) for d in drafts if not separate(d))
+    lengths = sorted(d.length for d in drafts if not separate(d))
     if not lengths:
         return 0.0
     return float(lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))])
@@ -123,9 +150,9 @@ def typical_width(drafts: list[Draft]) -> float:
 def merge(prev: Draft, nxt: Draft) -> None:
     # "self-" + "assessment", "2014-" + "2017" and a raised "27" + "th March" join
     # without a space.
-    raised_ordinal = prev.text[-1:].isdigit() and ORDINAL_SUFFIX.match(nxt.text)
-    glue = "" if re.search(r"\w-$", prev.text) or raised_ordinal else " "
-    prev.text = prev.text + glue + nxt.text
+    raised_ordinal = prev.tail[-1:].isdigit() and ORDINAL_SUFFIX.match(nxt.text)
+    glue = "" if re.search(r"\w-$", prev.tail) or raised_ordinal else " "
+    prev.append(glue, nxt.full_text)
     prev.end = nxt.end
     prev.longest = max(prev.longest, nxt.longest)
 

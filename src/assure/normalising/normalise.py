@@ -17,10 +17,17 @@ A joined ``CleanLine`` cites its first source line in ``number`` and its last in
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assure.document import CleanLine, CleanText, Format, SourceDocument, SourceLine
 from assure.normalising.artefacts import find_artefacts
-from assure.normalising.characters import clean_cells, clean_characters, strip_markdown_heading
+from assure.normalising.characters import (
+    UNSTORABLE,
+    clean_cells,
+    clean_characters,
+    storable,
+    strip_markdown_heading,
+)
 from assure.normalising.joining import Draft, join_lines
 
 TABLE_RULE = re.compile(r"^[\s|:+=-]*-{2,}[\s|:+=-]*$")
@@ -46,11 +53,29 @@ def blank_kind(line: SourceLine) -> str | None:
     return "markup_only"
 
 
+def storable_source(source: SourceDocument) -> SourceDocument:
+    """``source`` with the characters a database cannot store removed from its
+    lines and title (see ``characters.storable``): what is kept of the lines as
+    read is the same on SQLite and PostgreSQL."""
+    title = source.title
+    if not UNSTORABLE.search(title or "") and not any(
+        UNSTORABLE.search(line.text) for line in source.lines
+    ):
+        return source
+    lines = tuple(
+        replace(line, text=storable(line.text)) if UNSTORABLE.search(line.text) else line
+        for line in source.lines
+    )
+    return replace(source, lines=lines, title=storable(title) if title else title)
+
+
 def normalise(source: SourceDocument) -> CleanText:
     """Clean ``source`` into non-blank lines that cite their source line numbers.
+    ``CleanText.source`` is ``source`` less what no database stores alike.
 
     Never raises on odd text: whatever survives cleaning is returned.
     """
+    source = storable_source(source)
     markdown = source.format == Format.MARKDOWN
     texts = [clean_line(line, markdown) for line in source.lines]
     for index, text in enumerate(texts):
@@ -79,6 +104,7 @@ def normalise(source: SourceDocument) -> CleanText:
     wrapped = source.format == Format.PDF or (source.format == Format.TEXT and bool(source.pages))
     joined = join_lines(drafts, wrapped=wrapped)
     lines = tuple(
-        CleanLine(d.number, d.end, d.text, d.page, d.heading_level, d.table_row) for d in joined
+        CleanLine(d.number, d.end, d.full_text, d.page, d.heading_level, d.table_row)
+        for d in joined
     )
     return CleanText(source=source, lines=lines, removed=removed)

@@ -25,7 +25,7 @@ from functools import cache
 from assure.document import CleanLine, CleanText
 from assure.extracting.references import find_refs
 from assure.framework import load_framework, score_statements
-from assure.parsing.assessment_report_signals import recognise_report
+from assure.parsing.assessment_report_signals import recognise_report, report_ceiling
 from assure.parsing.front_matter import council_of, date_of, title_matching
 from assure.parsing.headings import title_of
 from assure.parsing.inspection import NamedGrade, named_grades
@@ -129,6 +129,10 @@ class AssessmentReportParser:
             | {sid for sid, _, score in headings if score}
         )
         return recognise_report(text, len(headings), len(scored))
+
+    def ceiling(self, text: CleanText) -> float:
+        """At least what ``recognise`` gives, found cheaply (see the registry)."""
+        return report_ceiling(text)
 
     def parse(self, text: CleanText) -> ParsedStructure:
         """Scores, stated rating and sections of the report."""

@@ -65,23 +65,45 @@ def recognise_report(text: CleanText, statements_found: int, statements_scored: 
     """A 0..1 score that ``text`` is the regulator's report on a council, from
     the statements it heads and scores (or the judgement areas it grades) and
     the regulator's fixed phrases."""
-    lines = text.lines
-    if not lines:
+    if not text.lines:
         return 0.0
     graded = graded_share(text)
     if graded * 9 > statements_scored:
         statements_found = statements_scored = round(graded * 9)
+    score = _phrases(text)
+    score += 0.15 * min(statements_found, 9) / 9 + 0.2 * min(statements_scored, 9) / 9
+    return round(max(0.0, min(1.0, _voiced(text, score) * _discount(text))), 3)
+
+
+def report_ceiling(text: CleanText) -> float:
+    """At least what ``recognise_report`` gives, without finding the statements,
+    their scores or the judgement areas' grades: those count as all there."""
+    if not text.lines:
+        return 0.0
+    score = _phrases(text)
+    score += 0.15 + 0.2
+    return round(max(0.0, min(1.0, _voiced(text, score) * _discount(text))), 3)
+
+
+def _phrases(text: CleanText) -> float:
+    """What the lines giving a score and the regulator's fixed phrases add."""
+    lines = text.lines
     scores = sum(1 for line in lines if SCORE.search(line.text))
     markers = sum(1 for marker in MARKERS if any(marker.search(line.text) for line in lines))
-    score = 0.2 * min(scores, 9) / 9 + 0.3 * min(markers, 6) / 6
-    score += 0.15 * min(statements_found, 9) / 9 + 0.2 * min(statements_scored, 9) / 9
+    return 0.2 * min(scores, 9) / 9 + 0.3 * min(markers, 6) / 6
+
+
+def _voiced(text: CleanText, score: float) -> float:
+    """The score with the voice weighed: the regulator speaks of "the local
+    authority"; the council speaking of itself is a self-assessment that scores itself."""
+    lines = text.lines
     third = sum(1 for line in lines if THIRD_PERSON.search(line.text))
     first = sum(1 for line in lines if len(line.text) > 60 and FIRST_PERSON.search(line.text))
     if third >= 5 and third >= first / 2:
-        score += 0.15
-    elif first > max(10, 3 * third):
-        score *= 0.5  # the council speaking of itself: a self-assessment that scores itself
-    return round(max(0.0, min(1.0, score * _discount(text))), 3)
+        return score + 0.15
+    if first > max(10, 3 * third):
+        return score * 0.5
+    return score
 
 
 def _discount(text: CleanText) -> float:

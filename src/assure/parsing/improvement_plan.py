@@ -66,7 +66,7 @@ class ImprovementPlanParser:
         if slide_plan(text) is not None:
             return SLIDES if committee_furniture(text) < 2 else SLIDES / 2
         head = text.lines[:HEAD_LINES]
-        titled = any(PLAN_TITLE.search(line.text) and len(line.text) <= 120 for line in head[:15])
+        titled = _titled(text)
         plans = find_plans(text)
         lines = plan_lines(plans)
         share = len(lines) / len(text.lines)
@@ -85,6 +85,13 @@ class ImprovementPlanParser:
         if assessment:
             score *= 0.6 if len(assessment) <= 2 else 0.5
         return round(min(score, 1.0), 3)
+
+    def ceiling(self, text: CleanText) -> float:
+        """At least what ``recognise`` gives, found cheaply (see the registry):
+        a deck of slides, or a plan filling the document."""
+        if not text.lines:
+            return 0.0
+        return max(SLIDES, round(min(0.35 * _titled(text) + 0.45 + 0.2, 1.0), 3))
 
     def parse(self, text: CleanText) -> ParsedStructure:
         if (slides := slide_plan(text)) is not None:
@@ -190,6 +197,11 @@ def priority_sections(text: CleanText, plans: tuple[Plan, ...]) -> tuple[Section
                 )
             )
     return tuple(sections)
+
+
+def _titled(text: CleanText) -> bool:
+    """A plan's title among the first lines."""
+    return any(PLAN_TITLE.search(line.text) and len(line.text) <= 120 for line in text.lines[:15])
 
 
 PARSER = ImprovementPlanParser()

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from typing import TypeVar
 
-from assure.classifying.keywords import keyword_counts, statement_ids
+from assure.classifying.keywords import keyword_hits, statement_ids
 from assure.parsing.statements import statement_mentions
 from assure.structure import EVIDENCE_CONFIDENCE, Metric, Risk, StatementLabel
 
@@ -31,7 +31,7 @@ Linked = TypeVar("Linked", Risk, Metric)
 def statement_labels(text: str) -> tuple[StatementLabel, ...]:
     """Up to two statements for a record's text, most likely first."""
     labels: dict[str, float] = {sid: NAMED for sid in statement_mentions(text)}
-    counts = keyword_counts([RISK_WORD.sub(" ", text)])[0]
+    counts = keyword_hits(RISK_WORD.sub(" ", text))
     for sid, count in zip(statement_ids(), counts, strict=True):
         if count and sid not in labels:
             labels[sid] = min(MOST, FIRST_WORD + MORE_WORDS * (float(count) - 1))

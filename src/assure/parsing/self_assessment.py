@@ -36,7 +36,10 @@ from assure.parsing.self_assessment_lines import (
     read_line,
     statement_row,
 )
-from assure.parsing.self_assessment_signals import recognise_self_assessment
+from assure.parsing.self_assessment_signals import (
+    recognise_self_assessment,
+    self_assessment_ceiling,
+)
 from assure.parsing.statements import (
     begins_statement_name,
     names_by_number_only,
@@ -80,6 +83,10 @@ class SelfAssessmentParser:
         candidates = read_candidates(text)
         layout = choose_layout(candidates)
         return recognise_self_assessment(text, candidates, len(layout.statements))
+
+    def ceiling(self, text: CleanText) -> float:
+        """At least what ``recognise`` gives, found cheaply (see the registry)."""
+        return self_assessment_ceiling(text)
 
     def parse(self, text: CleanText) -> ParsedStructure:
         """Title, council, date and the sections of a self-assessment."""

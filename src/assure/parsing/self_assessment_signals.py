@@ -57,20 +57,39 @@ def recognise_self_assessment(
     """A 0..1 score from the text's own marks (see the module's docstring)."""
     if not text.lines:
         return 0.0
-    head = text.lines[:HEAD]
-    score = 0.0
-    if any(NAMES_ITSELF.search(line.text) for line in head[:40]):
-        score += 0.3
-    elif sum(bool(NAMES_ITSELF.search(line.text)) for line in text.lines) >= 3:
-        score += 0.1
+    score = _named(text)
     score += 0.35 * min(statements_found, 9) / 9
     kinds = {c.subsection for c in candidates if c.subsection and not c.contents}
     headed = sum(1 for c in candidates if c.subsection and c.tier >= STANDALONE)
     score += 0.2 * min(len(kinds), 5) / 5 if headed >= 3 else 0.0
+    score += _spoken_as_we(text)
+    return round(max(0.0, min(1.0, score * discount(text))), 3)
+
+
+def self_assessment_ceiling(text: CleanText) -> float:
+    """At least what ``recognise_self_assessment`` gives, without finding the
+    statements and sub-sections: those count as all there."""
+    if not text.lines:
+        return 0.0
+    score = _named(text) + 0.35 + 0.2 + _spoken_as_we(text)
+    return round(max(0.0, min(1.0, score * discount(text))), 3)
+
+
+def _named(text: CleanText) -> float:
+    """What the document's own name for itself adds."""
+    if any(NAMES_ITSELF.search(line.text) for line in text.lines[:HEAD][:40]):
+        return 0.3
+    if sum(bool(NAMES_ITSELF.search(line.text)) for line in text.lines) >= 3:
+        return 0.1
+    return 0.0
+
+
+def _spoken_as_we(text: CleanText) -> float:
+    """What a first-person voice in a fifth of the prose adds."""
     prose = [line.text for line in text.lines if len(line.text) >= 60]
     if prose and sum(bool(FIRST_PERSON.search(p)) for p in prose) / len(prose) >= 0.2:
-        score += 0.15
-    return round(max(0.0, min(1.0, score * discount(text))), 3)
+        return 0.15
+    return 0.0
 
 
 def discount(text: CleanText) -> float:

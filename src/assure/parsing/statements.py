@@ -55,6 +55,7 @@ MAX_WRAPPED = 80  # longer lines are prose, not the first half of a heading
 CODE = re.compile(r"^t(?:heme)?\s*(\d)\s*[-–.:]?\s*qs\s*(\d)$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)  # the same headings are folded by every family's reading
 def fold(text: str) -> str:
     """Text reduced for comparison: lower case, "&" as "and", punctuation and
     Markdown marks dropped, hyphens inside words closed up, plurals singular.

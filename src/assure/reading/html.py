@@ -17,6 +17,7 @@ from lxml import etree
 
 from assure.document import Format, SourceDocument
 from assure.errors import CorruptDocument
+from assure.reading.limits import Limits
 from assure.reading.lines import LineBuilder
 from assure.reading.text import decode_text
 
@@ -80,8 +81,8 @@ def inline_text(element: etree._Element, line_break: str = " ") -> str:
 class HtmlLines:
     """Walks the tree, gathering inline text until a block boundary ends a line."""
 
-    def __init__(self) -> None:
-        self.builder = LineBuilder()
+    def __init__(self, limits: Limits) -> None:
+        self.builder = LineBuilder(limits)
         self.buffer: list[str] = []
         self.in_pre = 0
 
@@ -154,7 +155,7 @@ class HtmlReader:
     def score(self, head: bytes) -> float:
         return 0.6 if HTML_START.search(head[:4096]) else 0.0
 
-    def read(self, path: Path, data: bytes, content_hash: str) -> SourceDocument:
+    def read(self, path: Path, data: bytes, content_hash: str, limits: Limits) -> SourceDocument:
         text = decode_html(data)
         if text is None:
             raise CorruptDocument(path, "HTML in an unknown character encoding")
@@ -164,7 +165,7 @@ class HtmlReader:
             raise CorruptDocument(path, "HTML cannot be parsed") from error
         title_element = root.find(".//title")
         title = inline_text(title_element) if title_element is not None else ""
-        lines = HtmlLines()
+        lines = HtmlLines(limits)
         lines.walk(root)
         lines.flush()
         return SourceDocument(

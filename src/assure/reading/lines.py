@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from assure.document import SourceLine
+from assure.reading.limits import Limits
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -23,10 +24,21 @@ def split_lines(text: str) -> list[str]:
 
 
 class LineBuilder:
-    """Collects ``SourceLine`` objects numbered 1, 2, 3... in the order added."""
+    """Collects ``SourceLine`` objects numbered 1, 2, 3... in the order added.
 
-    def __init__(self) -> None:
+    With ``limits``, a line past the limit on lines, or longer than the limit
+    on a line's length, raises ``TooLarge`` as it is added.
+    """
+
+    def __init__(self, limits: Limits | None = None) -> None:
         self._lines: list[SourceLine] = []
+        self._limits = limits
+
+    def _append(self, line: SourceLine) -> None:
+        if self._limits is not None:
+            self._limits.check_lines(line.number)
+            self._limits.check_line(line.number, line.text)
+        self._lines.append(line)
 
     def add(
         self,
@@ -38,14 +50,12 @@ class LineBuilder:
         """Add one line; text holding line breaks becomes several lines."""
         pieces = split_lines(text) or [""]
         for piece in pieces:
-            self._lines.append(
-                SourceLine(len(self._lines) + 1, piece, page, heading_level, table_row)
-            )
+            self._append(SourceLine(len(self._lines) + 1, piece, page, heading_level, table_row))
 
     def add_row(self, cells: list[str], page: int | None = None) -> None:
         """Add a table row: cells joined by tabs, line breaks inside a cell become spaces."""
         flat = [" ".join(split_lines(cell)).replace("\t", " ").strip() for cell in cells]
-        self._lines.append(SourceLine(len(self._lines) + 1, "\t".join(flat), page, table_row=True))
+        self._append(SourceLine(len(self._lines) + 1, "\t".join(flat), page, table_row=True))
 
     def __len__(self) -> int:
         return len(self._lines)

@@ -15,6 +15,7 @@ import pypdfium2.raw as pdfium_c
 
 from assure.document import Format, SourceDocument
 from assure.errors import CorruptDocument, EncryptedDocument, NoText
+from assure.reading.limits import Limits
 from assure.reading.lines import LineBuilder
 
 # Producers often put the authoring program or a file name in the title field.
@@ -61,13 +62,15 @@ class PdfReader:
         # The format allows junk before the header within the first kilobyte.
         return 0.9 if b"%PDF-" in head[:1024] else 0.0
 
-    def read(self, path: Path, data: bytes, content_hash: str) -> SourceDocument:
+    def read(self, path: Path, data: bytes, content_hash: str, limits: Limits) -> SourceDocument:
+        limits.check_pdf(data)
         document = open_pdf(path, data)
         try:
             count = len(document)
             if count == 0:
                 raise CorruptDocument(path, "PDF has no pages")
-            builder = LineBuilder()
+            limits.check_pages(count)
+            builder = LineBuilder(limits)
             empty_pages = 0
             for index in range(count):
                 try:

@@ -14,9 +14,9 @@ from assure.errors import (
     DocumentError,
     EmptyDocument,
     EncryptedDocument,
-    TooLarge,
     UnsupportedType,
 )
+from assure.reading.limits import Limits
 from assure.settings import Settings
 
 
@@ -28,8 +28,9 @@ class Reader(Protocol):
     def score(self, head: bytes) -> float:
         """How well this reader handles content starting with ``head`` (0: not at all)."""
 
-    def read(self, path: Path, data: bytes, content_hash: str) -> SourceDocument:
-        """Read the whole file. Raises a ``DocumentError`` subclass on bad input."""
+    def read(self, path: Path, data: bytes, content_hash: str, limits: Limits) -> SourceDocument:
+        """Read the whole file within ``limits``. Raises a ``DocumentError``
+        subclass on bad input (``TooLarge`` over a limit)."""
 
 
 @cache
@@ -78,7 +79,8 @@ def choose_reader(head: bytes, candidates: Iterable[Reader] | None = None) -> Re
 def read_document(path: str | Path, settings: Settings | None = None) -> SourceDocument:
     """Read ``path`` into lines, choosing the reader from its content.
 
-    Raises ``EmptyDocument``, ``TooLarge``, ``UnsupportedType`` or whatever the
+    Raises ``EmptyDocument``, ``TooLarge`` (over a size, page, line or unpacking
+    limit of ``settings``), ``UnsupportedType`` or whatever the
     chosen reader raises (``CorruptDocument``, ``EncryptedDocument``, ...).
     """
     settings = settings or Settings()
@@ -89,8 +91,8 @@ def read_document(path: str | Path, settings: Settings | None = None) -> SourceD
         raise DocumentError(path, error.strerror or "cannot open") from error
     if size == 0:
         raise EmptyDocument(path)
-    if size > settings.max_file_bytes:
-        raise TooLarge(path, f"{size / 1048576:.1f} MB, limit {settings.max_file_mb:g} MB")
+    limits = Limits(path, settings)
+    limits.check_size(size)
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -100,7 +102,7 @@ def read_document(path: str | Path, settings: Settings | None = None) -> SourceD
         if data.startswith(OLE_MAGIC) and ENCRYPTED_PACKAGE in data:
             raise EncryptedDocument(path, "password-protected Word or Excel file")
         raise UnsupportedType(path, describe_content(data[:HEAD_BYTES], path.suffix))
-    return reader.read(path, data, hashlib.sha256(data).hexdigest())
+    return reader.read(path, data, hashlib.sha256(data).hexdigest(), limits)
 
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"

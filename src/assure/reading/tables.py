@@ -17,8 +17,10 @@ from pathlib import Path
 
 from assure.document import Format, SourceDocument
 from assure.errors import CorruptDocument, UnsupportedType
+from assure.reading.damage import damaged
+from assure.reading.limits import Limits
 from assure.reading.lines import LineBuilder, split_lines
-from assure.reading.office import DAMAGED_CONTAINER, zip_has_member
+from assure.reading.office import zip_has_member
 from assure.reading.text import decode_text, looks_like_text
 
 DELIMITERS = (",", "\t", ";", "|")
@@ -77,7 +79,7 @@ class CsvReader:
             text = text.rsplit("\n", 1)[0]  # the sample's end may cut its last line short
         return 0.3 if text and sniff_delimiter(text) else 0.0
 
-    def read(self, path: Path, data: bytes, content_hash: str) -> SourceDocument:
+    def read(self, path: Path, data: bytes, content_hash: str, limits: Limits) -> SourceDocument:
         text = decode_text(data)
         if text is None:
             raise UnsupportedType(path, "binary content")
@@ -88,9 +90,12 @@ class CsvReader:
             )
         except csv.Error:
             dialect = csv.excel
-        builder = LineBuilder()
+        builder = LineBuilder(limits)
+        rows = cells = 0
         try:
             for row in csv.reader(io.StringIO(text, newline=""), dialect):
+                rows, cells = rows + 1, cells + len(row)
+                limits.check_rows(rows, cells)
                 builder.add_row(row)
         except csv.Error as error:
             raise CorruptDocument(path, f"CSV cannot be parsed: {error}") from error
@@ -109,19 +114,28 @@ class XlsxReader:
     def score(self, head: bytes) -> float:
         return 0.9 if zip_has_member(head, b"xl/workbook.xml") else 0.0
 
-    def read(self, path: Path, data: bytes, content_hash: str) -> SourceDocument:
+    def read(self, path: Path, data: bytes, content_hash: str, limits: Limits) -> SourceDocument:
         from openpyxl import load_workbook
-        from openpyxl.utils.exceptions import InvalidFileException
 
+        limits.check_zip(data, "Excel")
         try:
             workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except (*DAMAGED_CONTAINER, InvalidFileException) as error:
+        except Exception as error:
+            if not damaged(error, "openpyxl", "zipfile"):
+                raise
             raise CorruptDocument(path, "damaged Excel workbook") from error
-        builder = LineBuilder()
+        builder = LineBuilder(limits)
+        rows = cells_read = 0
         try:
+            limits.check_pages(len(workbook.sheetnames))
             for index, sheet in enumerate(workbook.worksheets, 1):
                 builder.add(sheet.title, page=index, heading_level=1)
+                # Rows as the sheet holds them: its declared size ("A1:XFD1048576")
+                # would pad every row, and add empty ones, to the size claimed.
+                sheet.reset_dimensions()
                 for row in sheet.iter_rows(values_only=True):
+                    rows, cells_read = rows + 1, cells_read + len(row)
+                    limits.check_rows(rows, cells_read)
                     cells = [cell_text(value) for value in row]
                     while cells and not cells[-1].strip():
                         cells.pop()  # a sheet's used range runs past most rows' last cell
@@ -129,7 +143,9 @@ class XlsxReader:
                         builder.add_row(cells, page=index)
             sheets = len(workbook.worksheets)
             title = (workbook.properties.title or "").strip() or None
-        except DAMAGED_CONTAINER as error:
+        except Exception as error:
+            if not damaged(error, "openpyxl", "zipfile"):
+                raise
             raise CorruptDocument(path, "damaged Excel workbook") from error
         finally:
             workbook.close()

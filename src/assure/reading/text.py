@@ -15,6 +15,7 @@ from charset_normalizer import from_bytes
 
 from assure.document import Format, SourceDocument, SourceLine
 from assure.errors import UnsupportedType
+from assure.reading.limits import Limits
 from assure.reading.lines import split_lines
 
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+\S")
@@ -72,7 +73,7 @@ def is_markdown(lines: list[str]) -> bool:
     return headings >= 2
 
 
-def text_lines(text: str, markdown: bool) -> tuple[SourceLine, ...]:
+def text_lines(text: str, markdown: bool, limits: Limits | None = None) -> tuple[SourceLine, ...]:
     lines = []
     page: int | None = 1 if FORM_FEED in text else None
     line_page: int | None
@@ -85,6 +86,8 @@ def text_lines(text: str, markdown: bool) -> tuple[SourceLine, ...]:
             raw = raw.replace(FORM_FEED, "")
         else:
             line_page = page
+        if limits is not None:
+            limits.check_line(number, raw)
         level = None
         if markdown and (match := MARKDOWN_HEADING.match(raw)):
             level = len(match.group(1))
@@ -98,12 +101,14 @@ class TextReader:
     def score(self, head: bytes) -> float:
         return 0.1 if looks_like_text(head) else 0.0
 
-    def read(self, path: Path, data: bytes, content_hash: str) -> SourceDocument:
+    def read(self, path: Path, data: bytes, content_hash: str, limits: Limits) -> SourceDocument:
         text = decode_text(data)
         if text is None:
             raise UnsupportedType(path, "binary content")
+        # Counted before splitting: a file of empty lines costs far more as lines than as text.
+        limits.check_lines(max(text.count("\n"), text.count("\r")), counting=False)
         markdown = is_markdown(split_lines(text[:100_000]))
-        lines = text_lines(text, markdown)
+        lines = text_lines(text, markdown, limits)
         pages = lines[-1].page if lines and lines[-1].page is not None else None
         return SourceDocument(
             path=str(path),

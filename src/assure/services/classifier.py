@@ -4,15 +4,18 @@ re-label stored passages with it."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from assure.classifying.report import EvaluationReport
 from assure.ingest import training
 from assure.services.application import Application
 from assure.services.audit import note
 from assure.services.errors import InvalidRequest
 from assure.services.scope import Role, Scope
+
+if TYPE_CHECKING:
+    from assure.classifying.report import EvaluationReport  # scikit-learn: only to evaluate
 
 
 class TrainingResult(BaseModel):
@@ -84,7 +87,7 @@ def relabel(app: Application, scope: Scope, council: str | None = None) -> list[
     """Label the stored passages of ``council`` (or of every council in scope)
     again with its current model and its people's corrections, as a new
     document would be. Needs the editor role."""
-    from assure.classifying import Correction
+    from assure.classifying.labelled import Correction
     from assure.structure import DocumentKind, ParsedStructure, Section
 
     councils = [scope.require(council, Role.EDITOR)] if council else list(scope.require_any())

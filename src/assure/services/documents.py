@@ -185,9 +185,8 @@ def delete_document(app: Application, scope: Scope, ref: str | int) -> DocumentS
     if app.library.delete_document(document.id, [document.council], change) is None:
         raise NotFound(f"no document {document.id}")
     # A council's own model learnt from this document's text: rebuild it without.
-    if training.remove_council_model(app.settings, document.council):
+    if training.rebuild_council_model(app.library, app.settings, document.council):
         app.models.forget(document.council)
-        training.train_council(app.library, app.settings, document.council)
     return document
 
 
@@ -208,4 +207,7 @@ def move_document(app: Application, scope: Scope, ref: str | int, council: str) 
     )
     if not app.library.move_document(document.id, council, [document.council], change):
         raise InvalidRequest(f"{council} already holds a document with the same content")
+    # The council it leaves must not keep a model learnt from it.
+    if training.rebuild_council_model(app.library, app.settings, document.council):
+        app.models.forget(document.council)
     return get_document(app, scope, document.id)

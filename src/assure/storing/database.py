@@ -8,6 +8,9 @@ the file as it was at the last commit.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +39,7 @@ def open_engine(url: str, upgrade: bool = True) -> Engine:
 def sqlite_engine(url: str) -> Engine:
     database = make_url(url).database
     if database and database != ":memory:":
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
+        private_database_file(Path(database))
     engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")
@@ -59,6 +62,26 @@ def sqlite_engine(url: str) -> Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+def private_database_file(database: Path) -> None:
+    """Make the SQLite file readable and writable by its owner only (0600), and
+    the folder it is created in (the data folder, by default) private to its
+    owner too (0700). The file holds residents' and staff's names: SQLite would
+    create it, and its ``-wal`` and ``-shm`` companions, readable by everyone
+    under the usual umask. An existing file others can read is tightened; its
+    companions take the file's mode when SQLite creates them."""
+    if not database.parent.exists():
+        database.parent.mkdir(parents=True, mode=0o700)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(database, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    for path in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
+        try:
+            mode = stat.S_IMODE(path.stat().st_mode)
+            if mode & 0o077:
+                path.chmod(mode & 0o700)
+        except FileNotFoundError:
+            continue
 
 
 def include_object(

@@ -514,7 +514,9 @@ class Library:
         if cross_document:
             from assure.storing.conflicts import conflicting_figures
 
-            found.extend(conflicting_figures(self.metrics(councils)))
+            # one council's documents are compared with each other, never another's
+            for council in councils:
+                found.extend(conflicting_figures(self.metrics([council])))
         return found
 
     def add_audit(self, audit: AuditNote) -> None:

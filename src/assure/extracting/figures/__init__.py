@@ -18,12 +18,23 @@ from assure.extracting.figures.context import (
     comparator_kind,
     geography_in,
     is_comparing,
-    measure_of,
     period_of,
     periods_in,
     provisional,
     sentences,
     wordy_comparators,
+)
+from assure.extracting.figures.flattened import FlatRow, column_scale, flattened_row
+from assure.extracting.figures.layout import furniture
+from assure.extracting.figures.leads import LeadIn
+from assure.extracting.figures.measures import (
+    CHANGE,
+    bracketed,
+    measure_after,
+    measure_of,
+    of_which,
+    per_unit,
+    weak,
 )
 from assure.extracting.figures.numbers import Figure, figures_in
 from assure.extracting.figures.tables import read_table
@@ -47,7 +58,23 @@ TO_GAP = re.compile(r"^\s*to\s*$", re.IGNORECASE)
 PAREN_GAP = re.compile(r"^\s*\(\s*$")
 LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
 RESPECTIVELY = re.compile(r"^[^.;]{0,60}?\brespectively\b", re.IGNORECASE)
-WHICH_BEFORE = re.compile(r"\bwhich\s+(?:is|was|are|were)\s+(?:about\s+|around\s+)?$", re.I)
+WHICH_REACH = 80  # "which was about": read in a bounded tail before the figure
+WHICH_BEFORE = re.compile(
+    r"\bwhich\s+(?:is|was|are|were|averages?\s+(?:out\s+)?(?:to|at)|equates\s+to|works\s+out\s+at)"
+    r"\s+(?:about\s+|around\s+|approximately\s+)?$",
+    re.I,
+)
+POINTED = re.compile(r"\b(?:this|that|it|these|those)\b(?!\s+(?:is|was)\s+(?:a|an|the)\b)", re.I)
+CLAUSE_SPLIT = re.compile(r"[,;:(]")
+POINTS_BACK = re.compile(
+    r"\W*(?:this|that|these|it)\s+(?:has|have|is|was|were|are|remains?)\b", re.I
+)
+INHERIT_GAP = (
+    40  # characters: a figure this close after another, naming nothing, shares its measure
+)
+OF_AFTER = re.compile(r"^\s*\)?\s*of\s")
+# A population on its own ("2,000 people") is a vague measure but no wrong one.
+POPULATION_ONLY = re.compile(r"^(?:people|adults|children|residents|carers|pupils|staff)$", re.I)
 DIFFERENCE_AFTER = re.compile(r"^\s+((?:more|less|fewer|higher|lower)\s+than\s+[^,.;:()]{2,40})")
 AGES = frozenset({"count", "years"})
 # Beyond this many characters a later figure is not a comparator of an earlier one.
@@ -101,10 +128,62 @@ def respective(sentence: str, figures: list[Figure]) -> dict[int, tuple[int, Com
     return {}
 
 
+def inherited(
+    sentence: str,
+    main: Figure,
+    measure: str | None,
+    metrics: list[Metric],
+    ends: list[int],
+    reading: Reading,
+) -> str | None:
+    """The measure of a figure whose own words name none: an earlier figure's in
+    its sentence ("by 4% and 74% respectively", "12,491, of which 11,090 were
+    completed", "which was £6m more"), the previous sentence's where this one
+    points back ("This was higher than ... at 41%"), or none."""
+    earlier = metrics[-1].measure if metrics else None
+    before = sentence[: main.start]
+    which = WHICH_BEFORE.search(sentence[max(0, main.start - WHICH_REACH) : main.start])
+    if earlier and which and not OF_AFTER.match(sentence[main.end :]):
+        # "outturn was £120m, which was £6m more than forecast": the earlier figure's measure
+        difference = DIFFERENCE_AFTER.match(sentence[main.end :])
+        return " ".join(x for x in (earlier, difference and difference.group(1)) if x)
+    if earlier and of_which(sentence, main.start):
+        part = measure_after(sentence[main.end : main.end + 160])
+        return f"{earlier}: {part}" if part else earlier
+    if not weak(measure, reading.place) or (measure and bracketed(sentence, main.start, main.end)):
+        return measure  # "200 individuals (40 families)": the bracket's own words
+    # "This has increased ... below statistical neighbours (17%)": the sentence points back
+    pointed = bool(POINTED.search(CLAUSE_SPLIT.split(before)[-1])) or bool(
+        POINTS_BACK.match(sentence)
+    )
+    if earlier and (
+        pointed or main.start - ends[-1] <= INHERIT_GAP or same_population(measure, earlier)
+    ):
+        return changed(measure, earlier)  # "by 4% and 74% respectively", "an 18% increase"
+    if not metrics and pointed and reading.carried:
+        return changed(measure, reading.carried)  # "This represents a 15% increase"
+    if measure and POPULATION_ONLY.match(measure):
+        return measure  # "2,000 people": vague but not wrong
+    return None  # "but still 26%", "Kent 84.5%": names nothing measured
+
+
+def same_population(measure: str | None, earlier: str) -> bool:
+    """Whether a bare population ("5,500 people") is the one an earlier figure measured."""
+    if measure is None or not POPULATION_ONLY.match(measure):
+        return False
+    return measure.lower() in earlier.lower()
+
+
+def changed(measure: str | None, earlier: str) -> str:
+    """An earlier figure's measure, as the change a word names: "increase in ..."."""
+    return f"{measure} in {earlier}" if measure and CHANGE.match(measure) else earlier
+
+
 def sentence_metrics(reading: Reading, base: int, sentence: str, starts: list[int]) -> list[Metric]:
     """The metrics of one sentence: each figure, with the figures just after it that
     it is compared with ("42%, compared with 65% in England") as its comparators."""
     metrics: list[Metric] = []
+    ends: list[int] = []  # where each metric's figure ends in the sentence
     figures = figures_in(sentence)
     offsets = [f.start for f in figures]
     periods = periods_in(sentence)
@@ -134,14 +213,14 @@ def sentence_metrics(reading: Reading, base: int, sentence: str, starts: list[in
             if starts
             else reading.line.number
         )
-        measure = list_measure if main in pair_mains else measure_of(sentence, main.start, main.end)
-        if measure is None and metrics and WHICH_BEFORE.search(sentence[: main.start]):
-            # "outturn was £120m, which was £6m more than forecast": the earlier figure's measure
-            difference = DIFFERENCE_AFTER.match(sentence[main.end :])
-            measure = (
-                " ".join(x for x in (metrics[-1].measure, difference and difference.group(1)) if x)
-                or None
-            )
+        measure = (
+            list_measure
+            if main in pair_mains
+            else measure_of(sentence, main.start, main.end, main.unit == "gbp")
+        )
+        measure = inherited(sentence, main, measure, metrics, ends, reading)
+        measure = per_unit(sentence, main.end, measure)
+        ends.append(main.end)
         metrics.append(
             Metric(
                 text=main.text,
@@ -197,19 +276,50 @@ def sentence_metrics(reading: Reading, base: int, sentence: str, starts: list[in
 
 @dataclass(frozen=True)
 class Reading:
-    """The line being read and the council the document is about."""
+    """The line being read, the council the document is about, and the measure
+    of the last figure of the sentence before (for one that points back)."""
 
     line: CleanLine
     place: str | None
+    carried: str | None = None
 
 
 def prose_metrics(text: CleanText, line: CleanLine, body: str, place: str | None) -> list[Metric]:
     starts = line_starts(text, line) if line.end > line.number else []
-    reading = Reading(line, place)
     found: list[Metric] = []
     for base, sentence in sentences(body):
-        found.extend(sentence_metrics(reading, base, sentence, starts))
+        carried = next((m.measure for m in reversed(found) if m.measure), None)
+        found.extend(sentence_metrics(Reading(line, place, carried), base, sentence, starts))
     return found
+
+
+def row_metrics(line: CleanLine, row: FlatRow, place: str | None) -> list[Metric]:
+    return [
+        Metric(
+            text=cell.text,
+            value=cell.value,
+            unit=cell.unit,
+            start_line=line.number,
+            measure=row.measure,
+            geography=place,
+        )
+        for cell in row.cells
+    ]
+
+
+# A cell of a table row is read as prose only when it is prose: a long passage
+# or a sentence; shorter cells are labels, whose numbers name ("Under 16",
+# "5 A*-C", "by age 19").
+PROSE_CELL_WORDS = 15
+SENTENCE = re.compile(r"[.!?](?:\s|$)")
+
+
+def prose_cell(cell: str) -> bool:
+    words = len(cell.split())
+    return words >= PROSE_CELL_WORDS or (words >= 6 and bool(SENTENCE.search(cell)))
+
+
+FOOTNOTE_MARK = re.compile(r"^\s*\d{1,2}\s+")
 
 
 def extract_metrics(text: CleanText) -> tuple[Metric, ...]:
@@ -222,9 +332,21 @@ def extract_metrics(text: CleanText) -> tuple[Metric, ...]:
     place = place_of(text)
     metrics: list[Metric] = []
     lines = text.lines
+    skip, footnotes = furniture(lines)
+    lead = LeadIn()
+    money_scale: tuple[int | None, float] | None = None  # a page's "£m" columns
     i = 0
     while i < len(lines):
         line = lines[i]
+        if money_scale is not None and money_scale[0] != line.page:
+            money_scale = None
+        if i in skip:
+            i += 1
+            continue
+        if (scale := column_scale(line.text)) is not None:
+            money_scale = (line.page, scale)
+            i += 1
+            continue
         if "\t" in line.text:
             table = read_table(lines, i, place)
             if table is not None:
@@ -232,9 +354,13 @@ def extract_metrics(text: CleanText) -> tuple[Metric, ...]:
                 i = table[1]
                 continue
             for cell in line.text.split("\t"):
-                if cell.strip() and not PAGE_CELL.match(cell):
+                if cell.strip() and not PAGE_CELL.match(cell) and prose_cell(cell):
                     metrics.extend(prose_metrics(text, line, cell.strip(), place))
+        elif row := flattened_row(line.text, money_scale[1] if money_scale else None):
+            metrics.extend(row_metrics(line, row, place))
         elif not NO_WORDS.match(line.text):
-            metrics.extend(prose_metrics(text, line, line.text, place))
+            body = FOOTNOTE_MARK.sub(lambda m: " " * len(m.group(0)), line.text, 1)
+            found = prose_metrics(text, line, body if i in footnotes else line.text, place)
+            metrics.extend(lead.name(line.text, found))
         i += 1
     return tuple(metrics)

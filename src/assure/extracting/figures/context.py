@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from assure.extracting.figures.numbers import MONTH, Figure
+from assure.extracting.figures.labels import MONTH
+from assure.extracting.figures.numbers import Figure
 from assure.structure import Comparator
 
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'‘“])")
@@ -31,6 +32,9 @@ OWN_WINDOW = re.compile(
     r"\s+(?:\w+\s+)?(?:years?|months?|weeks?|decades?))\b",
     re.IGNORECASE,
 )
+# Characters after a figure that may hold its own window: the pattern reads at most
+# 40 and a few words, and a long sentence is not copied once per figure.
+OWN_WINDOW_REACH = 400
 PERIOD_LEAD = re.compile(r"^(?:in|during|for|since|of|at|the)\s+", re.IGNORECASE)
 
 REGIONS = (
@@ -58,7 +62,7 @@ PREVIOUS = re.compile(
 )
 # Words between a figure and the next one that make the next a comparator of the first.
 COMPARING = re.compile(
-    r"(?:compared\s+(?:with|to)|against|versus|vs\.?|than"
+    r"(?:compared\s+(?:with|to)|compares?\s+(?:with|to)|against|versus|vs\.?|than"
     r"|(?:up|down|rises?|rose|risen|increased?|decreased?|fell|fallen|falls?|reduced|improved"
     r"|dropped|changed?)\b[^.;]{0,20}\bfrom|target(?:\s+of)?|(?:the|an?)\s+(?:\w+\s+){0,2}average"
     r"|(?:England|national|regional|statistical neighbours?)(?:\s+\w+){0,2}|benchmark(?:\s+of)?)"
@@ -74,56 +78,6 @@ PROVISIONAL = re.compile(
     r"|\bsubject to (?:validation|change|revision)\b",
     re.IGNORECASE,
 )
-VERB = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|will|would|could|may|stood|stands|reached|rose|fell|grew"
-    r"|increased|decreased|reduced|remained|equates|equated|represents|represented|totalled|totals"
-    r"|be|been|being|shows?|showed)\b",
-    re.IGNORECASE,
-)
-PREPOSITION = re.compile(r"\b(?:of|at|to|by)\b", re.IGNORECASE)
-PASSIVE = re.compile(
-    r"^\s*(?:was|were|is|are|has been|have been)\s+"
-    r"(?:\w+ed|\w+en|spent|paid|made|held|seen|sent)\b",
-    re.IGNORECASE,
-)
-# "people were accessing support" -> "people accessing support"; "they had control" stays.
-AUXILIARY = re.compile(
-    r"\b(?:were|was|are|is|have|had|has|being|been|be)\s+(?=\w+(?:ing|ed)\b)", re.IGNORECASE
-)
-BEFORE_SUBJECT = re.compile(
-    r"\b(?:the\s+)?(?:number|proportion|percentage|rate|total|amount|level|share|count)\s+of\s+"
-    r"(?P<what>[^,.;:()]{3,80}?)\s+(?:is|are|was|were|has|have|had|will|would|rose|fell|grew|stood"
-    r"|increased|decreased|reduced|remained|expected|predicted|projected|at|to|by)\b",
-    re.IGNORECASE,
-)
-NEW_CLAUSE = re.compile(
-    r"[;,]\s+(?:and|but|while|whilst|whereas)\s+(?=the\b|its\b|our\b|their\b)", re.I
-)
-AFTER_OF = re.compile(
-    r"^\s*of\s+(?:the\s+|its\s+|our\s+|their\s+|all\s+|total\s+)*(?P<what>[^,.;:()]{2,80})",
-    re.IGNORECASE,
-)
-STOP_PHRASE = re.compile(
-    r"\s+(?:(?:which|compared|against|than|while|whereas|as\s+at|as\s+of|during|since"
-    r"|because|but|in\s+(?:20\d\d|England)|for\s+(?:20\d\d|the\s+year))\b"
-    r"|and\s+[\d£]).*$",
-    re.IGNORECASE,
-)
-NOT_AFTER = re.compile(
-    r"^(?:over|in|during|for|by|from|to|between|within|since|compared|against|than|more|less"
-    r"|higher|lower|above|below|which|and|or|per|a|an|the|this|that|on|at|of|is|are|was|were"
-    r"|has|have|had|will|would|each|every|up|down)$",
-    re.IGNORECASE,
-)
-LEADING_FILLER = re.compile(
-    r"^(?:(?:the|a|an|its|our|their|this|that|these|those|in|of|and|with|approximately|around"
-    r"|about|over|under|almost|nearly|some|total|overall|while|whilst|however|there|which"
-    r"|who|what|where|when|this|it|is|was|more|less)\s+)+",
-    re.IGNORECASE,
-)
-MAX_MEASURE_WORDS = 8
-# "4 in 5 (78%) people ...": the measure follows the bracketed figure.
-PARENTHESIS_AFTER = re.compile(r"^\s*\)?\s*(?:\([^()]{0,25}\))?")
 
 
 def sentences(line: str) -> list[tuple[int, str]]:
@@ -134,73 +88,6 @@ def sentences(line: str) -> list[tuple[int, str]]:
         start = match.end()
     found.append((start, line[start:]))
     return found
-
-
-def tidy(phrase: str, most: int = MAX_MEASURE_WORDS) -> str | None:
-    phrase = PERIOD.sub("", phrase)
-    phrase = STOP_PHRASE.sub("", phrase.strip(" ,;:-–"))
-    phrase = AUXILIARY.sub("", phrase)
-    phrase = LEADING_FILLER.sub("", phrase.lstrip(" •▪●◦*-–") + " ").strip(" ,;:-–")
-    words = phrase.split()[:most]
-    while words and words[-1].lower() in {
-        "of",
-        "the",
-        "and",
-        "in",
-        "to",
-        "for",
-        "on",
-        "a",
-        "by",
-        "at",
-        "was",
-        "were",
-        "is",
-        "are",
-    }:
-        words.pop()
-    text = " ".join(words)
-    return text if len(text) >= 3 and any(c.isalpha() for c in text) else None
-
-
-def measure_of(sentence: str, start: int, end: int) -> str | None:
-    """A short phrase naming what the figure at ``start``..``end`` of ``sentence`` measures."""
-    after = PARENTHESIS_AFTER.sub("", sentence[end : end + 140])
-    of = AFTER_OF.match(after)
-    if of and (measure := tidy(of.group("what"))):
-        return measure
-    before = sentence[max(0, start - 160) : start]
-    # "the number of X rose to 598, and the register had grown to 203": the
-    # subject of an earlier clause does not measure a later clause's figure.
-    clause = NEW_CLAUSE.split(before)[-1]
-    subjects = list(BEFORE_SUBJECT.finditer(clause))
-    if subjects and (measure := tidy(subjects[-1].group("what"))):
-        return measure
-    words = re.findall(r"[A-Za-z][\w'’/-]*", after[:80])
-    first_word_ok = words and not VERB.fullmatch(words[0]) and not NOT_AFTER.match(words[0])
-    if first_word_ok or PASSIVE.match(after):
-        phrase = re.split(r"[,.;:()]", after, maxsplit=1)[0]
-        if measure := tidy(phrase):
-            return measure
-    return measure_before(before)
-
-
-def measure_before(before: str) -> str | None:
-    """The subject of the clause that ends at the figure: "The average wait for an
-    assessment fell to" gives "average wait for an assessment"."""
-    if before.rstrip().endswith(":"):
-        label = re.split(r"[.;]", before.rstrip()[:-1])[-1]
-        return tidy(" ".join(label.split()[-MAX_MEASURE_WORDS:]))
-    # "40,400 people aged over 75": a thousands comma does not end the clause
-    clause = re.split(r"[;:()]|,(?!\d{3}\b)", before)[-1]
-    verb = VERB.search(clause)
-    if verb is not None:
-        clause = clause[: verb.start()]
-    else:
-        prepositions = list(PREPOSITION.finditer(clause))
-        if prepositions:
-            clause = clause[: prepositions[-1].start()]
-    return tidy(" ".join(clause.split()[-10:]), 10)
 
 
 PERIOD_REACH = 250
@@ -233,7 +120,7 @@ def period_of(
     A figure followed by its own window ("over the next five years", ending at
     ``end``) takes that window, never a period of a neighbouring clause.
     """
-    if own := OWN_WINDOW.match(sentence[end:]):
+    if own := OWN_WINDOW.match(sentence[end : end + OWN_WINDOW_REACH]):
         return own.group(1)
     best: tuple[int, str] | None = None
     first = bisect_left(periods, (start - PERIOD_REACH, ""))

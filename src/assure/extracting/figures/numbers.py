@@ -10,25 +10,42 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+from assure.extracting.figures.labels import (
+    HEADING_AFTER,
+    HEADING_REACH,
+    LIST_MARKER,
+    OR_MORE_AFTER,
+    is_age,
+    is_band,
+    is_percent_band,
+    skipped,
 )
+
 # A number not glued to letters, slashes or other digits ("A231", "1/11/2018",
-# "COVID-19", "Q3" are not figures); "£" and a scale ("m", "bn") may surround it.
+# "COVID-19", "Q3" are not figures), nor to a closing bracket ("(CDP)1" is a
+# footnote mark); a minus sign, "£" and a scale ("m", "bn") may surround it.
 NUMBER = re.compile(
-    r"(?<![\w.£$/:\-–])(?P<pound>£\s?)?"
+    r"(?<![\w.£$/:\-–)\]])(?P<minus>[-−](?=£?\d))?(?P<pound>£\s?)?"
     r"(?P<digits>\d{1,3}(?:,\s?\d{3})+(?:\.\d+)?|\d+(?:\.\d+)*)"
     r"(?:\s?(?P<scale>bn|billion|m|million|k|thousand)\b)?"
     r"(?![\w/]|:\d|\.\d)"
 )
-POUND_ALONE = re.compile(r"£(?!\s?\d)")
+# A dash straight after a figure is a range's, not a minus sign: "£12m -17m".
+AFTER_FIGURE = re.compile(r"(?:\d|\d[%mk]|£\d[\d.,]*(?:m|bn|k)?)\s*$")
+# "£" with no number: a lost figure or a placeholder; "£m", "£000" name a unit.
+POUND_ALONE = re.compile(
+    r"£(?!\s?[\d(-])(?!\s?['’]?(?:m|bn|k|000|million|billion|thousand)s?\b)", re.IGNORECASE
+)
+ASCII_DIGIT = re.compile(r"[0-9]")
 PERCENT = re.compile(r"^\s?(?:%|per\s?cent\b|percent\b)")
-PERCENT_RANGE = re.compile(r"^\s?(?:-|–|to)\s?(\d+(?:\.\d+)?)\s?%")
+PERCENT_BAND = re.compile(r"^\s+(?:most|least)\s+(?:deprived|affluent)\b", re.IGNORECASE)
+PERCENT_RANGE = re.compile(r"^\s?(?:-|–|to)\s?(\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)")
+POINTS = re.compile(r"^\s?(?:(?:percentage|%)\s?points?\b|p\.\s?p\.|pp\b)", re.IGNORECASE)
 OUT_OF = re.compile(r"^\s+out\s+of\s+(\d+(?:\.\d+)?)\b", re.IGNORECASE)
 IN_RATIO = re.compile(r"^\s+in\s+(\d{1,3})\b(?![/\-]\d)", re.IGNORECASE)
 DURATION = re.compile(
-    r"^\s?(days?|weeks?|years?|yrs?|months?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b",
+    r"^\s?(?:(?:working|calendar|school|clear|consecutive)\s+)?"
+    r"(days?|weeks?|years?|yrs?|months?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b",
     re.IGNORECASE,
 )
 # "10 Point Improvement Plan", "a 2 year period", "12 month action plan": a number
@@ -40,48 +57,33 @@ COMPOUND = re.compile(
 )
 # "ranked 64 out of 152": a league-table position, kept as one figure with unit "rank".
 RANK_BEFORE = re.compile(r"\b(?:rank(?:ed|s|ing)?|placed|position(?:ed)?)\s+(?:\w+\s+)?$", re.I)
-YEARS_OLD = re.compile(r"^[\s-]?years?[\s-]+olds?\b", re.IGNORECASE)
-# "3 - Evidence shows a good standard": a dash between a label's number and its words.
-LABEL_DASH = re.compile(r"^\s[-–:]\s?(?=\s?[A-Z])")
-RANGE_TAIL = re.compile(r"^\s?[-–]\s?\d+")
-TIME_OF_DAY = re.compile(r"^\s?(?:a\.?m\b|p\.?m\b|noon\b|hrs\b)", re.IGNORECASE)
-ORDINAL_OR_MONTH_AFTER = re.compile(rf"^\s?(?:st|nd|rd|th)?\s?{MONTH}\b", re.IGNORECASE)
-MONTH_BEFORE = re.compile(rf"\b{MONTH}\.?\s?$", re.IGNORECASE)
-NOT_A_FIGURE_BEFORE = re.compile(
-    r"(?:\b(?:page|pages|p\.|pp\.?|section|sections|s\.|part|appendix|annex|chapter|item|items"
-    r"|minute|minutes|ref|reference|paragraph|para|paras|priority|theme|level|levels|year|years"
-    r"|key stage|phase|tier|step|route|stage|objective|outcome|recommendation|rec|table|figure"
-    r"|no\.?|version|v|ward|room|floor|question|box|line|lines|clause|regulation|article"
-    r"|schedule|standard|grade|band|cohort|wave|round|unit|block|bus|flat|house|tel|telephone"
-    r"|phone|mobile|fax|ext|extension|o|r|quarter|qtr|per|junction|junctions|j|exit|platform"
-    r"|gate|bay|zone|plot|lot|site|carriageway|lane)\s?|#)$",
-    re.IGNORECASE,
-)
-# "Junction 1b to 3", "items 4 and 5", "pages 9-12": the second number labels too.
-LABEL_RANGE_BEFORE = re.compile(
-    r"\b(?:junctions?|j|routes?|items?|sections?|pages?|paras?|paragraphs?|appendix|appendices"
-    r"|levels?|years?|phases?|stages?|wards?|priorities|priority|objectives?|recommendations?"
-    r"|refs?|references?)"
-    r"\s?\d+[a-z]?(?:\s?(?:,|and|&)\s?\d+[a-z]?)*\s?(?:to|and|or|-|–|&|,)\s?$",
-    re.IGNORECASE,
-)
-AGE_BEFORE = re.compile(
-    r"(?:\b(?:aged|ages|age)\s+(?:over\s+|under\s+|between\s+|of\s+)?(?:\d+\s*(?:and|to|-|–)\s*)?"
-    r"|\b(?:people|persons|adults|residents|those|men|women|children|population)\s+"
-    r"(?:over|under)\s+"
-    # "most people were over 75", "many will be over 90": an age after a verb of being
-    r"|\b(?:people|persons|adults|residents|those|men|women|many|most|some|they|who)\s+"
-    r"(?:were|are|was|is|will\s+be|would\s+be|to\s+be)\s+(?:aged\s+)?(?:over|under)\s+)$",
-    re.IGNORECASE,
-)
-AGO_AFTER = re.compile(r"^\s+(?:ago|earlier|later|from now|previously|before)\b", re.IGNORECASE)
-HEADING_AFTER = re.compile(r"^\s+[A-Z][A-Z0-9\s,&'’():/-]{2,}$|^\s+[A-Z][^.!?]{0,90}$")
+RANGE_TAIL = re.compile(r"^-?\s?(?:-|–|to|and|or)\s?\d+-?")
+# "at 12 months", "within 28 days", "for at least 12 weeks": a time that defines
+# or dates something, not a duration measured.
 WINDOW_BEFORE = re.compile(
-    r"\b(?:within|last|next|past|after|every|each|per|for the|over the|up to|in the|once)\s+$",
+    r"\b(?:within|last|next|past|after|every|each|per|for the|over the|up to|in the|once|at|over"
+    r"|previous|preceding|prior|first|final|remaining"
+    r"|at least|at most|more than|less than|fewer than|for at least|for more than|for over"
+    r"|for up to)\s+(?:between\s+)?$",
     re.IGNORECASE,
 )
-PHONE_BEFORE = re.compile(r"(?:\b0\d{2,4}\s?|\+44\s?\(?0?\)?\s?\d*\s?)$")
-LIST_MARKER = re.compile(r"^\s*(?:[-–•*]\s*)?$")
+# "91 days after discharge", "12 months of age", "three years ago"
+AGO_AFTER = re.compile(
+    r"^\s+(?:ago|earlier|later|from now|previously|before|after|following|of age|old)\b",
+    re.IGNORECASE,
+)
+AND_OVER = re.compile(r"^\s+(?:and|or)\s+(?:over|older|above|under|younger)\b", re.IGNORECASE)
+UNDER = re.compile(r"\bunder\s+$", re.IGNORECASE)
+# "12 weeks and 6 days": the second part of one time
+TIME_BEFORE = re.compile(r"\d\s?(?:days?|weeks?|months?|years?)\s+and\s+$", re.IGNORECASE)
+# "offered at 2, 3 and 4 months": a list of numbers takes the unit of its last
+LISTED_UNIT = re.compile(
+    r"^(?:\s?,\s?\d+)*\s?(?:,|and|or|to|-|–)\s?\d+\s?"
+    r"(days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b",
+    re.IGNORECASE,
+)
+# "CIN 1 CIN 2 CIN 3": columns or items coded by one word and a number
+CODED = re.compile(r"\b([A-Z][A-Za-z]*)[ _](\d{1,3})\b")
 URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+")
 JOINER = re.compile(r"^\s*(?:and|or|to|&|-|–)\s*$", re.IGNORECASE)
 RANGE_START = re.compile(r"\bbetween\s+(?:£\s?)?$", re.IGNORECASE)
@@ -89,6 +91,8 @@ STREET_AFTER = re.compile(
     r"^(?:\s?[-–]\s?\d+)?\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Way"
     r"|Close|Drive|Place|Square|Terrace|Crescent|Court|Park|Hill|Gardens)\b\.?"
 )
+YEAR = re.compile(r"(?:19|20)\d\d")
+FROM_BEFORE = re.compile(r"\b(?:from|between)\b[^.;]*$", re.IGNORECASE)
 SCALES = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3}
 DURATION_UNITS = {"day": "days", "week": "weeks", "year": "years", "yr": "years"}
 
@@ -117,33 +121,6 @@ def number_value(digits: str) -> tuple[float | None, bool]:
         return None, True
 
 
-def skipped(line: str, start: int, end: int, digits: str, has_unit: bool) -> bool:
-    """Whether the number at ``start``..``end`` is not a figure."""
-    before = line[max(0, start - 40) : start]
-    after = line[end : end + 30]
-    if ORDINAL_OR_MONTH_AFTER.match(after) or TIME_OF_DAY.match(after):
-        return True
-    if MONTH_BEFORE.search(before) and not has_unit:
-        return True
-    if PHONE_BEFORE.search(before) or (digits.startswith("0") and len(digits) >= 4):
-        return True
-    if has_unit:
-        return False
-    if NOT_A_FIGURE_BEFORE.search(before) or LABEL_RANGE_BEFORE.search(before):
-        return True
-    plain = digits.replace(",", "")
-    if plain.isdigit() and "," not in digits and 1900 <= int(plain) <= 2100:
-        return True  # a year
-    if before.endswith("[") and after.startswith("]"):
-        return True  # a footnote mark "[3]", or the footnote it marks
-    if LIST_MARKER.match(before) and ("." in digits or after[:1] in {".", ")"}):
-        return True  # "1.2 The report", "3. Background", "2) item"
-    label = LABEL_DASH.sub(" ", line[end:])
-    if not before.strip() and len(plain) <= 2 and HEADING_AFTER.match(label):
-        return True  # "7 ASSESSING NEEDS", "3 - Evidence shows ...": a numbered heading or label
-    return bool(AGE_BEFORE.search(before))
-
-
 def numbered_title(line: str, start: int, end: int, digits: str, duration: re.Match[str]) -> bool:
     """Whether a number and a capitalised unit word open a numbered title
     ("45 Minutes of the Previous Meeting"), not a duration ("45 minutes")."""
@@ -152,30 +129,105 @@ def numbered_title(line: str, start: int, end: int, digits: str, duration: re.Ma
     if not duration.group(1)[:1].isupper():
         return False
     rest = line[end + duration.end() :]
+    if len(line) - end > HEADING_REACH:
+        return False  # a long line is no title (and is not re-read per number)
     return bool(re.match(r"^\s*[:–-]?\s*[A-Za-z(]", rest)) and bool(HEADING_AFTER.match(line[end:]))
+
+
+def signed(match: re.Match[str], value: float | None) -> float | None:
+    return -value if value is not None and match["minus"] else value
+
+
+def range_end(line: str, match: re.Match[str]) -> bool:
+    """Whether a dash before a number closes a range after a figure ("£12m -17m")
+    rather than signing a value of its own ("£10.0m -£27.8m")."""
+    return (
+        bool(match["minus"])
+        and not match["pound"]
+        and bool(AFTER_FIGURE.search(line[: match.start()]))
+    )
+
+
+def money(line: str, match: re.Match[str], value: float | None) -> Figure | None:
+    if is_band(line, match.start()):
+        return None  # "Significant risks (over £10m)": a band's bound
+    scale = SCALES.get((match["scale"] or "").lower(), 1.0)
+    return Figure(
+        match.start(),
+        match.end(),
+        match.group(0),
+        value * scale if value is not None else None,
+        "gbp",
+        match["digits"] != match["digits"].strip() or ", " in match["digits"],
+    )
+
+
+def ages(before: str, after: str, value: float | None) -> bool:
+    """Whether a time is someone's age: "aged 16 years and over", "15 year olds",
+    "(under 75 years)", "young people over 10 years"."""
+    if value is None or value != int(value):
+        return False
+    tail = DURATION.sub("", after, count=1)
+    return (
+        is_age(before, after, int(value))
+        or bool(AND_OVER.match(tail))
+        or (bool(UNDER.search(before)) and value <= 100)
+    )
+
+
+def duration_figure(
+    line: str, start: int, end: int, digits: str, value: float | None, malformed: bool
+) -> Figure | None:
+    """A number before a time unit: a duration, or a time that dates or defines."""
+    after = line[end : end + 40]
+    duration = DURATION.match(after) or LISTED_UNIT.match(after)
+    if duration is None:
+        return None
+    before = line[max(0, start - 40) : start]
+    if WINDOW_BEFORE.search(before) or TIME_BEFORE.search(before) or ages(before, after, value):
+        return None
+    if skipped(line, start, end, digits, False) and not DURATION.match(after):
+        return None  # "aged 2, 3 and 4 months"
+    if DURATION.match(after) is None and not RANGE_START.search(before):
+        return None  # one of a list: the list's last number carries the unit
+    if numbered_title(line, start, end, digits, duration):
+        return None
+    rest = line[end + duration.end() :]
+    if AGO_AFTER.match(rest) or OR_MORE_AFTER.match(rest):
+        return None
+    word = duration.group(1).lower().rstrip("s")
+    return Figure(
+        start,
+        end + duration.end(),
+        line[start : end + duration.end()],
+        value,
+        DURATION_UNITS.get(word),
+        malformed,
+    )
 
 
 def classify(line: str, match: re.Match[str]) -> Figure | None:
     """The figure a number match stands for, or ``None`` when it is not a figure."""
     digits, start, end = match["digits"], match.start(), match.end()
     value, malformed = number_value(digits)
-    after = line[end : end + 40]
+    value = signed(match, value)
     if match["pound"]:
-        scale = SCALES.get((match["scale"] or "").lower(), 1.0)
-        return Figure(
-            start,
-            end,
-            match.group(0),
-            value * scale if value is not None else None,
-            "gbp",
-            malformed,
-        )
+        return money(line, match, value)
     if match["scale"]:
         end = match.start("scale") - (1 if line[match.start("scale") - 1] == " " else 0)
-        after = line[end : end + 40]
+        if match["scale"].lower() != "m" and value is not None:
+            # "6.9k followers", "1.5 million new trees" ("5m" may be metres: left alone)
+            return Figure(
+                start, match.end(), match.group(0), value * SCALES[match["scale"].lower()], "count"
+            )
+    after = line[end : end + 40]
+    if points := POINTS.match(after):
+        # "rose 2 percentage points": a change in a percentage, a unit of its own
+        return Figure(start, end + points.end(), line[start : end + points.end()], value, None)
     if percent := PERCENT.match(after):
-        if skipped(line, start, end, digits, True):
-            return None
+        band = PERCENT_BAND.match(after[percent.end() :]) or is_percent_band(line, start)
+        if skipped(line, start, end, digits, True) or band:
+            return None  # "among the 10% most deprived": a band, not a measure
         return Figure(
             start,
             end + percent.end(),
@@ -184,7 +236,7 @@ def classify(line: str, match: re.Match[str]) -> Figure | None:
             "percent",
             malformed,
         )
-    if span := PERCENT_RANGE.match(after):
+    if (span := PERCENT_RANGE.match(after)) and not YEAR.fullmatch(digits):
         return Figure(
             start, end + span.end(), line[start : end + span.end()], value, "percent", malformed
         )
@@ -218,31 +270,45 @@ def classify(line: str, match: re.Match[str]) -> Figure | None:
         )
     range_tail = RANGE_TAIL.match(after)
     tail = after[range_tail.end() :] if range_tail else after
-    if YEARS_OLD.match(tail):
-        return None  # an age, not a figure
     if COMPOUND.match(tail) and (value != 1 or range_tail):
         return None
     window = WINDOW_BEFORE.search(line[max(0, start - 30) : start])
-    if range_tail and window and DURATION.match(tail):
-        return None  # "over the past 12-18 months": a time window
-    if duration := DURATION.match(after):
-        before = line[max(0, start - 30) : start]
-        if WINDOW_BEFORE.search(before) or AGE_BEFORE.search(before):
-            return None
-        if numbered_title(line, start, end, digits, duration):
-            return None
-        if AGO_AFTER.match(line[end + duration.end() :]):
-            return None
-        word = duration.group(1).lower().rstrip("s")
-        unit = DURATION_UNITS.get(word)
-        return Figure(
-            start, end + duration.end(), line[start : end + duration.end()], value, unit, malformed
-        )
+    glued = range_tail is not None and range_tail.group(0).startswith("-")
+    if range_tail and (window or glued) and DURATION.match(tail):
+        return None  # "over the past 12-18 months", "3-5 years": a time window or span
+    if DURATION.match(after) or LISTED_UNIT.match(after):
+        return duration_figure(line, start, end, digits, value, malformed)
     if skipped(line, start, end, digits, False):
         return None
     if value is None and not malformed:
         return None
     return Figure(start, end, line[start:end], value, "count", malformed)
+
+
+def is_range(line: str, first: Figure, second: re.Match[str]) -> bool:
+    """Whether "400 to 700 staff" is one figure, a range: a bare count joined by
+    "to" or a dash to the next, with no "from" before ("from 512 to 598" are two)."""
+    if first.unit != "count" or second["pound"] or PERCENT.match(line[second.end() :]):
+        return False
+    return not FROM_BEFORE.search(line[max(0, first.start - 25) : first.start])
+
+
+def coded(line: str) -> set[int]:
+    """Where the numbers of codes repeated along a line start ("CIN 1 CIN 2 CIN 3")."""
+    if line.count(" ") < 4:
+        return set()
+    by_word: dict[str, list[int]] = {}
+    for match in CODED.finditer(line):
+        by_word.setdefault(match[1], []).append(match.start(2))
+    return {start for starts in by_word.values() if len(starts) >= 3 for start in starts}
+
+
+def _has_digit(line: str) -> bool:
+    """Whether any character is a digit (``str.isdigit``), looked for at C
+    speed: most lines are prose without one, and every line is asked."""
+    if line.isascii():
+        return ASCII_DIGIT.search(line) is not None
+    return any(map(str.isdigit, line))
 
 
 def figures_in(line: str) -> list[Figure]:
@@ -252,7 +318,7 @@ def figures_in(line: str) -> list[Figure]:
     ("years 5 and 6") is not one either; the second end of a range
     ("between 40 and 58") belongs to the first.
     """
-    if not any(c.isdigit() for c in line) and "£" not in line:
+    if not _has_digit(line) and "£" not in line:
         return []
     urls = (
         [m.span() for m in URL.finditer(line)]
@@ -262,15 +328,21 @@ def figures_in(line: str) -> list[Figure]:
     found: list[Figure] = []
     last_end, last_was_figure = -1, True
     url = 0
+    codes = coded(line)
     for match in NUMBER.finditer(line):
         while url < len(urls) and urls[url][1] <= match.start():
             url += 1
         in_url = url < len(urls) and urls[url][0] <= match.start()
         if match.start() < last_end or in_url:
             continue
+        if match.start("digits") in codes or range_end(line, match):
+            last_end, last_was_figure = match.end(), False
+            continue
         joined = last_end >= 0 and JOINER.match(line[last_end : match.start()])
         if joined and (
-            not last_was_figure or RANGE_START.search(line[: found[-1].start] if found else "")
+            not last_was_figure
+            or RANGE_START.search(line[: found[-1].start] if found else "")
+            or (found and is_range(line, found[-1], match))
         ):
             last_end = match.end()
             continue
@@ -278,7 +350,8 @@ def figures_in(line: str) -> list[Figure]:
             last_end, last_was_figure = match.end(), False
             continue
         figure = classify(line, match)
-        last_was_figure = figure is not None
+        # "from 125,300 in 2022 to 166,100": a year is no label that a range carries on
+        last_was_figure = figure is not None or YEAR.fullmatch(match.group(0)) is not None
         if figure is not None:
             found.append(figure)
             last_end = figure.end

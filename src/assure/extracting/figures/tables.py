@@ -10,22 +10,26 @@ council's name). Where several period columns stand side by side the latest
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from assure.document import CleanLine, SourceLine
 from assure.extracting.figures.context import NEIGHBOURS, PERIOD, PROVISIONAL, REGION
+from assure.extracting.figures.measures import weak
 from assure.extracting.figures.numbers import SCALES, number_value
 from assure.structure import Comparator, Metric
 
 SCALE_WORD = re.compile(r"£\s?(bn|m|k)\b|\b(billion|million|thousand)s?\b", re.IGNORECASE)
-THOUSANDS_COLUMN = re.compile(r"£\s?0{3}s?\b")
+THOUSANDS_COLUMN = re.compile(r"£\s?['’]?0{3}s?\b")
+# "(8,021)" in an accounts column is a negative value, as is "-8,021"
 CELL_NUMBER = re.compile(
-    r"^\s*(?P<pound>£)?\s?(?P<digits>-?\d{1,3}(?:,\s?\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)*)\s?"
-    r"(?P<suffix>%|bn|m|k|days?|weeks?|years?)?\s*(?P<flag>\(p\)|p|\*)?\s*$",
+    r"^\s*(?P<open>\()?\s*(?P<pound>£)?\s?(?P<digits>-?\d{1,3}(?:,\s?\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)*)"
+    r"\s?(?P<suffix>%|bn|m|k|days?|weeks?|years?)?\s*(?P<close>\))?\s*(?P<flag>\(p\)|p|\*)?\s*$",
     re.IGNORECASE,
 )
 VALUE_HEAD = re.compile(
-    r"^(?:value|actual|result|performance|outturn|figure|number|latest|current|this year|%|rate"
+    r"^(?:value|actual|result|performance|outturn|forecast|variance|budget|spend|figure|number|latest"
+    r"|current|this year|%|rate"
     r"|our (?:performance|figure|value))\b",
     re.IGNORECASE,
 )
@@ -37,6 +41,7 @@ PREVIOUS_HEAD = re.compile(
 PERIOD_COLUMN = re.compile(r"^(?:period|date|year|reporting period|time ?period)$", re.IGNORECASE)
 UNIT_COLUMN = re.compile(r"^units?$", re.IGNORECASE)
 BARE_YEAR = re.compile(r"^(?:19|20)\d\d(?:\s?\(p\))?$")
+MONEY_HEAD = re.compile(r"£|\bgbp\b|\bpounds\b", re.IGNORECASE)
 PERCENT_NAME = re.compile(r"\(%\)|%|\bpercentage\b|\bproportion\b|\bper ?cent\b", re.IGNORECASE)
 
 
@@ -48,6 +53,8 @@ class FigureTable:
     period_column: int | None = None
     unit_column: int | None = None
     provisional_columns: set[int] = field(default_factory=set)
+    value_header: str = ""  # "Outturn £'000": a money column names its scale
+    more_values: list[tuple[int, str]] = field(default_factory=list)  # other value columns
 
 
 def cells(line: CleanLine) -> list[str]:
@@ -86,8 +93,14 @@ def read_header(header: list[str], place: str | None) -> FigureTable | None:
     if not values and not periods:
         return None
     main = values[0] if values else periods[-1]
-    table = FigureTable(value=main, period_header=header[main] if kinds[main] == "period" else None)
+    table = FigureTable(
+        value=main,
+        period_header=header[main] if kinds[main] == "period" else None,
+        value_header=header[main],
+    )
     for j, kind in kinds.items():
+        if j != main and kind == "value":
+            table.more_values.append((j, header[j]))  # "Budget | Outturn | Variance"
         if j == main or kind is None or kind == "value":
             continue
         table.comparators.append((j, "previous" if kind == "period" else kind, header[j]))
@@ -107,7 +120,8 @@ def read_cell(text: str) -> tuple[float | None, str | None, bool, bool] | None:
     if not match:
         return None
     value, malformed = number_value(match["digits"].lstrip("-"))
-    if value is not None and match["digits"].startswith("-"):
+    bracketed = bool(match["open"]) and bool(match["close"])
+    if value is not None and (match["digits"].startswith("-") or bracketed):
         value = -value
     suffix = (match["suffix"] or "").lower()
     unit = None
@@ -157,7 +171,9 @@ def row_metric(row: list[str], number: int, table: FigureTable, place: str | Non
         else ""
     )
     scale = 1.0
-    if unit is None:
+    if unit is None and MONEY_HEAD.search(table.value_header):
+        unit, scale = "gbp", money_scale(table.value_header)  # "Variance £'000": the column's
+    elif unit is None:
         unit = unit_from(indicator, unit_cell)
         scale = money_scale(unit_cell) if unit == "gbp" else 1.0
     value = value * scale if value is not None else None
@@ -189,6 +205,44 @@ def row_metric(row: list[str], number: int, table: FigureTable, place: str | Non
     )
 
 
+UNIT_IN_HEADER = re.compile(
+    r"\s*\(?£\s?['’]?(?:0{3}s?|m|k|bn|million|thousands?)?\)?\s*$|\s*\(%\)\s*$"
+)
+
+
+def column_name(header: str) -> str:
+    """A column's header without its unit: "Outturn £'000" -> "Outturn"."""
+    return UNIT_IN_HEADER.sub("", header).strip() or header
+
+
+def other_values(row: list[str], table: FigureTable, first: Metric) -> list[Metric]:
+    """The row's figures in the table's other value columns ("Budget", "Outturn",
+    "Variance"), each measured as the row's indicator in that column."""
+    found = []
+    for column, header in table.more_values:
+        read = read_cell(row[column]) if column < len(row) else None
+        if read is None or read[0] is None:
+            continue
+        value, unit, malformed, provisional = read[0], read[1], read[2], read[3]
+        scale = 1.0
+        if unit is None and MONEY_HEAD.search(header):
+            unit, scale = "gbp", money_scale(header)
+        name = column_name(header)
+        found.append(
+            replace(
+                first,
+                text=row[column],
+                value=value * scale,
+                unit=unit or first.unit,
+                measure=f"{first.measure.rsplit(': ', 1)[0]}: {name}" if first.measure else name,
+                comparators=(),
+                provisional=provisional,
+                malformed=malformed,
+            )
+        )
+    return found
+
+
 def read_table(
     lines: tuple[CleanLine, ...], index: int, place: str | None, source: tuple[SourceLine, ...] = ()
 ) -> tuple[list[Metric], int] | None:
@@ -209,8 +263,30 @@ def read_table(
     while i < len(lines) and "\t" in lines[i].text:
         row = cells(lines[i])
         if metric := row_metric(row, lines[i].number, table, place):
+            if table.more_values and metric.measure:
+                # several value columns: each figure is named with its column's
+                metric = replace(
+                    metric, measure=f"{metric.measure}: {column_name(table.value_header)}"
+                )
             metrics.append(metric)
+            metrics.extend(other_values(row, table, metric))
         i += 1
     if not metrics:
         return None
-    return metrics, i
+    return unnamed_categories(metrics), i
+
+
+REPEATED_LABEL = 3
+
+
+def unnamed_categories(metrics: list[Metric]) -> list[Metric]:
+    """Rows whose first cell repeats ("Aggregated from LSOA" over rows of areas)
+    are told apart by another column: that cell names a category, not what the
+    row measures, so the row's figure is left unnamed."""
+    seen = Counter(m.measure for m in metrics)
+    return [
+        replace(m, measure=None)
+        if m.measure and (seen[m.measure] >= REPEATED_LABEL or weak(m.measure))
+        else m
+        for m in metrics
+    ]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 import typer
 
 from assure.interfaces.cli.common import environment, opened_library
+from assure.interfaces.terminal import visible
 
 if TYPE_CHECKING:
     from assure.services.scope import Scope
@@ -47,7 +48,7 @@ def refused(action: Callable[[], T]) -> T:
     try:
         return action()
     except ServiceError as error:
-        typer.echo(f"error: {error}", err=True)
+        typer.echo(f"error: {visible(str(error))}", err=True)
         raise typer.Exit(2 if isinstance(error, InvalidRequest) else 1) from None
 
 
@@ -74,7 +75,7 @@ def add(
     password = read_password(password_stdin)
     with as_operator(*councils) as (scope, library):
         made = refused(lambda: accounts.add_user(scope, library, email, password, councils, role))
-    typer.echo(f"added {made.email}: {grants_text(made.grants)}")
+    typer.echo(visible(f"added {made.email}: {grants_text(made.grants)}"))
 
 
 @users_app.command("list")
@@ -88,7 +89,7 @@ def list_users(as_json: bool = typer.Option(False, "--json", help="Print JSON.")
         typer.echo(json.dumps([a.model_dump(mode="json") for a in found], indent=2))
         return
     for a in found:
-        typer.echo(f"{a.email}\t{grants_text(a.grants)}")
+        typer.echo(f"{visible(a.email)}\t{visible(grants_text(a.grants))}")
     if not found:
         typer.echo("no users yet: use `assure users add EMAIL`", err=True)
 
@@ -104,7 +105,7 @@ def grant(
 
     with as_operator(council) as (scope, library):
         made = refused(lambda: accounts.grant(scope, library, email, council, role))
-    typer.echo(f"{made.email}: {grants_text(made.grants)}")
+    typer.echo(visible(f"{made.email}: {grants_text(made.grants)}"))
 
 
 @users_app.command("revoke")
@@ -117,7 +118,7 @@ def revoke(
 
     with as_operator() as (scope, library):
         made = refused(lambda: accounts.revoke(scope, library, email, council))
-    typer.echo(f"{made.email}: {grants_text(made.grants) or 'no councils'}")
+    typer.echo(visible(f"{made.email}: {grants_text(made.grants) or 'no councils'}"))
 
 
 @users_app.command("remove")
@@ -127,7 +128,7 @@ def remove(email: str = typer.Argument(...)) -> None:
 
     with as_operator() as (scope, library):
         refused(lambda: accounts.remove_user(scope, library, email))
-    typer.echo(f"removed {email}")
+    typer.echo(visible(f"removed {email}"))
 
 
 @users_app.command("password")
@@ -141,7 +142,7 @@ def password(
     new = read_password(password_stdin)
     with as_operator() as (scope, library):
         refused(lambda: accounts.set_password(scope, library, email, new))
-    typer.echo(f"password set for {email}")
+    typer.echo(visible(f"password set for {email}"))
 
 
 @tokens_app.command("create")
@@ -169,7 +170,7 @@ def list_tokens(
         return
     for t in found:
         state = "revoked" if t.revoked else "live"
-        typer.echo(f"{t.id}\t{t.email}\t{t.prefix}...\t{t.created_at:%Y-%m-%d}\t{state}")
+        typer.echo(f"{t.id}\t{visible(t.email)}\t{t.prefix}...\t{t.created_at:%Y-%m-%d}\t{state}")
 
 
 @tokens_app.command("revoke")
@@ -181,7 +182,7 @@ def revoke_token(
 
     with as_operator() as (scope, library):
         info = refused(lambda: accounts.revoke_token(scope, library, token_id))
-    typer.echo(f"revoked token {info.id} ({info.prefix}...) of {info.email}")
+    typer.echo(visible(f"revoked token {info.id} ({info.prefix}...) of {info.email}"))
 
 
 def grants_text(grants: dict[str, str]) -> str:

@@ -10,6 +10,7 @@ import typer
 
 from assure.interfaces.cli.common import ONE_COUNCIL_HELP, operator, writable
 from assure.interfaces.cli.output import Column, busy, print_json, print_table, say
+from assure.interfaces.terminal import visible
 from assure.services import assessment
 
 
@@ -175,7 +176,7 @@ def write_text(text: str, output: Path | None) -> None:
         typer.echo(text, nl=False)
         return
     output.write_text(text, encoding="utf-8")
-    typer.echo(f"wrote {output}", err=True)
+    typer.echo(f"wrote {visible(str(output))}", err=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING
 import typer
 from rich.console import Console
 from rich.table import Column, Table
+from rich.text import Text
+
+from assure.interfaces.terminal import visible
 
 if TYPE_CHECKING:
     from assure.classifying.evaluation import Scores
@@ -98,7 +101,7 @@ def corpus_files(path: Path) -> list[Path]:
     if path.is_dir():
         return sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
     if not path.exists():
-        typer.echo(f"error: {path}: no such file or folder", err=True)
+        typer.echo(f"error: {visible(str(path))}: no such file or folder", err=True)
         raise typer.Exit(2)
     return [path]
 
@@ -108,10 +111,12 @@ def print_report(report: EvaluationReport) -> None:
     console = Console(width=None if sys.stdout.isatty() else 132)
     documents = Table("document", "kind", "labelled passages", title="Labelled documents")
     for document in report.documents:
-        documents.add_row(document.name, document.kind, str(document.labelled))
+        documents.add_row(
+            Text(visible(document.name)), Text(visible(document.kind)), str(document.labelled)
+        )
     console.print(documents)
     for line in report.skipped:
-        console.print(f"skipped: {line}", style="yellow")
+        console.print(Text(f"skipped: {visible(line)}", style="yellow"))
     console.print(
         "Baselines: keywords (statement names, aliases, keyword lists) and tfidf-lr (word "
         "TF-IDF, logistic regression). The model reads each passage alone, or with its "

@@ -13,6 +13,7 @@ import typer
 
 from assure.interfaces.cli.common import COUNCIL_HELP, JSON_HELP, operator, writable
 from assure.interfaces.cli.output import Column, print_json, print_table, say
+from assure.interfaces.terminal import visible
 from assure.services import evidence as evidence_service
 from assure.services import figures as figure_service
 from assure.services import plans as plan_service
@@ -56,13 +57,13 @@ def emit(
             typer.echo(text, nl=False)
         else:
             output.write_text(text, encoding="utf-8")
-            typer.echo(f"wrote {output}", err=True)
+            typer.echo(f"wrote {visible(str(output))}", err=True)
     elif output_format is ListFormat.xlsx:
         from assure.exporting.tables import write_table_xlsx
 
         assert output is not None
         path = write_table_xlsx(header, rows, output, name)
-        typer.echo(f"wrote {path} ({len(rows)} rows)")
+        typer.echo(f"wrote {visible(str(path))} ({len(rows)} rows)")
     elif rows:
         print_table(columns, rows)
     else:

@@ -6,6 +6,8 @@ import json
 
 import typer
 
+from assure.interfaces.terminal import visible
+
 
 def frameworks() -> None:
     """List the regulators' frameworks assure knows, with their statements."""
@@ -38,7 +40,7 @@ def score(
     try:
         result = score_statements(scores)
     except ValueError as error:
-        typer.echo(f"error: {error}", err=True)
+        typer.echo(f"error: {visible(str(error))}", err=True)
         raise typer.Exit(2) from None
     if as_json:
         typer.echo(json.dumps(result.as_dict()))

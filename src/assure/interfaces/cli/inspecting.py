@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from assure.errors import DocumentError
-from assure.interfaces.terminal import visible
+from assure.interfaces.terminal import visible, visible_json
 from assure.settings import Settings
 
 
@@ -29,7 +29,7 @@ def inspect(
         raise typer.Exit(1) from None
     data = document_json(doc)
     if as_json:
-        typer.echo(json.dumps(data, ensure_ascii=False))
+        typer.echo(visible_json(json.dumps(data, ensure_ascii=False)))
         return
     from assure.interfaces.cli.render import print_summary
 

@@ -27,7 +27,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from assure.interfaces.terminal import visible
+from assure.interfaces.terminal import visible, visible_json
 
 
 def to_json(value: Any) -> Any:
@@ -40,7 +40,7 @@ def to_json(value: Any) -> Any:
 
 
 def print_json(value: Any) -> None:
-    typer.echo(json.dumps(to_json(value), ensure_ascii=False, indent=2, default=str))
+    typer.echo(visible_json(json.dumps(to_json(value), ensure_ascii=False, indent=2, default=str)))
 
 
 def interactive() -> bool:

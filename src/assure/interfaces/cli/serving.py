@@ -20,9 +20,11 @@ def serve(
 
     from assure.interfaces.cli.common import environment
     from assure.interfaces.web.app import create_app
+    from assure.settings import shown
 
     settings = environment()
-    typer.echo(f"assure on http://{host}:{port}/ (data: {settings.resolved_database_url})")
+    data = shown("database_url", settings.resolved_database_url)
+    typer.echo(f"assure on http://{host}:{port}/ (data: {data})")
     if workers > 1:
         uvicorn.run(
             "assure.interfaces.web.app:app_from_environment",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assure.document import CleanLine, CleanText, SourceLine
 from assure.extracting.dates import find_dates
@@ -75,6 +76,7 @@ class PackLine:
         return [cell.strip() for cell in self.text.split("\t")]
 
 
+@lru_cache(maxsize=8192)  # detection and parsing tidy the same lines many times over
 def tidy(text: str) -> str:
     """A line without markup, with plain dashes, quotes and single spaces; a
     row of a table written with pipes has its cells split by tabs instead."""

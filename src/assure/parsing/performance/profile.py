@@ -25,6 +25,15 @@ NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 YEAR = re.compile(r"^(?:19|20)\d\d(?:/\d\d)?$")
 PROPORTION = re.compile(r"\b(?:proportion|percentage|per\s*cent|%)", re.IGNORECASE)
 TITLE_PERIOD = re.compile(r",\s*((?:19|20)\d\d(?:/\d\d)?)\s*$")  # "... (excess weight), 2015/16"
+# a cell left as the workbook's instruction: no title
+INSTRUCTION = re.compile(
+    r"\b(?:please\s+)?(?:make\s+a\s+selection|select\s+(?:an?|the)\b|click\s+here)", re.I
+)
+NOTE = re.compile(
+    r"^(?:sources?|notes?|description|caveats?|statistical\s+issues?|methodology|rationale"
+    r"|definition)\s*:",
+    re.I,
+)
 TITLE_REACH = 6
 MIN_TITLE = 20
 MAX_MEASURE = 160
@@ -45,10 +54,18 @@ def header(line: CleanLine) -> list[int] | None:
 
 
 def title_above(lines: tuple[CleanLine, ...], index: int) -> str | None:
+    """The indicator's title: the nearest line above with one cell of words
+    (not a sentence); a row of word cells is the table's own header (area
+    names, a "please make a selection" left unselected), never its title."""
     for line in reversed(lines[max(0, index - TITLE_REACH) : index]):
-        text = next((c for c in cells(line) if len(c) >= MIN_TITLE and not NUMBER.match(c)), None)
-        if text:
-            return text[:MAX_MEASURE]
+        filled = list(dict.fromkeys(c for c in cells(line) if c and not NUMBER.match(c)))
+        if len(filled) != 1:
+            continue  # numbers beside a title feed a chart; a title repeats over column groups
+        text = filled[0]
+        if NOTE.match(text):
+            continue  # "Source: ...", "Note: ...": about the data, not its name
+        if MIN_TITLE <= len(text) <= MAX_MEASURE and not NUMBER.match(text):
+            return None if INSTRUCTION.search(text) or text.endswith(".") else text
     return None
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from assure.document import CleanLine, CleanText
 from assure.parsing.plan.fields import CODE, STATUS, TIMEFRAME
@@ -87,6 +88,7 @@ class FlatRow:
     lines: list[str] = field(default_factory=list)  # the wrapped text above the tail
 
 
+@lru_cache(maxsize=4096)  # a plan's column names recur on every row it tries
 def column_kind(name: str) -> str | None:
     return next((kind for kind, rx in COLUMN.items() if rx.fullmatch(name)), None)
 

@@ -122,8 +122,14 @@ def find_header(lines: list[LayoutLine]) -> FlatHeader | None:
     """The first header: a line naming a register column, with the short lines
     its headings wrap onto either side, naming a risk column and at least three
     register fields."""
-    for index, line in enumerate(lines[: HEADER_SCAN * 3]):
-        if not HEADINGS.search(line.text):
+    scanned = lines[: HEADER_SCAN * 3]
+    # A header's block (two lines before its line, HEADER_LINES after) names a
+    # risk: only lines near one are searched for headings, the costly part.
+    reach = lines[: len(scanned) + HEADER_LINES]
+    named = [n for n, line in enumerate(reach) if "risk" in line.text.lower()]
+    near = {i for n in named for i in range(n - HEADER_LINES, n + 3)}
+    for index, line in enumerate(scanned):
+        if index not in near or not HEADINGS.search(line.text):
             continue
         first = index
         while first > 0 and index - first < 2 and len(lines[first - 1].text) <= SHORT_HEADING:
