@@ -37,8 +37,12 @@ def open_engine(url: str, upgrade: bool = True) -> Engine:
 
 
 def sqlite_engine(url: str) -> Engine:
-    database = make_url(url).database
-    if database and database != ":memory:":
+    parsed = make_url(url)
+    database = parsed.database
+    # A URI ("file:...?mode=ro&uri=true") names its file SQLite's own way, and a
+    # read-only one is never created: only a plain path is made private here.
+    uri = parsed.query.get("uri") == "true" or (database or "").startswith("file:")
+    if database and database != ":memory:" and not uri:
         private_database_file(Path(database))
     engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
 
