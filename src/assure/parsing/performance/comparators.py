@@ -1,10 +1,10 @@
 """Comparator tables: one indicator, a row per area (the council, its statistical
 neighbours, their average, the region, England) and a column per year.
 
-    - - 2009 2010 2011 2012 2013 2014 2015 -
-    938 West Sussex - - 78.00 313.00 331.30 215.60 233.80 298.20 282.30 - -15.90
-    Statistical Neighbours - - 213.00 292.32 312.50 290.41 294.41 309.90 305.54 - -4.36
-    970 England - - 276.00 341.30 346.20 325.70 332.20 346.40 337.30 - -9.10
+    - - 2019 2020 2021 2022 2023 -
+    812 Northfield - - 41.20 55.75 60.10 58.40 - -1.70
+    Statistical Neighbours - - 48.00 51.30 54.90 57.25 - 2.35
+    970 England - - 50.60 52.80 56.00 56.90 - 0.90
 
 A header of three or more years (with placeholders for other columns) sets
 the columns; each row after it whose values line up is an area's row, read
