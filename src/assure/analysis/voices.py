@@ -74,7 +74,8 @@ OTHERS_SAID = re.compile(
 COUNCIL_VOICE = re.compile(r"\W*(?:we|our|us)\b", re.IGNORECASE)
 # "Our strategy says: '...'": the council quoting itself
 OWN_SOURCE = re.compile(
-    r"\b(?:our|we|the council'?s?|the local authority'?s?|kcc|cabinet)\b[^.“\"]{0,80}"
+    r"\b(?:our|we|the (?:county |city |borough |district )?council'?s?|the local authority'?s?"
+    r"|cabinet)\b[^.“\"]{0,80}"
     r"\b(?:says?|said|states?|reads?|is|are|was|vision|ambition|strategy|pledge|motto|slogan"
     r"|commits? to|priorit\w*|objectives?|aims? to|pledges?|commitments?|outcomes?)\W*$",
     re.IGNORECASE,

@@ -164,7 +164,7 @@ def inherited(
         return changed(measure, reading.carried)  # "This represents a 15% increase"
     if measure and POPULATION_ONLY.match(measure):
         return measure  # "2,000 people": vague but not wrong
-    return None  # "but still 26%", "Kent 84.5%": names nothing measured
+    return None  # "but still 26%", "Northfield 84.5%": names nothing measured
 
 
 def same_population(measure: str | None, earlier: str) -> bool:

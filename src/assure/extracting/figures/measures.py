@@ -4,7 +4,7 @@ The phrase comes from the words after the figure ("42% of people who ..."),
 the subject of the clause it ends ("The average wait for an assessment fell
 to 28 days"), or the quantity a clause names ("the number of carers assessed
 rose to 512"). Some phrases name no measure: a population alone ("of people"),
-a place ("Kent 84.5%"), a pronoun ("this rose to 41%"), an agent ("the council
+a place ("Northfield 84.5%"), a pronoun ("this rose to 41%"), an agent ("the council
 continued to pay ..." names who, not what) or a filler ("but still 26%"); then
 a figure listed with an earlier one ("by 4% and 74% respectively", "which was
 £6m more") takes that one's measure, and otherwise has none rather than a
@@ -179,7 +179,7 @@ def weak(measure: str | None, place: str | None = None) -> bool:
     if place and bare == place.lower():
         return True
     if CARRIED_FIGURE.search(measure):
-        return True  # "Kent peaked at just over 18,000 and dropped": another figure's words
+        return True  # "Northfield peaked at just over 9,000 and dropped": another figure's words
     return any(where.fullmatch(measure.strip()) for where in (REGION, ENGLAND, NEIGHBOURS))
 
 
