@@ -17,6 +17,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import typer
@@ -115,6 +116,7 @@ def new_table(title: str | None, compact: bool) -> Table:
     )
 
 
+@cache
 def overhead(columns: int, compact: bool) -> int:
     """Characters of rules and padding around ``columns`` cells, measured by
     rendering a table of one-character cells."""
