@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,13 +42,26 @@ class RowPlan:
     """Rows to insert, per model, in the order they were added."""
 
     def __init__(self) -> None:
-        self.rows: dict[type[m.Base], list[dict[str, Any]]] = {}
+        self.keys: dict[type[m.Base], tuple[str, ...]] = {}
+        self.rows: dict[type[m.Base], list[list[Any]]] = {}
 
     def add(self, model: type[m.Base], row: dict[str, Any]) -> Ref:
-        """Plan ``row`` (keys are the model's attribute names); its reference."""
+        """Plan ``row`` (keys are the model's attribute names); its reference.
+        Every row of a model names the same attributes."""
+        keys = self.keys.setdefault(model, tuple(row))
         rows = self.rows.setdefault(model, [])
-        rows.append(row)
+        rows.append([row[k] for k in keys])
+        if len(row) != len(keys):
+            raise ValueError(f"a row for {model.__name__} names other attributes: {sorted(row)}")
         return Ref(model, len(rows) - 1)
+
+    def add_many(
+        self, model: type[m.Base], keys: tuple[str, ...], rows: Iterable[list[Any]]
+    ) -> None:
+        """Plan many rows at once, each a list of values in the order of ``keys``."""
+        if self.keys.setdefault(model, keys) != keys:
+            raise ValueError(f"rows for {model.__name__} name other attributes: {keys}")
+        self.rows.setdefault(model, []).extend(rows)
 
     def insert(self, session: Session) -> dict[type[m.Base], list[int]]:
         """Write every planned row, parents before children; the ids given
@@ -62,15 +75,17 @@ class RowPlan:
             if given:
                 ids[model] = given
             columns = column_keys(model)
-            resolved = [
-                {
-                    columns[key]: ids[value.model][value.index] if isinstance(value, Ref) else value
-                    for key, value in row.items()
-                }
-                | ({"id": given[i]} if given else {})
-                for i, row in enumerate(rows)
-            ]
-            write_rows(session, table, resolved)
+            names = [columns[key] for key in self.keys[model]]
+            # A reference stands only where a foreign key does.
+            for i in (i for i, name in enumerate(names) if table.c[name].foreign_keys):
+                for row in rows:
+                    if type(value := row[i]) is Ref:
+                        row[i] = ids[value.model][value.index]
+            if given:
+                names.append("id")
+                for row, new in zip(rows, given, strict=True):
+                    row.append(new)
+            write_rows(session, table, names, rows)
         return ids
 
 
@@ -111,28 +126,66 @@ def allocate_ids(session: Session, table: Table, count: int) -> list[int]:
     return list(range(int(top) + 1, int(top) + 1 + count))
 
 
-def write_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    if len(rows) >= COPY_FROM and session.get_bind().dialect.name == "postgresql":
-        copy_rows(session, table, rows)
+def write_rows(
+    session: Session, table: Table, names: Sequence[str], rows: Sequence[list[Any]]
+) -> None:
+    """Insert ``rows`` (values in the order of the columns ``names``) into
+    ``table``: by COPY on PostgreSQL, by the driver's own executemany on
+    SQLite, each value converted as the column's type converts it."""
+    if not rows:
         return
-    for start in range(0, len(rows), BATCH):
-        session.execute(insert(table), list(rows[start : start + BATCH]))
+    dialect = session.get_bind().dialect
+    if defaults_missing(table, tuple(names)):
+        # Python-side defaults are applied by SQLAlchemy's own insert.
+        dicts = [dict(zip(names, row, strict=True)) for row in rows]
+        for start in range(0, len(dicts), BATCH):
+            session.execute(insert(table), dicts[start : start + BATCH])
+        return
+    if len(rows) >= COPY_FROM and dialect.name == "postgresql":
+        copy_rows(session, table, names, rows)
+        return
+    convert = [
+        (i, process)
+        for i, name in enumerate(names)
+        if (process := table.c[name].type.dialect_impl(dialect).bind_processor(dialect))
+    ]
+    quoted = ", ".join(f'"{table.c[name].name}"' for name in names)
+    marks = ", ".join("?" if dialect.paramstyle == "qmark" else "%s" for _ in names)
+    sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({marks})'
+    if convert:
+        for row in rows:
+            for i, process in convert:
+                row[i] = process(row[i])
+    driver = session.connection().connection.driver_connection
+    cursor = driver.cursor()  # type: ignore[union-attr]
+    try:
+        for start in range(0, len(rows), BATCH):
+            cursor.executemany(sql, rows[start : start + BATCH])
+    finally:
+        cursor.close()
 
 
-def copy_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+@functools.cache
+def defaults_missing(table: Table, names: tuple[str, ...]) -> bool:
+    """Whether a column with a Python-side default is left out of ``names``."""
+    return any(c.default is not None and c.name not in names and not c.primary_key for c in table.c)
+
+
+def copy_rows(
+    session: Session, table: Table, names: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
     """PostgreSQL's ``COPY ... FROM STDIN`` on the session's own connection
     (so inside its transaction): no statement per row at all."""
-    names = list(rows[0])
     columns = [table.c[name] for name in names]
-    as_json = [isinstance(c.type, JSON) for c in columns]
+    as_json = [i for i, c in enumerate(columns) if isinstance(c.type, JSON)]
     quoted = ", ".join(f'"{c.name}"' for c in columns)
     sql = f'COPY "{table.name}" ({quoted}) FROM STDIN'
     driver = session.connection().connection.driver_connection
     with driver.cursor() as cursor, cursor.copy(sql) as copy:  # type: ignore[union-attr]
         for row in rows:
-            copy.write_row(
-                [
-                    json.dumps(row[name]) if j and row[name] is not None else row[name]
-                    for name, j in zip(names, as_json, strict=True)
-                ]
-            )
+            if as_json:
+                row = list(row)
+                for i in as_json:
+                    if row[i] is not None:
+                        row[i] = json.dumps(row[i])
+            copy.write_row(row)

@@ -19,6 +19,7 @@ person has corrected it, when the machine or the document's structure did
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -38,12 +39,21 @@ def scope_words(council_id: int, kind: str, date: str | None, statements: Iterab
     >>> scope_words(3, "committee_pack", "2025-03-11", ["safeguarding"])
     'council3 kindcommitteepack year2025 half20251 quarter20251 month202503 aboutsafeguarding'
     """
+    return " ".join((document_words(council_id, kind, date), *about_words(statements)))
+
+
+@functools.lru_cache(maxsize=256)
+def document_words(council_id: int, kind: str, date: str | None) -> str:
+    """The scope words every passage of one document shares."""
     words = [council_word(council_id), kind_word(kind)]
     month = ISO_MONTH.match(date or "")
     if month and 1 <= int(month[2]) <= 12:
         words += period_words(int(month[1]), int(month[2]))
-    words += [statement_word(s) for s in dict.fromkeys(statements)]
     return " ".join(words)
+
+
+def about_words(statements: Iterable[str]) -> list[str]:
+    return [statement_word(s) for s in dict.fromkeys(statements)]
 
 
 def council_word(council_id: int) -> str:
@@ -54,6 +64,7 @@ def kind_word(kind: str) -> str:
     return "kind" + NOT_A_LETTER.sub("", kind.lower())
 
 
+@functools.lru_cache(maxsize=1024)
 def statement_word(statement: str) -> str:
     return "about" + NOT_A_LETTER.sub("", statement.lower())
 

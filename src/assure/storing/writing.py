@@ -70,6 +70,9 @@ RISK_FIELDS = (
 )
 
 
+LINE_KEYS = ("document_id", "number", "page", "text", "heading_level", "table_row")
+
+
 def store_document(
     session: Session, parsed: ParsedDocument, council_id: int, lines: Sequence[SourceLine]
 ) -> int:
@@ -77,8 +80,11 @@ def store_document(
     rolls back."""
     plan = RowPlan()
     document = plan_document(plan, parsed, council_id)
-    for line in lines:
-        plan.add(m.SourceLineRow, line_row(document, line))
+    plan.add_many(
+        m.SourceLineRow,
+        LINE_KEYS,
+        ([document, x.number, x.page, x.text, x.heading_level, x.table_row] for x in lines),
+    )
     return plan.insert(session)[m.Document][0]
 
 
@@ -150,24 +156,31 @@ def fields(source: object, *names: str) -> dict[str, Any]:
     return row
 
 
-def line_row(document: Any, line: SourceLine) -> dict[str, Any]:
-    return {"document_id": document} | fields(
-        line, "number", "page", "text", "heading_level", "table_row"
-    )
-
-
 def plan_passage(plan: RowPlan, document: Any, p: Passage, scope: str) -> None:
     passage = plan.add(
         m.PassageRow,
-        {"document_id": document, "search_scope": scope}
-        | fields(
-            p, "start_line", "end_line", "page", "section", "text", "category", "stance", "refs"
-        ),
+        {
+            "document_id": document,
+            "search_scope": scope,
+            "start_line": p.start_line,
+            "end_line": p.end_line,
+            "page": p.page,
+            "section": p.section,
+            "text": p.text,
+            "category": p.category,
+            "stance": p.stance,
+            "refs": list(p.refs),
+        },
     )
     for label in p.qs:
         plan.add(
             m.PassageLabel,
-            {"passage_id": passage, "qs": label.id} | fields(label, "confidence", "source"),
+            {
+                "passage_id": passage,
+                "qs": label.id,
+                "confidence": label.confidence,
+                "source": label.source,
+            },
         )
 
 
