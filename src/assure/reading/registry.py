@@ -73,6 +73,8 @@ def choose_reader(head: bytes, candidates: Iterable[Reader] | None = None) -> Re
         score = reader.score(head)
         if score > best_score:
             best, best_score = reader, score
+            if score >= 1.0:  # nothing scores higher
+                break
     return best
 
 

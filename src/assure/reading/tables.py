@@ -28,6 +28,8 @@ SAMPLE_LINES = 200
 
 
 def count_outside_quotes(line: str, delimiter: str) -> int:
+    if '"' not in line:
+        return line.count(delimiter)
     count, quoted = 0, False
     for char in line:
         if char == '"':
