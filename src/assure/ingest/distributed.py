@@ -120,6 +120,7 @@ class DaskRunner:
                     shared[task.council],
                     retries=RETRIES,
                     pure=False,
+                    priority=size_of(task),
                 )
                 futures[future] = task
             for future in as_completed(futures):
@@ -129,6 +130,15 @@ class DaskRunner:
             client.close()
             if cluster is not None and self.scheduler is None:
                 cluster.close()
+
+
+def size_of(task: Task) -> int:
+    """A task's priority: its file's size, so that the largest files start
+    first and the batch does not end waiting on one big file."""
+    try:
+        return task.path.stat().st_size
+    except OSError:
+        return 0
 
 
 def outcome_of(future: Any, task: Task) -> IngestOutcome:
