@@ -29,6 +29,7 @@ from assure.parsing.assessment_report_signals import recognise_report, report_ce
 from assure.parsing.front_matter import council_of, date_of, title_matching
 from assure.parsing.headings import title_of
 from assure.parsing.inspection import NamedGrade, named_grades
+from assure.parsing.per_text import once_per_text
 from assure.parsing.statements import fold, match_statement, match_theme, name_pattern
 from assure.structure import Assessment, DocumentKind, Finding, ParsedStructure, Section
 
@@ -177,6 +178,11 @@ def statement_headings(text: CleanText) -> list[tuple[str, int, int | None]]:
     its own section), the section wins: it has findings; on a tie, the later.
     The score may come from either.
     """
+    return list(_statement_headings(text))
+
+
+@once_per_text  # detection and parsing both ask
+def _statement_headings(text: CleanText) -> tuple[tuple[str, int, int | None], ...]:
     lines = text.lines
     chosen: dict[str, tuple[int, int]] = {}
     scores: dict[str, int] = {}
@@ -191,7 +197,7 @@ def statement_headings(text: CleanText) -> list[tuple[str, int, int | None]]:
         if statement not in chosen or strength >= chosen[statement][1]:
             chosen[statement] = (line.number, strength)
     found = [(sid, number, scores.get(sid)) for sid, (number, _) in chosen.items()]
-    return sorted(found, key=lambda t: t[1])
+    return tuple(sorted(found, key=lambda t: t[1]))
 
 
 def _statement_at(lines: tuple[CleanLine, ...], index: int) -> tuple[str | None, int | None, int]:
@@ -233,6 +239,11 @@ def _score_after_name(heading: str) -> int | None:
 
 def table_scores(text: CleanText) -> dict[str, int]:
     """Scores from a summary table: a row naming a statement and a score."""
+    return dict(_table_scores(text))
+
+
+@once_per_text
+def _table_scores(text: CleanText) -> dict[str, int]:
     scores: dict[str, int] = {}
     for line in text.lines:
         if not line.table_row:
@@ -263,6 +274,11 @@ def run_together_scores(text: CleanText) -> dict[str, int]:
     Supporting people to lead healthier lives 2 Requires improvement ...").
     A line must hold two such rows, so that prose naming a statement before
     a number is no row."""
+    return dict(_run_together_scores(text))
+
+
+@once_per_text
+def _run_together_scores(text: CleanText) -> dict[str, int]:
     scores: dict[str, int] = {}
     for line in text.lines:
         if line.table_row:

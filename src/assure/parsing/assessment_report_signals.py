@@ -16,6 +16,7 @@ import re
 
 from assure.document import CleanText
 from assure.parsing.inspection import graded_share
+from assure.parsing.per_text import once_per_text
 
 SCORE = re.compile(
     r"^\W{0,3}(?:(?:indicative|quality\s+statement)\s+)?score\s*[:\-–]?\s*[1-4]\b|"
@@ -85,6 +86,7 @@ def report_ceiling(text: CleanText) -> float:
     return round(max(0.0, min(1.0, _voiced(text, score) * _discount(text))), 3)
 
 
+@once_per_text  # the ceiling and the detector both ask
 def _phrases(text: CleanText) -> float:
     """What the lines giving a score and the regulator's fixed phrases add."""
     lines = text.lines
@@ -96,9 +98,7 @@ def _phrases(text: CleanText) -> float:
 def _voiced(text: CleanText, score: float) -> float:
     """The score with the voice weighed: the regulator speaks of "the local
     authority"; the council speaking of itself is a self-assessment that scores itself."""
-    lines = text.lines
-    third = sum(1 for line in lines if THIRD_PERSON.search(line.text))
-    first = sum(1 for line in lines if len(line.text) > 60 and FIRST_PERSON.search(line.text))
+    third, first = _persons(text)
     if third >= 5 and third >= first / 2:
         return score + 0.15
     if first > max(10, 3 * third):
@@ -106,6 +106,16 @@ def _voiced(text: CleanText, score: float) -> float:
     return score
 
 
+@once_per_text
+def _persons(text: CleanText) -> tuple[int, int]:
+    """How many lines speak of "the local authority", and how many longer ones of "we"."""
+    lines = text.lines
+    third = sum(1 for line in lines if THIRD_PERSON.search(line.text))
+    first = sum(1 for line in lines if len(line.text) > 60 and FIRST_PERSON.search(line.text))
+    return third, first
+
+
+@once_per_text
 def _discount(text: CleanText) -> float:
     lines = text.lines
     factor = 1.0
