@@ -10,12 +10,16 @@ is frozen, so the answer for one never changes.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import wraps
+from re import _constants, _parser  # type: ignore[attr-defined]
 from threading import Lock
 from typing import TypeVar
 
-from assure.document import CleanText
+from assure.document import CleanLine, CleanText
 
 T = TypeVar("T")
 # Texts remembered per function: the document, its opening and one more in flight.
@@ -44,3 +48,127 @@ def once_per_text(function: Callable[[CleanText], T]) -> Callable[[CleanText], T
         return value
 
     return remembered
+
+
+# The only letters outside ASCII that a case-blind pattern takes for ASCII
+# letters ("İ" and "ı" for i, "ſ" for s, the Kelvin sign for k), written as those.
+ASCII_TWINS = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
+
+
+def folded(line: str) -> str:
+    """``line`` in lower case, letter for letter (its length kept), with the
+    letters a case-blind pattern reads as ASCII written as ASCII. A case-blind
+    pattern written in lower case (see ``blind``) matches ``folded(line)``
+    where and only where the original matches ``line``; a word in lower case
+    that every match holds is in ``folded(line)`` wherever the pattern matches."""
+    if not line.isascii():
+        for twin, letter in ASCII_TWINS:
+            if twin in line:
+                line = line.replace(twin, letter)
+    return line.lower()
+
+
+@once_per_text
+def folded_text(text: CleanText) -> str:
+    """The folded clean lines, one to a line: a word absent here is on no line."""
+    return folded("\n".join(line.text for line in text.lines))
+
+
+@once_per_text
+def folded_lines(text: CleanText) -> tuple[str, ...]:
+    """``folded`` of each clean line."""
+    whole = folded_text(text)
+    starts = _line_starts(text)
+    ends = [at - 1 for at in starts[1:]] + [len(whole)]
+    return tuple(whole[start:end] for start, end in zip(starts, ends, strict=True))
+
+
+def blind(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-blind ``pattern`` as a case-sensitive one, to be run on folded
+    lines (see ``folded``), which is several times cheaper. Its letters must be
+    written in lower case; one written otherwise is refused."""
+    if not pattern.flags & re.IGNORECASE:
+        raise ValueError(f"not case-blind: {pattern.pattern!r}")
+    for letter in _letters(_parser.parse(pattern.pattern, pattern.flags)):
+        if letter != letter.lower():
+            raise ValueError(f"upper-case letter {letter!r} in {pattern.pattern!r}")
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+def _letters(parsed: object) -> list[str]:
+    """Every literal character of a parsed pattern, in classes and ranges too."""
+    found: list[str] = []
+    for op, value in parsed:  # type: ignore[attr-defined]
+        if op in (_constants.LITERAL, _constants.NOT_LITERAL):
+            found.append(chr(value))
+        elif op is _constants.RANGE:
+            found.extend(chr(c) for c in range(value[0], value[1] + 1) if c < 0x250)
+        elif op is _constants.IN:
+            found.extend(_letters(value))
+        elif op is _constants.BRANCH:
+            for branch in value[1]:
+                found.extend(_letters(branch))
+        elif op is _constants.SUBPATTERN:
+            if value[1] or value[2]:  # inline flags change what case means
+                raise ValueError("inline flags")
+            found.extend(_letters(value[3]))
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT):
+            found.extend(_letters(value[2]))
+        elif op in (_constants.ASSERT, _constants.ASSERT_NOT):
+            found.extend(_letters(value[1]))
+        elif op is _constants.ATOMIC_GROUP:
+            found.extend(_letters(value))
+        elif op is _constants.GROUPREF_EXISTS:
+            raise ValueError("conditional groups")
+    return found
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A pattern searched for line by line, with words (in lower case) one of
+    which every match holds: a line without any of them is never searched."""
+
+    pattern: re.Pattern[str]
+    words: tuple[str, ...]
+
+    def lines(self, text: CleanText) -> list[CleanLine]:
+        """The clean lines the pattern is found on."""
+        return [text.lines[i] for i in self.indexes(text)]
+
+    def indexes(self, text: CleanText) -> list[int]:
+        """The indexes of the clean lines the pattern is found on, in order."""
+        search = self.pattern.search
+        lines = text.lines
+        return [i for i in lines_holding(text, self.words) if search(lines[i].text)]
+
+    def found_in(self, text: CleanText) -> bool:
+        """Whether the pattern is found on any clean line."""
+        search = self.pattern.search
+        lines = text.lines
+        return any(search(lines[i].text) for i in lines_holding(text, self.words))
+
+
+@once_per_text
+def _line_starts(text: CleanText) -> list[int]:
+    """Where each clean line starts in ``folded_text``."""
+    starts, at = [], 0
+    for line in text.lines:
+        starts.append(at)
+        at += len(line.text) + 1
+    return starts
+
+
+def lines_holding(text: CleanText, words: tuple[str, ...]) -> list[int]:
+    """The indexes of the clean lines whose folded text holds any of ``words``, in order."""
+    whole = folded_text(text)
+    starts = _line_starts(text)
+    found: set[int] = set()
+    for word in words:
+        at = whole.find(word)
+        while at != -1:
+            index = bisect_right(starts, at) - 1
+            found.add(index)
+            if index + 1 >= len(starts):
+                break
+            at = whole.find(word, starts[index + 1])
+    return sorted(found)
