@@ -118,7 +118,9 @@ def _voiced(text: CleanText, score: float) -> float:
 def _persons(text: CleanText) -> tuple[int, int]:
     """How many lines speak of "the local authority", and how many longer ones of "we"."""
     third = len(THIRD_PERSON_CUE.lines(text))
-    first = sum(1 for line in folded_lines(text) if len(line) > 60 and FIRST_PERSON_FOLDED.search(line))
+    first = sum(
+        1 for line in folded_lines(text) if len(line) > 60 and FIRST_PERSON_FOLDED.search(line)
+    )
     return third, first
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import wraps
 from re import _constants, _parser  # type: ignore[attr-defined]
@@ -68,19 +68,43 @@ def folded(line: str) -> str:
     return line.lower()
 
 
-@once_per_text
-def folded_text(text: CleanText) -> str:
-    """The folded clean lines, one to a line: a word absent here is on no line."""
-    return folded("\n".join(line.text for line in text.lines))
+class FoldedLines:
+    """Lines folded (see ``folded``) all at once, and where each word stands among them."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.starts: list[int] = []
+        at = 0
+        for line in lines:
+            self.starts.append(at)
+            at += len(line) + 1
+        self.whole = folded("\n".join(lines))
+        ends = [at - 1 for at in self.starts[1:]] + [len(self.whole)]
+        self.lines = tuple(self.whole[a:b] for a, b in zip(self.starts, ends, strict=True))
+
+    def holding(self, words: tuple[str, ...]) -> list[int]:
+        """The indexes of the lines holding any of ``words`` (in lower case), in order."""
+        whole, starts = self.whole, self.starts
+        found: set[int] = set()
+        for word in words:
+            at = whole.find(word)
+            while at != -1:
+                index = bisect_right(starts, at) - 1
+                found.add(index)
+                if index + 1 >= len(starts):
+                    break
+                at = whole.find(word, starts[index + 1])
+        return sorted(found)
 
 
 @once_per_text
+def folded_view(text: CleanText) -> FoldedLines:
+    """The clean lines of ``text``, folded."""
+    return FoldedLines([line.text for line in text.lines])
+
+
 def folded_lines(text: CleanText) -> tuple[str, ...]:
     """``folded`` of each clean line."""
-    whole = folded_text(text)
-    starts = _line_starts(text)
-    ends = [at - 1 for at in starts[1:]] + [len(whole)]
-    return tuple(whole[start:end] for start, end in zip(starts, ends, strict=True))
+    return folded_view(text).lines
 
 
 def blind(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -139,36 +163,10 @@ class Cue:
         """The indexes of the clean lines the pattern is found on, in order."""
         search = self.pattern.search
         lines = text.lines
-        return [i for i in lines_holding(text, self.words) if search(lines[i].text)]
+        return [i for i in folded_view(text).holding(self.words) if search(lines[i].text)]
 
     def found_in(self, text: CleanText) -> bool:
         """Whether the pattern is found on any clean line."""
         search = self.pattern.search
         lines = text.lines
-        return any(search(lines[i].text) for i in lines_holding(text, self.words))
-
-
-@once_per_text
-def _line_starts(text: CleanText) -> list[int]:
-    """Where each clean line starts in ``folded_text``."""
-    starts, at = [], 0
-    for line in text.lines:
-        starts.append(at)
-        at += len(line.text) + 1
-    return starts
-
-
-def lines_holding(text: CleanText, words: tuple[str, ...]) -> list[int]:
-    """The indexes of the clean lines whose folded text holds any of ``words``, in order."""
-    whole = folded_text(text)
-    starts = _line_starts(text)
-    found: set[int] = set()
-    for word in words:
-        at = whole.find(word)
-        while at != -1:
-            index = bisect_right(starts, at) - 1
-            found.add(index)
-            if index + 1 >= len(starts):
-                break
-            at = whole.find(word, starts[index + 1])
-    return sorted(found)
+        return any(search(lines[i].text) for i in folded_view(text).holding(self.words))

@@ -54,14 +54,10 @@ HEAD = 60
 NAMES_ITSELF_CUE = Cue(NAMES_ITSELF, ("self",))
 FIRST_PERSON_FOLDED = blind(FIRST_PERSON)
 THIRD_PERSON_FOLDED = blind(THIRD_PERSON)
-REGULATOR_CUE = Cue(
-    REGULATOR, ("findings", "commitment", "rating", "expect", "assess", "includes")
-)
+REGULATOR_CUE = Cue(REGULATOR, ("findings", "commitment", "rating", "expect", "assess", "includes"))
 COMMITTEE_FOLDED = blind(COMMITTEE)
 RESOLVED_CUE = Cue(re.compile(r"\bRESOLVED\b"), ("resolved",))
-PLAN_CUE = Cue(
-    PLAN, ("plan", "lead", "timescale", "rag", "q1", "q2", "q3", "q4", "success")
-)
+PLAN_CUE = Cue(PLAN, ("plan", "lead", "timescale", "rag", "q1", "q2", "q3", "q4", "success"))
 PLAN_TITLE_FOLDED = blind(PLAN_TITLE)
 
 
