@@ -141,6 +141,7 @@ COUNCIL = re.compile(
     r"(?:\s+Council)?|[A-Z][a-z]+(?:[\s-](?:upon|on|le|under)?[\s-]?[A-Z][a-z]+){0,2}\s+"
     r"(?:Metropolitan\s+Borough\s+|Metropolitan\s+District\s+|Borough\s+|County\s+|City\s+|District\s+)?Council)\b"
 )
+COUNCIL_WORDS = ("Council", "Borough", "City", "County")  # every match of COUNCIL holds one
 NOT_COUNCIL = re.compile(
     r"^(?:The|This|Our|Each|Every|A|An|Parish|Town|Cabinet|Full|County|City|Borough|District|"
     r"Metropolitan)\s",
@@ -227,6 +228,8 @@ def council_of(text: CleanText) -> str | None:
     for position, line in enumerate(text.lines[:400]):
         tidied = tidy(line.text)
         candidate = tidied.title() if tidied.isupper() else tidied
+        if not any(word in candidate for word in COUNCIL_WORDS):
+            continue
         for match in COUNCIL.finditer(candidate):
             name = re.sub(r"\s+", " ", match.group(0))
             if NOT_COUNCIL.match(name) or len(name.split()) < 2:

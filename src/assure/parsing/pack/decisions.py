@@ -12,6 +12,7 @@ import re
 
 from assure.parsing.pack.lines import PackLine
 from assure.parsing.pack.outcomes import is_step, is_terse, next_paragraph, outcome
+from assure.parsing.per_text import folded
 from assure.structure import Decision
 
 DECISION = re.compile(
@@ -141,6 +142,11 @@ def _opens_decision(text: str) -> bool:
     )
 
 
+# Every match of PROSE ends with one of these.
+PROSE_VERBS = (
+    "agreed", "resolved", "decided", "approved", "endorsed", "ratified", "recommended",
+    "adopted", "signed", "confirmed", "carried",
+)  # fmt: skip
 # A sentence about another meeting: "At that meeting, Members agreed ...",
 # "At the Scrutiny Committee held on 5 February, Members agreed ...".
 ELSEWHERE = re.compile(
@@ -156,6 +162,9 @@ def told_in_prose(text: str) -> re.Match[str] | None:
     someone's account of them ("The officer said that Cabinet agreed the
     funding in July"), opinions ("The Board agreed with the concerns") and
     past ones ("The Council resolved in 2021 to ...")."""
+    low = folded(text)
+    if not any(verb in low for verb in PROSE_VERBS):
+        return None
     for match in PROSE.finditer(text):
         sentence = re.split(r"[.;!?]\s+", text[: match.start()])[-1]
         if ELSEWHERE.search(sentence) or REPORTED.search(sentence):

@@ -130,6 +130,8 @@ def _join_wrapped_rows(lines: list[PackLine], source: tuple[SourceLine, ...]) ->
 
 
 def _open_row(line: PackLine, source: tuple[SourceLine, ...]) -> bool:
+    if "|" not in source[line.number - 1].text:
+        return False  # removing markup makes no pipe
     first = MARKUP.sub("", source[line.number - 1].text).strip()
     last = MARKUP.sub("", source[line.end - 1].text).strip()
     return first.startswith("|") and not last.endswith("|") and line.end - line.number < 3

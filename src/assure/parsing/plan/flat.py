@@ -230,7 +230,9 @@ def source_lines(text: CleanText) -> list[tuple[int, str]]:
     for line in text.lines:
         for number in range(line.number, line.end + 1):
             if 1 <= number <= len(text.source.lines):
-                raw = re.sub(r" {2,}", " ", text.source.lines[number - 1].text.strip())
+                raw = text.source.lines[number - 1].text.strip()
+                if "  " in raw:
+                    raw = re.sub(r" {2,}", " ", raw)
                 if raw:
                     found.append((number, raw))
     return found
