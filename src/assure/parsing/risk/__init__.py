@@ -109,10 +109,11 @@ def laid_out_as_register(text: CleanText) -> bool:
             return True
     if find_header(layout_lines(text)) is not None:
         return True
+    lines = text.lines
     labels = sum(
         1
-        for line in text.lines
-        if (m := LABEL.match(line.text.strip())) and "risk" in m.group(0).lower()
+        for index in folded_view(text).holding(("risk",))
+        if (m := LABEL.match(lines[index].text.strip())) and "risk" in m.group(0).lower()
     )
     return labels >= CARD_LABELS
 

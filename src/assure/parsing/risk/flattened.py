@@ -28,6 +28,7 @@ from itertools import pairwise
 from assure.document import CleanText
 from assure.parsing.risk.columns import RATING_FIELDS, Column, when_of
 from assure.parsing.risk.fields import RiskFields, risk_from_fields
+from assure.parsing.per_text import blind, folded
 from assure.parsing.risk.items import bulleted_items
 from assure.parsing.risk.layout import LayoutLine, layout_lines, split_group
 from assure.parsing.risk.scores import PRODUCT, from_product, number
@@ -51,6 +52,8 @@ HEADINGS = re.compile(
     rf"|(?P<score>{WHEN}\b(?:risk\s+)?(?:score|rating)\b|(?:inherent|gross|residual|current|net|target)\s+risk\b)",
     re.IGNORECASE,
 )
+# The same, for a line folded to lower case (see ``per_text.folded``).
+HEADINGS_FOLDED = blind(re.compile(HEADINGS.pattern.replace("DoT", "dot"), re.IGNORECASE))
 HEADER_SCAN = 80  # lines of a page within which its header stands
 PAGE_TOP = 15  # lines at a page's top where repeated furniture stands
 REPEATED_SHARE = 0.6  # furniture repeats on most pages; a cell's words on a few
@@ -129,7 +132,7 @@ def find_header(lines: list[LayoutLine]) -> FlatHeader | None:
     named = [n for n, line in enumerate(reach) if "risk" in line.text.lower()]
     near = {i for n in named for i in range(n - HEADER_LINES, n + 3)}
     for index, line in enumerate(scanned):
-        if index not in near or not HEADINGS.search(line.text):
+        if index not in near or not HEADINGS_FOLDED.search(folded(line.text)):
             continue
         first = index
         while first > 0 and index - first < 2 and len(lines[first - 1].text) <= SHORT_HEADING:
