@@ -64,6 +64,7 @@ ROW_SCORE = (
     r"\s*[:\-–]?\s+(?:score\s*:?\s*)?([1-4])(?:\s*/\s*4\b|\s+out\s+of\s+4\b"
     r"|(?=\s+(?:evidence\s+shows|outstanding|good|requires\s+improvement|inadequate)\b))"
 )
+A_SCORE = re.compile(r"[1-4]")
 OUT_OF_FOUR = re.compile(r"([1-4])\s*(?:/\s*4|out\s+of\s+4)", re.IGNORECASE)
 RATING_LABEL = re.compile(
     r"^(?:local\s+authority\s+(?:indicative\s+)?rating(?:\s+and\s+score)?|"
@@ -281,8 +282,8 @@ def run_together_scores(text: CleanText) -> dict[str, int]:
 def _run_together_scores(text: CleanText) -> dict[str, int]:
     scores: dict[str, int] = {}
     for line in text.lines:
-        if line.table_row:
-            continue
+        if line.table_row or not A_SCORE.search(line.text):
+            continue  # a row's score is a digit from 1 to 4
         rows = [
             (sid, int(m[2]))
             for m in _row_pattern().finditer(line.text)
