@@ -110,6 +110,8 @@ def _pipe_cells(text: str) -> str:
 
 def _whole_row(text: str) -> bool:
     """A markdown table row, from its opening pipe to its closing one."""
+    if "|" not in text:
+        return False  # removing markup makes no pipe
     stripped = MARKUP.sub("", text).strip()
     return len(stripped) > 1 and stripped.startswith("|") and stripped.endswith("|")
 

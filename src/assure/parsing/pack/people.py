@@ -212,7 +212,8 @@ def _split_commas(text: str, and_too: bool = False) -> list[str]:
             current = ""
         else:
             current += char
-            if and_too and depth == 0 and (joined := AND_AT_END.search(current)):
+            # AND_AT_END ends in a space: only a space just added can complete it.
+            if and_too and depth == 0 and char.isspace() and (joined := AND_AT_END.search(current)):
                 pieces.append(current[: joined.start()])
                 current = ""
     pieces.append(current)
