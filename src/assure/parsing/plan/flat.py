@@ -46,7 +46,8 @@ COLUMN_NAMES = {
     r"|(?:higher|lower) is better",
 }
 COLUMN = {kind: re.compile(rf"(?:{names})", re.IGNORECASE) for kind, names in COLUMN_NAMES.items()}
-# Any column's name, matched at a line's start: where none matches, no run of its first words is one.
+# Any column's name, matched at a line's start: where none matches, no run of
+# the line's first words is a column's name.
 ANY_COLUMN = re.compile("|".join(f"(?:{names})" for names in COLUMN_NAMES.values()), re.IGNORECASE)
 LONGEST_NAME = 4  # words
 

@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from assure.document import CleanText
+from assure.parsing.per_text import blind, folded
 from assure.parsing.risk.columns import RATING_FIELDS, Column, when_of
 from assure.parsing.risk.fields import RiskFields, risk_from_fields
-from assure.parsing.per_text import blind, folded
 from assure.parsing.risk.items import bulleted_items
 from assure.parsing.risk.layout import LayoutLine, layout_lines, split_group
 from assure.parsing.risk.scores import PRODUCT, from_product, number
