@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from assure.document import CleanLine, CleanText
+from assure.parsing.per_text import once_per_text
 from assure.parsing.plan.aliases import add_aliases
 from assure.parsing.plan.drafts import Draft, PlanDraft, bullet_action, bullet_text
 from assure.parsing.plan.fields import (
@@ -441,6 +442,7 @@ class PlanScanner:
             )
 
 
+@once_per_text  # the plan's detector, then the plan's or the pack's parser
 def find_plans(text: CleanText) -> tuple[Plan, ...]:
     """Every improvement plan in ``text``: its priorities, leads, actions and measures.
 

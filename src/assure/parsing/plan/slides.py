@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from assure.document import CleanText
 from assure.parsing.layout import LayoutLine
+from assure.parsing.per_text import once_per_text
 from assure.structure import Plan, PlanAction, Priority, SuccessMeasure
 
 # "Stem ~ Part", "Stem – Part", "Stem: Part"
@@ -94,6 +95,7 @@ def page_lines(text: CleanText) -> list[LayoutLine]:
     ]
 
 
+@once_per_text  # the plan's detector, then its parser
 def slide_plan(text: CleanText) -> Plan | None:
     """The plan a slide deck lays out, or ``None`` if the text is no such deck."""
     lines = page_lines(text)
