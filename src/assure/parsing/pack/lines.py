@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from assure.document import CleanLine, CleanText, SourceLine
 from assure.extracting.dates import find_dates
+from assure.parsing.per_text import once_per_text
 
 MARKUP = re.compile(r"\*\*|__|</?[a-zA-Z][^<>]{0,200}>|^#{1,6}\s+|\*(?=\S)|(?<=\S)\*")
 SPACES = re.compile(r"[ \u00a0\u2002\u2003\u2009]+")
@@ -141,6 +142,11 @@ def _open_row(line: PackLine, source: tuple[SourceLine, ...]) -> bool:
 
 def pack_lines(text: CleanText) -> list[PackLine]:
     """The non-blank lines of ``text`` with furniture marked."""
+    return list(_pack_lines(text))
+
+
+@once_per_text  # a committee paper's detector, then the pack's parser
+def _pack_lines(text: CleanText) -> tuple[PackLine, ...]:
     raw: list[PackLine] = []
     previous_end = 0
     source = text.source.lines
@@ -160,7 +166,7 @@ def pack_lines(text: CleanText) -> list[PackLine]:
     as_read = [PackLine(s.number, s.number, tidy(s.text)) for s in source if s.text.strip()]
     headers = running_headers(raw) | running_headers(as_read)
     edges = page_edge_repeats(raw) | printed_page_numbers(source)
-    return [_marked(line, headers, line.number in edges) for line in raw]
+    return tuple(_marked(line, headers, line.number in edges) for line in raw)
 
 
 def printed_page_numbers(source: tuple[SourceLine, ...]) -> set[int]:
