@@ -20,6 +20,10 @@ from assure.parsing.per_text import once_per_text
 MARKUP = re.compile(r"\*\*|__|</?[a-zA-Z][^<>]{0,200}>|^#{1,6}\s+|\*(?=\S)|(?<=\S)\*")
 SPACES = re.compile(r"[ \u00a0\u2002\u2003\u2009]+")
 DASHES = re.compile(r"[\u2012\u2013\u2014\u2015\u2212]")
+# What ``tidy`` changes: markup, pipes, tabs, dashes, curly quotes, wide or doubled spaces.
+UNTIDY = re.compile(
+    r"[*_<#|\t\u2012-\u2015\u2212\u2018\u2019\u201c\u201d\u00a0\u2002\u2003\u2009]|  "
+)
 QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 PAGE_NUMBER = re.compile(
@@ -81,6 +85,8 @@ class PackLine:
 def tidy(text: str) -> str:
     """A line without markup, with plain dashes, quotes and single spaces; a
     row of a table written with pipes has its cells split by tabs instead."""
+    if not UNTIDY.search(text) and text == text.strip():
+        return text  # nothing below would change it
     text = _pipe_cells(MARKUP.sub("", text))
     text = DASHES.sub("–", text).translate(QUOTES)
     if "\t" in text:
