@@ -16,7 +16,7 @@ import re
 
 from assure.document import CleanText
 from assure.parsing.inspection import graded_share
-from assure.parsing.per_text import Cue, blind, folded_lines, once_per_text
+from assure.parsing.per_text import Cue, blind, folded_lines, folded_view, once_per_text
 
 SCORE = re.compile(
     r"^\W{0,3}(?:(?:indicative|quality\s+statement)\s+)?score\s*[:\-–]?\s*[1-4]\b|"
@@ -118,9 +118,8 @@ def _voiced(text: CleanText, score: float) -> float:
 def _persons(text: CleanText) -> tuple[int, int]:
     """How many lines speak of "the local authority", and how many longer ones of "we"."""
     third = len(THIRD_PERSON_CUE.lines(text))
-    first = sum(
-        1 for line in folded_lines(text) if len(line) > 60 and FIRST_PERSON_FOLDED.search(line)
-    )
+    spoken = folded_view(text).matching(FIRST_PERSON_FOLDED)
+    first = sum(1 for index in spoken if len(text.lines[index].text) > 60)
     return third, first
 
 

@@ -95,6 +95,13 @@ class FoldedLines:
                 at = whole.find(word, starts[index + 1])
         return sorted(found)
 
+    def matching(self, pattern: re.Pattern[str]) -> set[int]:
+        """The indexes of the lines a pattern for folded lines is found on, in
+        one search of them all: for a pattern that never matches across a line's
+        end and has no ``^`` or ``$``, as when searching each line."""
+        starts = self.starts
+        return {bisect_right(starts, match.start()) - 1 for match in pattern.finditer(self.whole)}
+
 
 @once_per_text
 def folded_view(text: CleanText) -> FoldedLines:

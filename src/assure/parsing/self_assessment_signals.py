@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from assure.document import CleanText
-from assure.parsing.per_text import Cue, blind, folded_lines, once_per_text
+from assure.parsing.per_text import Cue, blind, folded_lines, folded_view, once_per_text
 from assure.parsing.self_assessment_lines import STANDALONE, Candidate
 
 NAMES_ITSELF = re.compile(r"\bself[- ]?(?:assessment|evaluation)\b", re.IGNORECASE)
@@ -97,10 +97,18 @@ def _named(text: CleanText) -> float:
 
 
 @once_per_text
+def _prose_voice(text: CleanText) -> tuple[list[int], int]:
+    """The indexes of the lines of prose (60 characters or more), and how many
+    of them speak as "we"."""
+    prose = [index for index, line in enumerate(folded_lines(text)) if len(line) >= 60]
+    spoken = folded_view(text).matching(FIRST_PERSON_FOLDED)
+    return prose, sum(1 for index in prose if index in spoken)
+
+
 def _spoken_as_we(text: CleanText) -> float:
     """What a first-person voice in a fifth of the prose adds."""
-    prose = [line for line in folded_lines(text) if len(line) >= 60]
-    if prose and sum(bool(FIRST_PERSON_FOLDED.search(p)) for p in prose) / len(prose) >= 0.2:
+    prose, first = _prose_voice(text)
+    if prose and first / len(prose) >= 0.2:
         return 0.15
     return 0.0
 
@@ -141,9 +149,9 @@ def _written_by_others(text: CleanText) -> float:
     factor = 1.0
     if any(OTHER_GENRE.search(t) for t in titles):
         factor *= 0.5
-    prose = [line for line in folded_lines(text) if len(line) >= 60]
-    first = sum(bool(FIRST_PERSON_FOLDED.search(p)) for p in prose)
-    third = sum(bool(THIRD_PERSON_FOLDED.search(p)) for p in prose)
-    if prose and first / len(prose) < 0.1 and third >= 3:
-        factor *= 0.5
+    prose, first = _prose_voice(text)
+    if prose and first / len(prose) < 0.1:
+        folded = folded_lines(text)
+        if sum(1 for index in prose if THIRD_PERSON_FOLDED.search(folded[index])) >= 3:
+            factor *= 0.5
     return factor
