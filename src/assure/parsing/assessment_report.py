@@ -29,6 +29,7 @@ from assure.parsing.assessment_report_signals import recognise_report, report_ce
 from assure.parsing.front_matter import council_of, date_of, title_matching
 from assure.parsing.headings import title_of
 from assure.parsing.inspection import NamedGrade, named_grades
+from assure.parsing.per_text import folded as folded_line
 from assure.parsing.per_text import once_per_text
 from assure.parsing.statements import fold, match_statement, match_theme, name_pattern
 from assure.structure import Assessment, DocumentKind, Finding, ParsedStructure, Section
@@ -203,9 +204,11 @@ def _statement_headings(text: CleanText) -> tuple[tuple[str, int, int | None], .
 
 def _statement_at(lines: tuple[CleanLine, ...], index: int) -> tuple[str | None, int | None, int]:
     text = lines[index].text.strip().strip("*#").strip()
-    if (inline := INLINE.match(text)) and (sid := match_statement(inline["name"])):
+    scored = A_SCORE.search(text) is not None  # both patterns below need a score's digit
+    inline = INLINE.match(text) if scored and "score" in folded_line(text) else None
+    if inline and (sid := match_statement(inline["name"])):
         return sid, int(inline["n"]), SCORED
-    if (row := COLUMN_SCORE.match(text)) and (sid := match_statement(row["name"])):
+    if scored and (row := COLUMN_SCORE.match(text)) and (sid := match_statement(row["name"])):
         return sid, int(row["n"]), SCORED
     if len(text) > 120 or (sid := match_statement(text)) is None:
         return None, None, 0

@@ -127,7 +127,7 @@ def _persons(text: CleanText) -> tuple[int, int]:
 def _discount(text: CleanText) -> float:
     lines = folded_lines(text)
     factor = 1.0
-    committee = sum(1 for line in lines[:150] if COMMITTEE_FOLDED.search(line))
+    committee = sum(1 for line in lines[:150] if COMMITTEE_FOLDED.match(line))  # anchored
     resolutions = len(RESOLVED_CUE.lines(text))
     if committee >= 3 or resolutions >= 2:
         factor *= 0.25

@@ -28,12 +28,12 @@ REGULATOR = re.compile(
     r"how\s+we\s+assess\s+local\s+authorities|this\s+theme\s+includes\s+these",
     re.IGNORECASE,
 )
-COMMITTEE = re.compile(
+COMMITTEE_OPENING = (
     r"^(?:notice\s+of\s+meeting|public\s+document\s+pack|agenda\b|minutes\b|"
     r"present\s*:|apologies\b|in\s+attendance|declarations?\s+of\s+interest|"
-    r"dear\s+(?:member|councillor))|\bresolved\b\s*(?:[:-]|that)",
-    re.IGNORECASE,
+    r"dear\s+(?:member|councillor))"
 )
+COMMITTEE = re.compile(rf"{COMMITTEE_OPENING}|\bresolved\b\s*(?:[:-]|that)", re.IGNORECASE)
 PLAN = re.compile(
     r"\b(?:action|improvement|delivery)\s+plan\b|\blead\s+officer\b|\btimescales?\b|"
     r"\bRAG\b|\bQ[1-4]\s*(?:20\d\d|\d\d/\d\d)|\bsuccess\s+measures?\b",
@@ -56,6 +56,8 @@ FIRST_PERSON_FOLDED = blind(FIRST_PERSON)
 THIRD_PERSON_FOLDED = blind(THIRD_PERSON)
 REGULATOR_CUE = Cue(REGULATOR, ("findings", "commitment", "rating", "expect", "assess", "includes"))
 COMMITTEE_FOLDED = blind(COMMITTEE)
+# Its opening alone: a line where it fails and "resolved" is absent is no committee line.
+COMMITTEE_OPENING_FOLDED = blind(re.compile(COMMITTEE_OPENING, re.IGNORECASE))
 RESOLVED_CUE = Cue(re.compile(r"\bRESOLVED\b"), ("resolved",))
 PLAN_CUE = Cue(PLAN, ("plan", "lead", "timescale", "rag", "q1", "q2", "q3", "q4", "success"))
 PLAN_TITLE_FOLDED = blind(PLAN_TITLE)
@@ -124,7 +126,12 @@ def discount(text: CleanText) -> float:
         factor *= 0.25
     elif regulator:
         factor *= 0.7
-    committee = sum(1 for line in folded[:120] if COMMITTEE_FOLDED.search(line))
+    committee = sum(
+        1
+        for line in folded[:120]
+        if COMMITTEE_OPENING_FOLDED.match(line)
+        or ("resolved" in line and COMMITTEE_FOLDED.search(line))
+    )
     resolutions = len(RESOLVED_CUE.lines(text))
     if committee >= 3 or resolutions >= 2:
         factor *= 0.25

@@ -108,10 +108,12 @@ def header_of(text: str) -> tuple[Column, ...]:
     (not "Risk owner", "Risk score") is the risks' title column."""
     found: list[tuple[int, Column]] = []
     taken: list[tuple[int, int]] = []
-    for match in HEADINGS.finditer(text):
+    # Matched on the folded line, where the same headings stand at the same places.
+    for match in HEADINGS_FOLDED.finditer(folded(text)):
         name = next(k for k, v in match.groupdict().items() if v)
-        when = when_of(match.group(0)) if name in RATING_FIELDS else None
-        found.append((match.start(), Column(name, when, match.group(0))))
+        heading = text[match.start() : match.end()]
+        when = when_of(heading) if name in RATING_FIELDS else None
+        found.append((match.start(), Column(name, when, heading)))
         taken.append(match.span())
     if not any(c.field in ("title", "description") for _, c in found):
         for match in re.finditer(r"\bRisks?\b", text):
