@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -169,8 +170,10 @@ def _pack_lines(text: CleanText) -> tuple[PackLine, ...]:
     raw = _join_wrapped_rows(raw, source)
     # Headers are counted on the source lines too: a join may have run every
     # copy into a paragraph, where it is cut out below.
-    as_read = [PackLine(s.number, s.number, tidy(s.text)) for s in source if s.text.strip()]
-    headers = running_headers(raw) | running_headers(as_read)
+    as_read = [tidy(s.text) for s in source if s.text.strip()]
+    headers = _running_header_texts(
+        line.text for line in raw if not line.table
+    ) | _running_header_texts(as_read)
     edges = page_edge_repeats(raw) | printed_page_numbers(source)
     return tuple(_marked(line, headers, line.number in edges) for line in raw)
 
@@ -210,30 +213,36 @@ def _dropped_furniture(source: tuple[SourceLine, ...], after: int, before: int) 
 def _split_join(line: CleanLine, source: tuple[SourceLine, ...], gap: bool) -> list[PackLine]:
     """The clean line, or its source lines again where normalisation joined a
     wrapped-looking line into an agenda item, a minute, a label or a decision."""
-    tidied = tidy(line.text)
     end = min(max(line.end, line.number), len(source))
-    parts = [
-        source[number - 1]
-        for number in range(line.number, end + 1)
-        if source[number - 1].text.strip()
-    ]
-    if len(parts) > 1 and (
-        any(STRUCTURAL.match(tidy(part.text)) for part in parts)
-        or sum("\t" in tidy(part.text) for part in parts) >= 2  # rows of a pipe table
-        or any(_whole_row(part.text) for part in parts)
-        or all(PERSON_WITH_ROLE.match(tidy(part.text)) for part in parts)
-    ):
-        return [
-            PackLine(
-                part.number,
-                part.number,
-                tidy(part.text),
-                part.table_row or "\t" in part.text,
-                gap and i == 0,
-            )
-            for i, part in enumerate(parts)
-            if tidy(part.text)
+    parts = (
+        [
+            source[number - 1]
+            for number in range(line.number, end + 1)
+            if source[number - 1].text.strip()
         ]
+        if end > line.number
+        else []
+    )
+    if len(parts) > 1:
+        tidied_parts = [tidy(part.text) for part in parts]
+        if (
+            any(STRUCTURAL.match(tidied) for tidied in tidied_parts)
+            or sum("\t" in tidied for tidied in tidied_parts) >= 2  # rows of a pipe table
+            or any(_whole_row(part.text) for part in parts)
+            or all(PERSON_WITH_ROLE.match(tidied) for tidied in tidied_parts)
+        ):
+            return [
+                PackLine(
+                    part.number,
+                    part.number,
+                    tidied,
+                    part.table_row or "\t" in part.text,
+                    gap and i == 0,
+                )
+                for i, (part, tidied) in enumerate(zip(parts, tidied_parts, strict=True))
+                if tidied
+            ]
+    tidied = tidy(line.text)
     if not tidied:
         return []
     return [
@@ -284,7 +293,12 @@ def page_edge_repeats(lines: list[PackLine]) -> set[int]:
 def running_headers(lines: list[PackLine]) -> set[str]:
     """Short lines repeated through the pack that carry a date beside other
     words ("Cabinet - 12 March 2019"), which is how running headers look."""
-    counts = Counter(line.text for line in lines if not line.table and len(line.text) <= 100)
+    return _running_header_texts(line.text for line in lines if not line.table)
+
+
+def _running_header_texts(texts: Iterable[str]) -> set[str]:
+    """``running_headers`` of the lines of a pack that are not table rows."""
+    counts = Counter(text for text in texts if len(text) <= 100)
     headers = set()
     for text, count in counts.items():
         if count < 2 or ":" in text[:30] or text.endswith("."):
