@@ -87,6 +87,8 @@ AND_THEN = re.compile(
     r"\band\s+(?:then\s+|also\s+|further\s+)?(?:agreed|resolved|decided)(?=\s+(?:to|that)\b)",
     re.IGNORECASE,
 )
+# Every match of UPPER_ONLY and INLINE holds one of these, in capitals.
+CAPITAL_VERBS = ("RESOLVED", "AGREED", "DECIDED", "NOTED", "ENDORSED", "APPROVED", "RECOMMENDED")
 UPPER_ONLY = re.compile(
     r"(?:[A-Z][\w'&-]*\s+){1,4}(?:RESOLVED|AGREED|DECIDED)\b"
     # "The Committee NOTED the report": capitals make noting a formal decision;
@@ -111,12 +113,15 @@ def is_decision_text(text: str, prose: bool = False) -> bool:
     in a sentence ("The Board considered the return and approved it")."""
     if len(text) < 5 and not text.upper().startswith(("AGREED", "RESOLVED")):
         return False
-    if prose and (told_in_prose(text) or NOTED.match(text)):
+    if prose and (told_in_prose(text) or ("noted" in folded(text) and NOTED.match(text))):
         return True
     if (found := outcome(text)) and found["subject"] and found["carried"]:
         return True  # "Motion carried."
     # "Board AGREED" counts in capitals only; "the Board agreed" must open the line.
-    return bool(_opens_decision(text) or UPPER_ONLY.match(text) or INLINE.search(text))
+    if _opens_decision(text):
+        return True
+    capitals = any(word in text for word in CAPITAL_VERBS)
+    return capitals and bool(UPPER_ONLY.match(text) or INLINE.search(text))
 
 
 def _opens_decision(text: str) -> bool:
