@@ -279,7 +279,8 @@ class PlanScanner:
 
     def csv_row(self, line: CleanLine) -> list[str] | None:
         """A comma-separated row, once a comma-separated action table header is seen."""
-        cells = csv_cells(line.text) if "," in line.text else []
+        # A row of three cells or more has two commas or more.
+        cells = csv_cells(line.text) if line.text.count(",") >= 2 else []
         self.csv = len(cells) >= 3 and (self.csv or header_columns(cells) is not None)
         return cells if self.csv else None
 
