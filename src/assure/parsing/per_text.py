@@ -80,20 +80,28 @@ class FoldedLines:
         self.whole = folded("\n".join(lines))
         ends = [at - 1 for at in self.starts[1:]] + [len(self.whole)]
         self.lines = tuple(self.whole[a:b] for a, b in zip(self.starts, ends, strict=True))
+        self._holding: dict[str, tuple[int, ...]] = {}  # by word: several cues share words
 
-    def holding(self, words: tuple[str, ...]) -> list[int]:
+    def holding(self, words: tuple[str, ...]) -> tuple[int, ...]:
         """The indexes of the lines holding any of ``words`` (in lower case), in order."""
-        whole, starts = self.whole, self.starts
-        found: set[int] = set()
-        for word in words:
+        if len(words) == 1:
+            return self._lines_with(words[0])
+        return tuple(sorted({index for word in words for index in self._lines_with(word)}))
+
+    def _lines_with(self, word: str) -> tuple[int, ...]:
+        kept = self._holding.get(word)
+        if kept is None:
+            whole, starts = self.whole, self.starts
+            found: list[int] = []
             at = whole.find(word)
             while at != -1:
                 index = bisect_right(starts, at) - 1
-                found.add(index)
+                found.append(index)
                 if index + 1 >= len(starts):
                     break
                 at = whole.find(word, starts[index + 1])
-        return sorted(found)
+            kept = self._holding[word] = tuple(found)
+        return kept
 
     def matching(self, pattern: re.Pattern[str]) -> set[int]:
         """The indexes of the lines a pattern for folded lines is found on, in
