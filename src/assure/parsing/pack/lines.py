@@ -25,6 +25,8 @@ DASHES = re.compile(r"[\u2012\u2013\u2014\u2015\u2212]")
 UNTIDY = re.compile(
     r"[*_<#|\t\u2012-\u2015\u2212\u2018\u2019\u201c\u201d\u00a0\u2002\u2003\u2009]|  "
 )
+MARKUP_CHARS = re.compile(r"[*_<#]")  # every match of MARKUP holds one
+CURLY_QUOTES = re.compile("[\u2018\u2019\u201c\u201d]")
 QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 PAGE_NUMBER = re.compile(
@@ -88,8 +90,12 @@ def tidy(text: str) -> str:
     row of a table written with pipes has its cells split by tabs instead."""
     if not UNTIDY.search(text) and text == text.strip():
         return text  # nothing below would change it
-    text = _pipe_cells(MARKUP.sub("", text))
-    text = DASHES.sub("–", text).translate(QUOTES)
+    if MARKUP_CHARS.search(text):
+        text = MARKUP.sub("", text)
+    text = _pipe_cells(text)
+    text = DASHES.sub("–", text)
+    if CURLY_QUOTES.search(text):
+        text = text.translate(QUOTES)
     if "\t" in text:
         return "\t".join(SPACES.sub(" ", cell).strip() for cell in text.split("\t")).strip("\t ")
     return SPACES.sub(" ", text).strip()
