@@ -287,11 +287,14 @@ def page_edge_repeats(lines: list[PackLine]) -> set[int]:
     Scrutiny Committee" over "Page 12"). Only the copies beside a page number
     are furniture; the same words as the notice's title stay."""
     beside: dict[str, list[int]] = {}
+    numbered = [bool(PAGE_NUMBER.match(line.text)) for line in lines]
+    last = len(lines) - 1
     for position, line in enumerate(lines):
-        if line.table or len(line.text) > 100 or PAGE_NUMBER.match(line.text):
+        if line.table or len(line.text) > 100 or numbered[position]:
             continue
-        around = lines[max(0, position - 1) : position] + lines[position + 1 : position + 2]
-        if any(PAGE_NUMBER.match(other.text) for other in around):
+        if (position > 0 and numbered[position - 1]) or (
+            position < last and numbered[position + 1]
+        ):
             beside.setdefault(line.text, []).append(line.number)
     return {number for numbers in beside.values() if len(numbers) >= 3 for number in numbers}
 
