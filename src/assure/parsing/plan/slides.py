@@ -31,6 +31,7 @@ from assure.structure import Plan, PlanAction, Priority, SuccessMeasure
 SLIDE_TITLE = re.compile(
     r"^(?P<stem>[A-Z][^~–—|]{8,90}?)\s*[~–—|]\s*(?P<part>[A-Za-z][\w &,'()/-]{1,50})$"
 )
+SEPARATOR = re.compile(r"[~–—|]")
 ACTION_HEADINGS = re.compile(
     r"\b(?:what\s+we\s+(?:have\s+committed\s+to|will\s+do)|actions?|led\s+by|lead(?:\s+officer)?"
     r"|owner|timescales?|timeframe|by\s+when|deadline|measures?(?:\s+of\s+success)?|outcomes?"
@@ -76,6 +77,9 @@ def slide_titles(lines: list[LayoutLine]) -> dict[int | None, tuple[str, str, La
     found: dict[int | None, tuple[str, str, LayoutLine]] = {}
     candidates = []
     for line in lines:
+        # A title opens with a capital and holds its separator: nothing else is tried.
+        if not ("A" <= line.text[:1] <= "Z") or not SEPARATOR.search(line.text):
+            continue
         if (match := SLIDE_TITLE.match(line.text)) is not None:
             candidates.append((fold(match["stem"]), match["part"].strip(), line))
     pages = Counter(stem for stem, _ in {(stem, line.page) for stem, _, line in candidates})
