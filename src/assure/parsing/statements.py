@@ -117,7 +117,7 @@ def split_theme(text: str) -> tuple[str | None, str]:
     ('working-with-people', 'QS2')
     """
     known = names()
-    themes_in_order = list(dict.fromkeys(known.theme_of[s] for s in known.order))
+    themes_in_order = _themes_in_order()
     rest = OUTLINE_NUMBER.sub("", text.strip().lstrip("#*- ").strip(), count=1)
     theme: str | None = None
     if match := THEME_PREFIX.match(rest):
@@ -127,12 +127,19 @@ def split_theme(text: str) -> tuple[str | None, str]:
         rest = rest[match.end() :]
     folded = fold(rest)
     for name, theme_id in known.themes:
-        if folded == name or folded.startswith(name + " "):
+        if folded.startswith(name) and (len(folded) == len(name) or folded[len(name)] == " "):
             if theme is None or theme == theme_id:
                 theme = theme_id
                 rest = _drop_words(rest, len(name.split()))
             break
     return theme, rest.strip(" :.-–—|")
+
+
+@cache
+def _themes_in_order() -> list[str]:
+    """The themes' ids in the order of their statements."""
+    known = names()
+    return list(dict.fromkeys(known.theme_of[s] for s in known.order))
 
 
 def _drop_words(text: str, count: int) -> str:
@@ -211,7 +218,9 @@ def _match(text: str) -> tuple[str, bool] | None:
         rest = rest[match.end() :]
     folded = fold(rest)
     for name, statement_id in known.statements if folded else ():
-        if folded == name or (folded.startswith(name + " ") and _separated(rest, name)):
+        if not folded.startswith(name):
+            continue  # neither the name nor the name and more words
+        if len(folded) == len(name) or (folded[len(name)] == " " and _separated(rest, name)):
             if by_number and by_number != statement_id:
                 break  # the number and the name disagree: trust the number
             return statement_id, by_number is not None or _strong(name, statement_id)
