@@ -33,6 +33,8 @@ DECISION = re.compile(
     r")",
     re.IGNORECASE,
 )
+# Every match of DECISION holds one of these (a body's name heading a list ends in ":").
+DECISION_WORDS = ("resolved", "agreed", "decided", "recommend", "decision", "outcome", ":")
 # Capitals mark a formal decision even inside a sentence: "... and it was RESOLVED that".
 INLINE = re.compile(
     r"\b(?:RESOLVED|AGREED|DECIDED)\b(?=\s*[:–\-,(]|\s+(?:that|to|unanimously)\b|\s*$)"
@@ -128,6 +130,9 @@ def _opens_decision(text: str) -> bool:
     """Whether ``text`` opens with a decision ("RESOLVED –", "The Board agreed
     that"), not with a body's opinion or a past agreement ("Members agreed
     that the talk had been helpful", "It was agreed last year that")."""
+    low = folded(text)
+    if not any(word in low for word in DECISION_WORDS):
+        return False
     match = DECISION.match(text)
     if match is None:
         return False
