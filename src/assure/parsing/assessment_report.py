@@ -66,6 +66,12 @@ ROW_SCORE = (
     r"|(?=\s+(?:evidence\s+shows|outstanding|good|requires\s+improvement|inadequate)\b))"
 )
 A_SCORE = re.compile(r"[1-4]")
+# What follows a row's score digit in ROW_SCORE: every row holds it.
+ROW_SCORE_TAIL = re.compile(
+    r"[1-4](?:\s*/\s*4\b|\s+out\s+of\s+4\b"
+    r"|(?=\s+(?:evidence\s+shows|outstanding|good|requires\s+improvement|inadequate)\b))",
+    re.IGNORECASE,
+)
 OUT_OF_FOUR = re.compile(r"([1-4])\s*(?:/\s*4|out\s+of\s+4)", re.IGNORECASE)
 RATING_LABEL = re.compile(
     r"^(?:local\s+authority\s+(?:indicative\s+)?rating(?:\s+and\s+score)?|"
@@ -285,8 +291,8 @@ def run_together_scores(text: CleanText) -> dict[str, int]:
 def _run_together_scores(text: CleanText) -> dict[str, int]:
     scores: dict[str, int] = {}
     for line in text.lines:
-        if line.table_row or not A_SCORE.search(line.text):
-            continue  # a row's score is a digit from 1 to 4
+        if line.table_row or not ROW_SCORE_TAIL.search(line.text):
+            continue  # no score digit followed as a row's score is
         rows = [
             (sid, int(m[2]))
             for m in _row_pattern().finditer(line.text)
