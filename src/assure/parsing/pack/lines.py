@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from assure.document import CleanLine, CleanText, SourceLine
 from assure.extracting.dates import find_dates
-from assure.parsing.per_text import once_per_text
+from assure.parsing.per_text import folded, once_per_text
 
 MARKUP = re.compile(r"\*\*|__|</?[a-zA-Z][^<>]{0,200}>|^#{1,6}\s+|\*(?=\S)|(?<=\S)\*")
 SPACES = re.compile(r"[ \u00a0\u2002\u2003\u2009]+")
@@ -208,7 +208,7 @@ def _dropped_furniture(source: tuple[SourceLine, ...], after: int, before: int) 
     for number in range(after + 1, min(before, len(source) + 1)):
         dropped = source[number - 1].text
         if len(dropped) < 120 and (
-            BLANK_PAGE.search(dropped)
+            _blank_page(dropped)
             or PAGE_NUMBER.match(tidy(dropped))
             or AGENDA_MARKER.match(tidy(dropped))
         ):
@@ -258,12 +258,17 @@ def _split_join(line: CleanLine, source: tuple[SourceLine, ...], gap: bool) -> l
     ]
 
 
+def _blank_page(text: str) -> bool:
+    """A notice that the page is blank: never without the word "blank"."""
+    return "blank" in folded(text) and BLANK_PAGE.search(text) is not None
+
+
 def _marked(line: PackLine, headers: set[str], page_edge: bool = False) -> PackLine:
     text = line.text
     noise = None
     if PAGE_NUMBER.match(text):
         noise = "page_number"
-    elif len(text) < 90 and BLANK_PAGE.search(text):
+    elif len(text) < 90 and _blank_page(text):
         noise = "blank_page"
     elif AGENDA_MARKER.match(text):
         noise = "agenda_marker"
