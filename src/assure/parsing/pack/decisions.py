@@ -9,6 +9,7 @@ minute records nothing fuller. Actions are read by ``actions``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assure.parsing.pack.lines import PackLine
 from assure.parsing.pack.outcomes import is_step, is_terse, next_paragraph, outcome
@@ -110,6 +111,7 @@ def is_decision_start(line: PackLine) -> bool:
     return not line.table and is_decision_text(line.text, prose=True)
 
 
+@lru_cache(maxsize=8192)  # detection, the minutes' items and their decisions ask of the same lines
 def is_decision_text(text: str, prose: bool = False) -> bool:
     """Whether ``text`` opens or holds a decision; with ``prose``, also one told
     in a sentence ("The Board considered the return and approved it")."""
