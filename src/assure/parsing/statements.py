@@ -303,9 +303,14 @@ def begins_statement_name(text: str) -> bool:
     folded = fold(STATEMENT_PREFIX.sub("", bare))
     if len(folded.split()) < 2:
         return False
-    return any(
-        name.startswith(folded + " ") for name, _ in names().statements if len(name.split()) > 2
-    )
+    opening = folded + " "
+    return any(name.startswith(opening) for name in _long_statement_names())
+
+
+@cache
+def _long_statement_names() -> tuple[str, ...]:
+    """The folded statement names of three words or more, longest first."""
+    return tuple(name for name, _ in names().statements if len(name.split()) > 2)
 
 
 def names_by_number_only(text: str) -> bool:
@@ -329,7 +334,7 @@ def match_shared_statements(text: str) -> tuple[str, ...]:
         return ()
     _, rest = split_theme(text)
     words = fold(STATEMENT_LABEL.sub("", rest)).split()
-    by_words = {_without_and(name): sid for name, sid in names().statements}
+    by_words = _statements_without_and()
     for cut in range(1, len(words)):
         if words[cut - 1] != "and" and words[cut] != "and":
             continue
@@ -338,6 +343,12 @@ def match_shared_statements(text: str) -> tuple[str, ...]:
         if first and second and first != second:
             return first, second
     return ()
+
+
+@cache
+def _statements_without_and() -> dict[str, str]:
+    """Statement ids by their folded names read without "and"."""
+    return {_without_and(name): sid for name, sid in names().statements}
 
 
 def _without_and(folded: str) -> str:
