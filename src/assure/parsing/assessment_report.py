@@ -29,6 +29,8 @@ from assure.parsing.assessment_report_signals import recognise_report, report_ce
 from assure.parsing.front_matter import council_of, date_of, title_matching
 from assure.parsing.headings import title_of
 from assure.parsing.inspection import NamedGrade, named_grades
+from assure.parsing.per_text import folded as folded_line
+from assure.parsing.per_text import once_per_text
 from assure.parsing.statements import fold, match_statement, match_theme, name_pattern
 from assure.structure import Assessment, DocumentKind, Finding, ParsedStructure, Section
 
@@ -62,6 +64,13 @@ COLUMN_SCORE = re.compile(
 ROW_SCORE = (
     r"\s*[:\-–]?\s+(?:score\s*:?\s*)?([1-4])(?:\s*/\s*4\b|\s+out\s+of\s+4\b"
     r"|(?=\s+(?:evidence\s+shows|outstanding|good|requires\s+improvement|inadequate)\b))"
+)
+A_SCORE = re.compile(r"[1-4]")
+# What follows a row's score digit in ROW_SCORE: every row holds it.
+ROW_SCORE_TAIL = re.compile(
+    r"[1-4](?:\s*/\s*4\b|\s+out\s+of\s+4\b"
+    r"|(?=\s+(?:evidence\s+shows|outstanding|good|requires\s+improvement|inadequate)\b))",
+    re.IGNORECASE,
 )
 OUT_OF_FOUR = re.compile(r"([1-4])\s*(?:/\s*4|out\s+of\s+4)", re.IGNORECASE)
 RATING_LABEL = re.compile(
@@ -177,6 +186,11 @@ def statement_headings(text: CleanText) -> list[tuple[str, int, int | None]]:
     its own section), the section wins: it has findings; on a tie, the later.
     The score may come from either.
     """
+    return list(_statement_headings(text))
+
+
+@once_per_text  # detection and parsing both ask
+def _statement_headings(text: CleanText) -> tuple[tuple[str, int, int | None], ...]:
     lines = text.lines
     chosen: dict[str, tuple[int, int]] = {}
     scores: dict[str, int] = {}
@@ -191,14 +205,16 @@ def statement_headings(text: CleanText) -> list[tuple[str, int, int | None]]:
         if statement not in chosen or strength >= chosen[statement][1]:
             chosen[statement] = (line.number, strength)
     found = [(sid, number, scores.get(sid)) for sid, (number, _) in chosen.items()]
-    return sorted(found, key=lambda t: t[1])
+    return tuple(sorted(found, key=lambda t: t[1]))
 
 
 def _statement_at(lines: tuple[CleanLine, ...], index: int) -> tuple[str | None, int | None, int]:
     text = lines[index].text.strip().strip("*#").strip()
-    if (inline := INLINE.match(text)) and (sid := match_statement(inline["name"])):
+    scored = A_SCORE.search(text) is not None  # both patterns below need a score's digit
+    inline = INLINE.match(text) if scored and "score" in folded_line(text) else None
+    if inline and (sid := match_statement(inline["name"])):
         return sid, int(inline["n"]), SCORED
-    if (row := COLUMN_SCORE.match(text)) and (sid := match_statement(row["name"])):
+    if scored and (row := COLUMN_SCORE.match(text)) and (sid := match_statement(row["name"])):
         return sid, int(row["n"]), SCORED
     if len(text) > 120 or (sid := match_statement(text)) is None:
         return None, None, 0
@@ -233,6 +249,11 @@ def _score_after_name(heading: str) -> int | None:
 
 def table_scores(text: CleanText) -> dict[str, int]:
     """Scores from a summary table: a row naming a statement and a score."""
+    return dict(_table_scores(text))
+
+
+@once_per_text
+def _table_scores(text: CleanText) -> dict[str, int]:
     scores: dict[str, int] = {}
     for line in text.lines:
         if not line.table_row:
@@ -263,10 +284,15 @@ def run_together_scores(text: CleanText) -> dict[str, int]:
     Supporting people to lead healthier lives 2 Requires improvement ...").
     A line must hold two such rows, so that prose naming a statement before
     a number is no row."""
+    return dict(_run_together_scores(text))
+
+
+@once_per_text
+def _run_together_scores(text: CleanText) -> dict[str, int]:
     scores: dict[str, int] = {}
     for line in text.lines:
-        if line.table_row:
-            continue
+        if line.table_row or not ROW_SCORE_TAIL.search(line.text):
+            continue  # no score digit followed as a row's score is
         rows = [
             (sid, int(m[2]))
             for m in _row_pattern().finditer(line.text)

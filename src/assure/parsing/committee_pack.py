@@ -26,6 +26,7 @@ from assure.parsing.pack.lines import pack_lines, tidy
 from assure.parsing.pack.minutes_header import MINUTES_OF, PRESENT
 from assure.parsing.pack.notice import SUMMONED
 from assure.parsing.pack.report import report_cover
+from assure.parsing.per_text import FoldedLines
 from assure.structure import DocumentKind, ParsedStructure, Plan
 
 PAGE_RANGE = re.compile(
@@ -36,15 +37,17 @@ ROUTINE_ITEM = re.compile(
     r"^\d{1,2}\s*[:.]?\s+(?:minutes|apologies|declarations?|membership|interests|exclusion|admission)\b",
     re.I,
 )
-Signal = tuple[Callable[[str], object], float, int]
+Signal = tuple[Callable[[str], object], float, int, tuple[str, ...] | None]
 SIGNALS: tuple[Signal, ...] = (
-    # (test of one tidied line, weight, how many occurrences earn the full weight)
+    # (test of one tidied line, weight, how many occurrences earn the full weight,
+    # words in lower case one of which the test needs, so that lines without any are not tested)
     (
         re.compile(
             r"^(?:notice\s+of\s+(?:a\s+)?meeting|public\s+document\s+pack|summons)\b", re.I
         ).search,
         0.35,
         1,
+        ("notice", "pack", "summons"),
     ),
     (
         re.compile(
@@ -52,23 +55,26 @@ SIGNALS: tuple[Signal, ...] = (
         ).search,
         0.15,
         2,
+        None,
     ),
     (
         re.compile(r"\bwill\s+(?:meet|be\s+held)\b.{0,120}\b(?:at|on)\b.{0,40}\d", re.I).search,
         0.2,
         1,
+        ("will",),
     ),
-    (SUMMONED.search, 0.2, 1),
-    (lambda line: PRESENT.match(line.replace("\t", " ")), 0.25, 1),
-    (re.compile(r"^apologies(?:\s+for\s+absence)?\b", re.I).search, 0.12, 1),
+    (SUMMONED.search, 0.2, 1, ("attend",)),
+    (lambda line: PRESENT.match(line.replace("\t", " ")), 0.25, 1, ("present", "attend")),
+    (re.compile(r"^apologies(?:\s+for\s+absence)?\b", re.I).search, 0.12, 1, ("apologies",)),
     (
         re.compile(r"^(?:also\s+|officers\s+)?(?:in\s+attendance|present)\s*(?::|$)", re.I).search,
         0.05,
         1,
+        ("attendance", "present"),
     ),
-    (lambda line: "\t" not in line and is_decision_text(line), 0.15, 4),
-    (PAGE_RANGE.search, 0.08, 4),
-    (re.compile(r"^\d{1,4}\s*[–-]\s*\d{1,4}$").search, 0.04, 4),
+    (lambda line: "\t" not in line and is_decision_text(line), 0.15, 4, None),
+    (PAGE_RANGE.search, 0.08, 4, ("page",)),
+    (re.compile(r"^\d{1,4}\s*[–-]\s*\d{1,4}$").search, 0.04, 4, ("-", "–")),
     # A row of an agenda table: item number first, page range last.
     (
         re.compile(
@@ -76,32 +82,49 @@ SIGNALS: tuple[Signal, ...] = (
         ).search,
         0.08,
         3,
+        ("\t",),
     ),
-    (MINUTES_OF.match, 0.12, 1),
+    (MINUTES_OF.match, 0.12, 1, ("minutes", "notes")),
     (
         re.compile(
             r"\bdeclarations?\s+of\s+(?:pecuniary\s+)?interests?\b|^interests$", re.I
         ).search,
         0.08,
         1,
+        ("interest",),
     ),
     (
         re.compile(r"^(?:name\s+of\s+meeting|report\s+to|title\s+of\s+report)\s*:", re.I).search,
         0.08,
         2,
+        ("meeting", "report"),
     ),
-    (re.compile(r"^(?:contact\s+officer|officer)\s*:", re.I).search, 0.04, 2),
-    (re.compile(r"\bmembers\s+are\b|^membership\b", re.I).search, 0.06, 1),
-    (ROUTINE_ITEM.search, 0.08, 3),
+    (re.compile(r"^(?:contact\s+officer|officer)\s*:", re.I).search, 0.04, 2, ("officer",)),
+    (re.compile(r"\bmembers\s+are\b|^membership\b", re.I).search, 0.06, 1, ("member",)),
+    (
+        ROUTINE_ITEM.search,
+        0.08,
+        3,
+        (
+            "minutes",
+            "apologies",
+            "declaration",
+            "membership",
+            "interests",
+            "exclusion",
+            "admission",
+        ),
+    ),
     # A committee system's front sheet: "UNRESTRICTED ITEMS", "EXEMPT ITEMS".
     (
         re.compile(r"^(?:unrestricted|exempt|restricted|confidential)\s+items?$", re.I).search,
         0.1,
         1,
+        ("item",),
     ),
     # A letter to members sending papers: "Dear Member" ... "Agenda Item No".
-    (re.compile(r"^dear\s+(?:members?|councillors?)\b", re.I).search, 0.15, 1),
-    (re.compile(r"^agenda\s+item\s+no\.?$", re.I).search, 0.1, 1),
+    (re.compile(r"^dear\s+(?:members?|councillors?)\b", re.I).search, 0.15, 1, ("dear",)),
+    (re.compile(r"^agenda\s+item\s+no\.?$", re.I).search, 0.1, 1, ("item",)),
     (
         re.compile(
             r"\bnot\s+available\s+when\s+the\s+(?:main\s+)?agenda\s+was\b"
@@ -110,6 +133,7 @@ SIGNALS: tuple[Signal, ...] = (
         ).search,
         0.15,
         1,
+        ("available", "supplement"),
     ),
 )
 COUNCIL = re.compile(
@@ -117,6 +141,7 @@ COUNCIL = re.compile(
     r"(?:\s+Council)?|[A-Z][a-z]+(?:[\s-](?:upon|on|le|under)?[\s-]?[A-Z][a-z]+){0,2}\s+"
     r"(?:Metropolitan\s+Borough\s+|Metropolitan\s+District\s+|Borough\s+|County\s+|City\s+|District\s+)?Council)\b"
 )
+COUNCIL_WORDS = ("Council", "Borough", "City", "County")  # every match of COUNCIL holds one
 NOT_COUNCIL = re.compile(
     r"^(?:The|This|Our|Each|Every|A|An|Parish|Town|Cabinet|Full|County|City|Borough|District|"
     r"Metropolitan)\s",
@@ -143,18 +168,17 @@ class CommitteePackParser:
 
 
 def _score(text: CleanText) -> float:
-    counts: Counter[int] = Counter()
-    for line in text.lines[:6000]:
-        tidied = tidy(line.text)
-        if not tidied or len(tidied) > 400:
-            continue
-        for position, (test, _, _) in enumerate(SIGNALS):
-            if test(tidied):
-                counts[position] += 1
-    score = sum(
-        weight * min(counts[position], most) / most
-        for position, (_, weight, most) in enumerate(SIGNALS)
-    )
+    tidied = [tidied for line in text.lines[:6000] if 0 < len(tidied := tidy(line.text)) <= 400]
+    view = FoldedLines(tidied)
+    score = 0.0
+    for test, weight, most, words in SIGNALS:
+        count = 0
+        for index in range(len(tidied)) if words is None else view.holding(words):
+            if test(tidied[index]):
+                count += 1
+                if count == most:
+                    break
+        score += weight * count / most
     if score < 0.6:
         # A committee report published on its own has little pack furniture
         # but a title block naming the body and the meeting date.
@@ -204,6 +228,8 @@ def council_of(text: CleanText) -> str | None:
     for position, line in enumerate(text.lines[:400]):
         tidied = tidy(line.text)
         candidate = tidied.title() if tidied.isupper() else tidied
+        if not any(word in candidate for word in COUNCIL_WORDS):
+            continue
         for match in COUNCIL.finditer(candidate):
             name = re.sub(r"\s+", " ", match.group(0))
             if NOT_COUNCIL.match(name) or len(name.split()) < 2:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from assure.document import CleanText
+from assure.parsing.per_text import once_per_text
 
 FURNITURE = re.compile(
     r"^(?:draft|official(?:\s*-\s*sensitive)?|restricted|page\s+\d+(?:\s+of\s+\d+)?)$", re.I
@@ -29,6 +30,11 @@ class LayoutLine:
 
 def layout_lines(text: CleanText) -> list[LayoutLine]:
     """Source lines (stripped, non-blank) of every clean line, in order."""
+    return list(_layout_lines(text))
+
+
+@once_per_text  # a register's detector and its layouts all read them
+def _layout_lines(text: CleanText) -> tuple[LayoutLine, ...]:
     source = text.source.lines
     found: list[LayoutLine] = []
     for line in text.lines:
@@ -37,4 +43,4 @@ def layout_lines(text: CleanText) -> list[LayoutLine]:
             stripped = " ".join(raw.text.split())
             if stripped and not FURNITURE.match(stripped):
                 found.append(LayoutLine(number, stripped, raw.page))
-    return found
+    return tuple(found)

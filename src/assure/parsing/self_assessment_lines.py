@@ -174,6 +174,12 @@ def _folded_subsections() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
 
 
+@cache
+def _spaced_subsections() -> tuple[tuple[str, str, str], ...]:
+    """``_folded_subsections`` with each phrase also between spaces, as it is looked for."""
+    return tuple((phrase, kind, f" {phrase} ") for phrase, kind in _folded_subsections())
+
+
 def subsection_kind(title: str) -> str | None:
     """The template sub-section a heading names, e.g. "7.1.1 THINGS WE ARE
     PROUD OF" is ``proud_of``; ``None`` for other headings."""
@@ -183,8 +189,8 @@ def subsection_kind(title: str) -> str | None:
         return None
     best: tuple[int, str] | None = None
     padded = f" {folded} "
-    for phrase, kind in _folded_subsections():
-        position = padded.find(f" {phrase} ")
+    for phrase, kind, spaced in _spaced_subsections():
+        position = padded.find(spaced)
         if position < 0:
             continue
         word_index = padded[:position].count(" ")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from assure.document import CleanText
+from assure.parsing.per_text import Cue, blind, folded_lines, folded_view, once_per_text
 from assure.parsing.self_assessment_lines import STANDALONE, Candidate
 
 NAMES_ITSELF = re.compile(r"\bself[- ]?(?:assessment|evaluation)\b", re.IGNORECASE)
@@ -27,12 +28,12 @@ REGULATOR = re.compile(
     r"how\s+we\s+assess\s+local\s+authorities|this\s+theme\s+includes\s+these",
     re.IGNORECASE,
 )
-COMMITTEE = re.compile(
+COMMITTEE_OPENING = (
     r"^(?:notice\s+of\s+meeting|public\s+document\s+pack|agenda\b|minutes\b|"
     r"present\s*:|apologies\b|in\s+attendance|declarations?\s+of\s+interest|"
-    r"dear\s+(?:member|councillor))|\bresolved\b\s*(?:[:-]|that)",
-    re.IGNORECASE,
+    r"dear\s+(?:member|councillor))"
 )
+COMMITTEE = re.compile(rf"{COMMITTEE_OPENING}|\bresolved\b\s*(?:[:-]|that)", re.IGNORECASE)
 PLAN = re.compile(
     r"\b(?:action|improvement|delivery)\s+plan\b|\blead\s+officer\b|\btimescales?\b|"
     r"\bRAG\b|\bQ[1-4]\s*(?:20\d\d|\d\d/\d\d)|\bsuccess\s+measures?\b",
@@ -49,6 +50,17 @@ THIRD_PERSON = re.compile(r"\bthe\s+(?:council|local\s+authority|authority)\b", 
 TITLE_LINES = 8
 PLAN_TITLE = re.compile(r"\b(?:improvement|action|delivery)\s+plan\b", re.IGNORECASE)
 HEAD = 60
+# The same, for lines folded to lower case (see ``per_text.folded``), or with words they need.
+NAMES_ITSELF_CUE = Cue(NAMES_ITSELF, ("self",))
+FIRST_PERSON_FOLDED = blind(FIRST_PERSON)
+THIRD_PERSON_FOLDED = blind(THIRD_PERSON)
+REGULATOR_CUE = Cue(REGULATOR, ("findings", "commitment", "rating", "expect", "assess", "includes"))
+COMMITTEE_FOLDED = blind(COMMITTEE)
+# Its opening alone: a line where it fails and "resolved" is absent is no committee line.
+COMMITTEE_OPENING_FOLDED = blind(re.compile(COMMITTEE_OPENING, re.IGNORECASE))
+RESOLVED_CUE = Cue(re.compile(r"\bRESOLVED\b"), ("resolved",))
+PLAN_CUE = Cue(PLAN, ("plan", "lead", "timescale", "rag", "q1", "q2", "q3", "q4", "success"))
+PLAN_TITLE_FOLDED = blind(PLAN_TITLE)
 
 
 def recognise_self_assessment(
@@ -75,42 +87,60 @@ def self_assessment_ceiling(text: CleanText) -> float:
     return round(max(0.0, min(1.0, score * discount(text))), 3)
 
 
+@once_per_text  # the ceiling and the detector both ask
 def _named(text: CleanText) -> float:
     """What the document's own name for itself adds."""
-    if any(NAMES_ITSELF.search(line.text) for line in text.lines[:HEAD][:40]):
+    named = NAMES_ITSELF_CUE.indexes(text)
+    if named and named[0] < min(HEAD, 40):
         return 0.3
-    if sum(bool(NAMES_ITSELF.search(line.text)) for line in text.lines) >= 3:
+    if len(named) >= 3:
         return 0.1
     return 0.0
 
 
+@once_per_text
+def _prose_voice(text: CleanText) -> tuple[list[int], int]:
+    """The indexes of the lines of prose (60 characters or more), and how many
+    of them speak as "we"."""
+    prose = [index for index, line in enumerate(folded_lines(text)) if len(line) >= 60]
+    spoken = folded_view(text).matching(FIRST_PERSON_FOLDED)
+    return prose, sum(1 for index in prose if index in spoken)
+
+
 def _spoken_as_we(text: CleanText) -> float:
     """What a first-person voice in a fifth of the prose adds."""
-    prose = [line.text for line in text.lines if len(line.text) >= 60]
-    if prose and sum(bool(FIRST_PERSON.search(p)) for p in prose) / len(prose) >= 0.2:
+    prose, first = _prose_voice(text)
+    if prose and first / len(prose) >= 0.2:
         return 0.15
     return 0.0
 
 
+@once_per_text
 def discount(text: CleanText) -> float:
     """How much the marks of other families take away (1 is nothing)."""
     lines = text.lines
+    folded = folded_lines(text)
     factor = 1.0
-    regulator = sum(1 for line in lines if REGULATOR.search(line.text))
+    regulator = len(REGULATOR_CUE.lines(text))
     if regulator >= 3:
         factor *= 0.25
     elif regulator:
         factor *= 0.7
-    committee = sum(1 for line in lines[:120] if COMMITTEE.search(line.text))
-    resolutions = sum(1 for line in lines if re.search(r"\bRESOLVED\b", line.text))
+    committee = sum(
+        1
+        for line in folded[:120]
+        if COMMITTEE_OPENING_FOLDED.match(line)
+        or ("resolved" in line and COMMITTEE_FOLDED.search(line))
+    )
+    resolutions = len(RESOLVED_CUE.lines(text))
     if committee >= 3 or resolutions >= 2:
         factor *= 0.25
     elif committee:
         factor *= 0.8
-    plan = sum(1 for line in lines if PLAN.search(line.text))
+    plan = len(PLAN_CUE.lines(text))
     if plan >= max(6, len(lines) // 10):
         factor *= 0.35
-    if any(PLAN_TITLE.search(line.text) for line in lines[:10]):
+    if any(PLAN_TITLE_FOLDED.search(line) for line in folded[:10]):
         factor *= 0.6  # a plan that follows a self-assessment names both
     return factor * _written_by_others(text)
 
@@ -126,9 +156,9 @@ def _written_by_others(text: CleanText) -> float:
     factor = 1.0
     if any(OTHER_GENRE.search(t) for t in titles):
         factor *= 0.5
-    prose = [line.text for line in text.lines if len(line.text) >= 60]
-    first = sum(bool(FIRST_PERSON.search(p)) for p in prose)
-    third = sum(bool(THIRD_PERSON.search(p)) for p in prose)
-    if prose and first / len(prose) < 0.1 and third >= 3:
-        factor *= 0.5
+    prose, first = _prose_voice(text)
+    if prose and first / len(prose) < 0.1:
+        folded = folded_lines(text)
+        if sum(1 for index in prose if THIRD_PERSON_FOLDED.search(folded[index])) >= 3:
+            factor *= 0.5
     return factor

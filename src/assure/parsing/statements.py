@@ -117,7 +117,7 @@ def split_theme(text: str) -> tuple[str | None, str]:
     ('working-with-people', 'QS2')
     """
     known = names()
-    themes_in_order = list(dict.fromkeys(known.theme_of[s] for s in known.order))
+    themes_in_order = _themes_in_order()
     rest = OUTLINE_NUMBER.sub("", text.strip().lstrip("#*- ").strip(), count=1)
     theme: str | None = None
     if match := THEME_PREFIX.match(rest):
@@ -127,12 +127,19 @@ def split_theme(text: str) -> tuple[str | None, str]:
         rest = rest[match.end() :]
     folded = fold(rest)
     for name, theme_id in known.themes:
-        if folded == name or folded.startswith(name + " "):
+        if folded.startswith(name) and (len(folded) == len(name) or folded[len(name)] == " "):
             if theme is None or theme == theme_id:
                 theme = theme_id
                 rest = _drop_words(rest, len(name.split()))
             break
     return theme, rest.strip(" :.-–—|")
+
+
+@cache
+def _themes_in_order() -> list[str]:
+    """The themes' ids in the order of their statements."""
+    known = names()
+    return list(dict.fromkeys(known.theme_of[s] for s in known.order))
 
 
 def _drop_words(text: str, count: int) -> str:
@@ -211,7 +218,9 @@ def _match(text: str) -> tuple[str, bool] | None:
         rest = rest[match.end() :]
     folded = fold(rest)
     for name, statement_id in known.statements if folded else ():
-        if folded == name or (folded.startswith(name + " ") and _separated(rest, name)):
+        if not folded.startswith(name):
+            continue  # neither the name nor the name and more words
+        if len(folded) == len(name) or (folded[len(name)] == " " and _separated(rest, name)):
             if by_number and by_number != statement_id:
                 break  # the number and the name disagree: trust the number
             return statement_id, by_number is not None or _strong(name, statement_id)
@@ -294,9 +303,14 @@ def begins_statement_name(text: str) -> bool:
     folded = fold(STATEMENT_PREFIX.sub("", bare))
     if len(folded.split()) < 2:
         return False
-    return any(
-        name.startswith(folded + " ") for name, _ in names().statements if len(name.split()) > 2
-    )
+    opening = folded + " "
+    return any(name.startswith(opening) for name in _long_statement_names())
+
+
+@cache
+def _long_statement_names() -> tuple[str, ...]:
+    """The folded statement names of three words or more, longest first."""
+    return tuple(name for name, _ in names().statements if len(name.split()) > 2)
 
 
 def names_by_number_only(text: str) -> bool:
@@ -320,7 +334,7 @@ def match_shared_statements(text: str) -> tuple[str, ...]:
         return ()
     _, rest = split_theme(text)
     words = fold(STATEMENT_LABEL.sub("", rest)).split()
-    by_words = {_without_and(name): sid for name, sid in names().statements}
+    by_words = _statements_without_and()
     for cut in range(1, len(words)):
         if words[cut - 1] != "and" and words[cut] != "and":
             continue
@@ -329,6 +343,12 @@ def match_shared_statements(text: str) -> tuple[str, ...]:
         if first and second and first != second:
             return first, second
     return ()
+
+
+@cache
+def _statements_without_and() -> dict[str, str]:
+    """Statement ids by their folded names read without "and"."""
+    return {_without_and(name): sid for name, sid in names().statements}
 
 
 def _without_and(folded: str) -> str:

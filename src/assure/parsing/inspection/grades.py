@@ -160,7 +160,9 @@ def grades_on_line(
             statement := area_of(framework, match["area"])
         ):
             return [(statement, framework.grades[match["grade"]])]
-    match = framework.trailing.search(text[-TAIL * 4 :]) if framework.trailing else None
+    tail = text[-TAIL * 4 :]
+    # "<area>: <grade>" closing the line: never without its colon.
+    match = framework.trailing.search(tail) if framework.trailing and ":" in tail else None
     if match and (statement := area_of(framework, match["area"])):
         return [(statement, framework.grades[match["grade"]])]
     return outcome_after(framework, folded, index)
@@ -171,8 +173,8 @@ def outcome_after(
 ) -> list[tuple[str, str]]:
     """A grade written as a sentence under a line that is only an area's label
     ("Inspection outcome")."""
-    if not framework.phrases:
-        return []
+    if not framework.phrases or folded[index] not in _area_names(framework.id):
+        return []  # the label is one of the areas' names exactly, or nothing
     statement = area_of(framework, folded[index])
     if statement is None or folded[index] not in dict(framework.areas)[statement]:
         return []
@@ -182,6 +184,13 @@ def outcome_after(
             if phrase in head:
                 return [(statement, framework.grades[phrase])]
     return []
+
+
+@cache
+def _area_names(framework_id: str) -> frozenset[str]:
+    """Every folded name of every judgement area of the framework."""
+    framework = next(f for f in graded_frameworks() if f.id == framework_id)
+    return frozenset(name for _, names in framework.areas for name in names)
 
 
 def grades_in(

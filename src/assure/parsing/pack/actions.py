@@ -15,6 +15,7 @@ from dataclasses import replace
 from assure.extracting.dates import parse_date
 from assure.parsing.pack.decisions import is_decision_start
 from assure.parsing.pack.lines import STRUCTURAL, PackLine
+from assure.parsing.per_text import folded
 from assure.structure import Action
 
 ACTION = re.compile(
@@ -83,6 +84,12 @@ ACTION_HEADER_REF = re.compile(
 ACTION_HEADER_NUMBER = re.compile(r"^(?:no\.?|#|number)$", re.IGNORECASE)
 
 
+def _names_action(text: str) -> bool:
+    """Whether "action" or "owner" is in the line: TRAILING_ACTION needs one."""
+    low = folded(text)
+    return "action" in low or "owner" in low
+
+
 def find_actions(lines: list[PackLine], year: int | None) -> list[Action]:
     """Actions written as lines ("Action: ...") or as a trailing owner note."""
     actions: list[Action] = []
@@ -118,7 +125,11 @@ def find_actions(lines: list[PackLine], year: int | None) -> list[Action]:
             else:
                 body = match["body"] + _wrapped(lines, line)
                 actions.append(_action_from(body, line.number, previous, year))
-        elif (match := TRAILING_ACTION.search(line.text)) and match.start() > 10:
+        elif (
+            _names_action(line.text)
+            and (match := TRAILING_ACTION.search(line.text))
+            and match.start() > 10
+        ):
             sentence = line.text[: match.start()].strip(" .(–-")
             if len(match["owner"].split()) > 4 and OWNER_TO.match(match["owner"]):
                 # "... noted the review. ACTION: Jo Bloggs to share ... by 31 March."

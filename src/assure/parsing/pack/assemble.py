@@ -51,9 +51,10 @@ class Pack:
             self.documents = close_documents(self.lines, [Document(0, "report", title=title)])
             return
         docs = split_after_closing(self.lines, self._hard_starts())
-        self.notice_end = self._notice_end(docs)
+        self.notice_end, read_to, agenda = self._notice_end(docs)
         notice_lines = self.lines[: self.notice_end]
-        self.items = parse_agenda(notice_lines)
+        # The agenda of the lines up to the notice's end, read once when they are the same lines.
+        self.items = agenda if read_to == self.notice_end else parse_agenda(notice_lines)
         self.notice = read_notice(notice_lines) if self._has_notice(notice_lines) else None
         docs = [doc for doc in docs if doc.index >= self.notice_end]
         docs = assign_items(self.lines, docs, self.items, self.notice_end)
@@ -85,18 +86,20 @@ class Pack:
             return None  # an agenda with page ranges makes a pack
         return cover
 
-    def _notice_end(self, docs: list[Document]) -> int:
+    def _notice_end(self, docs: list[Document]) -> tuple[int, int, list[DraftItem]]:
+        """Where the notice ends, and the agenda read from the lines before the
+        first strong start (with how many lines that was)."""
         strong = next(
             (doc.index for doc in docs if doc.kind in STRONG or doc.agenda_number), len(self.lines)
         )
         items = parse_agenda(self.lines[:strong])
         if not items:
-            return strong
+            return strong, strong, items
         last_item = next(
             p for p, line in enumerate(self.lines) if line.number == items[-1].start_line
         )
         after_blank = next((doc.index for doc in docs if last_item < doc.index < strong), strong)
-        return after_blank
+        return after_blank, strong, items
 
     def _has_notice(self, lines: list[PackLine]) -> bool:
         return bool(self.items) or any(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assure.parsing.pack.agenda import DraftItem
 from assure.parsing.pack.cover_sheets import CoverSheet
@@ -45,15 +46,16 @@ class Document:
     end_index: int = 0
 
 
-def words_of(text: str) -> set[str]:
+@lru_cache(maxsize=4096)  # an item's title is compared with every heading after it
+def words_of(text: str) -> frozenset[str]:
     text = text.lower().replace("'s", "").replace("’s", "")
     found = set(re.findall(r"[a-z]{3,}|\d+", text))
     # A crude stem, so that "Declarations of Interest" finds "DECLARATION OF INTERESTS".
-    return {
+    return frozenset(
         word[:-1] if len(word) > 4 and word.endswith("s") else word
         for word in found
         if word not in STOP_WORDS
-    }
+    )
 
 
 def similarity(title: str, text: str) -> float:

@@ -9,9 +9,11 @@ minute records nothing fuller. Actions are read by ``actions``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assure.parsing.pack.lines import PackLine
 from assure.parsing.pack.outcomes import is_step, is_terse, next_paragraph, outcome
+from assure.parsing.per_text import folded
 from assure.structure import Decision
 
 DECISION = re.compile(
@@ -32,6 +34,8 @@ DECISION = re.compile(
     r")",
     re.IGNORECASE,
 )
+# Every match of DECISION holds one of these (a body's name heading a list ends in ":").
+DECISION_WORDS = ("resolved", "agreed", "decided", "recommend", "decision", "outcome", ":")
 # Capitals mark a formal decision even inside a sentence: "... and it was RESOLVED that".
 INLINE = re.compile(
     r"\b(?:RESOLVED|AGREED|DECIDED)\b(?=\s*[:–\-,(]|\s+(?:that|to|unanimously)\b|\s*$)"
@@ -86,6 +90,8 @@ AND_THEN = re.compile(
     r"\band\s+(?:then\s+|also\s+|further\s+)?(?:agreed|resolved|decided)(?=\s+(?:to|that)\b)",
     re.IGNORECASE,
 )
+# Every match of UPPER_ONLY and INLINE holds one of these, in capitals.
+CAPITAL_VERBS = ("RESOLVED", "AGREED", "DECIDED", "NOTED", "ENDORSED", "APPROVED", "RECOMMENDED")
 UPPER_ONLY = re.compile(
     r"(?:[A-Z][\w'&-]*\s+){1,4}(?:RESOLVED|AGREED|DECIDED)\b"
     # "The Committee NOTED the report": capitals make noting a formal decision;
@@ -105,23 +111,30 @@ def is_decision_start(line: PackLine) -> bool:
     return not line.table and is_decision_text(line.text, prose=True)
 
 
+@lru_cache(maxsize=8192)  # detection, the minutes' items and their decisions ask of the same lines
 def is_decision_text(text: str, prose: bool = False) -> bool:
     """Whether ``text`` opens or holds a decision; with ``prose``, also one told
     in a sentence ("The Board considered the return and approved it")."""
     if len(text) < 5 and not text.upper().startswith(("AGREED", "RESOLVED")):
         return False
-    if prose and (told_in_prose(text) or NOTED.match(text)):
+    if prose and (told_in_prose(text) or ("noted" in folded(text) and NOTED.match(text))):
         return True
     if (found := outcome(text)) and found["subject"] and found["carried"]:
         return True  # "Motion carried."
     # "Board AGREED" counts in capitals only; "the Board agreed" must open the line.
-    return bool(_opens_decision(text) or UPPER_ONLY.match(text) or INLINE.search(text))
+    if _opens_decision(text):
+        return True
+    capitals = any(word in text for word in CAPITAL_VERBS)
+    return capitals and bool(UPPER_ONLY.match(text) or INLINE.search(text))
 
 
 def _opens_decision(text: str) -> bool:
     """Whether ``text`` opens with a decision ("RESOLVED –", "The Board agreed
     that"), not with a body's opinion or a past agreement ("Members agreed
     that the talk had been helpful", "It was agreed last year that")."""
+    low = folded(text)
+    if not any(word in low for word in DECISION_WORDS):
+        return False
     match = DECISION.match(text)
     if match is None:
         return False
@@ -141,6 +154,11 @@ def _opens_decision(text: str) -> bool:
     )
 
 
+# Every match of PROSE ends with one of these.
+PROSE_VERBS = (
+    "agreed", "resolved", "decided", "approved", "endorsed", "ratified", "recommended",
+    "adopted", "signed", "confirmed", "carried",
+)  # fmt: skip
 # A sentence about another meeting: "At that meeting, Members agreed ...",
 # "At the Scrutiny Committee held on 5 February, Members agreed ...".
 ELSEWHERE = re.compile(
@@ -156,6 +174,9 @@ def told_in_prose(text: str) -> re.Match[str] | None:
     someone's account of them ("The officer said that Cabinet agreed the
     funding in July"), opinions ("The Board agreed with the concerns") and
     past ones ("The Council resolved in 2021 to ...")."""
+    low = folded(text)
+    if not any(verb in low for verb in PROSE_VERBS):
+        return None
     for match in PROSE.finditer(text):
         sentence = re.split(r"[.;!?]\s+", text[: match.start()])[-1]
         if ELSEWHERE.search(sentence) or REPORTED.search(sentence):

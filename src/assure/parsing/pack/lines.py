@@ -10,15 +10,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from assure.document import CleanLine, CleanText, SourceLine
 from assure.extracting.dates import find_dates
+from assure.parsing.per_text import folded, once_per_text
 
 MARKUP = re.compile(r"\*\*|__|</?[a-zA-Z][^<>]{0,200}>|^#{1,6}\s+|\*(?=\S)|(?<=\S)\*")
 SPACES = re.compile(r"[ \u00a0\u2002\u2003\u2009]+")
 DASHES = re.compile(r"[\u2012\u2013\u2014\u2015\u2212]")
+# What ``tidy`` changes: markup, pipes, tabs, dashes, curly quotes, wide or doubled spaces.
+UNTIDY = re.compile(
+    r"[*_<#|\t\u2012-\u2015\u2212\u2018\u2019\u201c\u201d\u00a0\u2002\u2003\u2009]|  "
+)
+MARKUP_CHARS = re.compile(r"[*_<#]")  # every match of MARKUP holds one
+CURLY_QUOTES = re.compile("[\u2018\u2019\u201c\u201d]")
 QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 PAGE_NUMBER = re.compile(
@@ -80,8 +88,14 @@ class PackLine:
 def tidy(text: str) -> str:
     """A line without markup, with plain dashes, quotes and single spaces; a
     row of a table written with pipes has its cells split by tabs instead."""
-    text = _pipe_cells(MARKUP.sub("", text))
-    text = DASHES.sub("–", text).translate(QUOTES)
+    if not UNTIDY.search(text) and text == text.strip():
+        return text  # nothing below would change it
+    if MARKUP_CHARS.search(text):
+        text = MARKUP.sub("", text)
+    text = _pipe_cells(text)
+    text = DASHES.sub("–", text)
+    if CURLY_QUOTES.search(text):
+        text = text.translate(QUOTES)
     if "\t" in text:
         return "\t".join(SPACES.sub(" ", cell).strip() for cell in text.split("\t")).strip("\t ")
     return SPACES.sub(" ", text).strip()
@@ -110,6 +124,8 @@ def _pipe_cells(text: str) -> str:
 
 def _whole_row(text: str) -> bool:
     """A markdown table row, from its opening pipe to its closing one."""
+    if "|" not in text:
+        return False  # removing markup makes no pipe
     stripped = MARKUP.sub("", text).strip()
     return len(stripped) > 1 and stripped.startswith("|") and stripped.endswith("|")
 
@@ -130,6 +146,8 @@ def _join_wrapped_rows(lines: list[PackLine], source: tuple[SourceLine, ...]) ->
 
 
 def _open_row(line: PackLine, source: tuple[SourceLine, ...]) -> bool:
+    if "|" not in source[line.number - 1].text:
+        return False  # removing markup makes no pipe
     first = MARKUP.sub("", source[line.number - 1].text).strip()
     last = MARKUP.sub("", source[line.end - 1].text).strip()
     return first.startswith("|") and not last.endswith("|") and line.end - line.number < 3
@@ -137,6 +155,11 @@ def _open_row(line: PackLine, source: tuple[SourceLine, ...]) -> bool:
 
 def pack_lines(text: CleanText) -> list[PackLine]:
     """The non-blank lines of ``text`` with furniture marked."""
+    return list(_pack_lines(text))
+
+
+@once_per_text  # a committee paper's detector, then the pack's parser
+def _pack_lines(text: CleanText) -> tuple[PackLine, ...]:
     raw: list[PackLine] = []
     previous_end = 0
     source = text.source.lines
@@ -153,10 +176,12 @@ def pack_lines(text: CleanText) -> list[PackLine]:
     raw = _join_wrapped_rows(raw, source)
     # Headers are counted on the source lines too: a join may have run every
     # copy into a paragraph, where it is cut out below.
-    as_read = [PackLine(s.number, s.number, tidy(s.text)) for s in source if s.text.strip()]
-    headers = running_headers(raw) | running_headers(as_read)
+    as_read = [tidy(s.text) for s in source if s.text.strip()]
+    headers = _running_header_texts(
+        line.text for line in raw if not line.table
+    ) | _running_header_texts(as_read)
     edges = page_edge_repeats(raw) | printed_page_numbers(source)
-    return [_marked(line, headers, line.number in edges) for line in raw]
+    return tuple(_marked(line, headers, line.number in edges) for line in raw)
 
 
 def printed_page_numbers(source: tuple[SourceLine, ...]) -> set[int]:
@@ -183,7 +208,7 @@ def _dropped_furniture(source: tuple[SourceLine, ...], after: int, before: int) 
     for number in range(after + 1, min(before, len(source) + 1)):
         dropped = source[number - 1].text
         if len(dropped) < 120 and (
-            BLANK_PAGE.search(dropped)
+            _blank_page(dropped)
             or PAGE_NUMBER.match(tidy(dropped))
             or AGENDA_MARKER.match(tidy(dropped))
         ):
@@ -194,30 +219,36 @@ def _dropped_furniture(source: tuple[SourceLine, ...], after: int, before: int) 
 def _split_join(line: CleanLine, source: tuple[SourceLine, ...], gap: bool) -> list[PackLine]:
     """The clean line, or its source lines again where normalisation joined a
     wrapped-looking line into an agenda item, a minute, a label or a decision."""
-    tidied = tidy(line.text)
     end = min(max(line.end, line.number), len(source))
-    parts = [
-        source[number - 1]
-        for number in range(line.number, end + 1)
-        if source[number - 1].text.strip()
-    ]
-    if len(parts) > 1 and (
-        any(STRUCTURAL.match(tidy(part.text)) for part in parts)
-        or sum("\t" in tidy(part.text) for part in parts) >= 2  # rows of a pipe table
-        or any(_whole_row(part.text) for part in parts)
-        or all(PERSON_WITH_ROLE.match(tidy(part.text)) for part in parts)
-    ):
-        return [
-            PackLine(
-                part.number,
-                part.number,
-                tidy(part.text),
-                part.table_row or "\t" in part.text,
-                gap and i == 0,
-            )
-            for i, part in enumerate(parts)
-            if tidy(part.text)
+    parts = (
+        [
+            source[number - 1]
+            for number in range(line.number, end + 1)
+            if source[number - 1].text.strip()
         ]
+        if end > line.number
+        else []
+    )
+    if len(parts) > 1:
+        tidied_parts = [tidy(part.text) for part in parts]
+        if (
+            any(STRUCTURAL.match(tidied) for tidied in tidied_parts)
+            or sum("\t" in tidied for tidied in tidied_parts) >= 2  # rows of a pipe table
+            or any(_whole_row(part.text) for part in parts)
+            or all(PERSON_WITH_ROLE.match(tidied) for tidied in tidied_parts)
+        ):
+            return [
+                PackLine(
+                    part.number,
+                    part.number,
+                    tidied,
+                    part.table_row or "\t" in part.text,
+                    gap and i == 0,
+                )
+                for i, (part, tidied) in enumerate(zip(parts, tidied_parts, strict=True))
+                if tidied
+            ]
+    tidied = tidy(line.text)
     if not tidied:
         return []
     return [
@@ -227,12 +258,17 @@ def _split_join(line: CleanLine, source: tuple[SourceLine, ...], gap: bool) -> l
     ]
 
 
+def _blank_page(text: str) -> bool:
+    """A notice that the page is blank: never without the word "blank"."""
+    return "blank" in folded(text) and BLANK_PAGE.search(text) is not None
+
+
 def _marked(line: PackLine, headers: set[str], page_edge: bool = False) -> PackLine:
     text = line.text
     noise = None
     if PAGE_NUMBER.match(text):
         noise = "page_number"
-    elif len(text) < 90 and BLANK_PAGE.search(text):
+    elif len(text) < 90 and _blank_page(text):
         noise = "blank_page"
     elif AGENDA_MARKER.match(text):
         noise = "agenda_marker"
@@ -256,11 +292,14 @@ def page_edge_repeats(lines: list[PackLine]) -> set[int]:
     Scrutiny Committee" over "Page 12"). Only the copies beside a page number
     are furniture; the same words as the notice's title stay."""
     beside: dict[str, list[int]] = {}
+    numbered = [bool(PAGE_NUMBER.match(line.text)) for line in lines]
+    last = len(lines) - 1
     for position, line in enumerate(lines):
-        if line.table or len(line.text) > 100 or PAGE_NUMBER.match(line.text):
+        if line.table or len(line.text) > 100 or numbered[position]:
             continue
-        around = lines[max(0, position - 1) : position] + lines[position + 1 : position + 2]
-        if any(PAGE_NUMBER.match(other.text) for other in around):
+        if (position > 0 and numbered[position - 1]) or (
+            position < last and numbered[position + 1]
+        ):
             beside.setdefault(line.text, []).append(line.number)
     return {number for numbers in beside.values() if len(numbers) >= 3 for number in numbers}
 
@@ -268,7 +307,12 @@ def page_edge_repeats(lines: list[PackLine]) -> set[int]:
 def running_headers(lines: list[PackLine]) -> set[str]:
     """Short lines repeated through the pack that carry a date beside other
     words ("Cabinet - 12 March 2019"), which is how running headers look."""
-    counts = Counter(line.text for line in lines if not line.table and len(line.text) <= 100)
+    return _running_header_texts(line.text for line in lines if not line.table)
+
+
+def _running_header_texts(texts: Iterable[str]) -> set[str]:
+    """``running_headers`` of the lines of a pack that are not table rows."""
+    counts = Counter(text for text in texts if len(text) <= 100)
     headers = set()
     for text, count in counts.items():
         if count < 2 or ":" in text[:30] or text.endswith("."):

@@ -13,6 +13,7 @@ from assure.parsing.pack.decisions import is_decision_start
 from assure.parsing.pack.lines import PackLine
 from assure.parsing.pack.notice import BODY_WORDS, PLACE, body_name
 from assure.parsing.pack.references import MINUTE
+from assure.parsing.per_text import folded
 
 PRESENT = re.compile(
     r"^(?:(?:[a-z]+\s+){0,2}members?\s+present|councillors\s+present|attendance\s*(?=:)|"
@@ -22,6 +23,7 @@ PRESENT = re.compile(
     r"(?:\s*[:–-]\s*|\s*$|\s+(?=(?:were|councillors?|cllrs?\.?|mr|mrs|ms|miss|dr|professor)\b))(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# (every match holds "present")
 PRESENT_INLINE = re.compile(
     r"\b(?:(?:[A-Za-z]+\s+){0,2}members?\s+present|present)\s*:", re.IGNORECASE
 )
@@ -68,7 +70,7 @@ def find_minutes_starts(lines: list[PackLine]) -> list[MinutesDraft]:
             pass  # "Members:" straight under "Minutes of the meeting of ..."
         elif not PRESENT.match(line.text.replace("\t", " ")):
             # A wrapped-line join may have run the header into "Present:".
-            inline = PRESENT_INLINE.search(line.text)
+            inline = PRESENT_INLINE.search(line.text) if "present" in folded(line.text) else None
             if inline is None or not (
                 MINUTES_OF.match(line.text) or find_dates(line.text[: inline.start()])
             ):

@@ -28,6 +28,8 @@ HONORIFIC = (
 BULLET = re.compile("^[-•*▪●◦\uf0b7\uf0a7\u2023\u2043\u27a2]\\s*")
 PLURAL = re.compile(r"^(councillors|cllrs\.?)\s*:?\s+", re.IGNORECASE)
 AND_AT_END = re.compile(r"\s+(?:and|&)\s$")
+SPLIT = re.compile(r"[(),]")
+SPLIT_AND = re.compile(r"[(),]|\s")
 LABEL = re.compile(
     r"(?:^|(?<=\s))(?:co-?opted\s+members?|co-?optees?|members?|substitutes?|observers?)\s*:\s*",
     re.IGNORECASE,
@@ -204,18 +206,24 @@ def _listed(clause: str, plural: bool) -> list[tuple[str, str | None]] | None:
 def _split_commas(text: str, and_too: bool = False) -> list[str]:
     """Pieces between commas (and, with ``and_too``, "and" or "&") outside
     brackets: "Jo Bloggs (Cabinet Member for Children and Families)" is one."""
-    pieces, depth, current = [], 0, ""
-    for char in text:
+    pieces, depth, start = [], 0, 0  # the piece so far is text[start:]
+    # Only brackets, commas and spaces change anything: other characters just join the piece.
+    for found in (SPLIT_AND if and_too else SPLIT).finditer(text):
+        char, at = found.group(), found.start()
         depth += (char == "(") - (char == ")")
         if char == "," and depth == 0:
-            pieces.append(current)
-            current = ""
-        else:
-            current += char
-            if and_too and depth == 0 and (joined := AND_AT_END.search(current)):
-                pieces.append(current[: joined.start()])
-                current = ""
-    pieces.append(current)
+            pieces.append(text[start:at])
+            start = at + 1
+        elif (
+            char.isspace()
+            and depth == 0
+            # AND_AT_END is "and" or "&" and this space, after spaces, ending the piece.
+            and (text[max(start, at - 3) : at] == "and" or text[max(start, at - 1) : at] == "&")
+            and (joined := AND_AT_END.search(text, start, at + 1))
+        ):
+            pieces.append(text[start : joined.start()])
+            start = at + 1
+    pieces.append(text[start:])
     return [piece for piece in pieces if piece.strip()]
 
 

@@ -55,6 +55,8 @@ def _heading_at(lines: list[PackLine], tag: int) -> TaggedHeading | None:
     """The heading over the tag at ``tag``: the nearest line above (or the tag's
     own line) that opens with a number, and the title lines between."""
     text = lines[tag].text
+    if not text.endswith((")", ")\n")):
+        return None  # a tag closes its line
     if match := TAG_AFTER_TITLE.match(text):
         written = [(tag, match["before"])]
     elif TAG_LINE.match(text):

@@ -25,6 +25,9 @@ BODY_END = re.compile(
     r"partnership)$",
     re.IGNORECASE,
 )
+# The characters from a line's end that hold any match of BODY_END (its longest
+# word, a closing newline) and the one before it, which its opening "\b" reads.
+BODY_END_REACH = len("sub-committee") + 3
 AUTHOR = re.compile(
     r"^(?:report\s+(?:from|of|by|author)|author|lead\s+officer|report\s+author|portfolio\s+holder|"
     r"lead\s+member|cabinet\s+member|responsible\s+officer|director|head\s+of\s+service)\s*:\s*\S",
@@ -176,7 +179,7 @@ def title_blocks(lines: list[PackLine]) -> list[tuple[int, str | None]]:
         text = line.text
         if line.noise or line.table or len(text) > 100 or text.endswith("."):
             continue
-        if not BODY_END.search(text):
+        if not BODY_END.search(text[-BODY_END_REACH:]):
             continue
         following = [other for other in lines[position + 1 : position + 10] if other.noise is None]
         if not following or not _date_only(following[0].text):

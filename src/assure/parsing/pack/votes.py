@@ -23,6 +23,7 @@ import re
 from assure.parsing.pack.lines import PackLine
 from assure.parsing.pack.outcomes import outcome
 from assure.parsing.pack.people import split_people
+from assure.parsing.per_text import folded
 from assure.structure import Vote
 
 # "For (12)", "Against: 3", "ABSTAIN (0)", "Abstentions – 2", "For: Councillors A, B".
@@ -196,9 +197,10 @@ def _question(lines: list[PackLine], start: int) -> str | None:
 
 def _counted(line: PackLine, before: list[PackLine]) -> Vote | None:
     """A vote given as counts in one line or sentence, without names."""
-    if match := ONE_LINE.search(line.text):
+    low = folded(line.text)  # the counts are never given without "against" or "vote"
+    if "against" in low and (match := ONE_LINE.search(line.text)):
         carried = outcome_in(line.text)
-    elif match := IN_A_SENTENCE.search(line.text):
+    elif "vote" in low and (match := IN_A_SENTENCE.search(line.text)):
         carried = match["result"].lower() not in {"lost", "defeated", "rejected"}
     else:
         return None

@@ -23,6 +23,7 @@ from assure.parsing.front_matter import council_of, date_of
 from assure.parsing.furniture import committee_furniture
 from assure.parsing.headings import parse_generic
 from assure.parsing.linking import linked_metric
+from assure.parsing.per_text import blind, folded_lines, once_per_text
 from assure.parsing.performance.comparators import ENGLAND, NEIGHBOURS, REGION, comparator_tables
 from assure.parsing.performance.labelled import labelled_rows
 from assure.parsing.performance.profile import profile_rows
@@ -43,6 +44,7 @@ VOCABULARY = re.compile(
     r"|confidence\s+interval|previous\s+(?:quarter|year)|quartile|rolling\s+12)",
     re.IGNORECASE,
 )
+VOCABULARY_FOLDED = blind(VOCABULARY)  # for lines folded to lower case
 PERIOD = re.compile(
     r"\b(?:quarter\s*(?P<q>[1-4])|q(?P<q2>[1-4]))\b(?:[\s,]+(?P<y>(?:19|20)\d\d\s*[/-]\s*\d{2,4}))?",
     re.IGNORECASE,
@@ -131,13 +133,14 @@ def place_of(text: CleanText) -> str | None:
     return best if counts[best] > 1 else None
 
 
+@once_per_text  # the ceiling and the detector both ask
 def _words(text: CleanText) -> tuple[bool, int]:
     """Whether the first lines name a scorecard, and how many of a scorecard's
     words the text uses (none for an empty text)."""
     if not text.lines:
         return False, 0
     head = " ".join(line.text for line in text.lines[:HEAD_LINES])
-    words = sum(len(VOCABULARY.findall(line.text)) for line in text.lines[:SCAN])
+    words = sum(len(VOCABULARY_FOLDED.findall(line)) for line in folded_lines(text)[:SCAN])
     return bool(TITLE.search(head)), words
 
 

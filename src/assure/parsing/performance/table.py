@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from assure.document import CleanLine, CleanText
 from assure.parsing.layout import LayoutLine, layout_lines
+from assure.parsing.per_text import folded
 from assure.parsing.performance.marks import first_figure, rag_of, trend_of, unit_for
 from assure.structure import Comparator, Metric
 
@@ -54,6 +55,13 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 COLUMN = {name: re.compile(rf"^(?:{pattern})$", re.IGNORECASE) for name, pattern in COLUMNS}
 SCAN = re.compile(
     "|".join(rf"(?P<{name}>\b(?:{pattern})(?![\w/]))" for name, pattern in COLUMNS), re.IGNORECASE
+)
+# Words one of which every match of a column holds: the name's, and the marks' (trend, RAG, target).
+NAME_WORDS = ("indicator", "measure", "kpi", "description", "metric", "title", "name")
+MARK_WORDS = (
+    ("dot", "direction", "trend", "travel"),
+    ("rag", "status", "rating"),
+    ("target", "goal", "ambition"),
 )
 POLARITY = re.compile(r"^(?:high(?:er)?|low(?:er)?|up|down|increase|decrease|n/?a)$", re.IGNORECASE)
 TOKEN = re.compile(
@@ -154,6 +162,11 @@ def flattened_rows(text: CleanText, period: str | None) -> list[Metric]:
 def scanned_header(text: str) -> list[Column] | None:
     if len(text) > MAX_NAME or "\t" in text:
         return None  # a row with its cells is read as such
+    low = folded(text)
+    if not any(word in low for word in NAME_WORDS) or (
+        sum(any(word in low for word in words) for words in MARK_WORDS) < 2
+    ):
+        return None  # no header without its name column and two of target, RAG, trend
     columns = [
         Column(next(k for k, v in m.groupdict().items() if v), m.group(0))
         for m in SCAN.finditer(text)

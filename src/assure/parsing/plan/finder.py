@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from assure.document import CleanLine, CleanText
+from assure.parsing.per_text import once_per_text
 from assure.parsing.plan.aliases import add_aliases
 from assure.parsing.plan.drafts import Draft, PlanDraft, bullet_action, bullet_text
 from assure.parsing.plan.fields import (
@@ -278,7 +279,8 @@ class PlanScanner:
 
     def csv_row(self, line: CleanLine) -> list[str] | None:
         """A comma-separated row, once a comma-separated action table header is seen."""
-        cells = csv_cells(line.text) if "," in line.text else []
+        # A row of three cells or more has two commas or more.
+        cells = csv_cells(line.text) if line.text.count(",") >= 2 else []
         self.csv = len(cells) >= 3 and (self.csv or header_columns(cells) is not None)
         return cells if self.csv else None
 
@@ -441,6 +443,7 @@ class PlanScanner:
             )
 
 
+@once_per_text  # the plan's detector, then the plan's or the pack's parser
 def find_plans(text: CleanText) -> tuple[Plan, ...]:
     """Every improvement plan in ``text``: its priorities, leads, actions and measures.
 

@@ -46,6 +46,9 @@ COLUMN_NAMES = {
     r"|(?:higher|lower) is better",
 }
 COLUMN = {kind: re.compile(rf"(?:{names})", re.IGNORECASE) for kind, names in COLUMN_NAMES.items()}
+# Any column's name, matched at a line's start: where none matches, no run of
+# the line's first words is a column's name.
+ANY_COLUMN = re.compile("|".join(f"(?:{names})" for names in COLUMN_NAMES.values()), re.IGNORECASE)
 LONGEST_NAME = 4  # words
 
 _CODE = CODE.pattern
@@ -98,6 +101,8 @@ def flat_header(text: str) -> FlatTable | None:
     words = text.split()
     if "\t" in text or not 3 <= len(words) <= 30:
         return None
+    if not ANY_COLUMN.match(" ".join(words[:LONGEST_NAME])):
+        return None  # no column's name opens the line: the first step below would fail
     names: list[str] = []
     kinds: list[str | None] = []
     at = 0
@@ -230,7 +235,9 @@ def source_lines(text: CleanText) -> list[tuple[int, str]]:
     for line in text.lines:
         for number in range(line.number, line.end + 1):
             if 1 <= number <= len(text.source.lines):
-                raw = re.sub(r" {2,}", " ", text.source.lines[number - 1].text.strip())
+                raw = text.source.lines[number - 1].text.strip()
+                if "  " in raw:
+                    raw = re.sub(r" {2,}", " ", raw)
                 if raw:
                     found.append((number, raw))
     return found

@@ -24,12 +24,14 @@ from dataclasses import dataclass, field, replace
 
 from assure.document import CleanText
 from assure.parsing.layout import LayoutLine
+from assure.parsing.per_text import once_per_text
 from assure.structure import Plan, PlanAction, Priority, SuccessMeasure
 
 # "Stem ~ Part", "Stem – Part", "Stem: Part"
 SLIDE_TITLE = re.compile(
     r"^(?P<stem>[A-Z][^~–—|]{8,90}?)\s*[~–—|]\s*(?P<part>[A-Za-z][\w &,'()/-]{1,50})$"
 )
+SEPARATOR = re.compile(r"[~–—|]")
 ACTION_HEADINGS = re.compile(
     r"\b(?:what\s+we\s+(?:have\s+committed\s+to|will\s+do)|actions?|led\s+by|lead(?:\s+officer)?"
     r"|owner|timescales?|timeframe|by\s+when|deadline|measures?(?:\s+of\s+success)?|outcomes?"
@@ -75,6 +77,9 @@ def slide_titles(lines: list[LayoutLine]) -> dict[int | None, tuple[str, str, La
     found: dict[int | None, tuple[str, str, LayoutLine]] = {}
     candidates = []
     for line in lines:
+        # A title opens with a capital and holds its separator: nothing else is tried.
+        if not ("A" <= line.text[:1] <= "Z") or not SEPARATOR.search(line.text):
+            continue
         if (match := SLIDE_TITLE.match(line.text)) is not None:
             candidates.append((fold(match["stem"]), match["part"].strip(), line))
     pages = Counter(stem for stem, _ in {(stem, line.page) for stem, _, line in candidates})
@@ -94,6 +99,7 @@ def page_lines(text: CleanText) -> list[LayoutLine]:
     ]
 
 
+@once_per_text  # the plan's detector, then its parser
 def slide_plan(text: CleanText) -> Plan | None:
     """The plan a slide deck lays out, or ``None`` if the text is no such deck."""
     lines = page_lines(text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from assure.document import CleanLine, CleanText
+from assure.parsing.per_text import folded_view
 from assure.parsing.plan.fields import recommendation_codes, timeframe_of
 from assure.parsing.plan.labels import BULLET, PLAN_TITLE, content_words
 from assure.parsing.plan.overall import commits, plan_measures
@@ -91,11 +92,14 @@ def theme_priorities(lines: tuple[CleanLine, ...], start: int) -> list[Priority]
 
 def find_theme_plans(text: CleanText) -> tuple[Plan, ...]:
     """A plan whose actions are grouped by theme under an "Actions" heading."""
+    lines = text.lines
     title = next(
         (
-            line
-            for line in text.lines[:200]
-            if PLAN_TITLE.search(line.text) and len(line.text) <= 120
+            lines[index]
+            for index in folded_view(text).holding(("plan",))  # every plan title holds it
+            if index < 200
+            and PLAN_TITLE.search(lines[index].text)
+            and len(lines[index].text) <= 120
         ),
         None,
     )

@@ -19,6 +19,7 @@ from assure.document import CleanText
 from assure.parsing.front_matter import council_of, date_of
 from assure.parsing.headings import title_of
 from assure.parsing.linking import linked_risk
+from assure.parsing.per_text import folded, folded_view
 from assure.parsing.risk.cards import LABEL, card_risks
 from assure.parsing.risk.columns import is_header
 from assure.parsing.risk.flattened import find_header, flattened_risks
@@ -64,7 +65,7 @@ class RiskRegisterParser:
     def ceiling(self, text: CleanText) -> float:
         """At least what ``recognise`` gives, found cheaply (see the registry):
         every risk rated."""
-        if not text.lines:
+        if not text.lines or not _names_risk(text):
             return 0.0
         score = 0.35 * _titled(text) + 0.35 + 0.3
         return round(min(_in_meeting(text, score), 1.0), 3)
@@ -87,6 +88,12 @@ def _titled(text: CleanText) -> bool:
     return any(TITLE.search(line.text) and len(line.text) <= 140 for line in head)
 
 
+def _names_risk(text: CleanText) -> bool:
+    """Whether the word "risk" is anywhere in the text, as read or cleaned: a
+    register's title, header row and card labels all hold it."""
+    return "risk" in folded_view(text).whole or "risk" in folded(text.source.text)
+
+
 def _in_meeting(text: CleanText, score: float) -> float:
     """The score halved where a committee paper's furniture stands near the top."""
     meeting = sum(1 for line in text.lines[:40] if MEETING.search(line.text))
@@ -102,10 +109,11 @@ def laid_out_as_register(text: CleanText) -> bool:
             return True
     if find_header(layout_lines(text)) is not None:
         return True
+    lines = text.lines
     labels = sum(
         1
-        for line in text.lines
-        if (m := LABEL.match(line.text.strip())) and "risk" in m.group(0).lower()
+        for index in folded_view(text).holding(("risk",))
+        if (m := LABEL.match(lines[index].text.strip())) and "risk" in m.group(0).lower()
     )
     return labels >= CARD_LABELS
 

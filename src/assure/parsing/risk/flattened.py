@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from assure.document import CleanText
+from assure.parsing.per_text import blind, folded
 from assure.parsing.risk.columns import RATING_FIELDS, Column, when_of
 from assure.parsing.risk.fields import RiskFields, risk_from_fields
 from assure.parsing.risk.items import bulleted_items
@@ -51,6 +52,15 @@ HEADINGS = re.compile(
     rf"|(?P<score>{WHEN}\b(?:risk\s+)?(?:score|rating)\b|(?:inherent|gross|residual|current|net|target)\s+risk\b)",
     re.IGNORECASE,
 )
+# The same, for a line folded to lower case (see ``per_text.folded``).
+HEADINGS_FOLDED = blind(re.compile(HEADINGS.pattern.replace("DoT", "dot"), re.IGNORECASE))
+# Every match of HEADINGS holds one of these.
+HEADING_WORDS = (
+    "risk", "ref", "title", "cause", "trigger", "description", "consequence", "effect",
+    "owner", "officer", "directorate", "area", "department", "control", "mitigati", "action",
+    "travel", "trend", "dot", "progress", "commentary", "likelihood", "probability", "impact",
+    "severity", "score", "rating",
+)  # fmt: skip
 HEADER_SCAN = 80  # lines of a page within which its header stands
 PAGE_TOP = 15  # lines at a page's top where repeated furniture stands
 REPEATED_SHARE = 0.6  # furniture repeats on most pages; a cell's words on a few
@@ -103,12 +113,17 @@ class FlatHeader:
 def header_of(text: str) -> tuple[Column, ...]:
     """The columns a header's words name, in order. A "Risk" heading of its own
     (not "Risk owner", "Risk score") is the risks' title column."""
+    low = folded(text)
+    if not any(word in low for word in HEADING_WORDS):
+        return ()  # no heading, and no "Risk" either
     found: list[tuple[int, Column]] = []
     taken: list[tuple[int, int]] = []
-    for match in HEADINGS.finditer(text):
+    # Matched on the folded line, where the same headings stand at the same places.
+    for match in HEADINGS_FOLDED.finditer(low):
         name = next(k for k, v in match.groupdict().items() if v)
-        when = when_of(match.group(0)) if name in RATING_FIELDS else None
-        found.append((match.start(), Column(name, when, match.group(0))))
+        heading = text[match.start() : match.end()]
+        when = when_of(heading) if name in RATING_FIELDS else None
+        found.append((match.start(), Column(name, when, heading)))
         taken.append(match.span())
     if not any(c.field in ("title", "description") for _, c in found):
         for match in re.finditer(r"\bRisks?\b", text):
@@ -129,7 +144,10 @@ def find_header(lines: list[LayoutLine]) -> FlatHeader | None:
     named = [n for n, line in enumerate(reach) if "risk" in line.text.lower()]
     near = {i for n in named for i in range(n - HEADER_LINES, n + 3)}
     for index, line in enumerate(scanned):
-        if index not in near or not HEADINGS.search(line.text):
+        if index not in near:
+            continue
+        low = folded(line.text)
+        if not any(word in low for word in HEADING_WORDS) or not HEADINGS_FOLDED.search(low):
             continue
         first = index
         while first > 0 and index - first < 2 and len(lines[first - 1].text) <= SHORT_HEADING:
