@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assure.document import CleanText, Format, SourceDocument, SourceLine
-from assure.normalising import normalise
+from assure.normalising import joining, normalise
 from assure.reading import read_document
 from assure.reading.text import text_lines
 from fixtures.reading.council_documents import COUNCIL, make_pdf
@@ -396,3 +396,23 @@ def test_any_text_normalises_to_ordered_lines_within_the_source(
         assert line.number > previous_end
         assert line.text.strip()
         previous_end = line.end
+
+
+# Line ends as the joining rules meet them: words, connectors, hyphens, closing
+# punctuation, quotes and brackets, and a stray newline.
+line_ends = st.lists(
+    st.sampled_from(
+        ["a", "x", " ", "-", ".", ":", ";", "!", "?", ",", '"', "'", ")", "]", "(", "/", "&",
+         "\n", "and", "or", "including", "the", "within", "self", "2014"]
+    ),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(line_ends)
+def test_line_end_rules_read_from_the_end_agree_with_their_patterns(text: str) -> None:
+    assert joining.ends_sentence(text) == bool(joining.TERMINAL.search(text))
+    for pattern in (joining.CONNECTOR_END, joining.HYPHEN_END):
+        reach = joining.CONNECTOR_REACH if pattern is joining.CONNECTOR_END else 3
+        assert joining.ends_with(pattern, text, reach) == bool(pattern.search(text))

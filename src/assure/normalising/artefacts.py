@@ -55,14 +55,15 @@ def page_zones(lines: Sequence[SourceLine], texts: Sequence[str]) -> dict[int, l
     return pages
 
 
-def zone_of(members: list[int], position: int) -> str | None:
+def zone_positions(count: int) -> Iterator[tuple[int, str]]:
+    """(position, zone) for the lines in the header and footer zones of a page
+    of ``count`` lines, top to bottom; the body between is never visited."""
     # A short page's zones shrink so that its body is never all "header".
-    size = min(ZONE, max(2, len(members) // 3))
-    if position < size:
-        return "running_header"
-    if position >= len(members) - size:
-        return "running_footer"
-    return None
+    size = min(ZONE, max(2, count // 3))
+    for position in range(min(size, count)):
+        yield position, "running_header"
+    for position in range(max(size, count - size), count):
+        yield position, "running_footer"
 
 
 def header_key(text: str) -> str:
@@ -189,9 +190,9 @@ def stamps(pages: dict[int, list[int]], texts: Sequence[str]) -> set[str]:
 def zone_lines(pages: dict[int, list[int]], texts: Sequence[str]) -> Iterator[tuple[int, int, str]]:
     """(page, line index, zone) for each short line in a page's header or footer zone."""
     for page, members in pages.items():
-        for position, index in enumerate(members):
-            zone = zone_of(members, position)
-            if zone is not None and len(texts[index]) <= MAX_HEADER_LENGTH:
+        for position, zone in zone_positions(len(members)):
+            index = members[position]
+            if len(texts[index]) <= MAX_HEADER_LENGTH:
                 yield page, index, zone
 
 

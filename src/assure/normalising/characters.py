@@ -32,6 +32,7 @@ PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 # not UTF-8, as Python keeps it) to UTF-8.
 UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+CONTROL_OR_PRIVATE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ue000-\uf8ff]")
 
 HTML_TAG = re.compile(
     r"</?(u|b|i|em|strong|br|p|span|div|sup|sub|a|font|li|ul|ol|td|tr|th|table|"
@@ -112,8 +113,9 @@ def clean_characters(text: str) -> str:
     text = text.translate(TRANSLATION)
     if "\t" in text:
         text = text.replace("\t", " ")
-    text = CONTROL.sub("", text)
-    text = PRIVATE_USE.sub("", text)
+    if CONTROL_OR_PRIVATE.search(text):  # rare: one read of the line to rule both out
+        text = CONTROL.sub("", text)
+        text = PRIVATE_USE.sub("", text)
     if "<" in text:
         text = HTML_TAG.sub(lambda m: "" if m.group(1).lower() in INLINE_TAGS else " ", text)
     if "&" in text:
@@ -124,7 +126,7 @@ def clean_characters(text: str) -> str:
         text = MARKDOWN_LINK.sub(r"\1", text)
     text = remove_dot_leaders(text)
     text = join_broken_thousands(text)
-    return SPACES.sub(" ", text).strip()
+    return (SPACES.sub(" ", text) if "  " in text else text).strip()
 
 
 def clean_cells(text: str) -> str:

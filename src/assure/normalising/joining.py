@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 TERMINAL = re.compile(r"[.!?:;][\"')\]]*$")
+CLOSING_QUOTES = "\"')]"
 LIST_START = re.compile(
     r"^(?:[•\-–—*▪●◦■□✓❖➢►→o]\s"
     r"|\(?\d{1,3}[.)]\s|\d{1,3}(?:\.\d{1,3})+\.?\s|\(\d{1,3}\)\s"
@@ -23,6 +24,10 @@ CONNECTOR_END = re.compile(
     r"be|was|were|their|its|our|this|these|between|within|including))$",
     re.IGNORECASE,
 )
+# Characters a match of CONNECTOR_END or HYPHEN_END can span: the longest word
+# ("including"), the boundary before it and a final newline, which "$" allows.
+CONNECTOR_REACH = 12
+HYPHEN_END = re.compile(r"\w-$")
 BULLET = re.compile(r"^[•\-–—*▪●◦■□✓❖➢►→]\s")
 FIELD_LABEL = re.compile(r"^[A-Z][\w ]{0,30}:\s")
 SHORT_SHARE = 0.5  # of the usual line width: a shorter line without a full stop is title-like
@@ -31,6 +36,21 @@ WRAPPED_SHARE = 0.7  # of the usual line width: a line this long that stops mid-
 
 
 TAIL = 256  # characters of a joined line's end that the joining rules look at
+
+
+def ends_sentence(text: str) -> bool:
+    """``TERMINAL.search(text)``, read from the end: closing punctuation, then
+    any closing quotes or brackets. Every line is asked, some more than once."""
+    body = text[:-1] if text.endswith("\n") else text
+    last = body.rstrip(CLOSING_QUOTES)[-1:]
+    return bool(last) and last in ".!?:;"
+
+
+def ends_with(pattern: re.Pattern[str], text: str, reach: int) -> bool:
+    """``pattern.search(text)`` for a pattern anchored at the end whose matches
+    span at most ``reach`` characters: only the end is read (the characters
+    before it still count for a lookbehind or a word boundary)."""
+    return pattern.search(text, max(0, len(text) - reach)) is not None
 
 
 @dataclass
@@ -90,7 +110,7 @@ def continues_after_gap(prev: Draft, nxt: Draft) -> bool:
     return (
         not separate(prev)
         and not separate(nxt)
-        and not TERMINAL.search(prev.tail)
+        and not ends_sentence(prev.tail)
         and nxt.text[:1].islower()
         and not LIST_START.match(nxt.text)
     )
@@ -105,8 +125,8 @@ def continues_wrapped(prev: Draft, nxt: Draft, width: float, marks: bool) -> boo
     if separate(prev) or separate(nxt) or BULLET.match(nxt.text):
         return False
     starts_word = nxt.text[:1].isalnum() or nxt.text[:1] in "\"'(£$€"
-    if not TERMINAL.search(prev.tail) and (
-        re.search(r"\w-$", prev.tail) or CONNECTOR_END.search(prev.tail)
+    if not ends_sentence(prev.tail) and (
+        ends_with(HYPHEN_END, prev.tail, 3) or ends_with(CONNECTOR_END, prev.tail, CONNECTOR_REACH)
     ):
         # "What we are proud of" over a full line of capitalised body text is a
         # heading; a wrapped sentence's lines are full ("increase of" + "5.6 ...").
@@ -122,9 +142,9 @@ def continues_wrapped(prev: Draft, nxt: Draft, width: float, marks: bool) -> boo
         if prev.tail[-1:].isdigit() and ORDINAL_SUFFIX.match(nxt.text):
             return True
         return prev.spaced or prev.soft_end  # not a one-word address line
-    if TERMINAL.search(prev.tail) or FIELD_LABEL.match(nxt.text) or (marks and not prev.soft_end):
+    if ends_sentence(prev.tail) or FIELD_LABEL.match(nxt.text) or (marks and not prev.soft_end):
         return False
-    if nxt.length < SHORT_SHARE * width and not TERMINAL.search(nxt.text):
+    if nxt.length < SHORT_SHARE * width and not ends_sentence(nxt.text):
         return False  # a short title-like line: a heading, not the end of a sentence
     return prev.longest >= WRAPPED_SHARE * width and starts_word
 
@@ -151,7 +171,7 @@ def merge(prev: Draft, nxt: Draft) -> None:
     # "self-" + "assessment", "2014-" + "2017" and a raised "27" + "th March" join
     # without a space.
     raised_ordinal = prev.tail[-1:].isdigit() and ORDINAL_SUFFIX.match(nxt.text)
-    glue = "" if re.search(r"\w-$", prev.tail) or raised_ordinal else " "
+    glue = "" if ends_with(HYPHEN_END, prev.tail, 3) or raised_ordinal else " "
     prev.append(glue, nxt.full_text)
     prev.end = nxt.end
     prev.longest = max(prev.longest, nxt.longest)
