@@ -31,6 +31,9 @@ PLACEHOLDER = re.compile(
     r"|\[\s*(?:insert|add|enter|tbc|to be)[^\]]{0,60}\]"
     r"|<\s*insert[^>]{0,60}>|\?{2,}|\[\s*\.{2,}\s*\]",
 )
+# Every placeholder holds one of these (the pattern is case-sensitive): a line
+# with none is not searched.
+PLACEHOLDER_HINTS = ("TO BE", "TB", "XX", "[", "<", "??")
 WORD = re.compile(r"[a-z0-9][a-z0-9'’+-]*")  # "aged 70-74" and "aged 75-79" differ
 STOP = frozenset(
     ["the", "a", "an", "of", "in", "on", "for", "to", "and", "our", "its", "their", "with", "who",
@@ -48,6 +51,8 @@ def placeholders(text: CleanText) -> list[Finding]:
     """One finding per line that still holds a placeholder."""
     found = []
     for line in text.lines:
+        if not any(hint in line.text for hint in PLACEHOLDER_HINTS):
+            continue
         if match := PLACEHOLDER.search(line.text):
             found.append(
                 Finding(

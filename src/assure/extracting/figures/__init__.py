@@ -36,7 +36,7 @@ from assure.extracting.figures.measures import (
     per_unit,
     weak,
 )
-from assure.extracting.figures.numbers import Figure, figures_in
+from assure.extracting.figures.numbers import Figure, figures_in, has_digit
 from assure.extracting.figures.tables import read_table
 from assure.structure import Comparator, Metric
 
@@ -185,6 +185,8 @@ def sentence_metrics(reading: Reading, base: int, sentence: str, starts: list[in
     metrics: list[Metric] = []
     ends: list[int] = []  # where each metric's figure ends in the sentence
     figures = figures_in(sentence)
+    if not figures:
+        return metrics  # most sentences: nothing more to read
     offsets = [f.start for f in figures]
     periods = periods_in(sentence)
     flagged = provisional(sentence)
@@ -285,6 +287,8 @@ class Reading:
 
 
 def prose_metrics(text: CleanText, line: CleanLine, body: str, place: str | None) -> list[Metric]:
+    if not has_digit(body) and "£" not in body:
+        return []  # no sentence of it holds a figure (see ``figures_in``)
     starts = line_starts(text, line) if line.end > line.number else []
     found: list[Metric] = []
     for base, sentence in sentences(body):

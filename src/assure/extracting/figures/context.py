@@ -189,16 +189,17 @@ def comparator(figure: Figure, gap: str, after: str) -> Comparator:
     return Comparator(kind=comparator_kind(gap, after), value=figure.value, text=figure.text)
 
 
+WORDY_COMPARATOR = re.compile(
+    r"\b(?:above|below|better than|worse than|in line with|higher than|lower than|similar to)"
+    r"\s+(?:the\s+)?([\w\s]{0,40}?(?:average|neighbours?|target|England|region))\b",
+    re.IGNORECASE,
+)
+
+
 def wordy_comparators(sentence: str, end: int) -> tuple[list[Comparator], int | None]:
     """Comparisons without a number ("which is above the national average") and
     where the first starts."""
-    tail = sentence[end : end + 120]
-    match = re.search(
-        r"\b(?:above|below|better than|worse than|in line with|higher than|lower than|similar to)"
-        r"\s+(?:the\s+)?([\w\s]{0,40}?(?:average|neighbours?|target|England|region))\b",
-        tail,
-        re.IGNORECASE,
-    )
+    match = WORDY_COMPARATOR.search(sentence[end : end + 120])
     if not match:
         return [], None
     found = Comparator(kind=comparator_kind(match.group(0), ""), value=None, text=match.group(0))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from assure.extracting.figures.context import geography_in
 from assure.extracting.figures.labels import NOT_A_FIGURE_BEFORE
-from assure.extracting.figures.numbers import SCALES, number_value
+from assure.extracting.figures.numbers import SCALES, has_digit, number_value
 
 VALUE = r"(?:[-−]?£?[-−]?\(?£?\d[\d,]*(?:\.\d+)?\)?(?:m|bn|k)?%?\*?|[-–—]|n/a|N/A)"
 # "855 Essex - - 238.00 285.70", "CI 855 Leicestershire ...", "938 West Sussex -15.90 41 B"
@@ -86,7 +86,7 @@ def cell(token: str, money_scale: float | None) -> Cell | None:
 
 def flattened_row(text: str, money_scale: float | None = None) -> FlatRow | None:
     """The row a line of words and two or more values stands for, or ``None``."""
-    if "\t" in text or not any(c.isdigit() for c in text):
+    if "\t" in text or not has_digit(text):
         return None
     match = ROW.match(text.strip())
     if match is None:

@@ -303,7 +303,7 @@ def coded(line: str) -> set[int]:
     return {start for starts in by_word.values() if len(starts) >= 3 for start in starts}
 
 
-def _has_digit(line: str) -> bool:
+def has_digit(line: str) -> bool:
     """Whether any character is a digit (``str.isdigit``), looked for at C
     speed: most lines are prose without one, and every line is asked."""
     if line.isascii():
@@ -318,7 +318,7 @@ def figures_in(line: str) -> list[Figure]:
     ("years 5 and 6") is not one either; the second end of a range
     ("between 40 and 58") belongs to the first.
     """
-    if not _has_digit(line) and "£" not in line:
+    if not has_digit(line) and "£" not in line:
         return []
     urls = (
         [m.span() for m in URL.finditer(line)]
