@@ -36,7 +36,8 @@ from assure.extracting.figures.measures import (
     per_unit,
     weak,
 )
-from assure.extracting.figures.numbers import Figure, figures_in, has_digit
+from assure.extracting.figures.numbers import Figure, figures_in
+from assure.extracting.figures.screening import has_digit, mentions
 from assure.extracting.figures.tables import read_table
 from assure.structure import Comparator, Metric
 
@@ -65,7 +66,7 @@ WHICH_BEFORE = re.compile(
     re.I,
 )
 POINTED = re.compile(r"\b(?:this|that|it|these|those)\b(?!\s+(?:is|was)\s+(?:a|an|the)\b)", re.I)
-CLAUSE_SPLIT = re.compile(r"[,;:(]")
+CLAUSE_BREAKS = ",;:("
 POINTS_BACK = re.compile(
     r"\W*(?:this|that|these|it)\s+(?:has|have|is|was|were|are|remains?)\b", re.I
 )
@@ -142,7 +143,8 @@ def inherited(
     points back ("This was higher than ... at 41%"), or none."""
     earlier = metrics[-1].measure if metrics else None
     before = sentence[: main.start]
-    which = WHICH_BEFORE.search(sentence[max(0, main.start - WHICH_REACH) : main.start])
+    reach = sentence[max(0, main.start - WHICH_REACH) : main.start]
+    which = WHICH_BEFORE.search(reach) if mentions(reach, "which") else None
     if earlier and which and not OF_AFTER.match(sentence[main.end :]):
         # "outturn was £120m, which was £6m more than forecast": the earlier figure's measure
         difference = DIFFERENCE_AFTER.match(sentence[main.end :])
@@ -153,9 +155,7 @@ def inherited(
     if not weak(measure, reading.place) or (measure and bracketed(sentence, main.start, main.end)):
         return measure  # "200 individuals (40 families)": the bracket's own words
     # "This has increased ... below statistical neighbours (17%)": the sentence points back
-    pointed = bool(POINTED.search(CLAUSE_SPLIT.split(before)[-1])) or bool(
-        POINTS_BACK.match(sentence)
-    )
+    pointed = bool(POINTED.search(last_clause(before))) or bool(POINTS_BACK.match(sentence))
     if earlier and (
         pointed or main.start - ends[-1] <= INHERIT_GAP or same_population(measure, earlier)
     ):
@@ -165,6 +165,12 @@ def inherited(
     if measure and POPULATION_ONLY.match(measure):
         return measure  # "2,000 people": vague but not wrong
     return None  # "but still 26%", "Northfield 84.5%": names nothing measured
+
+
+def last_clause(text: str) -> str:
+    """What follows the last clause break ("," ";" ":" "(") of ``text``,
+    found from the end: a long sentence is not cut up once per figure."""
+    return text[max(text.rfind(mark) for mark in CLAUSE_BREAKS) + 1 :]
 
 
 def same_population(measure: str | None, earlier: str) -> bool:
@@ -363,8 +369,10 @@ def extract_metrics(text: CleanText) -> tuple[Metric, ...]:
         elif row := flattened_row(line.text, money_scale[1] if money_scale else None):
             metrics.extend(row_metrics(line, row, place))
         elif not NO_WORDS.match(line.text):
-            body = FOOTNOTE_MARK.sub(lambda m: " " * len(m.group(0)), line.text, 1)
-            found = prose_metrics(text, line, body if i in footnotes else line.text, place)
+            body = line.text
+            if i in footnotes:
+                body = FOOTNOTE_MARK.sub(lambda m: " " * len(m.group(0)), body, 1)
+            found = prose_metrics(text, line, body, place)
             metrics.extend(lead.name(line.text, found))
         i += 1
     return tuple(metrics)

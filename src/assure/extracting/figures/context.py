@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right
 
 from assure.extracting.figures.labels import MONTH
 from assure.extracting.figures.numbers import Figure
+from assure.extracting.figures.screening import mentions
 from assure.structure import Comparator
 
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'‘“])")
@@ -53,6 +54,10 @@ NEIGHBOURS = re.compile(
     r"|CIPFA (?:nearest )?neighbours?|SN average)\b",
     re.IGNORECASE,
 )
+# A word of each pattern that every match holds: text without one is not searched.
+REGION_WORDS = ("east", "west", "london", "yorkshire")
+NEIGHBOUR_WORDS = ("neighbour", "comparator", "similar", "sn average")
+ENGLAND_WORDS = ("england", "nation")
 TARGET = re.compile(r"\b(?:target|ambition|aim|goal|standard)\b", re.IGNORECASE)
 PREVIOUS = re.compile(
     r"\b(?:up from|down from|from|last year|previous(?:ly)?|the year before|prior year"
@@ -78,6 +83,7 @@ PROVISIONAL = re.compile(
     r"|\bsubject to (?:validation|change|revision)\b",
     re.IGNORECASE,
 )
+PROVISIONAL_WORDS = ("provisional", "(p)", "draft", "validated", "subject to")
 
 
 def sentences(line: str) -> list[tuple[int, str]]:
@@ -142,11 +148,11 @@ def period_of(
 
 
 def geography_in(text: str, place: str | None) -> str | None:
-    if match := REGION.search(text):
+    if mentions(text, *REGION_WORDS) and (match := REGION.search(text)):
         return match.group(0)
-    if NEIGHBOURS.search(text):
+    if mentions(text, *NEIGHBOUR_WORDS) and NEIGHBOURS.search(text):
         return "statistical neighbours"
-    if ENGLAND.search(text):
+    if mentions(text, *ENGLAND_WORDS) and ENGLAND.search(text):
         return "England"
     if place and place.lower() in text.lower():
         return place
@@ -207,4 +213,4 @@ def wordy_comparators(sentence: str, end: int) -> tuple[list[Comparator], int | 
 
 
 def provisional(text: str) -> bool:
-    return bool(PROVISIONAL.search(text))
+    return mentions(text, *PROVISIONAL_WORDS) and bool(PROVISIONAL.search(text))

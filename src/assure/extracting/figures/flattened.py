@@ -16,8 +16,9 @@ import re
 from dataclasses import dataclass
 
 from assure.extracting.figures.context import geography_in
-from assure.extracting.figures.labels import NOT_A_FIGURE_BEFORE
-from assure.extracting.figures.numbers import SCALES, has_digit, number_value
+from assure.extracting.figures.labels import labelled
+from assure.extracting.figures.numbers import SCALES, number_value
+from assure.extracting.figures.screening import has_digit
 
 VALUE = r"(?:[-−]?£?[-−]?\(?£?\d[\d,]*(?:\.\d+)?\)?(?:m|bn|k)?%?\*?|[-–—]|n/a|N/A)"
 # "855 Essex - - 238.00 285.70", "CI 855 Leicestershire ...", "938 West Sussex -15.90 41 B"
@@ -95,7 +96,7 @@ def flattened_row(text: str, money_scale: float | None = None) -> FlatRow | None
     words = label.split()
     if words[-1].lower() in PROSE_END or label.endswith(("(", ",")):
         return None
-    if NOT_A_FIGURE_BEFORE.search(label + " "):
+    if labelled(label + " "):
         return None  # "Pages 9 - 44": numbers that label
     marker = MONEY_MARKER.search(label)
     if marker is not None:

@@ -41,6 +41,9 @@ NOT_A_FIGURE_BEFORE = re.compile(
     r"|options?|selections?|every|exceeds?|jn|out of)\s?|#)$",
     re.IGNORECASE,
 )
+# The longest match of NOT_A_FIGURE_BEFORE: "recommendations", a space and the
+# final newline that "$" may stand before.
+LABEL_WORD_SPAN = 17
 # "Junction 1b to 3", "items 4 and 5", "pages 9-12", "questions 8, 9 and 10": the
 # later numbers label too.
 LABEL_RANGE_BEFORE = re.compile(
@@ -125,6 +128,13 @@ BAND_WORD_BEFORE = re.compile(
 MAX_AGE = 110
 
 
+def labelled(before: str) -> bool:
+    """Whether ``before`` ends with a word that labels the number after it
+    ("page", "tel", "no."): ``NOT_A_FIGURE_BEFORE``, read over the longest
+    span a match can take at the end, not the whole text."""
+    return NOT_A_FIGURE_BEFORE.search(before, max(0, len(before) - LABEL_WORD_SPAN)) is not None
+
+
 def is_date_or_time(line: str, start: int, end: int, has_unit: bool) -> bool:
     after = line[end : end + 30]
     if ORDINAL_OR_MONTH_AFTER.match(after) or TIME_OF_DAY.match(after):
@@ -158,13 +168,13 @@ def is_label(line: str, start: int, end: int, plain: str) -> bool:
     """Numbers that name, list or locate: "page 4", "3. Background", "(2)", "KPI 9:"."""
     before = line[max(0, start - 40) : start]
     after = line[end : end + 30]
-    if NOT_A_FIGURE_BEFORE.search(before) or LABEL_RANGE_BEFORE.search(before):
+    if labelled(before) or LABEL_RANGE_BEFORE.search(before):
         return True
     if before.endswith(("£'", "£’")):
         return True  # "£'000": a column's unit
     if before.endswith(("'", "‘", "’")) and len(plain) == 2:
         return True  # "March '24": a year
-    if HEAD_DATE_BEFORE.search(before) or YEAR_SPAN_BEFORE.search(before):
+    if HEAD_DATE_BEFORE.search(before) or YEAR_SPAN_BEFORE.search(before, max(0, len(before) - 8)):
         return True  # "3 to 7 November 2025 4": a page's number; "2011 - 26": a year
     if WORD_RANGE_BEFORE.search(before):
         return True  # "zero to 1 health condition": a category's bound

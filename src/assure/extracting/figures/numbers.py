@@ -20,6 +20,7 @@ from assure.extracting.figures.labels import (
     is_percent_band,
     skipped,
 )
+from assure.extracting.figures.screening import has_digit
 
 # A number not glued to letters, slashes or other digits ("A231", "1/11/2018",
 # "COVID-19", "Q3" are not figures), nor to a closing bracket ("(CDP)1" is a
@@ -36,7 +37,6 @@ AFTER_FIGURE = re.compile(r"(?:\d|\d[%mk]|£\d[\d.,]*(?:m|bn|k)?)\s*$")
 POUND_ALONE = re.compile(
     r"£(?!\s?[\d(-])(?!\s?['’]?(?:m|bn|k|000|million|billion|thousand)s?\b)", re.IGNORECASE
 )
-ASCII_DIGIT = re.compile(r"[0-9]")
 PERCENT = re.compile(r"^\s?(?:%|per\s?cent\b|percent\b)")
 PERCENT_BAND = re.compile(r"^\s+(?:most|least)\s+(?:deprived|affluent)\b", re.IGNORECASE)
 PERCENT_RANGE = re.compile(r"^\s?(?:-|–|to)\s?(\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)")
@@ -301,14 +301,6 @@ def coded(line: str) -> set[int]:
     for match in CODED.finditer(line):
         by_word.setdefault(match[1], []).append(match.start(2))
     return {start for starts in by_word.values() if len(starts) >= 3 for start in starts}
-
-
-def has_digit(line: str) -> bool:
-    """Whether any character is a digit (``str.isdigit``), looked for at C
-    speed: most lines are prose without one, and every line is asked."""
-    if line.isascii():
-        return ASCII_DIGIT.search(line) is not None
-    return any(map(str.isdigit, line))
 
 
 def figures_in(line: str) -> list[Figure]:

@@ -1,0 +1,42 @@
+"""Cheap tests that rule a costly pattern out before it runs.
+
+Most of a document holds no figure, and most words around a figure are none
+of the few a pattern looks for. Each test here is a necessary condition of a
+match: where it fails the pattern cannot match, and where it holds the
+pattern still decides, so a result never depends on the test.
+"""
+
+from __future__ import annotations
+
+import re
+
+ASCII_DIGIT = re.compile(r"[0-9]")
+
+
+def has_digit(text: str) -> bool:
+    """Whether any character is a digit (``str.isdigit``, which every ``\\d``
+    is), looked for at C speed: most lines are prose without one."""
+    if text.isascii():
+        return ASCII_DIGIT.search(text) is not None
+    return any(map(str.isdigit, text))
+
+
+def mentions(text: str, *words: str) -> bool:
+    """Whether ``text`` may hold one of ``words`` (lower case) in any case, as a
+    pattern compiled with ``re.IGNORECASE`` reads it.
+
+    Read exactly for ASCII text. Other text may hold letters that such a
+    pattern folds onto ASCII ones (a dotless "ı" for "i", the Kelvin sign for
+    "k"), so it is left to the pattern.
+    """
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in words)
+
+
+def ends_in_digit(text: str) -> bool:
+    """Whether ``text`` ends in a digit, before the one final newline that
+    ``$`` lets a pattern end ahead of."""
+    body = text[:-1] if text.endswith("\n") else text
+    return body[-1:].isdigit()

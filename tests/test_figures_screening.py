@@ -1,0 +1,79 @@
+"""Property: the cheap tests that rule a pattern out before it runs never rule
+out a match. Each is a necessary condition of its pattern, so figures and
+findings are the same whether or not it is asked."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assure.extracting import consistency
+from assure.extracting.figures import WHICH_BEFORE as WHICH_REACHED
+from assure.extracting.figures import context, labels, layout, measures
+from assure.extracting.figures.screening import ends_in_digit, has_digit, mentions
+
+# Words the patterns look for, their neighbours, letters that case-insensitive
+# patterns fold onto ASCII ones (dotless i, long s, the Kelvin sign), digits and
+# the punctuation and spaces around them.
+PIECES = st.sampled_from(
+    ["which", "WHICH", "Wh\u0131ch", "is", "was", "about", "target", "Target", "of", "the",
+     "number", "Proportion", "rate", "England", "national", "nationally", "North East",
+     "London", "Yorkshire and the Humber", "statistical neighbours", "similar councils",
+     "SN average", "CIPFA neighbours", "provisional", "(p)", "(P)", "draft figures",
+     "unvalidated", "not yet validated", "subject to change", "years", "months", "over the",
+     "next", "in", "page", "Tel", "no.", "recommendations", "Item", "an overspend", "around",
+     "just over", "nearly", "TO BE CONFIRMED", "TBC", "XXX", "£XX", "XX%", "[insert", "]",
+     "<insert", ">", "??", "[..]", "2023", "24", "7", "\u00b2", "\u0663", "1,200", "£",
+     "%", ",", ";", ":", "(", ")", ".", "-", " ", "  ", "\t", "\n", "\u00a0", "\u017f", "\u212a"]
+)  # fmt: skip
+TEXT = st.lists(st.one_of(PIECES, st.text(max_size=4)), max_size=14).map("".join)
+
+# Each pattern with the words every match of it holds, as the extracting code asks.
+SCREENED = [
+    (measures.WHICH_BEFORE, ("which",)),
+    (WHICH_REACHED, ("which",)),
+    (measures.TARGET_BEFORE, ("target",)),
+    (measures.BEFORE_SUBJECT, measures.QUANTITY_WORDS),
+    (measures.WHERE_PHRASE, measures.WHERE_WORDS),
+    (measures.AUXILIARY, ("ing", "ed")),
+    (context.REGION, context.REGION_WORDS),
+    (context.NEIGHBOURS, context.NEIGHBOUR_WORDS),
+    (context.ENGLAND, context.ENGLAND_WORDS),
+    (context.PROVISIONAL, context.PROVISIONAL_WORDS),
+]
+
+
+@pytest.mark.parametrize(("pattern", "words"), SCREENED, ids=[w[0] for _, w in SCREENED])
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_a_pattern_never_matches_text_without_its_words(
+    pattern: re.Pattern[str], words: tuple[str, ...], text: str
+) -> None:
+    if not mentions(text, *words):
+        assert pattern.search(text) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_digit_and_ending_screens_are_necessary(text: str) -> None:
+    if not has_digit(text):
+        assert context.PERIOD.search(text) is None
+        assert measures.CARRIED_FIGURE.search(text) is None
+        assert layout.MARK.search(text) is None
+    if not ends_in_digit(text):
+        assert layout.CONTENTS_ENTRY.match(text) is None
+    if not text.rstrip().endswith(measures.NOUN_OF_ENDS):
+        assert measures.NOUN_OF.search(text) is None
+    if not any(hint in text for hint in consistency.PLACEHOLDER_HINTS):
+        assert consistency.PLACEHOLDER.search(text) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_end_anchored_patterns_read_from_the_end_agree_with_a_whole_search(text: str) -> None:
+    assert labels.labelled(text) == bool(labels.NOT_A_FIGURE_BEFORE.search(text))
+    windowed = labels.YEAR_SPAN_BEFORE.search(text, max(0, len(text) - 8))
+    assert bool(windowed) == bool(labels.YEAR_SPAN_BEFORE.search(text))
