@@ -25,7 +25,8 @@ PIECES = st.sampled_from(
      "SN average", "CIPFA neighbours", "provisional", "(p)", "(P)", "draft figures",
      "unvalidated", "not yet validated", "subject to change", "years", "months", "over the",
      "next", "in", "page", "Tel", "no.", "recommendations", "Item", "an overspend", "around",
-     "just over", "nearly", "TO BE CONFIRMED", "TBC", "XXX", "£XX", "XX%", "[insert", "]",
+     "just over", "nearly", "September", "sept.", "Dec", "may", "TO BE CONFIRMED", "TBC",
+     "XXX", "£XX", "XX%", "[insert", "]",
      "<insert", ">", "??", "[..]", "2023", "24", "7", "\u00b2", "\u0663", "1,200", "£",
      "%", ",", ";", ":", "(", ")", ".", "-", " ", "  ", "\t", "\n", "\u00a0", "\u017f", "\u212a"]
 )  # fmt: skip
@@ -75,5 +76,6 @@ def test_digit_and_ending_screens_are_necessary(text: str) -> None:
 @given(TEXT)
 def test_end_anchored_patterns_read_from_the_end_agree_with_a_whole_search(text: str) -> None:
     assert labels.labelled(text) == bool(labels.NOT_A_FIGURE_BEFORE.search(text))
-    windowed = labels.YEAR_SPAN_BEFORE.search(text, max(0, len(text) - 8))
-    assert bool(windowed) == bool(labels.YEAR_SPAN_BEFORE.search(text))
+    for pattern, span in ((labels.YEAR_SPAN_BEFORE, 8), (labels.MONTH_BEFORE, 12)):
+        windowed = pattern.search(text, max(0, len(text) - span))
+        assert bool(windowed) == bool(pattern.search(text))

@@ -26,6 +26,7 @@ TRANSLATION = str.maketrans(
         "\uf0a8": "•", "\uf06e": "•", "\uf0e0": "•", "\uf02d": "-",
     }
 )  # fmt: skip
+ASCII_TRANSLATED = "".join(chr(code) for code in TRANSLATION if code < 128)
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 # What the databases do not store alike: PostgreSQL refuses NUL in text (SQLite
 # keeps it), and neither encodes a lone surrogate (a byte of a file name that is
@@ -110,7 +111,8 @@ def storable(text: str) -> str:
 
 def clean_characters(text: str) -> str:
     """One line with extraction artefacts removed; whitespace runs become one space."""
-    text = text.translate(TRANSLATION)
+    if not text.isascii() or any(c in text for c in ASCII_TRANSLATED):
+        text = text.translate(TRANSLATION)  # most lines hold nothing it changes
     if "\t" in text:
         text = text.replace("\t", " ")
     if CONTROL_OR_PRIVATE.search(text):  # rare: one read of the line to rule both out

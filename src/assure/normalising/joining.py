@@ -53,7 +53,7 @@ def ends_with(pattern: re.Pattern[str], text: str, reach: int) -> bool:
     return pattern.search(text, max(0, len(text) - reach)) is not None
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """A line on its way to becoming a ``CleanLine``.
 

@@ -87,7 +87,7 @@ def running_heads(lines: tuple[CleanLine, ...]) -> set[int]:
     for page, members in pages.items():
         for index in {*members[:ZONE], *members[-ZONE:]}:
             text = lines[index].text
-            if any(c.isdigit() for c in text) and len(text) <= 120:
+            if len(text) <= 120 and has_digit(text):
                 key = head_key(text)
                 seen[key].add(page)
                 edges.append((index, key))

@@ -272,10 +272,10 @@ def classify(line: str, match: re.Match[str]) -> Figure | None:
     tail = after[range_tail.end() :] if range_tail else after
     if COMPOUND.match(tail) and (value != 1 or range_tail):
         return None
-    window = WINDOW_BEFORE.search(line[max(0, start - 30) : start])
-    glued = range_tail is not None and range_tail.group(0).startswith("-")
-    if range_tail and (window or glued) and DURATION.match(tail):
-        return None  # "over the past 12-18 months", "3-5 years": a time window or span
+    if range_tail and DURATION.match(tail):
+        glued = range_tail.group(0).startswith("-")
+        if glued or WINDOW_BEFORE.search(line[max(0, start - 30) : start]):
+            return None  # "over the past 12-18 months", "3-5 years": a time window or span
     if DURATION.match(after) or LISTED_UNIT.match(after):
         return duration_figure(line, start, end, digits, value, malformed)
     if skipped(line, start, end, digits, False):
@@ -320,13 +320,15 @@ def figures_in(line: str) -> list[Figure]:
     found: list[Figure] = []
     last_end, last_was_figure = -1, True
     url = 0
-    codes = coded(line)
+    codes: set[int] | None = None  # read at the first number: many lines have none
     for match in NUMBER.finditer(line):
         while url < len(urls) and urls[url][1] <= match.start():
             url += 1
         in_url = url < len(urls) and urls[url][0] <= match.start()
         if match.start() < last_end or in_url:
             continue
+        if codes is None:
+            codes = coded(line)
         if match.start("digits") in codes or range_end(line, match):
             last_end, last_was_figure = match.end(), False
             continue
