@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -19,8 +20,6 @@ from assure.extracting.figures.context import (
     geography_in,
     is_comparing,
     period_of,
-    periods_in,
-    provisional,
     sentences,
     wordy_comparators,
 )
@@ -31,13 +30,13 @@ from assure.extracting.figures.measures import (
     CHANGE,
     bracketed,
     measure_after,
-    measure_of,
     of_which,
     per_unit,
     weak,
 )
-from assure.extracting.figures.numbers import Figure, figures_in
+from assure.extracting.figures.numbers import Figure
 from assure.extracting.figures.screening import has_digit, mentions
+from assure.extracting.figures.sentence import measure_in, read_sentence
 from assure.extracting.figures.tables import read_table
 from assure.structure import Comparator, Metric
 
@@ -105,7 +104,7 @@ def line_starts(text: CleanText, line: CleanLine) -> list[int]:
     return offsets
 
 
-def respective(sentence: str, figures: list[Figure]) -> dict[int, tuple[int, Comparator]]:
+def respective(sentence: str, figures: Sequence[Figure]) -> dict[int, tuple[int, Comparator]]:
     """Comparators written after a list of figures ("72%, 81% and 79% ..., compared with
     77%, 83% and 82% respectively for England"): figure index -> (comparator index, comparator)."""
     if "respectively" not in sentence.lower():
@@ -190,19 +189,19 @@ def sentence_metrics(reading: Reading, base: int, sentence: str, starts: list[in
     it is compared with ("42%, compared with 65% in England") as its comparators."""
     metrics: list[Metric] = []
     ends: list[int] = []  # where each metric's figure ends in the sentence
-    figures = figures_in(sentence)
+    written = read_sentence(sentence)
+    figures = written.figures
     if not figures:
         return metrics  # most sentences: nothing more to read
     offsets = [f.start for f in figures]
-    periods = periods_in(sentence)
-    flagged = provisional(sentence)
+    periods, flagged = written.periods, written.provisional
     main: Figure | None = None
     compared: list[Comparator] = []
     compared_start: int | None = None
     pairs = respective(sentence, figures)
     paired = {index for index, _ in pairs.values()}
     list_measure = (
-        measure_of(sentence, figures[len(pairs) - 1].start, figures[len(pairs) - 1].end)
+        measure_in(sentence, figures[len(pairs) - 1].start, figures[len(pairs) - 1].end)
         if pairs
         else None
     )
@@ -224,7 +223,7 @@ def sentence_metrics(reading: Reading, base: int, sentence: str, starts: list[in
         measure = (
             list_measure
             if main in pair_mains
-            else measure_of(sentence, main.start, main.end, main.unit == "gbp")
+            else measure_in(sentence, main.start, main.end, main.unit == "gbp")
         )
         measure = inherited(sentence, main, measure, metrics, ends, reading)
         measure = per_unit(sentence, main.end, measure)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 
 from assure.extracting.figures.labels import MONTH
 from assure.extracting.figures.numbers import Figure
@@ -108,13 +109,13 @@ def periods_in(sentence: str) -> list[tuple[int, str]]:
     ]
 
 
-def single(periods: list[tuple[int, str]]) -> bool:
+def single(periods: Sequence[tuple[int, str]]) -> bool:
     """Whether a sentence names one period only (however often)."""
     return len(periods) < 50 and len({period for _, period in periods}) == 1
 
 
 def period_of(
-    periods: list[tuple[int, str]], start: int, others: list[int], sentence: str, end: int
+    periods: Sequence[tuple[int, str]], start: int, others: list[int], sentence: str, end: int
 ) -> str | None:
     """The period nearest the figure at ``start`` in its sentence.
 
