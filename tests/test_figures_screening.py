@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from assure.extracting import consistency
 from assure.extracting.figures import WHICH_BEFORE as WHICH_REACHED
-from assure.extracting.figures import context, labels, layout, measures
+from assure.extracting.figures import context, flattened, labels, layout, measures
 from assure.extracting.figures.screening import ends_in_digit, has_digit, mentions
 
 # Words the patterns look for, their neighbours, letters that case-insensitive
@@ -27,7 +27,9 @@ PIECES = st.sampled_from(
      "next", "in", "page", "Tel", "no.", "recommendations", "Item", "an overspend", "around",
      "just over", "nearly", "September", "sept.", "Dec", "may", "TO BE CONFIRMED", "TBC",
      "XXX", "£XX", "XX%", "[insert", "]",
-     "<insert", ">", "??", "[..]", "2023", "24", "7", "\u00b2", "\u0663", "1,200", "£",
+     "<insert", ">", "??", "[..]", "n/a", "N/A", "£m", "£'000", "12.5%", "(8,021)", "B", "*",
+     "£3.2bn", "Essex", "855", "Total", "-", "—", "2023", "24", "7", "\u00b2", "\u0663",
+     "1,200", "£",
      "%", ",", ";", ":", "(", ")", ".", "-", " ", "  ", "\t", "\n", "\u00a0", "\u017f", "\u212a"]
 )  # fmt: skip
 TEXT = st.lists(st.one_of(PIECES, st.text(max_size=4)), max_size=14).map("".join)
@@ -70,6 +72,11 @@ def test_digit_and_ending_screens_are_necessary(text: str) -> None:
         assert measures.NOUN_OF.search(text) is None
     if not any(hint in text for hint in consistency.PLACEHOLDER_HINTS):
         assert consistency.PLACEHOLDER.search(text) is None
+    if "£" not in text:
+        assert flattened.MARKERS_ONLY.match(text.strip()) is None
+    end = text.strip()[-1:]
+    if not (end.isdigit() or end in flattened.ROW_ENDS):
+        assert flattened.ROW.match(text.strip()) is None
 
 
 @settings(max_examples=300, deadline=None)
@@ -79,3 +86,22 @@ def test_end_anchored_patterns_read_from_the_end_agree_with_a_whole_search(text:
     for pattern, span in ((labels.YEAR_SPAN_BEFORE, 8), (labels.MONTH_BEFORE, 12)):
         windowed = pattern.search(text, max(0, len(text) - span))
         assert bool(windowed) == bool(pattern.search(text))
+
+
+ROW_VALUES = st.sampled_from(
+    ["£155.4m", "12%", "(8,021)", "-", "–", "—", "n/a", "N/A", "238.00", "41", "3*", "12,",
+     "5k", "£2bn", "−4.5", "(3)", "7%*"]
+)  # fmt: skip
+FLATTENED_ROWS = st.tuples(
+    st.sampled_from(["Journey Time Benefits", "TOTAL £m", "855 Essex", "CI 855 Leicestershire"]),
+    st.lists(ROW_VALUES, min_size=1, max_size=4),
+    st.sampled_from(["", " B", " E", "  "]),
+).map(lambda row: f"{row[0]} {' '.join(row[1])}{row[2]}")
+
+
+@settings(max_examples=300, deadline=None)
+@given(FLATTENED_ROWS)
+def test_a_flattened_row_always_ends_as_the_screen_expects(text: str) -> None:
+    if flattened.ROW.match(text.strip()):
+        end = text.strip()[-1:]
+        assert end.isdigit() or end in flattened.ROW_ENDS

@@ -111,11 +111,12 @@ def storable(text: str) -> str:
 
 def clean_characters(text: str) -> str:
     """One line with extraction artefacts removed; whitespace runs become one space."""
-    if not text.isascii() or any(c in text for c in ASCII_TRANSLATED):
+    if not text.isascii() or any(map(text.__contains__, ASCII_TRANSLATED)):
         text = text.translate(TRANSLATION)  # most lines hold nothing it changes
     if "\t" in text:
         text = text.replace("\t", " ")
-    if CONTROL_OR_PRIVATE.search(text):  # rare: one read of the line to rule both out
+    # rare: both kinds are unprintable, so a printable line (most) is not searched
+    if not text.isprintable() and CONTROL_OR_PRIVATE.search(text):
         text = CONTROL.sub("", text)
         text = PRIVATE_USE.sub("", text)
     if "<" in text:

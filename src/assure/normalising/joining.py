@@ -46,6 +46,13 @@ def ends_sentence(text: str) -> bool:
     return bool(last) and last in ".!?:;"
 
 
+def hyphen_end(text: str) -> bool:
+    """``HYPHEN_END.search(text)``: a hyphen after a word character ends the
+    text (or stands before its one final newline)."""
+    body = text[:-1] if text.endswith("\n") else text
+    return body[-1:] == "-" and (body[-2:-1].isalnum() or body[-2:-1] == "_")
+
+
 def ends_with(pattern: re.Pattern[str], text: str, reach: int) -> bool:
     """``pattern.search(text)`` for a pattern anchored at the end whose matches
     span at most ``reach`` characters: only the end is read (the characters
@@ -125,8 +132,9 @@ def continues_wrapped(prev: Draft, nxt: Draft, width: float, marks: bool) -> boo
     if separate(prev) or separate(nxt) or BULLET.match(nxt.text):
         return False
     starts_word = nxt.text[:1].isalnum() or nxt.text[:1] in "\"'(£$€"
-    if not ends_sentence(prev.tail) and (
-        ends_with(HYPHEN_END, prev.tail, 3) or ends_with(CONNECTOR_END, prev.tail, CONNECTOR_REACH)
+    terminal = ends_sentence(prev.tail)
+    if not terminal and (
+        hyphen_end(prev.tail) or ends_with(CONNECTOR_END, prev.tail, CONNECTOR_REACH)
     ):
         # "What we are proud of" over a full line of capitalised body text is a
         # heading; a wrapped sentence's lines are full ("increase of" + "5.6 ...").
@@ -142,7 +150,7 @@ def continues_wrapped(prev: Draft, nxt: Draft, width: float, marks: bool) -> boo
         if prev.tail[-1:].isdigit() and ORDINAL_SUFFIX.match(nxt.text):
             return True
         return prev.spaced or prev.soft_end  # not a one-word address line
-    if ends_sentence(prev.tail) or FIELD_LABEL.match(nxt.text) or (marks and not prev.soft_end):
+    if terminal or FIELD_LABEL.match(nxt.text) or (marks and not prev.soft_end):
         return False
     if nxt.length < SHORT_SHARE * width and not ends_sentence(nxt.text):
         return False  # a short title-like line: a heading, not the end of a sentence
@@ -171,7 +179,7 @@ def merge(prev: Draft, nxt: Draft) -> None:
     # "self-" + "assessment", "2014-" + "2017" and a raised "27" + "th March" join
     # without a space.
     raised_ordinal = prev.tail[-1:].isdigit() and ORDINAL_SUFFIX.match(nxt.text)
-    glue = "" if ends_with(HYPHEN_END, prev.tail, 3) or raised_ordinal else " "
+    glue = "" if hyphen_end(prev.tail) or raised_ordinal else " "
     prev.append(glue, nxt.full_text)
     prev.end = nxt.end
     prev.longest = max(prev.longest, nxt.longest)

@@ -60,7 +60,7 @@ def storable_source(source: SourceDocument) -> SourceDocument:
     title = source.title
     # one read of all the lines ("\n" is no unstorable character)
     if not UNSTORABLE.search(title or "") and not UNSTORABLE.search(
-        "\n".join(line.text for line in source.lines)
+        "\n".join([line.text for line in source.lines])
     ):
         return source
     lines = tuple(
