@@ -36,7 +36,7 @@ from assure.extracting.figures.measures import (
 )
 from assure.extracting.figures.numbers import Figure
 from assure.extracting.figures.screening import has_digit, mentions
-from assure.extracting.figures.sentence import measure_in, read_sentence
+from assure.extracting.figures.sentence import SentenceFigures, measure_in, read_sentence
 from assure.extracting.figures.tables import read_table
 from assure.structure import Comparator, Metric
 
@@ -184,15 +184,17 @@ def changed(measure: str | None, earlier: str) -> str:
     return f"{measure} in {earlier}" if measure and CHANGE.match(measure) else earlier
 
 
-def sentence_metrics(reading: Reading, base: int, sentence: str, starts: list[int]) -> list[Metric]:
-    """The metrics of one sentence: each figure, with the figures just after it that
-    it is compared with ("42%, compared with 65% in England") as its comparators."""
+def sentence_metrics(
+    reading: Reading, base: int, sentence: str, starts: list[int], written: SentenceFigures
+) -> list[Metric]:
+    """The metrics of one sentence (``written`` is what ``read_sentence`` read in
+    it): each figure, with the figures just after it that it is compared with
+    ("42%, compared with 65% in England") as its comparators."""
     metrics: list[Metric] = []
     ends: list[int] = []  # where each metric's figure ends in the sentence
-    written = read_sentence(sentence)
     figures = written.figures
     if not figures:
-        return metrics  # most sentences: nothing more to read
+        return metrics
     offsets = [f.start for f in figures]
     periods, flagged = written.periods, written.provisional
     main: Figure | None = None
@@ -294,11 +296,17 @@ class Reading:
 def prose_metrics(text: CleanText, line: CleanLine, body: str, place: str | None) -> list[Metric]:
     if not has_digit(body) and "£" not in body:
         return []  # no sentence of it holds a figure (see ``figures_in``)
-    starts = line_starts(text, line) if line.end > line.number else []
+    starts: list[int] | None = None  # worked out for the first sentence with figures
     found: list[Metric] = []
     for base, sentence in sentences(body):
+        written = read_sentence(sentence)
+        if not written.figures:
+            continue  # most sentences
+        if starts is None:
+            starts = line_starts(text, line) if line.end > line.number else []
         carried = next((m.measure for m in reversed(found) if m.measure), None)
-        found.extend(sentence_metrics(Reading(line, place, carried), base, sentence, starts))
+        reading = Reading(line, place, carried)
+        found.extend(sentence_metrics(reading, base, sentence, starts, written))
     return found
 
 

@@ -96,15 +96,22 @@ def running_heads(lines: tuple[CleanLine, ...]) -> set[int]:
 
 def footnote_lines(lines: tuple[CleanLine, ...]) -> set[int]:
     """Indices of lines that open with the number of a mark made earlier on their page."""
-    marks: dict[int | None, set[str]] = defaultdict(set)
+    marks: dict[int, set[str]] = defaultdict(set)
+    # A page's lines are read for marks only when a line of it could be a footnote.
+    unread: dict[int, list[str]] = defaultdict(list)
     found: set[int] = set()
     for index, line in enumerate(lines):
+        if line.page is None:
+            continue  # no page, no footnotes
         opening = FOOTNOTE.match(line.text)
-        if opening and opening.group(1) in marks[line.page] and line.page is not None:
-            found.add(index)
-            continue
-        if has_digit(line.text):
-            marks[line.page].update(MARK.findall(line.text))
+        if opening:
+            for text in unread.pop(line.page, ()):
+                marks[line.page].update(MARK.findall(text))
+            if opening.group(1) in marks[line.page]:
+                found.add(index)
+                continue
+        if has_digit(line.text):  # every mark is a number
+            unread[line.page].append(line.text)
     return found
 
 
