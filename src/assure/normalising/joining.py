@@ -131,23 +131,23 @@ def continues_wrapped(prev: Draft, nxt: Draft, width: float, marks: bool) -> boo
     """
     if separate(prev) or separate(nxt) or BULLET.match(nxt.text):
         return False
-    starts_word = nxt.text[:1].isalnum() or nxt.text[:1] in "\"'(£$€"
-    terminal = ends_sentence(prev.tail)
-    if not terminal and (
-        hyphen_end(prev.tail) or ends_with(CONNECTOR_END, prev.tail, CONNECTOR_REACH)
-    ):
+    first = nxt.text[:1]
+    starts_word = first.isalnum() or first in "\"'(£$€"
+    tail = prev.tail
+    terminal = ends_sentence(tail)
+    if not terminal and (hyphen_end(tail) or ends_with(CONNECTOR_END, tail, CONNECTOR_REACH)):
         # "What we are proud of" over a full line of capitalised body text is a
         # heading; a wrapped sentence's lines are full ("increase of" + "5.6 ...").
         heading = (
             prev.length < SHORT_SHARE * width
-            and nxt.text[:1].isupper()
+            and first.isupper()
             and nxt.length >= WRAPPED_SHARE * width
         )
         return starts_word and not heading
     if LIST_START.match(nxt.text):
         return False
-    if nxt.text[:1].islower():
-        if prev.tail[-1:].isdigit() and ORDINAL_SUFFIX.match(nxt.text):
+    if first.islower():
+        if tail[-1:].isdigit() and ORDINAL_SUFFIX.match(nxt.text):
             return True
         return prev.spaced or prev.soft_end  # not a one-word address line
     if terminal or FIELD_LABEL.match(nxt.text) or (marks and not prev.soft_end):

@@ -192,7 +192,10 @@ def weak(measure: str | None, place: str | None = None) -> bool:
         return True
     if has_digit(measure) and CARRIED_FIGURE.search(measure):
         return True  # "Northfield peaked at just over 9,000 and dropped": another figure's words
-    return any(where.fullmatch(measure.strip()) for where in (REGION, ENGLAND, NEIGHBOURS))
+    stripped = measure.strip()
+    return bool(
+        REGION.fullmatch(stripped) or ENGLAND.fullmatch(stripped) or NEIGHBOURS.fullmatch(stripped)
+    )
 
 
 def measure_of(sentence: str, start: int, end: int, money: bool = False) -> str | None:
