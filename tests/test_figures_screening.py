@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from assure.extracting import consistency
 from assure.extracting.figures import WHICH_BEFORE as WHICH_REACHED
-from assure.extracting.figures import context, flattened, labels, layout, measures
+from assure.extracting.figures import context, flattened, labels, layout, measures, numbers
 from assure.extracting.figures.screening import ends_in_digit, has_digit, mentions
 
 # Words the patterns look for, their neighbours, letters that case-insensitive
@@ -29,7 +29,8 @@ PIECES = st.sampled_from(
      "XXX", "£XX", "XX%", "[insert", "]",
      "<insert", ">", "??", "[..]", "n/a", "N/A", "£m", "£'000", "12.5%", "(8,021)", "B", "*",
      "£3.2bn", "Essex", "855", "Total", "-", "—", "2023", "24", "7", "\u00b2", "\u0663",
-     "1,200", "£",
+     "1,200", "£", " per cent", "pp", " percentage points", " out of 10", " in 5", " to 7",
+     " weeks", "-year", " point plan", " ways to", "month",
      "%", ",", ";", ":", "(", ")", ".", "-", " ", "  ", "\t", "\n", "\u00a0", "\u017f", "\u212a"]
 )  # fmt: skip
 TEXT = st.lists(st.one_of(PIECES, st.text(max_size=4)), max_size=14).map("".join)
@@ -105,3 +106,13 @@ def test_a_flattened_row_always_ends_as_the_screen_expects(text: str) -> None:
     if flattened.ROW.match(text.strip()):
         end = text.strip()[-1:]
         assert end.isdigit() or end in flattened.ROW_ENDS
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_the_words_after_a_number_screen_as_each_of_their_patterns(text: str) -> None:
+    asked = (
+        numbers.POINTS, numbers.PERCENT, numbers.PERCENT_RANGE, numbers.OUT_OF, numbers.IN_RATIO,
+        numbers.RANGE_TAIL, numbers.COMPOUND, numbers.DURATION, numbers.LISTED_UNIT,
+    )  # fmt: skip
+    assert bool(numbers.UNIT_AFTER.match(text)) == any(p.match(text) for p in asked)

@@ -20,7 +20,7 @@ from assure.extracting.figures.labels import (
     is_percent_band,
     skipped,
 )
-from assure.extracting.figures.screening import has_digit
+from assure.extracting.figures.screening import any_of, has_digit
 
 # A number not glued to letters, slashes or other digits ("A231", "1/11/2018",
 # "COVID-19", "Q3" are not figures), nor to a closing bracket ("(CDP)1" is a
@@ -93,6 +93,11 @@ STREET_AFTER = re.compile(
 )
 YEAR = re.compile(r"(?:19|20)\d\d")
 FROM_BEFORE = re.compile(r"\b(?:from|between)\b[^.;]*$", re.IGNORECASE)
+# What may follow a number and make it more than a bare count: any of the
+# patterns ``classify`` asks of the words after it.
+UNIT_AFTER = any_of(
+    POINTS, PERCENT, PERCENT_RANGE, OUT_OF, IN_RATIO, RANGE_TAIL, COMPOUND, DURATION, LISTED_UNIT
+)
 SCALES = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3}
 DURATION_UNITS = {"day": "days", "week": "weeks", "year": "years", "yr": "years"}
 
@@ -221,6 +226,9 @@ def classify(line: str, match: re.Match[str]) -> Figure | None:
                 start, match.end(), match.group(0), value * SCALES[match["scale"].lower()], "count"
             )
     after = line[end : end + 40]
+    if not UNIT_AFTER.match(after):
+        # no unit, ratio, range, compound or time follows: a count, unless it is no figure
+        return count(line, start, end, digits, value, malformed)
     if points := POINTS.match(after):
         # "rose 2 percentage points": a change in a percentage, a unit of its own
         return Figure(start, end + points.end(), line[start : end + points.end()], value, None)
@@ -278,6 +286,13 @@ def classify(line: str, match: re.Match[str]) -> Figure | None:
             return None  # "over the past 12-18 months", "3-5 years": a time window or span
     if DURATION.match(after) or LISTED_UNIT.match(after):
         return duration_figure(line, start, end, digits, value, malformed)
+    return count(line, start, end, digits, value, malformed)
+
+
+def count(
+    line: str, start: int, end: int, digits: str, value: float | None, malformed: bool
+) -> Figure | None:
+    """A bare number as a count, unless it is no figure at all."""
     if skipped(line, start, end, digits, False):
         return None
     if value is None and not malformed:

@@ -49,3 +49,15 @@ def ends_with_any(text: str, endings: tuple[str, ...]) -> bool:
     if not text.isascii():
         return True
     return text.rstrip().lower().endswith(endings)
+
+
+def any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
+    """One pattern that matches wherever one of ``patterns`` does (each keeps
+    its own case rule): where it fails, none of them need be asked."""
+    parts = []
+    for pattern in patterns:
+        if pattern.flags & ~(re.IGNORECASE | re.UNICODE):
+            raise ValueError(f"only the case flag is carried over: {pattern.pattern!r}")
+        case = "i" if pattern.flags & re.IGNORECASE else "-i"
+        parts.append(f"(?{case}:{pattern.pattern})")
+    return re.compile("|".join(parts))
