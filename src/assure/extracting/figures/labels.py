@@ -15,6 +15,7 @@ Every pattern is compiled once.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assure.extracting.figures.screening import ends_with_any, has_digit, mentions
 
@@ -132,18 +133,8 @@ MAX_AGE = 110
 AGE_WORDS = ("age", "turn", "over", "under")
 THEY_ARE_WORDS = ("are", "were", "turn", "reach", "beyond", "pre", "birth")
 NUMBER_WORDS = (
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-)
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"
+)  # fmt: skip
 RANGE_JOINS = ("to", "and", "or", "-", "–", "&", ",")  # how LABEL_RANGE_BEFORE ends
 DIGITS = tuple("0123456789")
 
@@ -151,8 +142,15 @@ DIGITS = tuple("0123456789")
 def labelled(before: str) -> bool:
     """Whether ``before`` ends with a word that labels the number after it
     ("page", "tel", "no."): ``NOT_A_FIGURE_BEFORE``, read over the longest
-    span a match can take at the end, not the whole text."""
-    return NOT_A_FIGURE_BEFORE.search(before, max(0, len(before) - LABEL_WORD_SPAN)) is not None
+    span a match can take at the end and the character before it (which its
+    word boundary reads). Those few characters recur ("There were ", "rose
+    by "), so what they say is kept."""
+    return labelled_end(before[-(LABEL_WORD_SPAN + 1) :])
+
+
+@lru_cache(maxsize=4096)
+def labelled_end(end: str) -> bool:
+    return NOT_A_FIGURE_BEFORE.search(end, max(0, len(end) - LABEL_WORD_SPAN)) is not None
 
 
 def is_date_or_time(line: str, start: int, end: int, has_unit: bool) -> bool:
