@@ -403,7 +403,8 @@ def test_any_text_normalises_to_ordered_lines_within_the_source(
 line_ends = st.lists(
     st.sampled_from(
         ["a", "x", " ", "-", ".", ":", ";", "!", "?", ",", '"', "'", ")", "]", "(", "/", "&",
-         "\n", "and", "or", "including", "the", "within", "self", "2014", "_", "é", "\u0663"]
+         "\n", "and", "or", "including", "the", "within", "self", "2014", "_", "é", "\u0663",
+         "AND", "Of", "\u0131n", "data", "these"]
     ),
     max_size=12,
 ).map("".join)  # fmt: skip
@@ -418,3 +419,4 @@ def test_line_end_rules_read_from_the_end_agree_with_their_patterns(text: str) -
     assert joining.ends_with(joining.CONNECTOR_END, text, reach) == bool(
         joining.CONNECTOR_END.search(text)
     )
+    assert joining.ends_with_connector(text) == bool(joining.CONNECTOR_END.search(text))

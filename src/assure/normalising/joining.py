@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import string
 from dataclasses import dataclass, field
 
 TERMINAL = re.compile(r"[.!?:;][\"')\]]*$")
@@ -19,11 +20,14 @@ LIST_START = re.compile(
     r"|\(?\d{1,3}[.)]\s|\d{1,3}(?:\.\d{1,3})+\.?\s|\(\d{1,3}\)\s"
     r"|\(?[a-z]\)\s|\(?[ivx]{1,5}\)\s)"
 )
-CONNECTOR_END = re.compile(
-    r"(?:[,(/&]|\b(?:and|or|of|the|a|an|to|in|for|with|by|on|at|from|that|which|as|is|are|"
-    r"be|was|were|their|its|our|this|these|between|within|including))$",
-    re.IGNORECASE,
-)
+CONNECTORS = (
+    "and", "or", "of", "the", "a", "an", "to", "in", "for", "with", "by", "on", "at", "from",
+    "that", "which", "as", "is", "are", "be", "was", "were", "their", "its", "our", "this",
+    "these", "between", "within", "including",
+)  # fmt: skip
+CONNECTOR_END = re.compile(r"(?:[,(/&]|\b(?:" + "|".join(CONNECTORS) + r"))$", re.IGNORECASE)
+CONNECTOR_WORDS = frozenset(CONNECTORS)
+WORD_CHARACTERS = string.ascii_letters + string.digits + "_"  # what \w is in ASCII text
 # Characters a match of CONNECTOR_END or HYPHEN_END can span: the longest word
 # ("including"), the boundary before it and a final newline, which "$" allows.
 CONNECTOR_REACH = 12
@@ -51,6 +55,19 @@ def hyphen_end(text: str) -> bool:
     text (or stands before its one final newline)."""
     body = text[:-1] if text.endswith("\n") else text
     return body[-1:] == "-" and (body[-2:-1].isalnum() or body[-2:-1] == "_")
+
+
+def ends_with_connector(text: str) -> bool:
+    """``CONNECTOR_END.search(text)``, read from the end: a comma, bracket,
+    slash or ampersand, or a connecting word that is the text's whole last
+    word. Text that is not ASCII (whose letters a case-blind pattern may fold
+    onto ASCII ones) is left to the pattern."""
+    if not text.isascii():
+        return ends_with(CONNECTOR_END, text, CONNECTOR_REACH)
+    body = text[:-1] if text.endswith("\n") else text
+    if body[-1:] in (",", "(", "/", "&"):
+        return True
+    return body[len(body.rstrip(WORD_CHARACTERS)) :].lower() in CONNECTOR_WORDS
 
 
 def ends_with(pattern: re.Pattern[str], text: str, reach: int) -> bool:
@@ -135,7 +152,7 @@ def continues_wrapped(prev: Draft, nxt: Draft, width: float, marks: bool) -> boo
     starts_word = first.isalnum() or first in "\"'(£$€"
     tail = prev.tail
     terminal = ends_sentence(tail)
-    if not terminal and (hyphen_end(tail) or ends_with(CONNECTOR_END, tail, CONNECTOR_REACH)):
+    if not terminal and (hyphen_end(tail) or ends_with_connector(tail)):
         # "What we are proud of" over a full line of capitalised body text is a
         # heading; a wrapped sentence's lines are full ("increase of" + "5.6 ...").
         heading = (
