@@ -77,7 +77,7 @@ def ends_with(pattern: re.Pattern[str], text: str, reach: int) -> bool:
     return pattern.search(text, max(0, len(text) - reach)) is not None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Draft:
     """A line on its way to becoming a ``CleanLine``.
 
@@ -106,12 +106,25 @@ class Draft:
     length: int = 0
     spaced: bool = False
 
-    def __post_init__(self) -> None:
-        self.longest = max(self.longest, len(self.text))
-        self.pieces = [self.text]
-        self.tail = self.text[-TAIL:]
-        self.length = len(self.text)
-        self.spaced = " " in self.text
+    def __init__(
+        self,
+        number: int,
+        end: int,
+        text: str,
+        page: int | None,
+        heading_level: int | None,
+        table_row: bool,
+        gap_before: bool,
+        soft_end: bool = False,
+    ) -> None:
+        # written out, not generated: a draft is made for every line
+        self.number, self.end, self.text, self.page = number, end, text, page
+        self.heading_level, self.table_row = heading_level, table_row
+        self.gap_before, self.soft_end = gap_before, soft_end
+        self.longest = self.length = len(text)
+        self.pieces = [text]
+        self.tail = text[-TAIL:]
+        self.spaced = " " in text
 
     def append(self, glue: str, text: str) -> None:
         self.pieces += [glue, text]
