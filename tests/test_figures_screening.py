@@ -25,7 +25,8 @@ PIECES = st.sampled_from(
      "SN average", "CIPFA neighbours", "provisional", "(p)", "(P)", "draft figures",
      "unvalidated", "not yet validated", "subject to change", "years", "months", "over the",
      "next", "in", "page", "Tel", "no.", "recommendations", "Item", "an overspend", "around",
-     "just over", "nearly", "September", "sept.", "Dec", "may", "TO BE CONFIRMED", "TBC",
+     "just over", "nearly", "who", "whom", "whose", "that", "September", "sept.", "Dec", "may",
+     "TO BE CONFIRMED", "TBC",
      "XXX", "£XX", "XX%", "[insert", "]",
      "<insert", ">", "??", "[..]", "n/a", "N/A", "£m", "£'000", "12.5%", "(8,021)", "B", "*",
      "£3.2bn", "Essex", "855", "Total", "-", "—", "2023", "24", "7", "\u00b2", "\u0663",
@@ -47,6 +48,7 @@ SCREENED = [
     (context.NEIGHBOURS, context.NEIGHBOUR_WORDS),
     (context.ENGLAND, context.ENGLAND_WORDS),
     (context.PROVISIONAL, context.PROVISIONAL_WORDS),
+    (measures.RELATIVE, measures.RELATIVE_WORDS),
 ]
 
 

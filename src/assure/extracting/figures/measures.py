@@ -325,11 +325,14 @@ def measure_before(before: str) -> str | None:
 RELATIVE = re.compile(
     r"\b(?:who|which|whom)\s+(?:\w+\s+)?$|\bthat\s+$|\bwhose\s+(?:\w+\s+){0,2}$", re.IGNORECASE
 )
+RELATIVE_WORDS = ("who", "which", "that")  # one is in every match of RELATIVE ("whom", "whose")
 POINTER_END = re.compile(r"\b(?:this|that|these|those|it|they)\s*$", re.IGNORECASE)
 
 
 def main_verb(clause: str) -> re.Match[str] | None:
     """The clause's first verb that is not a relative clause's ("people who had")."""
+    if not mentions(clause, *RELATIVE_WORDS):  # most clauses: the first verb is the main one
+        return VERB.search(clause)
     return next(
         (v for v in VERB.finditer(clause) if not RELATIVE.search(clause[: v.start()])), None
     )
