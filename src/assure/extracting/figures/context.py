@@ -28,6 +28,9 @@ PERIOD = re.compile(
     rf"|by\s+20\d\d\b(?![/\-–]))",  # "by 2028": a target year, kept as written
     re.IGNORECASE,
 )
+# Every period holds a year of this century ("2023", "March 2024") or two digits
+# before a slash or dash ("23/24", "2023-24"): a sentence without one has none.
+PERIOD_HINT = re.compile(r"20\d\d|\d\d\s?[/\-–]")
 # "12% growth over the next five years": the figure names its own time window.
 OWN_WINDOW = re.compile(
     r"^[^,.;]{0,40}?\b((?:over|in|during|within)\s+the\s+(?:next|last|past|coming|previous)"
@@ -103,6 +106,8 @@ CLAUSE_BREAK = re.compile(r"\b(?:except|whereas|but|while|whilst|although|compar
 
 def periods_in(sentence: str) -> list[tuple[int, str]]:
     """Every period written in a sentence, with its offset."""
+    if not PERIOD_HINT.search(sentence):
+        return []  # "42% of people": no year, no "23/24"
     return [
         (match.start(), PERIOD_LEAD.sub("", match.group(0)).strip())
         for match in PERIOD.finditer(sentence)
