@@ -120,3 +120,16 @@ def test_the_words_after_a_number_screen_as_each_of_their_patterns(text: str) ->
         numbers.RANGE_TAIL, numbers.COMPOUND, numbers.DURATION, numbers.LISTED_UNIT,
     )  # fmt: skip
     assert bool(numbers.UNIT_AFTER.match(text)) == any(p.match(text) for p in asked)
+
+
+# Where a sentence ends, as first written: spaces after a closing mark, looked behind for.
+SENTENCE_END_BEHIND = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'‘“])")
+
+SENTENCE_PIECES = ["a", "A", ".", ";", "!", "?", " ", "  ", "\n", "(", '"', "‘", "2"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=30).map("".join))
+def test_sentences_end_where_spaces_follow_a_closing_mark(text: str) -> None:
+    ends = [m.span(1) for m in context.SENTENCE_END.finditer(text)]
+    assert ends == [m.span() for m in SENTENCE_END_BEHIND.finditer(text)]

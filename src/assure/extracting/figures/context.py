@@ -14,7 +14,10 @@ from assure.extracting.figures.numbers import Figure
 from assure.extracting.figures.screening import mentions
 from assure.structure import Comparator
 
-SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'‘“])")
+# The spaces (group 1) after a sentence's closing mark, before a capital or an opening
+# bracket or quote. The mark is matched, not looked behind for: a scan then jumps
+# from mark to mark instead of trying every character.
+SENTENCE_END = re.compile(r"[.!?;](\s+)(?=[A-Z(\"'‘“])")
 _FY = r"(?:20\d\d|\d\d)\s?[/\-–]\s?(?:20)?\d\d\b"
 PERIOD = re.compile(
     rf"\b(?:(?:the\s+)?(?:financial\s+)?year\s+(?:to|ending|ended)\s+"
@@ -94,7 +97,7 @@ def sentences(line: str) -> list[tuple[int, str]]:
     """The sentences of a line with their offsets."""
     found, start = [], 0
     for match in SENTENCE_END.finditer(line):
-        found.append((start, line[start : match.start()]))
+        found.append((start, line[start : match.start(1)]))
         start = match.end()
     found.append((start, line[start:]))
     return found
