@@ -31,6 +31,7 @@ PIECES = st.sampled_from(
      "<insert", ">", "??", "[..]", "n/a", "N/A", "£m", "£'000", "12.5%", "(8,021)", "B", "*",
      "£3.2bn", "Essex", "855", "Total", "-", "—", "2023", "24", "7", "\u00b2", "\u0663",
      "1,200", "£", "Q3 ", "23/24", "2023-24", "2019 to 2021", "Census (2021)", "by 2030",
+     "-£ 5", "−£12", "£ 3", "-4",
      " per cent", "pp", " percentage points", " out of 10", " in 5", " to 7",
      " weeks", "-year", " point plan", " ways to", "month",
      "%", ",", ";", ":", "(", ")", ".", "-", " ", "  ", "\t", "\n", "\u00a0", "\u017f", "\u212a"]
@@ -133,3 +134,12 @@ SENTENCE_PIECES = ["a", "A", ".", ";", "!", "?", " ", "  ", "\n", "(", '"', "‘
 def test_sentences_end_where_spaces_follow_a_closing_mark(text: str) -> None:
     ends = [m.span(1) for m in context.SENTENCE_END.finditer(text)]
     assert ends == [m.span() for m in SENTENCE_END_BEHIND.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_numbers_are_found_from_three_characters_before_the_first_digit(text: str) -> None:
+    first = numbers.DIGIT.search(text)
+    start = max(0, first.start() - 3) if first else len(text)
+    spans = [m.span() for m in numbers.NUMBER.finditer(text, start)]
+    assert spans == [m.span() for m in numbers.NUMBER.finditer(text)]

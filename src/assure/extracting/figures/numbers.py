@@ -31,6 +31,7 @@ NUMBER = re.compile(
     r"(?:\s?(?P<scale>bn|billion|m|million|k|thousand)\b)?"
     r"(?![\w/]|:\d|\.\d)"
 )
+DIGIT = re.compile(r"\d")
 # A dash straight after a figure is a range's, not a minus sign: "£12m -17m".
 AFTER_FIGURE = re.compile(r"(?:\d|\d[%mk]|£\d[\d.,]*(?:m|bn|k)?)\s*$")
 # "£" with no number: a lost figure or a placeholder; "£m", "£000" name a unit.
@@ -336,7 +337,11 @@ def figures_in(line: str) -> list[Figure]:
     last_end, last_was_figure = -1, True
     url = 0
     codes: set[int] | None = None  # read at the first number: many lines have none
-    for match in NUMBER.finditer(line):
+    # A number starts at most three characters ("-£ ") before its first digit, so
+    # the words before the line's first digit are not scanned.
+    first = DIGIT.search(line)
+    numbers = NUMBER.finditer(line, max(0, first.start() - 3)) if first else ()
+    for match in numbers:
         while url < len(urls) and urls[url][1] <= match.start():
             url += 1
         in_url = url < len(urls) and urls[url][0] <= match.start()
