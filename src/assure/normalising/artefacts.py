@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
 from assure.document import SourceLine
+from assure.normalising.joining import ends_sentence
 
 PAGE_NUMBER = re.compile(
     r"^(?:page\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"
@@ -27,7 +28,7 @@ BLANK_PAGE = re.compile(
     r"left\s+blank(?:\s+intentionally)?\.?$",
     re.IGNORECASE,
 )
-TERMINAL = re.compile(r"[.!?:;][\"')\]]*$")
+DIGIT_RUN = re.compile(r"\d+")
 ZONE = 3  # lines at the top and bottom of a page where running heads sit
 HEAD_PAGES = 3  # pages a line must recur on to count as a running head
 MAX_HEADER_LENGTH = 120
@@ -69,7 +70,7 @@ def zone_positions(count: int) -> Iterator[tuple[int, str]]:
 def header_key(text: str) -> str:
     """Lines alike count as one head; digits are ignored only beside the word "page"."""
     key = " ".join(text.lower().split())
-    return re.sub(r"\d+", "#", key) if "page" in key else key
+    return DIGIT_RUN.sub("#", key) if "page" in key else key
 
 
 def running_heads_by_page(lines: Sequence[SourceLine], texts: Sequence[str]) -> dict[int, str]:
@@ -176,7 +177,7 @@ def at_edge(
 
 
 def stamp_key(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+    return DIGIT_RUN.sub("#", " ".join(text.lower().split()))
 
 
 def stamps(pages: dict[int, list[int]], texts: Sequence[str]) -> set[str]:
@@ -211,7 +212,7 @@ def running_heads_in_text(lines: Sequence[SourceLine], texts: Sequence[str]) -> 
             and len(text) <= MAX_HEADER_LENGTH
             and not line.table_row
             and not line.heading_level
-            and not TERMINAL.search(text)
+            and not ends_sentence(text)
         ):
             occurrences[text].append(index)
     found = {}
@@ -224,7 +225,7 @@ def running_heads_in_text(lines: Sequence[SourceLine], texts: Sequence[str]) -> 
 def interrupts_sentence(texts: Sequence[str], index: int) -> bool:
     before = next((texts[i] for i in range(index - 1, -1, -1) if texts[i]), "")
     after = next((texts[i] for i in range(index + 1, len(texts)) if texts[i]), "")
-    return bool(before) and not TERMINAL.search(before) and after[:1].islower()
+    return bool(before) and not ends_sentence(before) and after[:1].islower()
 
 
 def find_artefacts(lines: Sequence[SourceLine], texts: Sequence[str]) -> dict[int, str]:
