@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assure.document import CleanText, Format, SourceDocument, SourceLine
-from assure.normalising import normalise
+from assure.normalising import joining, normalise
 from assure.reading import read_document
 from assure.reading.text import text_lines
 from fixtures.reading.council_documents import COUNCIL, make_pdf
@@ -396,3 +396,27 @@ def test_any_text_normalises_to_ordered_lines_within_the_source(
         assert line.number > previous_end
         assert line.text.strip()
         previous_end = line.end
+
+
+# Line ends as the joining rules meet them: words, connectors, hyphens, closing
+# punctuation, quotes and brackets, and a stray newline.
+line_ends = st.lists(
+    st.sampled_from(
+        ["a", "x", " ", "-", ".", ":", ";", "!", "?", ",", '"', "'", ")", "]", "(", "/", "&",
+         "\n", "and", "or", "including", "the", "within", "self", "2014", "_", "é", "\u0663",
+         "AND", "Of", "\u0131n", "data", "these"]
+    ),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(line_ends)
+def test_line_end_rules_read_from_the_end_agree_with_their_patterns(text: str) -> None:
+    assert joining.ends_sentence(text) == bool(joining.TERMINAL.search(text))
+    assert joining.hyphen_end(text) == bool(joining.HYPHEN_END.search(text))
+    reach = joining.CONNECTOR_REACH
+    assert joining.ends_with(joining.CONNECTOR_END, text, reach) == bool(
+        joining.CONNECTOR_END.search(text)
+    )
+    assert joining.ends_with_connector(text) == bool(joining.CONNECTOR_END.search(text))

@@ -31,6 +31,10 @@ PLACEHOLDER = re.compile(
     r"|\[\s*(?:insert|add|enter|tbc|to be)[^\]]{0,60}\]"
     r"|<\s*insert[^>]{0,60}>|\?{2,}|\[\s*\.{2,}\s*\]",
 )
+# Every placeholder holds one of these (the pattern is case-sensitive): a line
+# with none is not searched.
+PLACEHOLDER_HINTS = ("TO BE", "TB", "XX", "[", "<", "??")
+SPACE = re.compile(r"\s+")
 WORD = re.compile(r"[a-z0-9][a-z0-9'’+-]*")  # "aged 70-74" and "aged 75-79" differ
 STOP = frozenset(
     ["the", "a", "an", "of", "in", "on", "for", "to", "and", "our", "its", "their", "with", "who",
@@ -46,8 +50,15 @@ MIN_WORDS = 2
 
 def placeholders(text: CleanText) -> list[Finding]:
     """One finding per line that still holds a placeholder."""
-    found = []
+    found: list[Finding] = []
+    # The marks the document holds at all (no mark spans a line break), then the lines holding one.
+    whole = "\n".join([line.text for line in text.lines])
+    hints = [hint for hint in PLACEHOLDER_HINTS if hint in whole]
+    if not hints:
+        return found
     for line in text.lines:
+        if not any(map(line.text.__contains__, hints)):
+            continue
         if match := PLACEHOLDER.search(line.text):
             found.append(
                 Finding(
@@ -70,7 +81,7 @@ def measure_key(metric: Metric) -> tuple[str, str, str, str] | None:
     words = [w.rstrip("s") for w in WORD.findall(metric.measure.lower()) if w not in STOP]
     if len(words) < MIN_WORDS or all(w in GENERIC for w in words):
         return None
-    period = re.sub(r"\s+", "", (metric.period or "").lower()).replace("–", "-")
+    period = SPACE.sub("", (metric.period or "").lower()).replace("–", "-")
     geography = (metric.geography or "").lower()
     return " ".join(words), period, metric.unit or "", geography
 

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
 from assure.document import SourceLine
+from assure.normalising.joining import ends_sentence
 
 PAGE_NUMBER = re.compile(
     r"^(?:page\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"
@@ -27,7 +28,7 @@ BLANK_PAGE = re.compile(
     r"left\s+blank(?:\s+intentionally)?\.?$",
     re.IGNORECASE,
 )
-TERMINAL = re.compile(r"[.!?:;][\"')\]]*$")
+DIGIT_RUN = re.compile(r"\d+")
 ZONE = 3  # lines at the top and bottom of a page where running heads sit
 HEAD_PAGES = 3  # pages a line must recur on to count as a running head
 MAX_HEADER_LENGTH = 120
@@ -55,20 +56,21 @@ def page_zones(lines: Sequence[SourceLine], texts: Sequence[str]) -> dict[int, l
     return pages
 
 
-def zone_of(members: list[int], position: int) -> str | None:
+def zone_positions(count: int) -> Iterator[tuple[int, str]]:
+    """(position, zone) for the lines in the header and footer zones of a page
+    of ``count`` lines, top to bottom; the body between is never visited."""
     # A short page's zones shrink so that its body is never all "header".
-    size = min(ZONE, max(2, len(members) // 3))
-    if position < size:
-        return "running_header"
-    if position >= len(members) - size:
-        return "running_footer"
-    return None
+    size = min(ZONE, max(2, count // 3))
+    for position in range(min(size, count)):
+        yield position, "running_header"
+    for position in range(max(size, count - size), count):
+        yield position, "running_footer"
 
 
 def header_key(text: str) -> str:
     """Lines alike count as one head; digits are ignored only beside the word "page"."""
     key = " ".join(text.lower().split())
-    return re.sub(r"\d+", "#", key) if "page" in key else key
+    return DIGIT_RUN.sub("#", key) if "page" in key else key
 
 
 def running_heads_by_page(lines: Sequence[SourceLine], texts: Sequence[str]) -> dict[int, str]:
@@ -175,7 +177,7 @@ def at_edge(
 
 
 def stamp_key(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+    return DIGIT_RUN.sub("#", " ".join(text.lower().split()))
 
 
 def stamps(pages: dict[int, list[int]], texts: Sequence[str]) -> set[str]:
@@ -189,9 +191,9 @@ def stamps(pages: dict[int, list[int]], texts: Sequence[str]) -> set[str]:
 def zone_lines(pages: dict[int, list[int]], texts: Sequence[str]) -> Iterator[tuple[int, int, str]]:
     """(page, line index, zone) for each short line in a page's header or footer zone."""
     for page, members in pages.items():
-        for position, index in enumerate(members):
-            zone = zone_of(members, position)
-            if zone is not None and len(texts[index]) <= MAX_HEADER_LENGTH:
+        for position, zone in zone_positions(len(members)):
+            index = members[position]
+            if len(texts[index]) <= MAX_HEADER_LENGTH:
                 yield page, index, zone
 
 
@@ -210,7 +212,7 @@ def running_heads_in_text(lines: Sequence[SourceLine], texts: Sequence[str]) -> 
             and len(text) <= MAX_HEADER_LENGTH
             and not line.table_row
             and not line.heading_level
-            and not TERMINAL.search(text)
+            and not ends_sentence(text)
         ):
             occurrences[text].append(index)
     found = {}
@@ -223,7 +225,7 @@ def running_heads_in_text(lines: Sequence[SourceLine], texts: Sequence[str]) -> 
 def interrupts_sentence(texts: Sequence[str], index: int) -> bool:
     before = next((texts[i] for i in range(index - 1, -1, -1) if texts[i]), "")
     after = next((texts[i] for i in range(index + 1, len(texts)) if texts[i]), "")
-    return bool(before) and not TERMINAL.search(before) and after[:1].islower()
+    return bool(before) and not ends_sentence(before) and after[:1].islower()
 
 
 def find_artefacts(lines: Sequence[SourceLine], texts: Sequence[str]) -> dict[int, str]:

@@ -26,12 +26,15 @@ TRANSLATION = str.maketrans(
         "\uf0a8": "•", "\uf06e": "•", "\uf0e0": "•", "\uf02d": "-",
     }
 )  # fmt: skip
+ASCII_TRANSLATED = "".join(chr(code) for code in TRANSLATION if code < 128)
+assert not any(c.isprintable() for c in ASCII_TRANSLATED)  # so a printable line needs no table
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 # What the databases do not store alike: PostgreSQL refuses NUL in text (SQLite
 # keeps it), and neither encodes a lone surrogate (a byte of a file name that is
 # not UTF-8, as Python keeps it) to UTF-8.
 UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+CONTROL_OR_PRIVATE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ue000-\uf8ff]")
 
 HTML_TAG = re.compile(
     r"</?(u|b|i|em|strong|br|p|span|div|sup|sub|a|font|li|ul|ol|td|tr|th|table|"
@@ -109,11 +112,16 @@ def storable(text: str) -> str:
 
 def clean_characters(text: str) -> str:
     """One line with extraction artefacts removed; whitespace runs become one space."""
-    text = text.translate(TRANSLATION)
-    if "\t" in text:
-        text = text.replace("\t", " ")
-    text = CONTROL.sub("", text)
-    text = PRIVATE_USE.sub("", text)
+    # Most lines are printable ASCII: no tab, control or private-use character,
+    # and nothing the table changes (its ASCII characters are control characters).
+    if not text.isascii() or not text.isprintable():
+        if not text.isascii() or any(map(text.__contains__, ASCII_TRANSLATED)):
+            text = text.translate(TRANSLATION)
+        if "\t" in text:
+            text = text.replace("\t", " ")
+        if not text.isprintable() and CONTROL_OR_PRIVATE.search(text):
+            text = CONTROL.sub("", text)
+            text = PRIVATE_USE.sub("", text)
     if "<" in text:
         text = HTML_TAG.sub(lambda m: "" if m.group(1).lower() in INLINE_TAGS else " ", text)
     if "&" in text:
@@ -122,9 +130,11 @@ def clean_characters(text: str) -> str:
         text = MARKDOWN_BOLD.sub("", text)
     if "](" in text:
         text = MARKDOWN_LINK.sub(r"\1", text)
-    text = remove_dot_leaders(text)
-    text = join_broken_thousands(text)
-    return SPACES.sub(" ", text).strip()
+    if "...." in text or ". . . ." in text or "…" in text or "____" in text:
+        text = remove_dot_leaders(text)
+    if ", " in text:
+        text = join_broken_thousands(text)
+    return (SPACES.sub(" ", text) if "  " in text else text).strip()
 
 
 def clean_cells(text: str) -> str:

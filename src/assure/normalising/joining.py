@@ -10,19 +10,28 @@ from __future__ import annotations
 
 import itertools
 import re
+import string
 from dataclasses import dataclass, field
 
 TERMINAL = re.compile(r"[.!?:;][\"')\]]*$")
+CLOSING_QUOTES = "\"')]"
 LIST_START = re.compile(
     r"^(?:[•\-–—*▪●◦■□✓❖➢►→o]\s"
     r"|\(?\d{1,3}[.)]\s|\d{1,3}(?:\.\d{1,3})+\.?\s|\(\d{1,3}\)\s"
     r"|\(?[a-z]\)\s|\(?[ivx]{1,5}\)\s)"
 )
-CONNECTOR_END = re.compile(
-    r"(?:[,(/&]|\b(?:and|or|of|the|a|an|to|in|for|with|by|on|at|from|that|which|as|is|are|"
-    r"be|was|were|their|its|our|this|these|between|within|including))$",
-    re.IGNORECASE,
-)
+CONNECTORS = (
+    "and", "or", "of", "the", "a", "an", "to", "in", "for", "with", "by", "on", "at", "from",
+    "that", "which", "as", "is", "are", "be", "was", "were", "their", "its", "our", "this",
+    "these", "between", "within", "including",
+)  # fmt: skip
+CONNECTOR_END = re.compile(r"(?:[,(/&]|\b(?:" + "|".join(CONNECTORS) + r"))$", re.IGNORECASE)
+CONNECTOR_WORDS = frozenset(CONNECTORS)
+WORD_CHARACTERS = string.ascii_letters + string.digits + "_"  # what \w is in ASCII text
+# Characters a match of CONNECTOR_END or HYPHEN_END can span: the longest word
+# ("including"), the boundary before it and a final newline, which "$" allows.
+CONNECTOR_REACH = 12
+HYPHEN_END = re.compile(r"\w-$")
 BULLET = re.compile(r"^[•\-–—*▪●◦■□✓❖➢►→]\s")
 FIELD_LABEL = re.compile(r"^[A-Z][\w ]{0,30}:\s")
 SHORT_SHARE = 0.5  # of the usual line width: a shorter line without a full stop is title-like
@@ -33,7 +42,42 @@ WRAPPED_SHARE = 0.7  # of the usual line width: a line this long that stops mid-
 TAIL = 256  # characters of a joined line's end that the joining rules look at
 
 
-@dataclass
+def ends_sentence(text: str) -> bool:
+    """``TERMINAL.search(text)``, read from the end: closing punctuation, then
+    any closing quotes or brackets. Every line is asked, some more than once."""
+    body = text[:-1] if text.endswith("\n") else text
+    last = body.rstrip(CLOSING_QUOTES)[-1:]
+    return bool(last) and last in ".!?:;"
+
+
+def hyphen_end(text: str) -> bool:
+    """``HYPHEN_END.search(text)``: a hyphen after a word character ends the
+    text (or stands before its one final newline)."""
+    body = text[:-1] if text.endswith("\n") else text
+    return body[-1:] == "-" and (body[-2:-1].isalnum() or body[-2:-1] == "_")
+
+
+def ends_with_connector(text: str) -> bool:
+    """``CONNECTOR_END.search(text)``, read from the end: a comma, bracket,
+    slash or ampersand, or a connecting word that is the text's whole last
+    word. Text that is not ASCII (whose letters a case-blind pattern may fold
+    onto ASCII ones) is left to the pattern."""
+    if not text.isascii():
+        return ends_with(CONNECTOR_END, text, CONNECTOR_REACH)
+    body = text[:-1] if text.endswith("\n") else text
+    if body[-1:] in (",", "(", "/", "&"):
+        return True
+    return body[len(body.rstrip(WORD_CHARACTERS)) :].lower() in CONNECTOR_WORDS
+
+
+def ends_with(pattern: re.Pattern[str], text: str, reach: int) -> bool:
+    """``pattern.search(text)`` for a pattern anchored at the end whose matches
+    span at most ``reach`` characters: only the end is read (the characters
+    before it still count for a lookbehind or a word boundary)."""
+    return pattern.search(text, max(0, len(text) - reach)) is not None
+
+
+@dataclass(slots=True, init=False)
 class Draft:
     """A line on its way to becoming a ``CleanLine``.
 
@@ -62,12 +106,25 @@ class Draft:
     length: int = 0
     spaced: bool = False
 
-    def __post_init__(self) -> None:
-        self.longest = max(self.longest, len(self.text))
-        self.pieces = [self.text]
-        self.tail = self.text[-TAIL:]
-        self.length = len(self.text)
-        self.spaced = " " in self.text
+    def __init__(
+        self,
+        number: int,
+        end: int,
+        text: str,
+        page: int | None,
+        heading_level: int | None,
+        table_row: bool,
+        gap_before: bool,
+        soft_end: bool = False,
+    ) -> None:
+        # written out, not generated: a draft is made for every line
+        self.number, self.end, self.text, self.page = number, end, text, page
+        self.heading_level, self.table_row = heading_level, table_row
+        self.gap_before, self.soft_end = gap_before, soft_end
+        self.longest = self.length = len(text)
+        self.pieces = [text]
+        self.tail = text[-TAIL:]
+        self.spaced = " " in text
 
     def append(self, glue: str, text: str) -> None:
         self.pieces += [glue, text]
@@ -90,7 +147,7 @@ def continues_after_gap(prev: Draft, nxt: Draft) -> bool:
     return (
         not separate(prev)
         and not separate(nxt)
-        and not TERMINAL.search(prev.tail)
+        and not ends_sentence(prev.tail)
         and nxt.text[:1].islower()
         and not LIST_START.match(nxt.text)
     )
@@ -104,27 +161,28 @@ def continues_wrapped(prev: Draft, nxt: Draft, width: float, marks: bool) -> boo
     """
     if separate(prev) or separate(nxt) or BULLET.match(nxt.text):
         return False
-    starts_word = nxt.text[:1].isalnum() or nxt.text[:1] in "\"'(£$€"
-    if not TERMINAL.search(prev.tail) and (
-        re.search(r"\w-$", prev.tail) or CONNECTOR_END.search(prev.tail)
-    ):
+    first = nxt.text[:1]
+    starts_word = first.isalnum() or first in "\"'(£$€"
+    tail = prev.tail
+    terminal = ends_sentence(tail)
+    if not terminal and (hyphen_end(tail) or ends_with_connector(tail)):
         # "What we are proud of" over a full line of capitalised body text is a
         # heading; a wrapped sentence's lines are full ("increase of" + "5.6 ...").
         heading = (
             prev.length < SHORT_SHARE * width
-            and nxt.text[:1].isupper()
+            and first.isupper()
             and nxt.length >= WRAPPED_SHARE * width
         )
         return starts_word and not heading
     if LIST_START.match(nxt.text):
         return False
-    if nxt.text[:1].islower():
-        if prev.tail[-1:].isdigit() and ORDINAL_SUFFIX.match(nxt.text):
+    if first.islower():
+        if tail[-1:].isdigit() and ORDINAL_SUFFIX.match(nxt.text):
             return True
         return prev.spaced or prev.soft_end  # not a one-word address line
-    if TERMINAL.search(prev.tail) or FIELD_LABEL.match(nxt.text) or (marks and not prev.soft_end):
+    if terminal or FIELD_LABEL.match(nxt.text) or (marks and not prev.soft_end):
         return False
-    if nxt.length < SHORT_SHARE * width and not TERMINAL.search(nxt.text):
+    if nxt.length < SHORT_SHARE * width and not ends_sentence(nxt.text):
         return False  # a short title-like line: a heading, not the end of a sentence
     return prev.longest >= WRAPPED_SHARE * width and starts_word
 
@@ -151,7 +209,7 @@ def merge(prev: Draft, nxt: Draft) -> None:
     # "self-" + "assessment", "2014-" + "2017" and a raised "27" + "th March" join
     # without a space.
     raised_ordinal = prev.tail[-1:].isdigit() and ORDINAL_SUFFIX.match(nxt.text)
-    glue = "" if re.search(r"\w-$", prev.tail) or raised_ordinal else " "
+    glue = "" if hyphen_end(prev.tail) or raised_ordinal else " "
     prev.append(glue, nxt.full_text)
     prev.end = nxt.end
     prev.longest = max(prev.longest, nxt.longest)

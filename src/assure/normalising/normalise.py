@@ -58,8 +58,9 @@ def storable_source(source: SourceDocument) -> SourceDocument:
     lines and title (see ``characters.storable``): what is kept of the lines as
     read is the same on SQLite and PostgreSQL."""
     title = source.title
-    if not UNSTORABLE.search(title or "") and not any(
-        UNSTORABLE.search(line.text) for line in source.lines
+    # one read of all the lines ("\n" is no unstorable character)
+    if not UNSTORABLE.search(title or "") and not UNSTORABLE.search(
+        "\n".join([line.text for line in source.lines])
     ):
         return source
     lines = tuple(
@@ -79,7 +80,7 @@ def normalise(source: SourceDocument) -> CleanText:
     markdown = source.format == Format.MARKDOWN
     texts = [clean_line(line, markdown) for line in source.lines]
     for index, text in enumerate(texts):
-        if text and TABLE_RULE.match(text.replace("\t", " ")):
+        if "--" in text and TABLE_RULE.match(text.replace("\t", " ")):  # a rule holds "--"
             texts[index] = ""
     artefacts = find_artefacts(source.lines, texts)
     removed: dict[str, int] = {}

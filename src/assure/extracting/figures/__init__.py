@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -19,8 +20,6 @@ from assure.extracting.figures.context import (
     geography_in,
     is_comparing,
     period_of,
-    periods_in,
-    provisional,
     sentences,
     wordy_comparators,
 )
@@ -31,12 +30,13 @@ from assure.extracting.figures.measures import (
     CHANGE,
     bracketed,
     measure_after,
-    measure_of,
     of_which,
     per_unit,
     weak,
 )
-from assure.extracting.figures.numbers import Figure, figures_in
+from assure.extracting.figures.numbers import Figure
+from assure.extracting.figures.screening import has_digit, mentions
+from assure.extracting.figures.sentence import SentenceFigures, measure_in, read_sentence
 from assure.extracting.figures.tables import read_table
 from assure.structure import Comparator, Metric
 
@@ -65,7 +65,7 @@ WHICH_BEFORE = re.compile(
     re.I,
 )
 POINTED = re.compile(r"\b(?:this|that|it|these|those)\b(?!\s+(?:is|was)\s+(?:a|an|the)\b)", re.I)
-CLAUSE_SPLIT = re.compile(r"[,;:(]")
+CLAUSE_BREAKS = ",;:("
 POINTS_BACK = re.compile(
     r"\W*(?:this|that|these|it)\s+(?:has|have|is|was|were|are|remains?)\b", re.I
 )
@@ -104,7 +104,7 @@ def line_starts(text: CleanText, line: CleanLine) -> list[int]:
     return offsets
 
 
-def respective(sentence: str, figures: list[Figure]) -> dict[int, tuple[int, Comparator]]:
+def respective(sentence: str, figures: Sequence[Figure]) -> dict[int, tuple[int, Comparator]]:
     """Comparators written after a list of figures ("72%, 81% and 79% ..., compared with
     77%, 83% and 82% respectively for England"): figure index -> (comparator index, comparator)."""
     if "respectively" not in sentence.lower():
@@ -142,7 +142,8 @@ def inherited(
     points back ("This was higher than ... at 41%"), or none."""
     earlier = metrics[-1].measure if metrics else None
     before = sentence[: main.start]
-    which = WHICH_BEFORE.search(sentence[max(0, main.start - WHICH_REACH) : main.start])
+    reach = sentence[max(0, main.start - WHICH_REACH) : main.start]
+    which = WHICH_BEFORE.search(reach) if mentions(reach, "which") else None
     if earlier and which and not OF_AFTER.match(sentence[main.end :]):
         # "outturn was £120m, which was £6m more than forecast": the earlier figure's measure
         difference = DIFFERENCE_AFTER.match(sentence[main.end :])
@@ -153,9 +154,7 @@ def inherited(
     if not weak(measure, reading.place) or (measure and bracketed(sentence, main.start, main.end)):
         return measure  # "200 individuals (40 families)": the bracket's own words
     # "This has increased ... below statistical neighbours (17%)": the sentence points back
-    pointed = bool(POINTED.search(CLAUSE_SPLIT.split(before)[-1])) or bool(
-        POINTS_BACK.match(sentence)
-    )
+    pointed = bool(POINTED.search(last_clause(before))) or bool(POINTS_BACK.match(sentence))
     if earlier and (
         pointed or main.start - ends[-1] <= INHERIT_GAP or same_population(measure, earlier)
     ):
@@ -165,6 +164,12 @@ def inherited(
     if measure and POPULATION_ONLY.match(measure):
         return measure  # "2,000 people": vague but not wrong
     return None  # "but still 26%", "Northfield 84.5%": names nothing measured
+
+
+def last_clause(text: str) -> str:
+    """What follows the last clause break ("," ";" ":" "(") of ``text``,
+    found from the end: a long sentence is not cut up once per figure."""
+    return text[max(text.rfind(mark) for mark in CLAUSE_BREAKS) + 1 :]
 
 
 def same_population(measure: str | None, earlier: str) -> bool:
@@ -179,22 +184,26 @@ def changed(measure: str | None, earlier: str) -> str:
     return f"{measure} in {earlier}" if measure and CHANGE.match(measure) else earlier
 
 
-def sentence_metrics(reading: Reading, base: int, sentence: str, starts: list[int]) -> list[Metric]:
-    """The metrics of one sentence: each figure, with the figures just after it that
-    it is compared with ("42%, compared with 65% in England") as its comparators."""
+def sentence_metrics(
+    reading: Reading, base: int, sentence: str, starts: list[int], written: SentenceFigures
+) -> list[Metric]:
+    """The metrics of one sentence (``written`` is what ``read_sentence`` read in
+    it): each figure, with the figures just after it that it is compared with
+    ("42%, compared with 65% in England") as its comparators."""
     metrics: list[Metric] = []
     ends: list[int] = []  # where each metric's figure ends in the sentence
-    figures = figures_in(sentence)
+    figures = written.figures
+    if not figures:
+        return metrics
     offsets = [f.start for f in figures]
-    periods = periods_in(sentence)
-    flagged = provisional(sentence)
+    periods, flagged = written.periods, written.provisional
     main: Figure | None = None
     compared: list[Comparator] = []
     compared_start: int | None = None
     pairs = respective(sentence, figures)
     paired = {index for index, _ in pairs.values()}
     list_measure = (
-        measure_of(sentence, figures[len(pairs) - 1].start, figures[len(pairs) - 1].end)
+        measure_in(sentence, figures[len(pairs) - 1].start, figures[len(pairs) - 1].end)
         if pairs
         else None
     )
@@ -216,7 +225,7 @@ def sentence_metrics(reading: Reading, base: int, sentence: str, starts: list[in
         measure = (
             list_measure
             if main in pair_mains
-            else measure_of(sentence, main.start, main.end, main.unit == "gbp")
+            else measure_in(sentence, main.start, main.end, main.unit == "gbp")
         )
         measure = inherited(sentence, main, measure, metrics, ends, reading)
         measure = per_unit(sentence, main.end, measure)
@@ -285,11 +294,19 @@ class Reading:
 
 
 def prose_metrics(text: CleanText, line: CleanLine, body: str, place: str | None) -> list[Metric]:
-    starts = line_starts(text, line) if line.end > line.number else []
+    if not has_digit(body) and "£" not in body:
+        return []  # no sentence of it holds a figure (see ``figures_in``)
+    starts: list[int] | None = None  # worked out for the first sentence with figures
     found: list[Metric] = []
     for base, sentence in sentences(body):
+        written = read_sentence(sentence)
+        if not written.figures:
+            continue  # most sentences
+        if starts is None:
+            starts = line_starts(text, line) if line.end > line.number else []
         carried = next((m.measure for m in reversed(found) if m.measure), None)
-        found.extend(sentence_metrics(Reading(line, place, carried), base, sentence, starts))
+        reading = Reading(line, place, carried)
+        found.extend(sentence_metrics(reading, base, sentence, starts, written))
     return found
 
 
@@ -359,8 +376,10 @@ def extract_metrics(text: CleanText) -> tuple[Metric, ...]:
         elif row := flattened_row(line.text, money_scale[1] if money_scale else None):
             metrics.extend(row_metrics(line, row, place))
         elif not NO_WORDS.match(line.text):
-            body = FOOTNOTE_MARK.sub(lambda m: " " * len(m.group(0)), line.text, 1)
-            found = prose_metrics(text, line, body if i in footnotes else line.text, place)
+            body = line.text
+            if i in footnotes:
+                body = FOOTNOTE_MARK.sub(lambda m: " " * len(m.group(0)), body, 1)
+            found = prose_metrics(text, line, body, place)
             metrics.extend(lead.name(line.text, found))
         i += 1
     return tuple(metrics)

@@ -7,12 +7,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 
 from assure.extracting.figures.labels import MONTH
 from assure.extracting.figures.numbers import Figure
+from assure.extracting.figures.screening import mentions
 from assure.structure import Comparator
 
-SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'‘“])")
+# The spaces (group 1) after a sentence's closing mark, before a capital or an opening
+# bracket or quote. The mark is matched, not looked behind for: a scan then jumps
+# from mark to mark instead of trying every character.
+SENTENCE_END = re.compile(r"[.!?;](\s+)(?=[A-Z(\"'‘“])")
 _FY = r"(?:20\d\d|\d\d)\s?[/\-–]\s?(?:20)?\d\d\b"
 PERIOD = re.compile(
     rf"\b(?:(?:the\s+)?(?:financial\s+)?year\s+(?:to|ending|ended)\s+"
@@ -26,6 +31,9 @@ PERIOD = re.compile(
     rf"|by\s+20\d\d\b(?![/\-–]))",  # "by 2028": a target year, kept as written
     re.IGNORECASE,
 )
+# Every period holds a year of this century ("2023", "March 2024") or two digits
+# before a slash or dash ("23/24", "2023-24"): a sentence without one has none.
+PERIOD_HINT = re.compile(r"20\d\d|\d\d\s?[/\-–]")
 # "12% growth over the next five years": the figure names its own time window.
 OWN_WINDOW = re.compile(
     r"^[^,.;]{0,40}?\b((?:over|in|during|within)\s+the\s+(?:next|last|past|coming|previous)"
@@ -53,6 +61,10 @@ NEIGHBOURS = re.compile(
     r"|CIPFA (?:nearest )?neighbours?|SN average)\b",
     re.IGNORECASE,
 )
+# A word of each pattern that every match holds: text without one is not searched.
+REGION_WORDS = ("east", "west", "london", "yorkshire")
+NEIGHBOUR_WORDS = ("neighbour", "comparator", "similar", "sn average")
+ENGLAND_WORDS = ("england", "nation")
 TARGET = re.compile(r"\b(?:target|ambition|aim|goal|standard)\b", re.IGNORECASE)
 PREVIOUS = re.compile(
     r"\b(?:up from|down from|from|last year|previous(?:ly)?|the year before|prior year"
@@ -78,13 +90,14 @@ PROVISIONAL = re.compile(
     r"|\bsubject to (?:validation|change|revision)\b",
     re.IGNORECASE,
 )
+PROVISIONAL_WORDS = ("provisional", "(p)", "draft", "validated", "subject to")
 
 
 def sentences(line: str) -> list[tuple[int, str]]:
     """The sentences of a line with their offsets."""
     found, start = [], 0
     for match in SENTENCE_END.finditer(line):
-        found.append((start, line[start : match.start()]))
+        found.append((start, line[start : match.start(1)]))
         start = match.end()
     found.append((start, line[start:]))
     return found
@@ -96,19 +109,21 @@ CLAUSE_BREAK = re.compile(r"\b(?:except|whereas|but|while|whilst|although|compar
 
 def periods_in(sentence: str) -> list[tuple[int, str]]:
     """Every period written in a sentence, with its offset."""
+    if not PERIOD_HINT.search(sentence):
+        return []  # "42% of people": no year, no "23/24"
     return [
         (match.start(), PERIOD_LEAD.sub("", match.group(0)).strip())
         for match in PERIOD.finditer(sentence)
     ]
 
 
-def single(periods: list[tuple[int, str]]) -> bool:
+def single(periods: Sequence[tuple[int, str]]) -> bool:
     """Whether a sentence names one period only (however often)."""
     return len(periods) < 50 and len({period for _, period in periods}) == 1
 
 
 def period_of(
-    periods: list[tuple[int, str]], start: int, others: list[int], sentence: str, end: int
+    periods: Sequence[tuple[int, str]], start: int, others: list[int], sentence: str, end: int
 ) -> str | None:
     """The period nearest the figure at ``start`` in its sentence.
 
@@ -142,11 +157,11 @@ def period_of(
 
 
 def geography_in(text: str, place: str | None) -> str | None:
-    if match := REGION.search(text):
+    if mentions(text, *REGION_WORDS) and (match := REGION.search(text)):
         return match.group(0)
-    if NEIGHBOURS.search(text):
+    if mentions(text, *NEIGHBOUR_WORDS) and NEIGHBOURS.search(text):
         return "statistical neighbours"
-    if ENGLAND.search(text):
+    if mentions(text, *ENGLAND_WORDS) and ENGLAND.search(text):
         return "England"
     if place and place.lower() in text.lower():
         return place
@@ -189,16 +204,17 @@ def comparator(figure: Figure, gap: str, after: str) -> Comparator:
     return Comparator(kind=comparator_kind(gap, after), value=figure.value, text=figure.text)
 
 
+WORDY_COMPARATOR = re.compile(
+    r"\b(?:above|below|better than|worse than|in line with|higher than|lower than|similar to)"
+    r"\s+(?:the\s+)?([\w\s]{0,40}?(?:average|neighbours?|target|England|region))\b",
+    re.IGNORECASE,
+)
+
+
 def wordy_comparators(sentence: str, end: int) -> tuple[list[Comparator], int | None]:
     """Comparisons without a number ("which is above the national average") and
     where the first starts."""
-    tail = sentence[end : end + 120]
-    match = re.search(
-        r"\b(?:above|below|better than|worse than|in line with|higher than|lower than|similar to)"
-        r"\s+(?:the\s+)?([\w\s]{0,40}?(?:average|neighbours?|target|England|region))\b",
-        tail,
-        re.IGNORECASE,
-    )
+    match = WORDY_COMPARATOR.search(sentence[end : end + 120])
     if not match:
         return [], None
     found = Comparator(kind=comparator_kind(match.group(0), ""), value=None, text=match.group(0))
@@ -206,4 +222,4 @@ def wordy_comparators(sentence: str, end: int) -> tuple[list[Comparator], int | 
 
 
 def provisional(text: str) -> bool:
-    return bool(PROVISIONAL.search(text))
+    return mentions(text, *PROVISIONAL_WORDS) and bool(PROVISIONAL.search(text))

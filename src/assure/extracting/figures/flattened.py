@@ -16,8 +16,9 @@ import re
 from dataclasses import dataclass
 
 from assure.extracting.figures.context import geography_in
-from assure.extracting.figures.labels import NOT_A_FIGURE_BEFORE
+from assure.extracting.figures.labels import labelled
 from assure.extracting.figures.numbers import SCALES, number_value
+from assure.extracting.figures.screening import has_digit
 
 VALUE = r"(?:[-−]?£?[-−]?\(?£?\d[\d,]*(?:\.\d+)?\)?(?:m|bn|k)?%?\*?|[-–—]|n/a|N/A)"
 # "855 Essex - - 238.00 285.70", "CI 855 Leicestershire ...", "938 West Sussex -15.90 41 B"
@@ -25,6 +26,8 @@ ROW = re.compile(
     rf"^(?:[A-Z]{{1,3}}\s+(?=\d))?(?:(?P<code>\d{{2,4}})\s+)?(?P<label>[A-Za-z£(][^\t]*?[A-Za-z)*'’])"
     rf"\s+(?P<values>{VALUE}(?:\s+{VALUE})*)(?:\s+[A-E])?\s*$"
 )
+# The last character of a row (the end of a value, or a grade), but a digit.
+ROW_ENDS = frozenset(",)mnk%*-–—aABCDE")
 TOKEN = re.compile(
     r"(?P<minus>[-−])?(?P<pound>£)?(?P<minus2>[-−])?(?P<open>\()?£?"
     r"(?P<digits>\d[\d,]*(?:\.\d+)?)(?P<close>\))?(?P<scale>m|bn|k)?(?P<percent>%)?"
@@ -60,7 +63,7 @@ class FlatRow:
 
 def column_scale(text: str) -> float | None:
     """The money scale a line of unit markers sets over the columns below it."""
-    if not MARKERS_ONLY.match(text.strip()):
+    if "£" not in text or not MARKERS_ONLY.match(text.strip()):  # every marker has a "£"
         return None
     match = MONEY_MARKER.search(text)
     return MARKER_SCALES[match["scale"].lower()] if match else None
@@ -86,16 +89,19 @@ def cell(token: str, money_scale: float | None) -> Cell | None:
 
 def flattened_row(text: str, money_scale: float | None = None) -> FlatRow | None:
     """The row a line of words and two or more values stands for, or ``None``."""
-    if "\t" in text or not any(c.isdigit() for c in text):
+    if "\t" in text or not has_digit(text):
         return None
-    match = ROW.match(text.strip())
+    stripped = text.strip()
+    if not (stripped[-1:].isdigit() or stripped[-1:] in ROW_ENDS):
+        return None  # no value ends the line, as a row's last value (or grade) must
+    match = ROW.match(stripped)
     if match is None:
         return None
     label = match["label"].strip()
     words = label.split()
     if words[-1].lower() in PROSE_END or label.endswith(("(", ",")):
         return None
-    if NOT_A_FIGURE_BEFORE.search(label + " "):
+    if labelled(label + " "):
         return None  # "Pages 9 - 44": numbers that label
     marker = MONEY_MARKER.search(label)
     if marker is not None:

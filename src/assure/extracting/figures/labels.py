@@ -15,6 +15,9 @@ Every pattern is compiled once.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from assure.extracting.figures.screening import ends_with_any, has_digit, mentions
 
 MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -41,6 +44,9 @@ NOT_A_FIGURE_BEFORE = re.compile(
     r"|options?|selections?|every|exceeds?|jn|out of)\s?|#)$",
     re.IGNORECASE,
 )
+# The longest match of NOT_A_FIGURE_BEFORE: "recommendations", a space and the
+# final newline that "$" may stand before.
+LABEL_WORD_SPAN = 17
 # "Junction 1b to 3", "items 4 and 5", "pages 9-12", "questions 8, 9 and 10": the
 # later numbers label too.
 LABEL_RANGE_BEFORE = re.compile(
@@ -123,50 +129,93 @@ BAND_WORD_BEFORE = re.compile(
     re.IGNORECASE,
 )
 MAX_AGE = 110
+# Words each pattern needs (in any case): text without one is not searched.
+AGE_WORDS = ("age", "turn", "over", "under")
+THEY_ARE_WORDS = ("are", "were", "turn", "reach", "beyond", "pre", "birth")
+NUMBER_WORDS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"
+)  # fmt: skip
+RANGE_JOINS = ("to", "and", "or", "-", "–", "&", ",")  # how LABEL_RANGE_BEFORE ends
+DIGITS = tuple("0123456789")
+
+
+def labelled(before: str) -> bool:
+    """Whether ``before`` ends with a word that labels the number after it
+    ("page", "tel", "no."): ``NOT_A_FIGURE_BEFORE``, read over the longest
+    span a match can take at the end and the character before it (which its
+    word boundary reads). Those few characters recur ("There were ", "rose
+    by "), so what they say is kept."""
+    return labelled_end(before[-(LABEL_WORD_SPAN + 1) :])
+
+
+@lru_cache(maxsize=4096)
+def labelled_end(end: str) -> bool:
+    return NOT_A_FIGURE_BEFORE.search(end, max(0, len(end) - LABEL_WORD_SPAN)) is not None
 
 
 def is_date_or_time(line: str, start: int, end: int, has_unit: bool) -> bool:
     after = line[end : end + 30]
     if ORDINAL_OR_MONTH_AFTER.match(after) or TIME_OF_DAY.match(after):
         return True
-    return bool(MONTH_BEFORE.search(line[max(0, start - 40) : start]) and not has_unit)
+    if has_unit:
+        return False
+    # the month's name, a full stop, a space and a final newline: all MONTH_BEFORE can span
+    before = line[max(0, start - 40) : start]
+    return bool(MONTH_BEFORE.search(before, max(0, len(before) - 12)))
 
 
 def is_phone(line: str, start: int, digits: str) -> bool:
-    return bool(PHONE_BEFORE.search(line[max(0, start - 40) : start])) or (
-        digits.startswith("0") and len(digits) >= 4
-    )
+    if digits.startswith("0") and len(digits) >= 4:
+        return True
+    before = line[max(0, start - 40) : start]
+    # every match holds a leading "0" or "+44"
+    return ("0" in before or "+44" in before) and bool(PHONE_BEFORE.search(before))
 
 
 def is_age(before: str, after: str, value: int) -> bool:
     if value > MAX_AGE:
         return False
-    if AGE_BEFORE.search(before) or YEARS_OLD.match(after) or AGE_GROUP_AFTER.match(after):
+    if YEARS_OLD.match(after) or AGE_GROUP_AFTER.match(after):
         return True
     if (band := AGE_BAND_AFTER.match(after)) and YEARS_OLD.match(after[band.end() :]):
         return True  # "16- and 17-year-olds"
-    if UNDER_BEFORE.search(before) and value <= 25:
+    # The words before: each pattern is asked only where a word it needs is there.
+    if mentions(before, *AGE_WORDS) and AGE_BEFORE.search(before):
         return True
-    if AT_AGE_BEFORE.search(before) and 10 <= value <= 25:
+    if value <= 25 and mentions(before, "under") and UNDER_BEFORE.search(before):
         return True
-    if THEY_ARE_BEFORE.search(before):
+    if 10 <= value <= 25 and mentions(before, "at") and AT_AGE_BEFORE.search(before):
         return True
-    return bool(OVER_BEFORE.search(before) and value >= 50 and not COUNTED_AFTER.match(after))
+    if mentions(before, *THEY_ARE_WORDS) and THEY_ARE_BEFORE.search(before):
+        return True
+    return bool(
+        value >= 50
+        and mentions(before, "over")
+        and OVER_BEFORE.search(before)
+        and not COUNTED_AFTER.match(after)
+    )
 
 
 def is_label(line: str, start: int, end: int, plain: str) -> bool:
     """Numbers that name, list or locate: "page 4", "3. Background", "(2)", "KPI 9:"."""
     before = line[max(0, start - 40) : start]
     after = line[end : end + 30]
-    if NOT_A_FIGURE_BEFORE.search(before) or LABEL_RANGE_BEFORE.search(before):
+    if labelled(before) or (
+        ends_with_any(before, RANGE_JOINS)
+        and has_digit(before)
+        and LABEL_RANGE_BEFORE.search(before)
+    ):
         return True
     if before.endswith(("£'", "£’")):
         return True  # "£'000": a column's unit
     if before.endswith(("'", "‘", "’")) and len(plain) == 2:
         return True  # "March '24": a year
-    if HEAD_DATE_BEFORE.search(before) or YEAR_SPAN_BEFORE.search(before):
-        return True  # "3 to 7 November 2025 4": a page's number; "2011 - 26": a year
-    if WORD_RANGE_BEFORE.search(before):
+    spaced = before[-1:].isspace()  # as HEAD_DATE_BEFORE and WORD_RANGE_BEFORE end
+    if spaced and ends_with_any(before, DIGITS) and HEAD_DATE_BEFORE.search(before):
+        return True  # "3 to 7 November 2025 4": a page's number
+    if YEAR_SPAN_BEFORE.search(before, max(0, len(before) - 8)):
+        return True  # "2011 - 26": a year (the longest span the pattern can match)
+    if spaced and mentions(before, *NUMBER_WORDS) and WORD_RANGE_BEFORE.search(before):
         return True  # "zero to 1 health condition": a category's bound
     if plain.isdigit() and len(plain) >= 9:
         return True  # "443000412070": a phone number or an identifier, never a count
@@ -176,8 +225,11 @@ def is_label(line: str, start: int, end: int, plain: str) -> bool:
         return True  # "1.2 The report", "3. Background", "2) item"
     if PAREN_MARKER.match(before) and after.startswith(")"):
         return True  # "(2) Endorse the decision"
-    label_word = LABEL_WORD_BEFORE.search(line[max(0, start - LABEL_REACH) : start])
-    if label_word and LABEL_COLON.match(after) and len(plain) <= 3:
+    if (
+        len(plain) <= 3
+        and LABEL_COLON.match(after)
+        and LABEL_WORD_BEFORE.search(line[max(0, start - LABEL_REACH) : start])
+    ):
         return True  # "Selection 1:", "KPI 9:"
     # Only a number opening a short line numbers a heading, so the rest of the line
     # is read for that number alone, not once for each of a long line's numbers.
@@ -206,13 +258,13 @@ def is_qualifier(line: str, start: int, end: int, value: float) -> bool:
 
 def skipped(line: str, start: int, end: int, digits: str, has_unit: bool) -> bool:
     """Whether the number ``digits`` at ``start``..``end`` of ``line`` is not a figure."""
+    plain = digits.replace(",", "")
+    if not has_unit and plain.isdigit() and "," not in digits and 1900 <= int(plain) <= 2100:
+        return True  # a year (the cheapest test, and years are many)
     if is_date_or_time(line, start, end, has_unit) or is_phone(line, start, digits):
         return True
     if has_unit:
         return False
-    plain = digits.replace(",", "")
-    if plain.isdigit() and "," not in digits and 1900 <= int(plain) <= 2100:
-        return True  # a year
     if is_label(line, start, end, plain):
         return True
     value = float(plain) if plain.replace(".", "", 1).isdigit() else 0.0

@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 
 from assure.document import CleanLine
+from assure.extracting.figures.screening import ends_in_digit, has_digit
 
 # "Executive summary 6", "Communities 14 – 15": a title and its page (or pages)
 CONTENTS_ENTRY = re.compile(r"^(?=.*[A-Za-z]).*?[A-Za-z).]\s+(\d{1,3})(?:\s*[-–]\s*\d{1,3})?$")
@@ -22,13 +23,19 @@ ZONE = 2  # lines at the top and the bottom of a page where running heads sit
 HEAD_PAGES = 3
 
 
+def contents_entry(text: str) -> re.Match[str] | None:
+    """A title and its page ("Executive summary 6"); only a line ending in a
+    digit can be one, and most lines do not."""
+    return CONTENTS_ENTRY.match(text) if ends_in_digit(text) else None
+
+
 def contents_lines(lines: tuple[CleanLine, ...]) -> set[int]:
     """Indices of lines in a run of contents entries whose pages never go back."""
     found: set[int] = set()
     run: list[int] = []
     last = -1
     for index, line in enumerate(lines):
-        entry = CONTENTS_ENTRY.match(line.text) if "\t" not in line.text else None
+        entry = contents_entry(line.text) if "\t" not in line.text else None
         page = int(entry.group(1)) if entry else None
         if page is not None and (not run or page >= last) and len(line.text) < 120:
             run.append(index)
@@ -50,7 +57,7 @@ def scale_keys(lines: tuple[CleanLine, ...]) -> set[int]:
     run: list[int] = []
     last: int | None = None
     for index, line in enumerate(lines):
-        entry = CONTENTS_ENTRY.match(line.text) if len(line.text) < 60 else None
+        entry = contents_entry(line.text) if len(line.text) < 60 else None
         value = int(entry.group(1)) if entry else None
         if value is not None and last is not None and abs(value - last) == 1 and value <= 10:
             run.append(index)
@@ -80,7 +87,7 @@ def running_heads(lines: tuple[CleanLine, ...]) -> set[int]:
     for page, members in pages.items():
         for index in {*members[:ZONE], *members[-ZONE:]}:
             text = lines[index].text
-            if any(c.isdigit() for c in text) and len(text) <= 120:
+            if len(text) <= 120 and has_digit(text):
                 key = head_key(text)
                 seen[key].add(page)
                 edges.append((index, key))
@@ -89,14 +96,22 @@ def running_heads(lines: tuple[CleanLine, ...]) -> set[int]:
 
 def footnote_lines(lines: tuple[CleanLine, ...]) -> set[int]:
     """Indices of lines that open with the number of a mark made earlier on their page."""
-    marks: dict[int | None, set[str]] = defaultdict(set)
+    marks: dict[int, set[str]] = defaultdict(set)
+    # A page's lines are read for marks only when a line of it could be a footnote.
+    unread: dict[int, list[str]] = defaultdict(list)
     found: set[int] = set()
     for index, line in enumerate(lines):
+        if line.page is None:
+            continue  # no page, no footnotes
         opening = FOOTNOTE.match(line.text)
-        if opening and opening.group(1) in marks[line.page] and line.page is not None:
-            found.add(index)
-            continue
-        marks[line.page].update(MARK.findall(line.text))
+        if opening:
+            for text in unread.pop(line.page, ()):
+                marks[line.page].update(MARK.findall(text))
+            if opening.group(1) in marks[line.page]:
+                found.add(index)
+                continue
+        if has_digit(line.text):  # every mark is a number
+            unread[line.page].append(line.text)
     return found
 
 

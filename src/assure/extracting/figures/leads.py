@@ -47,8 +47,8 @@ class LeadIn:
         if phrase := lead_phrase(text):
             self.phrase, self.bullet = phrase, bullet_of(text)
             return list(found)
-        item = is_item(text) and (not self.bullet or bullet_of(text) != self.bullet)
-        if item and self.phrase:
+        # (an item is only looked for under a lead-in)
+        if self.phrase and is_item(text) and (not self.bullet or bullet_of(text) != self.bullet):
             return [with_lead(m, self.phrase) for m in found]
         place = PLACE_ITEM.match(text)
         if place and self.before and all(m.measure == place.group(1) for m in found):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from assure.extracting.figures.context import ENGLAND, NEIGHBOURS, PERIOD, REGION
+from assure.extracting.figures.screening import has_digit, mentions
 
 VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|could|may|stood|stands|reached|rose|fell|grew"
@@ -149,13 +150,24 @@ GENERIC_OF = re.compile(
     r"|excess|vicinity)s?)$"
 )
 MORE_AFTER = re.compile(r"^(?:more|fewer|additional|extra|further|new)$", re.IGNORECASE)
+WORD = re.compile(r"[A-Za-z][\w'’/-]*")
+# Words every match of a pattern holds (in any case, but NOUN_OF's): a phrase
+# without one is not searched.
+WHERE_WORDS = ("england", "nationally", "year", "month", "week", "decade")
+QUANTITY_WORDS = (
+    "number", "proportion", "percentage", "rate", "total", "amount", "level", "share", "count"
+)  # fmt: skip
+NOUN_OF_ENDS = ("of", "about", "around", "approximately", "over", "almost", "nearly")
 
 
 def tidy(phrase: str, most: int = MAX_MEASURE_WORDS) -> str | None:
-    phrase = PERIOD.sub("", phrase)
-    phrase = WHERE_PHRASE.sub("", phrase)
+    if has_digit(phrase):  # every period has one
+        phrase = PERIOD.sub("", phrase)
+    if mentions(phrase, *WHERE_WORDS):
+        phrase = WHERE_PHRASE.sub("", phrase)
     phrase = STOP_PHRASE.sub("", phrase.strip(" ,;:-–"))
-    phrase = AUXILIARY.sub("", phrase)
+    if mentions(phrase, "ing", "ed"):
+        phrase = AUXILIARY.sub("", phrase)
     phrase = LEADING_FILLER.sub("", phrase.lstrip(" •▪●◦*-–") + " ").strip(" ,;:-–")
     words = phrase.split()[:most]
     while words and words[-1].lower() in TRAILING:
@@ -178,9 +190,12 @@ def weak(measure: str | None, place: str | None = None) -> bool:
         return True
     if place and bare == place.lower():
         return True
-    if CARRIED_FIGURE.search(measure):
+    if has_digit(measure) and CARRIED_FIGURE.search(measure):
         return True  # "Northfield peaked at just over 9,000 and dropped": another figure's words
-    return any(where.fullmatch(measure.strip()) for where in (REGION, ENGLAND, NEIGHBOURS))
+    stripped = measure.strip()
+    return bool(
+        REGION.fullmatch(stripped) or ENGLAND.fullmatch(stripped) or NEIGHBOURS.fullmatch(stripped)
+    )
 
 
 def measure_of(sentence: str, start: int, end: int, money: bool = False) -> str | None:
@@ -197,12 +212,14 @@ def measure_of(sentence: str, start: int, end: int, money: bool = False) -> str 
         if not POPULATION.match(measure) or not (owner := of_before(before)):
             return measure
         return f"{owner} of {measure}"  # "take-up of direct payments of 42% of people"
-    if (target := TARGET_BEFORE.search(before)) is not None:
+    if mentions(before, "target") and (target := TARGET_BEFORE.search(before)) is not None:
         return target.group("what")
     # "the number of X rose to 598, and the register had grown to 203": the
     # subject of an earlier clause does not measure a later clause's figure.
-    clause = NEW_CLAUSE.split(PARENTHETICAL.sub(" ", before))[-1]
-    subjects = list(BEFORE_SUBJECT.finditer(clause))
+    clause = without_asides(before)
+    if "," in clause or ";" in clause:
+        clause = NEW_CLAUSE.split(clause)[-1]
+    subjects = list(BEFORE_SUBJECT.finditer(clause)) if mentions(clause, *QUANTITY_WORDS) else []
     if subjects and (measure := tidy(subjects[-1].group("what"))):
         return measure
     spent = IN_AFTER.match(after) if money else None
@@ -214,12 +231,18 @@ def measure_of(sentence: str, start: int, end: int, money: bool = False) -> str 
         # "grown to 203 people": the subject says what; "people" alone is the fallback
         subject = measure_before(before)
         return subject if subject and not weak(subject) else measure
-    which = WHICH_BEFORE.search(before)
+    which = WHICH_BEFORE.search(before) if mentions(before, "which") else None
     if which is not None and not any(c.isdigit() for c in which.group("what")):
         return tidy(VERB.split(which.group("what"))[-1])
-    if (named := NOUN_OF.search(before)) and not GENERIC_OF.match(named.group("what")):
+    named = NOUN_OF.search(before) if before.rstrip().endswith(NOUN_OF_ENDS) else None
+    if named and not GENERIC_OF.match(named.group("what")):
         return tidy(named.group("what"))  # "a projected overspend of £23.3 million"
     return measure_before(before)
+
+
+def without_asides(text: str) -> str:
+    """``text`` with each bracketed aside replaced by a space."""
+    return PARENTHETICAL.sub(" ", text) if "(" in text else text
 
 
 def bracketed(sentence: str, start: int, end: int) -> bool:
@@ -231,7 +254,7 @@ def measure_after(after: str) -> str | None:
     """The words after a figure that say what it counts: "598 people receiving
     care", "11,090 were completed in time", "330 had an active plan", "2,500 more
     people aged 65", "22 are stable"."""
-    words = re.findall(r"[A-Za-z][\w'’/-]*", after[:80])
+    words = WORD.findall(after[:80])
     if not words:
         return None
     more = MORE_AFTER.match(words[0])
@@ -278,7 +301,7 @@ def measure_before(before: str) -> str | None:
         label = re.split(r"[.;]", before.rstrip()[:-1])[-1]
         return tidy(" ".join(label.split()[-MAX_MEASURE_WORDS:]))
     # asides in brackets are not the clause: "Deaths (under 75 years) from ... have fallen"
-    before = PARENTHETICAL.sub(" ", before)
+    before = without_asides(before)
     # "40,400 people aged over 75": a thousands comma does not end the clause
     clauses = re.split(r"[;:()]|,(?!\d{3}\b)", before)
     last = clauses[-1]
@@ -302,11 +325,14 @@ def measure_before(before: str) -> str | None:
 RELATIVE = re.compile(
     r"\b(?:who|which|whom)\s+(?:\w+\s+)?$|\bthat\s+$|\bwhose\s+(?:\w+\s+){0,2}$", re.IGNORECASE
 )
+RELATIVE_WORDS = ("who", "which", "that")  # one is in every match of RELATIVE ("whom", "whose")
 POINTER_END = re.compile(r"\b(?:this|that|these|those|it|they)\s*$", re.IGNORECASE)
 
 
 def main_verb(clause: str) -> re.Match[str] | None:
     """The clause's first verb that is not a relative clause's ("people who had")."""
+    if not mentions(clause, *RELATIVE_WORDS):  # most clauses: the first verb is the main one
+        return VERB.search(clause)
     return next(
         (v for v in VERB.finditer(clause) if not RELATIVE.search(clause[: v.start()])), None
     )

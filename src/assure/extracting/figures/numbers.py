@@ -20,6 +20,7 @@ from assure.extracting.figures.labels import (
     is_percent_band,
     skipped,
 )
+from assure.extracting.figures.screening import any_of, has_digit
 
 # A number not glued to letters, slashes or other digits ("A231", "1/11/2018",
 # "COVID-19", "Q3" are not figures), nor to a closing bracket ("(CDP)1" is a
@@ -30,13 +31,13 @@ NUMBER = re.compile(
     r"(?:\s?(?P<scale>bn|billion|m|million|k|thousand)\b)?"
     r"(?![\w/]|:\d|\.\d)"
 )
+DIGIT = re.compile(r"\d")
 # A dash straight after a figure is a range's, not a minus sign: "£12m -17m".
 AFTER_FIGURE = re.compile(r"(?:\d|\d[%mk]|£\d[\d.,]*(?:m|bn|k)?)\s*$")
 # "£" with no number: a lost figure or a placeholder; "£m", "£000" name a unit.
 POUND_ALONE = re.compile(
     r"£(?!\s?[\d(-])(?!\s?['’]?(?:m|bn|k|000|million|billion|thousand)s?\b)", re.IGNORECASE
 )
-ASCII_DIGIT = re.compile(r"[0-9]")
 PERCENT = re.compile(r"^\s?(?:%|per\s?cent\b|percent\b)")
 PERCENT_BAND = re.compile(r"^\s+(?:most|least)\s+(?:deprived|affluent)\b", re.IGNORECASE)
 PERCENT_RANGE = re.compile(r"^\s?(?:-|–|to)\s?(\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)")
@@ -93,6 +94,11 @@ STREET_AFTER = re.compile(
 )
 YEAR = re.compile(r"(?:19|20)\d\d")
 FROM_BEFORE = re.compile(r"\b(?:from|between)\b[^.;]*$", re.IGNORECASE)
+# What may follow a number and make it more than a bare count: any of the
+# patterns ``classify`` asks of the words after it.
+UNIT_AFTER = any_of(
+    POINTS, PERCENT, PERCENT_RANGE, OUT_OF, IN_RATIO, RANGE_TAIL, COMPOUND, DURATION, LISTED_UNIT
+)
 SCALES = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3}
 DURATION_UNITS = {"day": "days", "week": "weeks", "year": "years", "yr": "years"}
 
@@ -221,6 +227,9 @@ def classify(line: str, match: re.Match[str]) -> Figure | None:
                 start, match.end(), match.group(0), value * SCALES[match["scale"].lower()], "count"
             )
     after = line[end : end + 40]
+    if not UNIT_AFTER.match(after):
+        # no unit, ratio, range, compound or time follows: a count, unless it is no figure
+        return count(line, start, end, digits, value, malformed)
     if points := POINTS.match(after):
         # "rose 2 percentage points": a change in a percentage, a unit of its own
         return Figure(start, end + points.end(), line[start : end + points.end()], value, None)
@@ -272,12 +281,19 @@ def classify(line: str, match: re.Match[str]) -> Figure | None:
     tail = after[range_tail.end() :] if range_tail else after
     if COMPOUND.match(tail) and (value != 1 or range_tail):
         return None
-    window = WINDOW_BEFORE.search(line[max(0, start - 30) : start])
-    glued = range_tail is not None and range_tail.group(0).startswith("-")
-    if range_tail and (window or glued) and DURATION.match(tail):
-        return None  # "over the past 12-18 months", "3-5 years": a time window or span
+    if range_tail and DURATION.match(tail):
+        glued = range_tail.group(0).startswith("-")
+        if glued or WINDOW_BEFORE.search(line[max(0, start - 30) : start]):
+            return None  # "over the past 12-18 months", "3-5 years": a time window or span
     if DURATION.match(after) or LISTED_UNIT.match(after):
         return duration_figure(line, start, end, digits, value, malformed)
+    return count(line, start, end, digits, value, malformed)
+
+
+def count(
+    line: str, start: int, end: int, digits: str, value: float | None, malformed: bool
+) -> Figure | None:
+    """A bare number as a count, unless it is no figure at all."""
     if skipped(line, start, end, digits, False):
         return None
     if value is None and not malformed:
@@ -303,14 +319,6 @@ def coded(line: str) -> set[int]:
     return {start for starts in by_word.values() if len(starts) >= 3 for start in starts}
 
 
-def _has_digit(line: str) -> bool:
-    """Whether any character is a digit (``str.isdigit``), looked for at C
-    speed: most lines are prose without one, and every line is asked."""
-    if line.isascii():
-        return ASCII_DIGIT.search(line) is not None
-    return any(map(str.isdigit, line))
-
-
 def figures_in(line: str) -> list[Figure]:
     """Every figure in one line of prose, left to right.
 
@@ -318,7 +326,7 @@ def figures_in(line: str) -> list[Figure]:
     ("years 5 and 6") is not one either; the second end of a range
     ("between 40 and 58") belongs to the first.
     """
-    if not _has_digit(line) and "£" not in line:
+    if not has_digit(line) and "£" not in line:
         return []
     urls = (
         [m.span() for m in URL.finditer(line)]
@@ -328,13 +336,19 @@ def figures_in(line: str) -> list[Figure]:
     found: list[Figure] = []
     last_end, last_was_figure = -1, True
     url = 0
-    codes = coded(line)
-    for match in NUMBER.finditer(line):
+    codes: set[int] | None = None  # read at the first number: many lines have none
+    # A number starts at most three characters ("-£ ") before its first digit, so
+    # the words before the line's first digit are not scanned.
+    first = DIGIT.search(line)
+    numbers = NUMBER.finditer(line, max(0, first.start() - 3)) if first else ()
+    for match in numbers:
         while url < len(urls) and urls[url][1] <= match.start():
             url += 1
         in_url = url < len(urls) and urls[url][0] <= match.start()
         if match.start() < last_end or in_url:
             continue
+        if codes is None:
+            codes = coded(line)
         if match.start("digits") in codes or range_end(line, match):
             last_end, last_was_figure = match.end(), False
             continue

@@ -1,0 +1,63 @@
+"""Cheap tests that rule a costly pattern out before it runs.
+
+Most of a document holds no figure, and most words around a figure are none
+of the few a pattern looks for. Each test here is a necessary condition of a
+match: where it fails the pattern cannot match, and where it holds the
+pattern still decides, so a result never depends on the test.
+"""
+
+from __future__ import annotations
+
+import re
+
+ASCII_DIGIT = re.compile(r"[0-9]")
+
+
+def has_digit(text: str) -> bool:
+    """Whether any character is a digit (``str.isdigit``, which every ``\\d``
+    is), looked for at C speed: most lines are prose without one."""
+    if text.isascii():
+        return ASCII_DIGIT.search(text) is not None
+    return any(map(str.isdigit, text))
+
+
+def mentions(text: str, *words: str) -> bool:
+    """Whether ``text`` may hold one of ``words`` (lower case) in any case, as a
+    pattern compiled with ``re.IGNORECASE`` reads it.
+
+    Read exactly for ASCII text. Other text may hold letters that such a
+    pattern folds onto ASCII ones (a dotless "ı" for "i", the Kelvin sign for
+    "k"), so it is left to the pattern.
+    """
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(map(lowered.__contains__, words))  # no generator: this is asked often
+
+
+def ends_in_digit(text: str) -> bool:
+    """Whether ``text`` ends in a digit, before the one final newline that
+    ``$`` lets a pattern end ahead of."""
+    body = text[:-1] if text.endswith("\n") else text
+    return body[-1:].isdigit()
+
+
+def ends_with_any(text: str, endings: tuple[str, ...]) -> bool:
+    """Whether ``text``, less trailing whitespace, may end with one of
+    ``endings`` (lower case) in any case, as a pattern anchored at the end
+    reads it; exact for ASCII text, other text is left to the pattern."""
+    if not text.isascii():
+        return True
+    return text.rstrip().lower().endswith(endings)
+
+
+def any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
+    """One pattern that matches wherever one of ``patterns`` does (each keeps
+    its own case rule): where it fails, none of them need be asked."""
+    parts = []
+    for pattern in patterns:
+        if pattern.flags & ~(re.IGNORECASE | re.UNICODE):
+            raise ValueError(f"only the case flag is carried over: {pattern.pattern!r}")
+        case = "i" if pattern.flags & re.IGNORECASE else "-i"
+        parts.append(f"(?{case}:{pattern.pattern})")
+    return re.compile("|".join(parts))

@@ -1,0 +1,145 @@
+"""Property: the cheap tests that rule a pattern out before it runs never rule
+out a match. Each is a necessary condition of its pattern, so figures and
+findings are the same whether or not it is asked."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assure.extracting import consistency
+from assure.extracting.figures import WHICH_BEFORE as WHICH_REACHED
+from assure.extracting.figures import context, flattened, labels, layout, measures, numbers
+from assure.extracting.figures.screening import ends_in_digit, has_digit, mentions
+
+# Words the patterns look for, their neighbours, letters that case-insensitive
+# patterns fold onto ASCII ones (dotless i, long s, the Kelvin sign), digits and
+# the punctuation and spaces around them.
+PIECES = st.sampled_from(
+    ["which", "WHICH", "Wh\u0131ch", "is", "was", "about", "target", "Target", "of", "the",
+     "number", "Proportion", "rate", "England", "national", "nationally", "North East",
+     "London", "Yorkshire and the Humber", "statistical neighbours", "similar councils",
+     "SN average", "CIPFA neighbours", "provisional", "(p)", "(P)", "draft figures",
+     "unvalidated", "not yet validated", "subject to change", "years", "months", "over the",
+     "next", "in", "page", "Tel", "no.", "recommendations", "Item", "an overspend", "around",
+     "just over", "nearly", "who", "whom", "whose", "that", "September", "sept.", "Dec", "may",
+     "TO BE CONFIRMED", "TBC",
+     "XXX", "£XX", "XX%", "[insert", "]",
+     "<insert", ">", "??", "[..]", "n/a", "N/A", "£m", "£'000", "12.5%", "(8,021)", "B", "*",
+     "£3.2bn", "Essex", "855", "Total", "-", "—", "2023", "24", "7", "\u00b2", "\u0663",
+     "1,200", "£", "Q3 ", "23/24", "2023-24", "2019 to 2021", "Census (2021)", "by 2030",
+     "-£ 5", "−£12", "£ 3", "-4",
+     " per cent", "pp", " percentage points", " out of 10", " in 5", " to 7",
+     " weeks", "-year", " point plan", " ways to", "month",
+     "%", ",", ";", ":", "(", ")", ".", "-", " ", "  ", "\t", "\n", "\u00a0", "\u017f", "\u212a"]
+)  # fmt: skip
+TEXT = st.lists(st.one_of(PIECES, st.text(max_size=4)), max_size=14).map("".join)
+
+# Each pattern with the words every match of it holds, as the extracting code asks.
+SCREENED = [
+    (measures.WHICH_BEFORE, ("which",)),
+    (WHICH_REACHED, ("which",)),
+    (measures.TARGET_BEFORE, ("target",)),
+    (measures.BEFORE_SUBJECT, measures.QUANTITY_WORDS),
+    (measures.WHERE_PHRASE, measures.WHERE_WORDS),
+    (measures.AUXILIARY, ("ing", "ed")),
+    (context.REGION, context.REGION_WORDS),
+    (context.NEIGHBOURS, context.NEIGHBOUR_WORDS),
+    (context.ENGLAND, context.ENGLAND_WORDS),
+    (context.PROVISIONAL, context.PROVISIONAL_WORDS),
+    (measures.RELATIVE, measures.RELATIVE_WORDS),
+]
+
+
+@pytest.mark.parametrize(("pattern", "words"), SCREENED, ids=[w[0] for _, w in SCREENED])
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_a_pattern_never_matches_text_without_its_words(
+    pattern: re.Pattern[str], words: tuple[str, ...], text: str
+) -> None:
+    if not mentions(text, *words):
+        assert pattern.search(text) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_digit_and_ending_screens_are_necessary(text: str) -> None:
+    if not context.PERIOD_HINT.search(text):
+        assert context.PERIOD.search(text) is None
+    if not has_digit(text):
+        assert measures.CARRIED_FIGURE.search(text) is None
+        assert layout.MARK.search(text) is None
+    if not ends_in_digit(text):
+        assert layout.CONTENTS_ENTRY.match(text) is None
+    if not text.rstrip().endswith(measures.NOUN_OF_ENDS):
+        assert measures.NOUN_OF.search(text) is None
+    if not any(hint in text for hint in consistency.PLACEHOLDER_HINTS):
+        assert consistency.PLACEHOLDER.search(text) is None
+    if "£" not in text:
+        assert flattened.MARKERS_ONLY.match(text.strip()) is None
+    end = text.strip()[-1:]
+    if not (end.isdigit() or end in flattened.ROW_ENDS):
+        assert flattened.ROW.match(text.strip()) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_end_anchored_patterns_read_from_the_end_agree_with_a_whole_search(text: str) -> None:
+    assert labels.labelled(text) == bool(labels.NOT_A_FIGURE_BEFORE.search(text))
+    for pattern, span in ((labels.YEAR_SPAN_BEFORE, 8), (labels.MONTH_BEFORE, 12)):
+        windowed = pattern.search(text, max(0, len(text) - span))
+        assert bool(windowed) == bool(pattern.search(text))
+
+
+ROW_VALUES = st.sampled_from(
+    ["£155.4m", "12%", "(8,021)", "-", "–", "—", "n/a", "N/A", "238.00", "41", "3*", "12,",
+     "5k", "£2bn", "−4.5", "(3)", "7%*"]
+)  # fmt: skip
+FLATTENED_ROWS = st.tuples(
+    st.sampled_from(["Journey Time Benefits", "TOTAL £m", "855 Essex", "CI 855 Leicestershire"]),
+    st.lists(ROW_VALUES, min_size=1, max_size=4),
+    st.sampled_from(["", " B", " E", "  "]),
+).map(lambda row: f"{row[0]} {' '.join(row[1])}{row[2]}")
+
+
+@settings(max_examples=300, deadline=None)
+@given(FLATTENED_ROWS)
+def test_a_flattened_row_always_ends_as_the_screen_expects(text: str) -> None:
+    if flattened.ROW.match(text.strip()):
+        end = text.strip()[-1:]
+        assert end.isdigit() or end in flattened.ROW_ENDS
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_the_words_after_a_number_screen_as_each_of_their_patterns(text: str) -> None:
+    asked = (
+        numbers.POINTS, numbers.PERCENT, numbers.PERCENT_RANGE, numbers.OUT_OF, numbers.IN_RATIO,
+        numbers.RANGE_TAIL, numbers.COMPOUND, numbers.DURATION, numbers.LISTED_UNIT,
+    )  # fmt: skip
+    assert bool(numbers.UNIT_AFTER.match(text)) == any(p.match(text) for p in asked)
+
+
+# Where a sentence ends, as first written: spaces after a closing mark, looked behind for.
+SENTENCE_END_BEHIND = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'‘“])")
+
+SENTENCE_PIECES = ["a", "A", ".", ";", "!", "?", " ", "  ", "\n", "(", '"', "‘", "2"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=30).map("".join))
+def test_sentences_end_where_spaces_follow_a_closing_mark(text: str) -> None:
+    ends = [m.span(1) for m in context.SENTENCE_END.finditer(text)]
+    assert ends == [m.span() for m in SENTENCE_END_BEHIND.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_numbers_are_found_from_three_characters_before_the_first_digit(text: str) -> None:
+    first = numbers.DIGIT.search(text)
+    start = max(0, first.start() - 3) if first else len(text)
+    spans = [m.span() for m in numbers.NUMBER.finditer(text, start)]
+    assert spans == [m.span() for m in numbers.NUMBER.finditer(text)]
