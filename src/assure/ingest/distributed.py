@@ -26,7 +26,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
-from assure.ingest.job import IngestJob, Labelling, Task, ingest_file
+from assure.ingest.job import IngestJob, Labelling, Task, ingest_file, settle
 from assure.ingest.report import IngestOutcome
 from assure.settings import Settings
 from assure.storing import Library
@@ -66,7 +66,10 @@ def ready_worker(settings: Settings) -> None:
 
 def ingest_on_worker(task: Task, settings: Settings, labelling: Labelling) -> IngestOutcome:
     """The task as a worker runs it: parse and store, in the worker's process."""
-    return ingest_file(task, settings, worker_library(settings), labelling)
+    try:
+        return ingest_file(task, settings, worker_library(settings), labelling)
+    finally:
+        settle()
 
 
 class DaskRunner:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from assure.ingest.job import IngestJob, Runner
+from assure.ingest.job import IngestJob, LocalRunner, Runner
 from assure.ingest.report import IngestOutcome, IngestReport
 from assure.services.application import Application
 from assure.services.errors import InvalidRequest
@@ -66,15 +66,18 @@ def ingest(
     progress: Callable[[FileOutcome, int, int], None] | None = None,
     workers: int | None = None,
     scheduler: str | None = None,
+    settle: bool = False,
 ) -> IngestSummary:
     """Read, parse and store files and folders for ``council`` (needs the
     editor role there). Without a council, the local operator files each
     document under the council it names, or ``Unassigned``. With ``workers``
     (a local cluster of that many processes) or a Dask ``scheduler``'s
-    address, files are ingested on Dask workers, with the same results."""
+    address, files are ingested on Dask workers, with the same results.
+    ``settle``: this process is there for the batch alone (the CLI's), see
+    ``assure.ingest.job.settle``."""
     if council is not None or scope.user is not None:
         scope.require(council or "", Role.EDITOR)
-    runner: Runner | None = None
+    runner: Runner = LocalRunner(settle=settle)
     if workers is not None and workers < 1:
         raise InvalidRequest(f"workers must be 1 or more, not {workers}")
     if workers is not None or scheduler is not None:

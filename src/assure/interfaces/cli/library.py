@@ -70,7 +70,7 @@ def ingest(
         progress_bar("ingesting") as advance,
     ):
         summary = ingest_service.ingest(
-            app, scope, paths, app.settings.council, advance, workers, scheduler
+            app, scope, paths, app.settings.council, advance, workers, scheduler, settle=True
         )
     if as_json:
         print_json(summary)
