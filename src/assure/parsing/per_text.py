@@ -78,7 +78,7 @@ class FoldedLines:
             self.starts.append(at)
             at += len(line) + 1
         self.whole = folded("\n".join(lines))
-        ends = [at - 1 for at in self.starts[1:]] + [len(self.whole)]
+        ends = [at - 1 for at in self.starts[1:]] + [len(self.whole)] * bool(lines)
         self.lines = tuple(self.whole[a:b] for a, b in zip(self.starts, ends, strict=True))
         self._holding: dict[str, tuple[int, ...]] = {}  # by word: several cues share words
 
