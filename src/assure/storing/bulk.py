@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import JSON, Table, insert, inspect, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from assure.storing import models as m
@@ -156,13 +157,11 @@ def write_rows(
         for row in rows:
             for i, process in convert:
                 row[i] = process(row[i])
-    driver = session.connection().connection.driver_connection
-    cursor = driver.cursor()  # type: ignore[union-attr]
-    try:
-        for start in range(0, len(rows), BATCH):
-            cursor.executemany(sql, rows[start : start + BATCH])
-    finally:
-        cursor.close()
+    # The driver's executemany through SQLAlchemy's connection, so that a
+    # driver error arrives as SQLAlchemy's (an IntegrityError is retried).
+    connection = session.connection()
+    for start in range(0, len(rows), BATCH):
+        connection.exec_driver_sql(sql, [tuple(row) for row in rows[start : start + BATCH]])
 
 
 @functools.cache
@@ -180,12 +179,19 @@ def copy_rows(
     as_json = [i for i, c in enumerate(columns) if isinstance(c.type, JSON)]
     quoted = ", ".join(f'"{c.name}"' for c in columns)
     sql = f'COPY "{table.name}" ({quoted}) FROM STDIN'
-    driver = session.connection().connection.driver_connection
-    with driver.cursor() as cursor, cursor.copy(sql) as copy:  # type: ignore[union-attr]
-        for row in rows:
-            if as_json:
-                row = list(row)
-                for i in as_json:
-                    if row[i] is not None:
-                        row[i] = json.dumps(row[i])
-            copy.write_row(row)
+    connection = session.connection()
+    driver = connection.connection.driver_connection
+    try:
+        with driver.cursor() as cursor, cursor.copy(sql) as copy:  # type: ignore[union-attr]
+            for row in rows:
+                if as_json:
+                    row = list(row)
+                    for i in as_json:
+                        if row[i] is not None:
+                            row[i] = json.dumps(row[i])
+                copy.write_row(row)
+    except connection.dialect.loaded_dbapi.Error as error:
+        # As SQLAlchemy reports the driver's errors (IntegrityError, ...).
+        raise DBAPIError.instance(
+            sql, None, error, connection.dialect.loaded_dbapi.Error
+        ) from error
