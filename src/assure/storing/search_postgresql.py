@@ -19,6 +19,7 @@ page's passages get a headline.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from math import ceil
 from typing import Any
 
@@ -51,46 +52,90 @@ def words_query(count: int) -> str:
     return "(" + " && ".join(f"phraseto_tsquery('english', :t{i})" for i in range(count)) + ")"
 
 
-def conditions(terms: list[Term], scope: Scope) -> tuple[str, str, dict[str, Any]]:
-    """The conditions on ``passages p`` but the scope words, the scope words
-    as a tsquery (``''`` for none), and the parameters."""
+def index_query(count: int) -> str:
+    """Every word of the query, ANDed, positions aside: what the GIN index
+    can answer exactly, without reading a passage to check it."""
+    return "(" + " && ".join(f"plainto_tsquery('english', :t{i})" for i in range(count)) + ")"
+
+
+def needs_positions(terms: list[Term]) -> bool:
+    """Whether a term may become more than one lexeme (a phrase, or a word
+    the engine's parser splits, such as ``co_op``), so that matching every
+    word is not yet matching the query."""
+    return any(
+        len(t.words) > 1 or not (t.words[0].isascii() and t.words[0].isalnum()) for t in terms
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Conditions:
+    """A search as conditions on ``passages p``: ``indexed`` the GIN index
+    answers exactly (every word of the query, each scope group) or the row
+    does (the document, days outside the dates); ``positions`` checks the
+    phrases on the rows that pass (``""`` for none); ``terms`` the number
+    of the query's terms."""
+
+    indexed: str
+    positions: str
+    params: dict[str, Any]
+    terms: int
+
+
+def conditions(terms: list[Term], scope: Scope) -> Conditions:
+    """The search's conditions and their parameters.
+
+    A phrase is matched in two steps: its words in the index, then, on the
+    passages that have them all and pass every filter, their order. (The
+    GIN index holds no positions: a phrase among its conditions makes it
+    recheck every condition, the scope words' tsvector too, on every
+    passage it yields.) Each scope group is a condition of its own, so that
+    the index intersects them a posting list against another, skipping
+    ahead in each, rather than walking every entry of the commonest word of
+    one combined query."""
     params: dict[str, Any] = {f"t{i}": " ".join(t.words) for i, t in enumerate(terms)}
-    where = f"p.search @@ {words_query(len(terms))}"
+    indexed = f"p.search @@ {index_query(len(terms))}"
+    groups = ["(" + " | ".join(g) + ")" for g in scope.groups]
+    groups += ["!(" + " | ".join(g) + ")" for g in scope.excluded]
+    for i, group in enumerate(groups):
+        indexed += f" AND {SCOPE_VECTOR} @@ to_tsquery('simple', :s{i})"
+        params[f"s{i}"] = group
     if scope.document is not None:
-        where += " AND p.document_id = :document"
+        indexed += " AND p.document_id = :document"
         params["document"] = scope.document
     if scope.outside_days:
-        where += " AND p.document_id NOT IN :outside"
+        indexed += " AND p.document_id NOT IN :outside"
         params["outside"] = list(scope.outside_days)
-    parts = ["(" + " | ".join(g) + ")" for g in scope.groups]
-    parts += ["!(" + " | ".join(g) + ")" for g in scope.excluded]
-    return where, " & ".join(parts), params
+    positions = (
+        f"ts_match_vq(p.search, {words_query(len(terms))})" if needs_positions(terms) else ""
+    )
+    return Conditions(indexed, positions, params, len(terms))
 
 
-def prepare(session: Session) -> None:
-    """For this transaction: plan each search for its own words (a plan
+def prepare(session: Session) -> int:
+    """The largest passage id (0 for none); and for this transaction: plan each search for its own words (a plan
     cached for other words may walk a million rows for a rare one); read
     passages through the indexes' bitmaps, never by walking the primary key
     (the planner cannot know that a window's words are ids, and would walk
     every id above the window testing each passage); never compile a plan
     (JIT costs more than a search); and sort in memory."""
-    session.execute(
+    settings = session.execute(
         text(
             "SELECT set_config('plan_cache_mode', 'force_custom_plan', true), "
             "set_config('enable_indexscan', 'off', true), "
-            "set_config('jit', 'off', true), set_config('work_mem', :work_mem, true)"
+            "set_config('jit', 'off', true), set_config('work_mem', :work_mem, true), "
+            "(SELECT max(id) FROM passages)"
         ),
         {"work_mem": WORK_MEM},
-    )
+    ).one()
+    return int(settings[-1] or 0)
 
 
 def search(
     session: Session, terms: list[Term], scope: Scope, limit: int, offset: int, candidates: int
 ) -> Found:
-    top = session.execute(text("SELECT max(id) FROM passages")).scalar_one() or 0
-    prepare(session)
-    where, scope_words, params = conditions(terms, scope)
-    found, everything = newest(session, terms, where, scope_words, params, candidates, top)
+    top = prepare(session)
+    where = conditions(terms, scope)
+    found, everything = newest(session, where, candidates, top)
     total = len(found) if everything else candidates
     ranked = sorted(found, key=lambda r: (-r[1], r[0]))[offset : offset + limit]
     if not ranked:
@@ -101,7 +146,7 @@ def search(
             session,
             f"SELECT p.id, ts_headline('english', p.text, {words_query(len(terms))}, "
             ":headline) FROM passages p WHERE p.id IN :ids",
-            params | {"headline": HEADLINE, "ids": [r[0] for r in ranked]},
+            where.params | {"headline": HEADLINE, "ids": [r[0] for r in ranked]},
         )
     }
     hits = [RawHit(pid, headlines.get(pid) or "", float(score)) for pid, score in ranked]
@@ -109,18 +154,12 @@ def search(
 
 
 def newest(
-    session: Session,
-    terms: list[Term],
-    where: str,
-    scope_words: str,
-    params: dict[str, Any],
-    candidates: int,
-    top: int,
+    session: Session, where: Conditions, candidates: int, top: int
 ) -> tuple[list[tuple[int, float]], bool]:
     """The newest ``candidates`` matches with their ranks (``top`` being the
     largest id), and whether they are every match."""
-    if estimate(session, where, scope_words, params) <= candidates / 2:
-        return look(session, terms, where, scope_words, params, candidates), True
+    if estimate(session, where) <= candidates / 2:
+        return look(session, where, candidates), True
     found: list[tuple[int, float]] = []
     high, width = top >> BATCH_BITS, FIRST_WINDOW
     while high >= 0:
@@ -128,8 +167,7 @@ def newest(
         # fewer, larger words for the index to weigh.
         unit = next(size for _, size in UNITS if size <= width)
         low = max(0, (high - width + 1) // unit * unit)
-        wanted = candidates - len(found)
-        found += look(session, terms, where, scope_words, params, wanted, (low, high))
+        found += look(session, where, candidates - len(found), (low, high))
         if len(found) >= candidates:
             return found, False
         # Size the next window from how densely the matches came so far.
@@ -160,38 +198,32 @@ def window(low: int, high: int) -> str:
 
 
 def look(
-    session: Session,
-    terms: list[Term],
-    where: str,
-    scope_words: str,
-    params: dict[str, Any],
-    n: int,
-    batches: tuple[int, int] | None = None,
+    session: Session, where: Conditions, n: int, batches: tuple[int, int] | None = None
 ) -> list[tuple[int, float]]:
     """The newest ``n`` matches (in the batches ``low`` to ``high``, or
     anywhere), with their ranks."""
-    words, condition = scope_words, where
+    condition, params = where.indexed, where.params | {"n": n}
     if batches is not None:
-        words = " & ".join(w for w in (scope_words, f"({window(*batches)})") if w)
-    if words:
-        condition += f" AND {SCOPE_VECTOR} @@ to_tsquery('simple', :scope)"
+        # A condition of its own, as the scope groups are.
+        condition += f" AND {SCOPE_VECTOR} @@ to_tsquery('simple', :window)"
+        params["window"] = window(*batches)
+    if where.positions:
+        condition += f" AND {where.positions}"
     rows = execute(
         session,
-        f"SELECT p.id, ts_rank_cd(p.search, {words_query(len(terms))}) "
+        f"SELECT p.id, ts_rank_cd(p.search, {words_query(where.terms)}) "
         f"FROM passages p WHERE {condition} ORDER BY p.id DESC LIMIT :n",
-        params | {"scope": words, "n": n},
-    )
-    return [(int(row[0]), float(row[1])) for row in rows]
+        params,
+    ).all()  # at once: row by row costs more than the query's own work
+    return [(int(pid), float(rank)) for pid, rank in rows]
 
 
-def estimate(session: Session, where: str, scope_words: str, params: dict[str, Any]) -> float:
-    """The planner's estimate of how many passages match."""
-    condition = where
-    if scope_words:
-        condition += f" AND {SCOPE_VECTOR} @@ to_tsquery('simple', :scope)"
+def estimate(session: Session, where: Conditions) -> float:
+    """The planner's estimate of how many passages match (phrases weighed as
+    all their words, as the planner weighs a phrase in a tsquery)."""
     plan = execute(
         session,
-        f"EXPLAIN (FORMAT JSON) SELECT 1 FROM passages p WHERE {condition}",
-        params | {"scope": scope_words},
+        f"EXPLAIN (FORMAT JSON) SELECT 1 FROM passages p WHERE {where.indexed}",
+        where.params,
     ).scalar_one()
     return float(plan[0]["Plan"]["Plan Rows"])
