@@ -43,6 +43,9 @@ HEADLINE = (
 WORK_MEM = "64MB"  # to sort the candidates in memory
 FIRST_WINDOW = 2  # batches: the newest, perhaps partly filled, and the one before
 MARGIN = 1.3  # a window sized for this many times the matches still wanted
+FIRST_MARGIN = 2.0  # the first window, sized from the planner's estimate
+PIECES = 4  # a window is read in about this many pieces, newest first
+BATCH = 1 << BATCH_BITS
 
 
 def words_query(count: int) -> str:
@@ -112,17 +115,19 @@ def conditions(terms: list[Term], scope: Scope) -> Conditions:
 
 
 def prepare(session: Session) -> int:
-    """The largest passage id (0 for none); and for this transaction: plan each search for its own words (a plan
-    cached for other words may walk a million rows for a rare one); read
-    passages through the indexes' bitmaps, never by walking the primary key
-    (the planner cannot know that a window's words are ids, and would walk
-    every id above the window testing each passage); never compile a plan
-    (JIT costs more than a search); and sort in memory."""
+    """The largest passage id (0 for none); and for this transaction: plan
+    each search for its own words (a plan cached for other words may walk a
+    million rows for a rare one); read passages through the indexes'
+    bitmaps, never by walking the primary key (the planner cannot know that
+    a window's words are ids, and would walk every id above the window
+    testing each passage); never compile a plan (JIT costs more than a
+    search); sort in memory; and run a window's pieces one after another."""
     settings = session.execute(
         text(
             "SELECT set_config('plan_cache_mode', 'force_custom_plan', true), "
             "set_config('enable_indexscan', 'off', true), "
             "set_config('jit', 'off', true), set_config('work_mem', :work_mem, true), "
+            "set_config('max_parallel_workers_per_gather', '0', true), "
             "(SELECT max(id) FROM passages)"
         ),
         {"work_mem": WORK_MEM},
@@ -158,10 +163,15 @@ def newest(
 ) -> tuple[list[tuple[int, float]], bool]:
     """The newest ``candidates`` matches with their ranks (``top`` being the
     largest id), and whether they are every match."""
-    if estimate(session, where) <= candidates / 2:
+    expected = estimate(session, where)
+    if expected <= candidates / 2:
         return look(session, where, candidates), True
     found: list[tuple[int, float]] = []
-    high, width = top >> BATCH_BITS, FIRST_WINDOW
+    # The first window as wide as the planner's estimate says holds the
+    # candidates, twice over (a phrase is estimated as its words, and its
+    # pieces cost nothing unless reached).
+    high = top >> BATCH_BITS
+    width = max(FIRST_WINDOW, ceil(candidates * FIRST_MARGIN * (top + 1) / expected / BATCH))
     while high >= 0:
         # Start the window at a block or era boundary where it is that wide:
         # fewer, larger words for the index to weigh.
@@ -173,9 +183,29 @@ def newest(
         # Size the next window from how densely the matches came so far.
         seen = top + 1 - (low << BATCH_BITS)
         needed = (candidates - len(found)) * MARGIN * seen / max(len(found), 1)
-        width = ceil(needed / (1 << BATCH_BITS)) if found else width * 8
+        width = ceil(needed / BATCH) if found else width * 8
         high = low - 1
     return found, True
+
+
+def pieces(low: int, high: int) -> list[tuple[int, int]]:
+    """The batches ``low`` to ``high`` in about ``PIECES`` runs, newest
+    first, each but the first and last a whole number of the largest unit
+    that fits, so that each is named by few words.
+
+    >>> pieces(100, 130)
+    [(128, 130), (120, 127), (112, 119), (104, 111), (100, 103)]
+    """
+    size = max(1, ceil((high - low + 1) / PIECES))
+    unit = next(units for _, units in UNITS if units <= size)
+    size = ceil(size / unit) * unit
+    runs = []
+    start = max(low, -(-(high + 1 - size) // unit) * unit)
+    runs.append((start, high))
+    while start > low:
+        runs.append((max(low, start - size), start - 1))
+        start -= size
+    return runs
 
 
 def window(low: int, high: int) -> str:
@@ -201,20 +231,31 @@ def look(
     session: Session, where: Conditions, n: int, batches: tuple[int, int] | None = None
 ) -> list[tuple[int, float]]:
     """The newest ``n`` matches (in the batches ``low`` to ``high``, or
-    anywhere), with their ranks."""
+    anywhere), with their ranks.
+
+    A window is read a piece at a time, newest first, in one statement:
+    each piece sorted and cut to ``n``, the pieces appended in order and
+    cut to ``n`` again, so that the pieces past the ``n``-th match are
+    never read (PostgreSQL runs an append's parts one after another, and
+    stops when the limit above it is met; ``prepare`` keeps it from
+    running them in parallel)."""
     condition, params = where.indexed, where.params | {"n": n}
-    if batches is not None:
-        # A condition of its own, as the scope groups are.
-        condition += f" AND {SCOPE_VECTOR} @@ to_tsquery('simple', :window)"
-        params["window"] = window(*batches)
     if where.positions:
         condition += f" AND {where.positions}"
-    rows = execute(
-        session,
-        f"SELECT p.id, ts_rank_cd(p.search, {words_query(where.terms)}) "
-        f"FROM passages p WHERE {condition} ORDER BY p.id DESC LIMIT :n",
-        params,
-    ).all()  # at once: row by row costs more than the query's own work
+    select = f"SELECT p.id, ts_rank_cd(p.search, {words_query(where.terms)}) FROM passages p"
+    if batches is None:
+        sql = f"{select} WHERE {condition} ORDER BY p.id DESC LIMIT :n"
+    else:
+        parts = []
+        for i, (low, high) in enumerate(pieces(*batches)):
+            # The window a condition of its own, as the scope groups are.
+            parts.append(
+                f"({select} WHERE {condition} AND {SCOPE_VECTOR} @@ to_tsquery('simple', :w{i}) "
+                "ORDER BY p.id DESC LIMIT :n)"
+            )
+            params[f"w{i}"] = window(low, high)
+        sql = " UNION ALL ".join(parts) + " LIMIT :n"
+    rows = execute(session, sql, params).all()  # at once: row by row costs more
     return [(int(pid), float(rank)) for pid, rank in rows]
 
 
