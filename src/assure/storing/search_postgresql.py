@@ -8,10 +8,16 @@ the index also name each passage's batch of 1,024 ids (``batch48`` for ids
 49,152 to 50,175), block of 8 batches and era of 8 blocks, and the newest
 candidates are looked for a window of batches at a time, newest first: the
 index then yields only the matches in those batches. The first window is
-the newest two batches; each next one is sized from how densely the matches
-came so far, until there are enough.
+as wide as the planner's estimate of the matches says it needs to be, twice
+over; each next one is sized from how densely the matches came so far, until
+there are enough. A window is read in a few pieces, newest first, in one
+statement that stops at the piece where the candidates are complete.
 A word the planner expects in few passages (statistics are gathered after
 bulk loads, see ``maintenance.py``) needs one look at the whole index.
+
+The index is given only what it can answer exactly: the query's words, and
+each group of scope words as a condition of its own. A phrase's word order
+is checked on the passages that pass them (see ``conditions``).
 
 The candidates are ranked by ``ts_rank_cd`` as they are read, and only the
 page's passages get a headline.
@@ -106,8 +112,11 @@ def conditions(terms: list[Term], scope: Scope) -> Conditions:
         indexed += " AND p.document_id = :document"
         params["document"] = scope.document
     if scope.outside_days:
-        indexed += " AND p.document_id NOT IN :outside"
-        params["outside"] = list(scope.outside_days)
+        # Written out (they are ids, integers): a window's pieces each repeat
+        # the condition, and a list parameter is expanded in every one.
+        indexed += (
+            f" AND p.document_id NOT IN ({','.join(str(int(d)) for d in scope.outside_days)})"
+        )
     positions = (
         f"ts_match_vq(p.search, {words_query(len(terms))})" if needs_positions(terms) else ""
     )
