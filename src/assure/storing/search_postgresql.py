@@ -117,6 +117,8 @@ def conditions(terms: list[Term], scope: Scope) -> Conditions:
         indexed += (
             f" AND p.document_id NOT IN ({','.join(str(int(d)) for d in scope.outside_days)})"
         )
+    # ts_match_vq is the function behind @@; called by name, the planner does
+    # not hand it to the index, so it is checked on the rows the index yields.
     positions = (
         f"ts_match_vq(p.search, {words_query(len(terms))})" if needs_positions(terms) else ""
     )
