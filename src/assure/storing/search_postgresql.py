@@ -50,7 +50,9 @@ WORK_MEM = "64MB"  # to sort the candidates in memory
 FIRST_WINDOW = 2  # batches: the newest, perhaps partly filled, and the one before
 MARGIN = 1.3  # a window sized for this many times the matches still wanted
 FIRST_MARGIN = 2.0  # the first window, sized from the planner's estimate
-PIECES = 4  # a window is read in about this many pieces, newest first
+# A window is read in pieces, newest first, their ends at these shares of
+# it (in 32nds): small pieces first, then quarters (see ``pieces``).
+SHARES = (1, 2, 4, 8, 16, 24, 32)
 BATCH = 1 << BATCH_BITS
 
 
@@ -200,22 +202,29 @@ def newest(
 
 
 def pieces(low: int, high: int) -> list[tuple[int, int]]:
-    """The batches ``low`` to ``high`` in about ``PIECES`` runs, newest
-    first, each but the first and last a whole number of the largest unit
-    that fits, so that each is named by few words.
+    """The batches ``low`` to ``high`` in runs, newest first: the first
+    two a thirty-second of the window each, then doubling to a quarter, the
+    rest in quarters. So the read stops soon after the candidates are
+    complete whether the planner's estimate was close, or far too low (words
+    that come together, as a phrase's do, are in more passages than their
+    separate counts make them).
 
-    >>> pieces(100, 130)
-    [(128, 130), (120, 127), (112, 119), (104, 111), (100, 103)]
+    >>> pieces(0, 63)
+    [(62, 63), (60, 61), (56, 59), (48, 55), (32, 47), (16, 31), (0, 15)]
+    >>> pieces(900, 976)
+    [(974, 976), (972, 973), (967, 971), (957, 966), (936, 956), (912, 935), (900, 911)]
     """
-    size = max(1, ceil((high - low + 1) / PIECES))
-    unit = next(units for _, units in UNITS if units <= size)
-    size = ceil(size / unit) * unit
-    runs = []
-    start = max(low, -(-(high + 1 - size) // unit) * unit)
-    runs.append((start, high))
-    while start > low:
-        runs.append((max(low, start - size), start - 1))
-        start -= size
+    width = high - low + 1
+    runs, start = [], high + 1
+    for share in SHARES:
+        end = start - 1
+        start = high + 1 - ceil(width * share / SHARES[-1])
+        # Started on a boundary of a unit up to half the piece's size, so
+        # that few words name it.
+        unit = next(units for _, units in UNITS if units <= max(1, (end - start + 1) // 2))
+        start = max(low, start // unit * unit)
+        if start <= end:
+            runs.append((start, end))
     return runs
 
 
@@ -249,7 +258,8 @@ def look(
     cut to ``n`` again, so that the pieces past the ``n``-th match are
     never read (PostgreSQL runs an append's parts one after another, and
     stops when the limit above it is met; ``prepare`` keeps it from
-    running them in parallel)."""
+    running them in parallel). The pieces are named by words of the batches,
+    blocks and eras they hold, so a piece need not start on a boundary."""
     condition, params = where.indexed, where.params | {"n": n}
     if where.positions:
         condition += f" AND {where.positions}"
