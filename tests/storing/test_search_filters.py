@@ -176,3 +176,15 @@ def test_the_newest_matches_are_found_however_they_lie_in_a_large_library(
         found = library.search(word, [EAST], limit=150)
         assert {h.passage_id for h in found} == set(matching[:150]), word
         assert found.total == min(len(matching), 150)
+    # Phrases and words that must all match, looked for the same way: a
+    # phrase's words in order, not merely all there.
+    for query, wanted in (
+        ('"respite breaks"', ("respite breaks",)),
+        ('"breaks respite"', ("breaks respite",)),
+        ('"carers" "home care"', (" carers", "home care")),
+        ("respite carers", (" respite", " carers")),
+    ):
+        matching = [pid for pid, text in stored if all(w in text for w in wanted)]
+        found = library.search(query, [EAST], limit=150)
+        assert {h.passage_id for h in found} == set(matching[:150]), query
+        assert found.total == min(len(matching), 150)
