@@ -12,9 +12,9 @@ of their own. ``LocalCluster`` starts worker processes on this machine
 machine) is used by its address (``--scheduler tcp://HOST:PORT``).
 
 A worker is made ready before the batch reaches it: a local cluster's workers
-import the pipeline as they start (``dask_setup``, Dask's preload hook), and
-every worker opens its library and loads the readers and parsers while the
-models travel to it, all workers at once. Otherwise the first file on each
+import the pipeline and run it once on a short paper of our own as they start
+(``dask_setup``, Dask's preload hook), and every worker opens its library
+while the models travel to it, all workers at once. Otherwise the first file on each
 worker would carry seconds of start-up, paid one worker after another on a
 busy machine, and a small batch would gain little from a second worker.
 """
@@ -48,20 +48,62 @@ def worker_library(settings: Settings) -> Library:
         return _libraries[url]
 
 
+_ready = False
+
+
 def dask_setup(worker: object = None) -> None:
     """Dask's preload hook, run as each worker process of a local cluster
-    starts: import every stage and load the readers and parsers."""
+    starts (and by ``ready_worker`` where no preload ran): import every stage,
+    run the stages once on a paper of our own, and settle what the process
+    keeps, so that a started worker is a ready one."""
+    global _ready
+    if _ready:
+        return
     from assure.parsing.registry import parsers
     from assure.reading.registry import readers
 
     readers()
     parsers()
+    warm_up(Settings())
+    settle()
+    _ready = True
+
+
+# A short paper of our own, run through the stages by each worker before the
+# batch (not stored): the first document a process reads pays for importing
+# the classifier's libraries and compiling patterns used only inside parsers
+# (0.8 CPU-seconds against 0.08 for the next, measured on a generated pack).
+WARM_UP = """Northfield Borough Council
+Adults Scrutiny Committee
+Minutes of the meeting held on 4 March 2025
+Present: Councillor A. Example (Chair), Councillor B. Sample
+1. Apologies for absence
+Apologies were received from Councillor C. Placeholder.
+2. Adult social care performance
+The committee noted that 87% of people who use services felt safe, up from
+84% in 2023/24, and that 1,240 people received direct payments.
+RESOLVED: that the report be noted.
+Action: the Director to report on waiting times by 30 June 2025.
+"""
 
 
 def ready_worker(settings: Settings) -> None:
-    """Make a worker ready for the batch: its stages loaded, its library open."""
+    """Make a worker ready for the batch: ``dask_setup`` done, its library open."""
     dask_setup()
     worker_library(settings)
+
+
+def warm_up(settings: Settings) -> None:
+    import tempfile
+    from pathlib import Path
+
+    from assure.classifying import labelling  # noqa: F401  (numpy and scipy)
+    from assure.pipeline import STRUCTURE_STAGES, process
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "warm-up.txt"
+        path.write_text(WARM_UP, encoding="utf-8")
+        process(path, settings, stages=STRUCTURE_STAGES)
 
 
 def ingest_on_worker(task: Task, settings: Settings, labelling: Labelling) -> IngestOutcome:
