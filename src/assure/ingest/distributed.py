@@ -64,6 +64,12 @@ def dask_setup(worker: object = None) -> None:
 
     readers()
     parsers()
+    # What opening the library imports: its migrations and the PostgreSQL driver.
+    import alembic.command
+    import alembic.runtime.migration
+    import alembic.script  # noqa: F401
+    import sqlalchemy.dialects.postgresql.psycopg  # noqa: F401
+
     warm_up(Settings())
     settle()
     _ready = True
