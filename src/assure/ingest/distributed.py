@@ -21,13 +21,17 @@ busy machine, and a small batch would gain little from a second worker.
 
 from __future__ import annotations
 
+import tempfile
 import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from importlib import import_module
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assure.ingest.job import IngestJob, Labelling, Task, ingest_file, settle
 from assure.ingest.report import IngestOutcome
+from assure.pipeline import STRUCTURE_STAGES, process
 from assure.settings import Settings
 from assure.storing import Library
 
@@ -64,17 +68,22 @@ def dask_setup(worker: object = None) -> None:
 
     readers()
     parsers()
-    # What opening the library imports: its migrations and the PostgreSQL driver.
-    import alembic.command
-    import alembic.runtime.migration
-    import alembic.script  # noqa: F401
-    import sqlalchemy.dialects.postgresql.psycopg  # noqa: F401
-
+    for module in READY_IMPORTS:
+        import_module(module)
     warm_up(Settings())
     settle()
     _ready = True
 
 
+# What the stages and opening the library import when first used: the
+# classifier's numpy and scipy, the migrations, the PostgreSQL driver.
+READY_IMPORTS = (
+    "assure.classifying.labelling",
+    "alembic.command",
+    "alembic.runtime.migration",
+    "alembic.script",
+    "sqlalchemy.dialects.postgresql.psycopg",
+)
 # A short paper of our own, run through the stages by each worker before the
 # batch (not stored): the first document a process reads pays for importing
 # the classifier's libraries and compiling patterns used only inside parsers
@@ -100,12 +109,7 @@ def ready_worker(settings: Settings) -> None:
 
 
 def warm_up(settings: Settings) -> None:
-    import tempfile
-    from pathlib import Path
-
-    from assure.classifying import labelling  # noqa: F401  (numpy and scipy)
-    from assure.pipeline import STRUCTURE_STAGES, process
-
+    """The stages but the classifier's, run once on ``WARM_UP``; nothing stored."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "warm-up.txt"
         path.write_text(WARM_UP, encoding="utf-8")
@@ -113,11 +117,9 @@ def warm_up(settings: Settings) -> None:
 
 
 def ingest_on_worker(task: Task, settings: Settings, labelling: Labelling) -> IngestOutcome:
-    """The task as a worker runs it: parse and store, in the worker's process."""
-    try:
-        return ingest_file(task, settings, worker_library(settings), labelling)
-    finally:
-        settle()
+    """The task as a worker runs it: parse and store, in the worker's process
+    (made ready by ``ready_worker`` before the batch reached it)."""
+    return ingest_file(task, settings, worker_library(settings), labelling)
 
 
 class DaskRunner:

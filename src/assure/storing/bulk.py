@@ -50,10 +50,10 @@ class RowPlan:
         """Plan ``row`` (keys are the model's attribute names); its reference.
         Every row of a model names the same attributes."""
         keys = self.keys.setdefault(model, tuple(row))
-        rows = self.rows.setdefault(model, [])
-        rows.append([row[k] for k in keys])
         if len(row) != len(keys):
             raise ValueError(f"a row for {model.__name__} names other attributes: {sorted(row)}")
+        rows = self.rows.setdefault(model, [])
+        rows.append([row[k] for k in keys])  # a missing attribute is a KeyError
         return Ref(model, len(rows) - 1)
 
     def add_many(
