@@ -3,9 +3,10 @@ workers against PostgreSQL, and how the cost grows with the batch size.
 
 Each batch is written afresh (committee packs and regulator reports laid out as
 PDFs by the example generator, each copy numbered so that every file is new
-content) and ingested into an empty PostgreSQL schema of its own. The time to
-start the cluster (its workers importing the pipeline) is given apart from the
-time to ingest the batch, with the CPU seconds the workers spent and what was
+content) and ingested into an empty PostgreSQL schema of its own. The times to
+start the cluster (its workers importing the pipeline) and to stop it are
+given apart from the time to ingest the batch (from the job's start to its
+last document stored), with the CPU seconds the workers spent and what was
 stored (the same documents and passages with 1 and 2 workers). Then batches of
 8, 16 and 32 PDFs, whose difference is the marginal rate, the fixed cost of a
 batch taken out. The machine's load average is printed: on a shared machine
@@ -83,11 +84,12 @@ def cpu_seconds() -> float:
 
 
 class TimedRunner(DaskRunner):
-    """Notes how long the cluster took to start, and the CPU seconds its
-    workers spent on the batch."""
+    """Notes how long the cluster took to start, when the batch's last
+    document was stored, and the CPU seconds its workers spent on the batch."""
 
     started = 0.0
     worker_cpu = 0.0
+    done_at = 0.0
 
     def client(self):  # type: ignore[no-untyped-def]
         began = time.perf_counter()
@@ -101,6 +103,7 @@ class TimedRunner(DaskRunner):
     def run(self, job: IngestJob, tasks: Sequence[Task]) -> Iterator[IngestOutcome]:
         for done, outcome in enumerate(super().run(job, tasks), 1):
             if done == len(tasks):
+                self.done_at = time.perf_counter()
                 after = self.live.run(cpu_seconds)
                 self.worker_cpu = sum(after[w] - self.cpu_before.get(w, 0.0) for w in after)
             yield outcome
@@ -110,6 +113,7 @@ class TimedRunner(DaskRunner):
 class Run:
     start: float  # seconds to start the cluster and its workers
     ingest: float  # seconds to ingest the batch, the cluster started
+    stop: float  # seconds to stop the cluster, the batch stored
     worker_cpu: float  # CPU seconds the workers spent on it
     documents: int
     passages: int
@@ -123,10 +127,13 @@ def ingest(folder: Path, workers: int, data: Path) -> Run:
             runner = TimedRunner(workers=workers)
             began = time.perf_counter()
             report = IngestJob(library, settings, runner=runner).run([folder], COUNCIL)
-            total = time.perf_counter() - began
+            ended = time.perf_counter()
             passages = sum(1 for _ in library.passages([COUNCIL]))
     stored = len(report.stored)
-    return Run(runner.started, total - runner.started, runner.worker_cpu, stored, passages)
+    ingest_time = runner.done_at - began - runner.started
+    return Run(
+        runner.started, ingest_time, ended - runner.done_at, runner.worker_cpu, stored, passages
+    )
 
 
 def run() -> None:
@@ -148,6 +155,7 @@ def run() -> None:
             medians[workers] = median
             print(
                 f"{workers} worker(s): start {median.start:.1f}s, ingest {median.ingest:.1f}s, "
+                f"stop {median.stop:.1f}s, "
                 f"{pages / median.ingest:.1f} pages/s, workers' CPU {median.worker_cpu:.1f}s; "
                 f"{median.documents} documents, {median.passages} passages stored"
             )

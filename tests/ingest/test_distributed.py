@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assure.ingest.distributed import DaskRunner
+from assure.ingest.distributed import MOST_FILES, DaskRunner, parcels
 from assure.ingest.job import IngestJob, Task
 from assure.ingest.report import IngestOutcome
 from assure.settings import Settings
@@ -114,3 +114,29 @@ def test_a_worker_killed_mid_batch_loses_nothing_and_stores_nothing_twice(
         rerun = IngestJob(library, settings).run([folder], COUNCIL)
         assert rerun.ok
         assert len(library.documents([COUNCIL])) == 6
+
+
+def test_parcels_hold_each_file_once_one_council_each_and_even_by_size(tmp_path) -> None:
+    sizes = [90_000, 5_000, 40_000, 40_000, 7_000, 60_000, 3_000, 12_000, 20_000, 1_000]
+    tasks = []
+    for n, size in enumerate(sizes):
+        path = tmp_path / f"paper-{n}.pdf"
+        path.write_bytes(b"x" * size)
+        tasks.append(Task(path, COUNCIL if n % 3 else "Southfield City Council"))
+    made = parcels(tasks, workers=2)
+    assert sorted(t.path.name for p in made for t in p) == sorted(t.path.name for t in tasks)
+    assert all(len({t.council for t in parcel}) == 1 for parcel in made)
+    one_council = [p for p in parcels([t for t in tasks if t.council == COUNCIL], 1)]
+    totals = [sum(t.path.stat().st_size for t in p) for p in one_council]
+    assert totals == sorted(totals, reverse=True)  # the largest parcel goes first
+    # With as many parcels as files allow, each parcel is one file, largest first.
+    single = parcels(tasks[:3], workers=2)
+    assert [len(p) for p in single] == [1, 1, 1]
+    assert single[0][0].path.name == "paper-0.pdf"
+    # Many files: parcels of at most MOST_FILES, no parcel more than one file's
+    # size heavier than another.
+    many = [Task(tasks[n % len(tasks)].path, COUNCIL) for n in range(100)]
+    big = parcels(many, workers=2)
+    assert max(len(p) for p in big) <= MOST_FILES
+    weights = [sum(t.path.stat().st_size for t in p) for p in big]
+    assert max(weights) - min(weights) <= max(sizes)

@@ -1,11 +1,17 @@
 """Ingestion on Dask (``dask.distributed``): many processes or machines, one
 shared database.
 
-Each file is one task. A worker reads, parses and classifies the file and
-stores it in the shared database (PostgreSQL for more than one machine) in one
-transaction of its own, idempotent by content hash: a task that ran twice, or
-a worker lost mid-batch whose tasks Dask gives to another, stores each
-document once, and re-running the batch finishes what was left. The models
+Files travel to the workers in parcels of a few files of one council (a
+task each): a task costs the scheduler, the client and the worker tens of
+milliseconds of their own, as much as parsing a short paper. A worker reads,
+parses and classifies each file of its parcel and stores it in the shared
+database (PostgreSQL for more than one machine) in one transaction of its
+own, idempotent by content hash: a parcel that ran twice, or a worker lost
+mid-batch whose parcels Dask gives to another, stores each document once
+(a file stored before the loss is reported as already stored), and re-running
+the batch finishes what was left. Parcels are made even by their files'
+sizes, several per worker, the largest files first, so that the batch does
+not end waiting on one worker. The models
 travel to the workers once each (``scatter``), so workers need no data folder
 of their own. ``LocalCluster`` starts worker processes on this machine
 (``--workers N``); an existing scheduler (on Kubernetes, YARN, SSH or this
@@ -21,6 +27,7 @@ busy machine, and a small batch would gain little from a second worker.
 
 from __future__ import annotations
 
+import heapq
 import tempfile
 import threading
 from collections.abc import Iterator, Sequence
@@ -116,10 +123,41 @@ def warm_up(settings: Settings) -> None:
         process(path, settings, stages=STRUCTURE_STAGES)
 
 
-def ingest_on_worker(task: Task, settings: Settings, labelling: Labelling) -> IngestOutcome:
-    """The task as a worker runs it: parse and store, in the worker's process
-    (made ready by ``ready_worker`` before the batch reached it)."""
-    return ingest_file(task, settings, worker_library(settings), labelling)
+def ingest_on_worker(
+    parcel: tuple[Task, ...], settings: Settings, labelling: Labelling
+) -> tuple[IngestOutcome, ...]:
+    """A parcel as a worker runs it: each file parsed and stored in turn, in
+    the worker's process (made ready by ``ready_worker`` before the batch)."""
+    library = worker_library(settings)
+    return tuple(ingest_file(task, settings, library, labelling) for task in parcel)
+
+
+PARCELS_PER_WORKER = 4  # enough that the batch ends evenly across the workers
+MOST_FILES = 8  # files in a parcel: more saves little and makes progress coarse
+
+
+def parcels(tasks: Sequence[Task], workers: int) -> list[tuple[Task, ...]]:
+    """The tasks in parcels of one council, largest parcel first: about
+    ``PARCELS_PER_WORKER`` parcels per worker, at most ``MOST_FILES`` files
+    each, each file (largest first) put in the parcel with the fewest bytes so far."""
+    made: list[tuple[int, tuple[Task, ...]]] = []
+    by_council: dict[str | None, list[Task]] = {}
+    for task in tasks:
+        by_council.setdefault(task.council, []).append(task)
+    for group in by_council.values():
+        wanted = max(workers * PARCELS_PER_WORKER, -(-len(group) // MOST_FILES))
+        count = min(len(group), wanted)
+        heap: list[tuple[int, int, list[Task]]] = [(0, n, []) for n in range(count)]
+        full: list[tuple[int, int, list[Task]]] = []
+        for size, task in sorted(((size_of(t), t) for t in group), key=lambda x: -x[0]):
+            total, n, parcel = heapq.heappop(heap)
+            parcel.append(task)
+            if len(parcel) < MOST_FILES:
+                heapq.heappush(heap, (total + size, n, parcel))
+            else:
+                full.append((total + size, n, parcel))
+        made.extend((total, tuple(parcel)) for total, _, parcel in [*heap, *full] if parcel)
+    return [parcel for _, parcel in sorted(made, key=lambda made: -made[0])]
 
 
 class DaskRunner:
@@ -164,20 +202,21 @@ class DaskRunner:
                 council: client.scatter(labelling, broadcast=True, hash=False)
                 for council, labelling in labellings.items()
             }
-            futures: dict[Any, Task] = {}
-            for task in tasks:
+            workers = max(1, len(client.scheduler_info()["workers"]))
+            futures: dict[Any, tuple[Task, ...]] = {}
+            for order, parcel in enumerate(parcels(tasks, workers)):
                 future = client.submit(
                     ingest_on_worker,
-                    task,
+                    parcel,
                     job.settings,
-                    shared[task.council],
+                    shared[parcel[0].council],
                     retries=RETRIES,
                     pure=False,
-                    priority=size_of(task),
+                    priority=-order,  # the largest parcels first
                 )
-                futures[future] = task
+                futures[future] = parcel
             for future in as_completed(futures):
-                yield outcome_of(future, futures[future])
+                yield from outcomes_of(future, futures[future])
         finally:
             cluster = client.cluster
             client.close()
@@ -186,19 +225,20 @@ class DaskRunner:
 
 
 def size_of(task: Task) -> int:
-    """A task's priority: its file's size, so that the largest files start
-    first and the batch does not end waiting on one big file."""
+    """A task's file's size, to make parcels even and start the largest first."""
     try:
         return task.path.stat().st_size
     except OSError:
         return 0
 
 
-def outcome_of(future: Any, task: Task) -> IngestOutcome:
-    """A finished task's outcome; a task that failed on the cluster itself (its
-    worker kept dying) is a failed file, named, not an error of the batch."""
+def outcomes_of(future: Any, parcel: tuple[Task, ...]) -> tuple[IngestOutcome, ...]:
+    """A finished parcel's outcomes; a parcel that failed on the cluster itself
+    (its worker kept dying) is a failed file each, named, not an error of the batch."""
     if future.status == "finished":
-        outcome: IngestOutcome = future.result()
-        return outcome
+        outcomes: tuple[IngestOutcome, ...] = future.result()
+        return outcomes
     reason = f"could not be processed on the cluster ({future.exception()})"
-    return IngestOutcome(str(task.path), "failed", error=f"{task.path}: {reason}")
+    return tuple(
+        IngestOutcome(str(task.path), "failed", error=f"{task.path}: {reason}") for task in parcel
+    )

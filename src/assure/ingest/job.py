@@ -32,12 +32,13 @@ from assure.ingest.report import IngestOutcome, IngestReport
 from assure.normalising.characters import storable
 from assure.pipeline import Labeller, process
 from assure.settings import Settings
-from assure.storing import Library
+from assure.storing import Library, StoredDocument
 from assure.structure import ParsedDocument, ParsedStructure, Passage
 
 if TYPE_CHECKING:
     from assure.classifying import StatementClassifier
 
+IDS_PER_QUERY = 500  # stored documents described in one query
 UNASSIGNED = "Unassigned"  # the council of documents whose council nobody named
 Progress = Callable[[IngestOutcome, int, int], None]
 
@@ -155,19 +156,26 @@ def ingest_file(
 
 def duplicate(library: Library, path: Path, council: str, document_id: int | None) -> IngestOutcome:
     """An outcome for content already stored, described from the stored copy."""
-    if document_id is not None:
-        for doc in library.documents([council], ids=[document_id]):
-            return IngestOutcome(
-                str(path),
-                "duplicate",
-                document_id=doc.id,
-                council=council,
-                kind=doc.kind,
-                pages=doc.pages,
-                lines=doc.lines,
-                passages=doc.passages,
-            )
-    return IngestOutcome(str(path), "duplicate", document_id=document_id, council=council)
+    found = library.documents([council], ids=[document_id]) if document_id is not None else []
+    return described(path, council, document_id, found[0] if found else None)
+
+
+def described(
+    path: Path, council: str, document_id: int | None, stored: StoredDocument | None
+) -> IngestOutcome:
+    """An outcome for content already stored as ``stored`` (if still there)."""
+    if stored is None:
+        return IngestOutcome(str(path), "duplicate", document_id=document_id, council=council)
+    return IngestOutcome(
+        str(path),
+        "duplicate",
+        document_id=stored.id,
+        council=council,
+        kind=stored.kind,
+        pages=stored.pages,
+        lines=stored.lines,
+        passages=stored.passages,
+    )
 
 
 class IngestJob:
@@ -218,9 +226,10 @@ class IngestJob:
         outcomes.clear()
         for outcome in done:
             advance(outcome)
+        stored = self.already_stored(files, council)
         tasks: list[Task] = []
         for path in files:
-            found = self.already_stored(path, council)
+            found = stored.get(path)
             if found is None:
                 tasks.append(Task(path, council))
             else:
@@ -230,15 +239,28 @@ class IngestJob:
         order = {str(p): i for i, p in enumerate([*(x.path for x in problems), *files])}
         return IngestReport(tuple(sorted(outcomes, key=lambda o: order.get(o.path, 0))))
 
-    def already_stored(self, path: Path, council: str | None) -> IngestOutcome | None:
-        """The outcome for a file whose content the council already holds, found
-        by hashing the file before parsing it (only where the council is known)."""
+    def already_stored(
+        self, paths: Sequence[Path], council: str | None
+    ) -> dict[Path, IngestOutcome]:
+        """The outcomes for files whose content the council already holds, found
+        by hashing each file before parsing it (only where the council is
+        known), looked up together."""
         name = council or self.settings.council
-        if not name:
-            return None
-        digest = file_hash(path, self.settings.max_file_bytes)
-        existing = digest and self.library.stored_id(digest, name)
-        return duplicate(self.library, path, name, existing) if existing else None
+        if not name or not paths:
+            return {}
+        digests = {path: file_hash(path, self.settings.max_file_bytes) for path in paths}
+        existing = self.library.stored_ids([d for d in digests.values() if d], name)
+        ids = sorted(set(existing.values()))
+        stored = {
+            document.id: document
+            for start in range(0, len(ids), IDS_PER_QUERY)
+            for document in self.library.documents([name], ids=ids[start : start + IDS_PER_QUERY])
+        }
+        return {
+            path: described(path, name, existing[digest], stored.get(existing[digest]))
+            for path, digest in digests.items()
+            if digest in existing
+        }
 
 
 def file_hash(path: Path, limit: int) -> str | None:

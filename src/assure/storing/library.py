@@ -70,6 +70,7 @@ from assure.structure import ParsedDocument, Passage
 
 STORE_ATTEMPTS = 3
 STATISTICS_CHECK = 2000  # passages stored between looks at the engine's statistics
+HASHES_PER_QUERY = 500  # content hashes looked up in one query (SQLite allows 32,766 variables)
 
 
 class UnknownDocument(AssureError):
@@ -174,6 +175,24 @@ class Library:
         with self.reading() as session:
             council_id = find_council(session, council)
             return find_hash(session, council_id, content_hash) if council_id else None
+
+    def stored_ids(self, content_hashes: Sequence[str], council: str) -> dict[str, int]:
+        """The ids of the documents of ``council`` holding these contents, by
+        content hash (contents not stored are left out): one query for a batch."""
+        found: dict[str, int] = {}
+        with self.reading() as session:
+            council_id = find_council(session, council)
+            if council_id is None:
+                return found
+            wanted = list(dict.fromkeys(content_hashes))
+            for start in range(0, len(wanted), HASHES_PER_QUERY):
+                rows = session.execute(
+                    select(m.Document.content_hash, m.Document.id)
+                    .where(m.Document.council_id == council_id)
+                    .where(m.Document.content_hash.in_(wanted[start : start + HASHES_PER_QUERY]))
+                )
+                found.update((digest, id_) for digest, id_ in rows)
+        return found
 
     def delete_document(
         self, document_id: int, councils: Sequence[str], audit: AuditNote | None = None
