@@ -132,6 +132,34 @@ def test_a_pdf_whose_content_unpacks_beyond_the_limit_is_refused_before_pdfium_r
     assert read_document(small).lines[0].text.startswith("Carers")
 
 
+DECOY_END = b"q Q\nendstream\n"  # "endstream" 10 bytes into the stream's data
+
+
+@pytest.mark.parametrize(
+    ("dictionary", "decoy"),
+    [
+        (b"/Length 6 0 R /Filter /FlateDecode", b""),  # held in an object of its own
+        (b"/Length 10 /Filter /FlateDecode", b""),  # a length "endstream" does not follow
+        # PDFium takes the last /Length, the escaped one, not the 10 bytes before the decoy.
+        (b"/Filter /FlateDecode /Length 10 /L#65ngth %(length)d", DECOY_END),
+        (b"/Filter /FlateDecode /DecodeParms << /Length 10 >> /Length %(length)d", DECOY_END),
+    ],
+)
+def test_a_pdf_bomb_is_refused_whatever_its_dictionary_says_of_its_length(
+    tmp_path, dictionary, decoy
+):
+    bomb = pdf_unpacking_to(tmp_path / "pack.pdf", 150, dictionary, decoy)
+    assert "more than 100 MB, limit 100 MB" in refusal(bomb)
+
+
+def test_a_pdf_is_refused_just_over_the_unpacked_limit_and_read_just_under(tmp_path):
+    """Streams too small to reach the limit at deflate's highest ratio are not
+    unpacked: the verdict either side of the limit stays exact."""
+    path = pdf_unpacking_to(tmp_path / "pack.pdf", 5)  # 5.4 MB unpacked
+    assert "more than 5 MB, limit 5 MB" in refusal(path, Settings(max_unpacked_mb=5))
+    assert read_document(path, Settings(max_unpacked_mb=6)).pages == 1
+
+
 def test_a_pdf_of_too_many_pages_is_refused_before_its_text_is_read(tmp_path):
     path = make_pdf(tmp_path / "pack.pdf", [["Agenda item"]] * 4)
     assert "4 pages, limit 3, set by ASSURE_MAX_PAGES" in refusal(path, Settings(max_pages=3))

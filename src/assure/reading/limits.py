@@ -36,13 +36,22 @@ END_LOCATOR_64 = b"PK\x06\x07"
 PACKING_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 ENV = {spec.name: spec.env for spec in SETTINGS}
 # A PDF stream's data starts after the keyword "stream" and one line end; its
-# dictionary (filters, subtype) sits just before, after the object's "obj".
+# dictionary (filters, subtype, length) sits just before, after the object's "obj".
 # "endstream" is told apart by hand: a look-behind would cost the search its
 # fast scan for the literal.
 PDF_STREAM = re.compile(rb"stream\r?\n")
+PDF_STREAM_END = b"endstream"
 PDF_DICTIONARY_REACH = 4096
 PDF_IMAGE = re.compile(rb"/Subtype\s*/Image\b")
 PDF_FLATE = re.compile(rb"/(?:FlateDecode|Fl)\b")
+PDF_LENGTH_KEY = re.compile(rb"/Length\s")
+PDF_DIRECT_LENGTH = re.compile(rb"/Length\s+(\d+)(?![\d.]|\s+\d+\s+R)")
+# What makes a dictionary's /Length unsafe to take at its word: a string, a
+# comment or an escaped name (each could hide the real key), nesting.
+PDF_LENGTH_DOUBTS = (b"(", b"%", b"#", b"<<", b">>")
+PDF_END_AFTER = re.compile(rb"(?:\r\n|\r|\n)?endstream")
+# The most one byte of deflated data unpacks to: a 258-byte match coded in two bits.
+DEFLATE_MAX_RATIO = 1032
 INFLATE_STEP = 1 << 20  # bytes of output unpacked at a time: memory stays flat
 READ_STEP = 1 << 16  # bytes of a stream handed to the inflater at a time
 
@@ -84,6 +93,17 @@ class Limits:
                 "max_line_chars",
             )
 
+    def check_new_lines(self, first: int, texts: list[str]) -> None:
+        """Lines ``texts`` numbered from ``first``: the first over the limit on
+        lines or on a line's length is refused, as line by line."""
+        last = first + len(texts) - 1
+        longest = max(map(len, texts), default=0)
+        if last <= self.settings.max_lines and longest <= self.settings.max_line_chars:
+            return
+        for number, text in enumerate(texts, first):
+            self.check_lines(number)
+            self.check_line(number, text)
+
     def check_rows(self, rows: int, cells: int) -> None:
         if rows > self.settings.max_rows:
             limit = self.settings.max_rows
@@ -97,8 +117,7 @@ class Limits:
         """Refuse a PDF whose deflated streams (images apart) unpack beyond the
         unpacked-size limit, before PDFium unpacks any."""
         budget = int(self.settings.max_unpacked_mb * MEGABYTE)
-        unpacked = pdf_unpacked_size(data, budget)
-        if unpacked > budget:
+        if not pdf_streams_fit(data, budget):
             raise self.refuse(
                 f"its streams unpack to more than {budget / MEGABYTE:,.0f} MB",
                 self.settings.max_unpacked_mb,
@@ -150,32 +169,88 @@ class Limits:
                 )
 
 
-def pdf_unpacked_size(data: bytes, budget: int) -> int:
-    """What a PDF's deflated streams unpack to, images apart, counted by
-    unpacking them a megabyte at a time and throwing the output away; the count
-    stops once past ``budget``. PDFium unpacks a page's content whole, and keeps
-    an object for every drawing operation in it: a content stream of a few
-    hundred kilobytes can unpack to gigabytes."""
-    total = 0
+@dataclass(frozen=True, slots=True)
+class PdfStream:
+    """A deflated stream of a PDF: where its data starts, how many deflate
+    layers it has, and where its data ends for sure (``end``, from a /Length
+    that "endstream" follows) or at the latest (``end`` is the file's end)."""
+
+    start: int
+    layers: int
+    end: int
+
+    @property
+    def most(self) -> int:
+        """The most its data could unpack to, whatever it holds."""
+        return (self.end - self.start) * DEFLATE_MAX_RATIO**self.layers
+
+
+def pdf_streams_fit(data: bytes, budget: int) -> bool:
+    """Whether a PDF's deflated streams (images apart) unpack to ``budget``
+    bytes or less. PDFium unpacks a page's content whole, and keeps an object
+    for every drawing operation in it: a content stream of a few hundred
+    kilobytes can unpack to gigabytes.
+
+    Streams are unpacked a megabyte at a time, the output thrown away, largest
+    first; once what is left could not pass the budget even at deflate's
+    highest ratio, the rest is not unpacked at all. So a file whose deflated
+    streams hold under about a thousandth of the budget unpacks nothing.
+    """
+    streams = sorted(deflated_streams(data), key=lambda stream: stream.most, reverse=True)
+    left = sum(stream.most for stream in streams)
+    unpacked = 0
+    for stream in streams:
+        if unpacked + left <= budget:
+            break
+        left -= stream.most
+        unpacked += inflated_size(data, stream, budget - unpacked)
+        if unpacked > budget:
+            return False
+    return True
+
+
+def deflated_streams(data: bytes) -> list[PdfStream]:
+    """The PDF's deflated streams, images apart (text extraction never unpacks one)."""
+    streams = []
     for match in PDF_STREAM.finditer(data):
         if data[max(0, match.start() - 3) : match.start()] == b"end":
             continue
         before = data[max(0, match.start() - PDF_DICTIONARY_REACH) : match.start()]
-        dictionary = before[before.rfind(b"obj") + 1 :]
+        opening = before.rfind(b"obj")
+        dictionary = before[opening + 1 :]
         layers = len(PDF_FLATE.findall(dictionary))
         if not layers or PDF_IMAGE.search(dictionary):
-            continue  # not deflated, or an image (text extraction never unpacks it)
-        total += inflated_size(data, match.end(), min(layers, 3), budget - total)
-        if total > budget:
-            break
-    return total
+            continue
+        start = match.end()
+        length = stated_length(before[opening + 3 :]) if opening >= 0 else None
+        end = start + length if length is not None else len(data)
+        if length is None or not PDF_END_AFTER.match(data, end):
+            end = len(data)
+        streams.append(PdfStream(start, min(layers, 3), end))
+    return streams
 
 
-def inflated_size(data: bytes, start: int, layers: int, budget: int) -> int:
-    """Bytes that ``layers`` nested deflate streams from ``start`` unpack to, up to
-    just past ``budget``; a stream that proves damaged counts what it gave."""
-    inflaters = [zlib.decompressobj() for _ in range(layers)]
-    size, position = 0, start
+def stated_length(dictionary: bytes) -> int | None:
+    """The data length a stream's dictionary (the bytes from its object's "obj"
+    to "stream") states, where nothing in it could hide another: one /Length
+    key, a number, and no strings, comments, escaped names or nesting."""
+    dictionary = dictionary.strip()
+    if not (dictionary.startswith(b"<<") and dictionary.endswith(b">>")):
+        return None
+    inside = dictionary[2:-2]
+    if any(doubt in inside for doubt in PDF_LENGTH_DOUBTS):
+        return None
+    if len(PDF_LENGTH_KEY.findall(inside)) != 1:
+        return None
+    found = PDF_DIRECT_LENGTH.search(inside)
+    return int(found.group(1)) if found else None
+
+
+def inflated_size(data: bytes, stream: PdfStream, budget: int) -> int:
+    """Bytes that ``stream``'s deflate layers unpack to, up to just past
+    ``budget``; a stream that proves damaged counts what it gave."""
+    inflaters = [zlib.decompressobj() for _ in range(stream.layers)]
+    size, position = 0, stream.start
 
     def pour(chunk: bytes | memoryview, depth: int) -> None:
         nonlocal size
@@ -192,8 +267,8 @@ def inflated_size(data: bytes, start: int, layers: int, budget: int) -> int:
 
     view = memoryview(data)  # slices of it copy nothing
     try:
-        while position < len(data) and size <= budget and not inflaters[0].eof:
-            pour(view[position : position + READ_STEP], 0)
+        while position < stream.end and size <= budget and not inflaters[0].eof:
+            pour(view[position : min(position + READ_STEP, stream.end)], 0)
             position += READ_STEP
     except zlib.error:
         pass

@@ -17,7 +17,10 @@ def split_lines(text: str) -> list[str]:
     Unicode separators inside the line, so numbers agree with ``grep -n``. A
     final line break does not start an empty line.
     """
-    parts = LINE_BREAK.split(text)
+    # Where every "\r" starts a "\r\n" (as in PDFium's text), str.split does
+    # the same as the pattern at half the cost.
+    unified = text.replace("\r\n", "\n")
+    parts = unified.split("\n") if "\r" not in unified else LINE_BREAK.split(text)
     if parts and parts[-1] == "":
         parts.pop()
     return parts
@@ -49,8 +52,13 @@ class LineBuilder:
     ) -> None:
         """Add one line; text holding line breaks becomes several lines."""
         pieces = split_lines(text) or [""]
-        for piece in pieces:
-            self._append(SourceLine(len(self._lines) + 1, piece, page, heading_level, table_row))
+        first = len(self._lines) + 1
+        if self._limits is not None:
+            self._limits.check_new_lines(first, pieces)
+        self._lines += [
+            SourceLine(number, piece, page, heading_level, table_row)
+            for number, piece in enumerate(pieces, first)
+        ]
 
     def add_row(self, cells: list[str], page: int | None = None) -> None:
         """Add a table row: cells joined by tabs, line breaks inside a cell become spaces."""
