@@ -5,6 +5,9 @@ references between them (a label points at its passage, a decision at its
 minute item); then every table gets its ids in one go and its rows in one
 ``executemany`` (``COPY`` for the large tables on PostgreSQL, see
 ``bulk.py``). No ORM objects are built, so nothing is flushed row by row.
+On SQLite the document's passages then go into the full-text index in one
+statement (no trigger does it: see migration 0013); PostgreSQL indexes its
+generated column itself.
 """
 
 from __future__ import annotations
@@ -85,7 +88,20 @@ def store_document(
         LINE_KEYS,
         ([document, x.number, x.page, x.text, x.heading_level, x.table_row] for x in lines),
     )
-    return plan.insert(session)[m.Document][0]
+    ids = plan.insert(session)
+    index_passages(session, ids.get(m.PassageRow, []))
+    return ids[m.Document][0]
+
+
+def index_passages(session: Session, ids: Sequence[int]) -> None:
+    """SQLite: the passages with ``ids`` (one run of new ids) into the FTS5
+    index, in one statement. Every stored passage must pass through here."""
+    if ids and session.get_bind().dialect.name == "sqlite":
+        session.connection().exec_driver_sql(
+            "INSERT INTO passages_fts(rowid, text, section, search_scope) "
+            "SELECT id, text, section, search_scope FROM passages WHERE id BETWEEN ? AND ?",
+            (min(ids), max(ids)),
+        )
 
 
 def plan_document(plan: RowPlan, parsed: ParsedDocument, council_id: int) -> Any:
