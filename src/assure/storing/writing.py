@@ -73,6 +73,7 @@ RISK_FIELDS = (
 )
 
 
+LABEL_KEYS = ("passage_id", "qs", "confidence", "source")
 LINE_KEYS = ("document_id", "number", "page", "text", "heading_level", "table_row")
 
 
@@ -130,9 +131,12 @@ def plan_document(plan: RowPlan, parsed: ParsedDocument, council_id: int) -> Any
             {"document_id": document}
             | fields(section, "title", "level", "kind", "start_line", "end_line", "qs", "refs"),
         )
+    scopes: dict[tuple[str, ...], str] = {}  # by the statements a passage is about
     for p in parsed.passages:
-        words = scope_words(council_id, str(s.kind), s.date, [label.id for label in p.qs])
-        plan_passage(plan, document, p, words)
+        about = tuple(label.id for label in p.qs)
+        if about not in scopes:
+            scopes[about] = scope_words(council_id, str(s.kind), s.date, about)
+        plan_passage(plan, document, p, scopes[about])
     for meeting in s.meetings:
         plan_meeting(plan, document, meeting)
     for each in s.plans:
@@ -188,16 +192,11 @@ def plan_passage(plan: RowPlan, document: Any, p: Passage, scope: str) -> None:
             "refs": list(p.refs),
         },
     )
-    for label in p.qs:
-        plan.add(
-            m.PassageLabel,
-            {
-                "passage_id": passage,
-                "qs": label.id,
-                "confidence": label.confidence,
-                "source": label.source,
-            },
-        )
+    plan.add_many(
+        m.PassageLabel,
+        LABEL_KEYS,
+        ((passage, label.id, label.confidence, label.source) for label in p.qs),
+    )
 
 
 def plan_meeting(plan: RowPlan, document: Any, x: Meeting) -> None:
