@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from sqlalchemy import JSON, Table, insert, inspect
+from sqlalchemy import JSON, Dialect, Table, insert, inspect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -85,15 +85,13 @@ class RowPlan:
         wanted = {t: len(self.rows[model]) for t, model in planned if t in REFERENCED}
         ids = {MODELS[t.name]: given for t, given in allocate_ids(session, wanted).items()}
         for table, model in planned:
-            columns = column_keys(model)
-            names = [columns[key] for key in self.keys[model]]
+            names = column_names(model, self.keys[model])
             values = [list(column) for column in zip(*self.rows[model], strict=True)]
             # A reference stands only where a foreign key does.
-            for i, name in enumerate(names):
-                if table.c[name].foreign_keys:
-                    values[i] = [ids[v.model][v.number] if type(v) is Ref else v for v in values[i]]
+            for i in foreign_keys(table, names):
+                values[i] = [ids[v.model][v.number] if type(v) is Ref else v for v in values[i]]
             if model in ids:
-                names.append("id")
+                names = (*names, "id")
                 values.append(ids[model])
             write_columns(session, table, names, values)
         return ids
@@ -123,10 +121,17 @@ REFERENCED = {
 
 
 @functools.cache
-def column_keys(model: type[m.Base]) -> dict[str, str]:
-    """The model's attribute names and the keys of the columns behind them
+def column_names(model: type[m.Base], keys: tuple[str, ...]) -> tuple[str, ...]:
+    """The columns behind the model's attributes ``keys``
     (``AgendaItemRow.group`` is the column ``group_heading``)."""
-    return {attr.key: attr.columns[0].key for attr in inspect(model).column_attrs}
+    columns = {attr.key: attr.columns[0].key for attr in inspect(model).column_attrs}
+    return tuple(columns[key] for key in keys)
+
+
+@functools.cache
+def foreign_keys(table: Table, names: tuple[str, ...]) -> tuple[int, ...]:
+    """Which of the columns ``names`` are foreign keys."""
+    return tuple(i for i, name in enumerate(names) if table.c[name].foreign_keys)
 
 
 def allocate_ids(session: Session, counts: dict[Table, int]) -> dict[Table, list[int]]:
@@ -152,14 +157,14 @@ def allocate_ids(session: Session, counts: dict[Table, int]) -> dict[Table, list
 
 
 def write_columns(
-    session: Session, table: Table, names: Sequence[str], values: list[list[Any]]
+    session: Session, table: Table, names: tuple[str, ...], values: list[list[Any]]
 ) -> None:
     """Insert rows given column by column (``values[i]`` holds the column
     ``names[i]`` of every row) into ``table``: by COPY on PostgreSQL, by the
     driver's own executemany on SQLite, each value converted as the column's
     type converts it."""
     dialect = session.get_bind().dialect
-    if defaults_missing(table, tuple(names)):
+    if defaults_missing(table, names):
         # Python-side defaults are applied by SQLAlchemy's own insert.
         dicts = [dict(zip(names, row, strict=True)) for row in zip(*values, strict=True)]
         for start in range(0, len(dicts), BATCH):
@@ -168,23 +173,36 @@ def write_columns(
     if len(values[0]) >= COPY_FROM and dialect.name == "postgresql":
         copy_rows(session, table, names, list(zip(*values, strict=True)))
         return
-    for i, name in enumerate(names):
-        process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
-        if process is not None and isinstance(table.c[name].type, JSON):
+    sql, converters = insert_statement(table, names, dialect)
+    for i, process, is_json in converters:
+        if is_json:
             # Most JSON values are empty lists: serialised once.
             empty = process([])
             values[i] = [empty if v == [] else process(v) for v in values[i]]
-        elif process is not None:
+        else:
             values[i] = list(map(process, values[i]))
     rows = list(zip(*values, strict=True))
-    quoted = ", ".join(f'"{table.c[name].name}"' for name in names)
-    marks = ", ".join("?" if dialect.paramstyle == "qmark" else "%s" for _ in names)
-    sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({marks})'
     # The driver's executemany through SQLAlchemy's connection, so that a
     # driver error arrives as SQLAlchemy's (an IntegrityError is retried).
     connection = session.connection()
     for start in range(0, len(rows), BATCH):
         connection.exec_driver_sql(sql, rows[start : start + BATCH])
+
+
+@functools.cache
+def insert_statement(
+    table: Table, names: tuple[str, ...], dialect: Dialect
+) -> tuple[str, tuple[tuple[int, Callable[[Any], Any], bool], ...]]:
+    """The INSERT of the columns ``names`` in the driver's parameter style,
+    and the bind processor of each column that has one (and whether it is JSON)."""
+    quoted = ", ".join(f'"{table.c[name].name}"' for name in names)
+    marks = ", ".join("?" if dialect.paramstyle == "qmark" else "%s" for _ in names)
+    converters = tuple(
+        (i, process, isinstance(table.c[name].type, JSON))
+        for i, name in enumerate(names)
+        if (process := table.c[name].type.dialect_impl(dialect).bind_processor(dialect))
+    )
+    return f'INSERT INTO "{table.name}" ({quoted}) VALUES ({marks})', converters
 
 
 @functools.cache
