@@ -5,6 +5,9 @@ references between them (a label points at its passage, a decision at its
 minute item); then every table gets its ids in one go and its rows in one
 ``executemany`` (``COPY`` for the large tables on PostgreSQL, see
 ``bulk.py``). No ORM objects are built, so nothing is flushed row by row.
+On SQLite the document's passages then go into the full-text index in one
+statement (no trigger does it: see migration 0013); PostgreSQL indexes its
+generated column itself.
 """
 
 from __future__ import annotations
@@ -70,6 +73,7 @@ RISK_FIELDS = (
 )
 
 
+LABEL_KEYS = ("passage_id", "qs", "confidence", "source")
 LINE_KEYS = ("document_id", "number", "page", "text", "heading_level", "table_row")
 
 
@@ -85,7 +89,20 @@ def store_document(
         LINE_KEYS,
         ([document, x.number, x.page, x.text, x.heading_level, x.table_row] for x in lines),
     )
-    return plan.insert(session)[m.Document][0]
+    ids = plan.insert(session)
+    index_passages(session, ids.get(m.PassageRow, []))
+    return ids[m.Document][0]
+
+
+def index_passages(session: Session, ids: Sequence[int]) -> None:
+    """SQLite: the passages with ``ids`` (one run of new ids) into the FTS5
+    index, in one statement. Every stored passage must pass through here."""
+    if ids and session.get_bind().dialect.name == "sqlite":
+        session.connection().exec_driver_sql(
+            "INSERT INTO passages_fts(rowid, text, section, search_scope) "
+            "SELECT id, text, section, search_scope FROM passages WHERE id BETWEEN ? AND ?",
+            (min(ids), max(ids)),
+        )
 
 
 def plan_document(plan: RowPlan, parsed: ParsedDocument, council_id: int) -> Any:
@@ -114,9 +131,12 @@ def plan_document(plan: RowPlan, parsed: ParsedDocument, council_id: int) -> Any
             {"document_id": document}
             | fields(section, "title", "level", "kind", "start_line", "end_line", "qs", "refs"),
         )
+    scopes: dict[tuple[str, ...], str] = {}  # by the statements a passage is about
     for p in parsed.passages:
-        words = scope_words(council_id, str(s.kind), s.date, [label.id for label in p.qs])
-        plan_passage(plan, document, p, words)
+        about = tuple(label.id for label in p.qs)
+        if about not in scopes:
+            scopes[about] = scope_words(council_id, str(s.kind), s.date, about)
+        plan_passage(plan, document, p, scopes[about])
     for meeting in s.meetings:
         plan_meeting(plan, document, meeting)
     for each in s.plans:
@@ -172,16 +192,11 @@ def plan_passage(plan: RowPlan, document: Any, p: Passage, scope: str) -> None:
             "refs": list(p.refs),
         },
     )
-    for label in p.qs:
-        plan.add(
-            m.PassageLabel,
-            {
-                "passage_id": passage,
-                "qs": label.id,
-                "confidence": label.confidence,
-                "source": label.source,
-            },
-        )
+    plan.add_many(
+        m.PassageLabel,
+        LABEL_KEYS,
+        ((passage, label.id, label.confidence, label.source) for label in p.qs),
+    )
 
 
 def plan_meeting(plan: RowPlan, document: Any, x: Meeting) -> None:
