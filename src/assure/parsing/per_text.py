@@ -108,8 +108,8 @@ class FoldedLines:
         """The indexes of the lines holding any of ``words`` (lower-case letters)
         as a whole word: where ``\\b(?:word|...)\\b`` is found. Each word is found
         by its letters and then its opening checked, which is several times
-        cheaper than a pattern opening with ``\\b``; a word's letters never
-        open another, so a match refused for its opening hides none."""
+        cheaper than a pattern opening with ``\\b``; a match refused for its
+        opening lies inside a longer word, where no whole word starts."""
         key = tuple(sorted(words, key=len, reverse=True))
         kept = self._whole_words.get(key)
         if kept is None:
