@@ -87,9 +87,12 @@ def labels_on(body: str) -> list[tuple[str, str, str]]:
     """(field, label, value) for each label on a line, or [] if it opens with none."""
     # Found on the folded line, where LABEL and BARE_LABEL find them on ``body``.
     lower = folded(body)
-    matches = [
-        m for m in LABEL_FOLDED.finditer(lower) if m.start() == 0 or body[m.end() - 1] == ":"
-    ]
+    if ":" in body:
+        matches = [
+            m for m in LABEL_FOLDED.finditer(lower) if m.start() == 0 or body[m.end() - 1] == ":"
+        ]
+    else:  # only a label opening the line is kept, and the first found is that one
+        matches = [m] if (m := LABEL_FOLDED.match(lower)) else []
     if matches and matches[0].start() == 0:
         found = []
         for position, match in enumerate(matches):
