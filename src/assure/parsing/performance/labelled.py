@@ -28,6 +28,8 @@ LABEL = re.compile(
     re.IGNORECASE,
 )
 LABEL_FOLDED = blind(LABEL)  # for lines folded to lower case
+# Every label is followed by a colon, an equals sign or a figure.
+LABEL_NEEDS = re.compile(r"[:=\d]")
 KIND = {
     "latest": "value", "actual": "value", "current": "value", "outturn": "value",
     "performance": "value", "result": "value", "achieved": "value", "this": "value",
@@ -58,6 +60,8 @@ class LabelledRow:
 
 def parts_of(text: str) -> dict[str, str]:
     """Each labelled part of a line: kind -> the text up to the next label."""
+    if not LABEL_NEEDS.search(text):
+        return {}
     matches = list(LABEL_FOLDED.finditer(folded(text)))  # where LABEL finds them in ``text``
     parts: dict[str, str] = {}
     for position, match in enumerate(matches):
