@@ -56,6 +56,24 @@ def test_a_cue_finds_the_lines_its_pattern_finds():
     assert FoldedLines([line.text for line in text.lines]).holding(("risk",)) == (0, 1, 3)
 
 
+def test_whole_words_are_found_on_the_lines_a_bounded_pattern_finds():
+    lines = [
+        "We said so",
+        "answer: ours, not yours",
+        "Tell us, OUR own",
+        "were between powers",
+        "usual sewer",
+        "our",
+        "x_we _our we_ 2we",
+        "ÉWE éour",
+        "us",
+    ]
+    folded_lines = [folded(line) for line in lines]
+    pattern = re.compile(r"\b(?:we|our|us)\b")
+    expected = {i for i, line in enumerate(folded_lines) if pattern.search(line)}
+    assert FoldedLines(lines).with_words(("we", "our", "us")) == expected == {0, 2, 5, 8}
+
+
 def test_an_answer_is_kept_for_its_own_text_only():
     calls: list[CleanText] = []
 

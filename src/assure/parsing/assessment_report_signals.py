@@ -56,14 +56,14 @@ COMMITTEE = re.compile(
     re.IGNORECASE,
 )
 SELF_NAMED = re.compile(r"\bself[- ]?(?:assessment|evaluation)\b", re.IGNORECASE)
-FIRST_PERSON = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
+# Speaking as "we": these words, whole (see ``FoldedLines.with_words``).
+FIRST_PERSON_WORDS = ("we", "our")
 LOCAL_AUTHORITY = re.compile(
     r"\blocal\s+authorit|\bcouncil\b|\blocal\s+area\s+partnership", re.IGNORECASE
 )
 THIRD_PERSON = re.compile(r"\bthe\s+local\s+authority\b", re.IGNORECASE)
 # The same, for lines folded to lower case (see ``per_text.folded``), or with a word they need.
 SCORE_CUE = Cue(SCORE, ("score", "evidence"))
-FIRST_PERSON_FOLDED = blind(FIRST_PERSON)
 COMMITTEE_FOLDED = blind(COMMITTEE)
 SELF_NAMED_FOLDED = blind(SELF_NAMED)
 THIRD_PERSON_CUE = Cue(THIRD_PERSON, ("authority",))
@@ -118,7 +118,7 @@ def _voiced(text: CleanText, score: float) -> float:
 def _persons(text: CleanText) -> tuple[int, int]:
     """How many lines speak of "the local authority", and how many longer ones of "we"."""
     third = len(THIRD_PERSON_CUE.lines(text))
-    spoken = folded_view(text).matching(FIRST_PERSON_FOLDED)
+    spoken = folded_view(text).with_words(FIRST_PERSON_WORDS)
     first = sum(1 for index in spoken if len(text.lines[index].text) > 60)
     return third, first
 

@@ -26,7 +26,7 @@ from assure.parsing.pack.lines import pack_lines, tidy
 from assure.parsing.pack.minutes_header import MINUTES_OF, PRESENT
 from assure.parsing.pack.notice import SUMMONED
 from assure.parsing.pack.report import report_cover
-from assure.parsing.per_text import FoldedLines
+from assure.parsing.per_text import FoldedLines, once_per_text
 from assure.structure import DocumentKind, ParsedStructure, Plan
 
 PAGE_RANGE = re.compile(
@@ -37,6 +37,9 @@ ROUTINE_ITEM = re.compile(
     r"^\d{1,2}\s*[:.]?\s+(?:minutes|apologies|declarations?|membership|interests|exclusion|admission)\b",
     re.I,
 )
+# Below this furniture score a text may yet be a committee report standing on its own.
+REPORT_BELOW = 0.6
+STRONGEST_COVER = 0.7  # the most ``ReportCover.strength`` gives
 Signal = tuple[Callable[[str], object], float, int, tuple[str, ...] | None]
 SIGNALS: tuple[Signal, ...] = (
     # (test of one tidied line, weight, how many occurrences earn the full weight,
@@ -159,6 +162,17 @@ class CommitteePackParser:
         except Exception:
             return 0.0
 
+    def ceiling(self, text: CleanText) -> float:
+        """At least what ``recognise`` gives, found cheaply (see the registry):
+        the pack's furniture, with the strongest cover of a report standing alone."""
+        try:
+            score = _furniture_score(text)
+        except Exception:
+            return 1.0
+        if score < REPORT_BELOW:
+            score += STRONGEST_COVER
+        return max(0.0, min(1.0, score))
+
     def parse(self, text: CleanText) -> ParsedStructure:
         """The pack's meetings, sections, plans and date findings."""
         try:
@@ -168,6 +182,19 @@ class CommitteePackParser:
 
 
 def _score(text: CleanText) -> float:
+    score = _furniture_score(text)
+    if score < REPORT_BELOW:
+        # A committee report published on its own has little pack furniture
+        # but a title block naming the body and the meeting date.
+        cover = report_cover(pack_lines(text)[:600])
+        if cover is not None:
+            score += cover.strength
+    return max(0.0, min(1.0, score))
+
+
+@once_per_text  # the ceiling, then the detector
+def _furniture_score(text: CleanText) -> float:
+    """What the signals of a pack's furniture add up to."""
     tidied = [tidied for line in text.lines[:6000] if 0 < len(tidied := tidy(line.text)) <= 400]
     view = FoldedLines(tidied)
     score = 0.0
@@ -179,13 +206,7 @@ def _score(text: CleanText) -> float:
                 if count == most:
                     break
         score += weight * count / most
-    if score < 0.6:
-        # A committee report published on its own has little pack furniture
-        # but a title block naming the body and the meeting date.
-        cover = report_cover(pack_lines(text)[:600])
-        if cover is not None:
-            score += cover.strength
-    return max(0.0, min(1.0, score))
+    return score
 
 
 def parse_pack(text: CleanText) -> ParsedStructure:

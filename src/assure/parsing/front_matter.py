@@ -41,6 +41,8 @@ def council_of(text: CleanText) -> str | None:
     names: Counter[str] = Counter()
     forms: Counter[str] = Counter()
     for line in text.lines:
+        if "Council" not in line.text:
+            continue  # every match holds the word
         for match in COUNCIL.finditer(line.text):
             name = _trim(match["name"])
             if not name:

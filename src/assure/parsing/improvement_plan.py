@@ -18,6 +18,7 @@ from dataclasses import replace
 from assure.document import CleanText
 from assure.parsing.furniture import committee_furniture
 from assure.parsing.headings import title_of
+from assure.parsing.per_text import blind, folded
 from assure.parsing.plan import find_plans
 from assure.parsing.plan.labels import PLAN_TITLE
 from assure.parsing.plan.slides import slide_plan
@@ -43,6 +44,8 @@ ASSESSMENT = re.compile(
     r"|local authority assessment|overall rating|assessment published|ofsted inspection report)\b",
     re.IGNORECASE,
 )
+MEETING_FOLDED = blind(MEETING)  # for lines folded to lower case
+ASSESSMENT_FOLDED = blind(ASSESSMENT)
 # A plan fills much of its document; a pack or a report quoting one fills a little.
 FULL_SHARE = 0.25
 # A plan heading made only of these says nothing of what the plan is for.
@@ -76,8 +79,13 @@ class ImprovementPlanParser:
             score += 0.2
         # A plan arranged by quality statement names them in its own headings.
         others = [line.text for line in head if line.number not in lines]
-        meeting = sum(1 for line in others if MEETING.search(line))
-        assessment = {m.group(0).casefold() for line in others for m in ASSESSMENT.finditer(line)}
+        lowered = [folded(line) for line in others]  # where MEETING and ASSESSMENT find the same
+        meeting = sum(1 for line in lowered if MEETING_FOLDED.search(line))
+        assessment = {
+            line[m.start() : m.end()].casefold()
+            for line, low in zip(others, lowered, strict=True)
+            for m in ASSESSMENT_FOLDED.finditer(low)
+        }
         if meeting >= 2:
             score = min(score, 0.2)
         elif meeting == 1:
@@ -147,7 +155,7 @@ def named_after(plan: Plan, document_title: str | None) -> Plan:
 
 def plan_document_title(text: CleanText, plans: tuple[Plan, ...]) -> str | None:
     for line in text.lines[:15]:
-        if PLAN_TITLE.search(line.text) and len(line.text) <= 120:
+        if len(line.text) <= 120 and PLAN_TITLE.search(line.text):
             return line.text.lstrip("# ").strip()
     if plans and plans[0].title:
         return plans[0].title
@@ -201,7 +209,7 @@ def priority_sections(text: CleanText, plans: tuple[Plan, ...]) -> tuple[Section
 
 def _titled(text: CleanText) -> bool:
     """A plan's title among the first lines."""
-    return any(PLAN_TITLE.search(line.text) and len(line.text) <= 120 for line in text.lines[:15])
+    return any(len(line.text) <= 120 and PLAN_TITLE.search(line.text) for line in text.lines[:15])
 
 
 PARSER = ImprovementPlanParser()

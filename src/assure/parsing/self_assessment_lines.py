@@ -180,6 +180,24 @@ def _spaced_subsections() -> tuple[tuple[str, str, str], ...]:
     return tuple((phrase, kind, f" {phrase} ") for phrase, kind in _folded_subsections())
 
 
+@cache
+def _subsections_by_first_word() -> dict[str, tuple[int, ...]]:
+    """The places in ``_spaced_subsections`` of the phrases opening with each word."""
+    found: dict[str, list[int]] = {}
+    for place, (phrase, _, _) in enumerate(_spaced_subsections()):
+        found.setdefault(phrase.split(" ", 1)[0], []).append(place)
+    return {word: tuple(places) for word, places in found.items()}
+
+
+def _phrases_opening_at(words: list[str]) -> list[tuple[str, str, str]]:
+    """``_spaced_subsections`` less the phrases that can open at none of ``words``
+    (folded words are single-spaced, so a phrase found opens at a word), in order."""
+    by_first_word = _subsections_by_first_word()
+    places = sorted({place for word in words for place in by_first_word.get(word, ())})
+    phrases = _spaced_subsections()
+    return [phrases[place] for place in places]
+
+
 def subsection_kind(title: str) -> str | None:
     """The template sub-section a heading names, e.g. "7.1.1 THINGS WE ARE
     PROUD OF" is ``proud_of``; ``None`` for other headings."""
@@ -189,7 +207,7 @@ def subsection_kind(title: str) -> str | None:
         return None
     best: tuple[int, str] | None = None
     padded = f" {folded} "
-    for phrase, kind, spaced in _spaced_subsections():
+    for phrase, kind, spaced in _phrases_opening_at(words[: SUBSECTION_REACH + 1]):
         position = padded.find(spaced)
         if position < 0:
             continue

@@ -19,7 +19,8 @@ from assure.parsing.per_text import Cue, blind, folded_lines, folded_view, once_
 from assure.parsing.self_assessment_lines import STANDALONE, Candidate
 
 NAMES_ITSELF = re.compile(r"\bself[- ]?(?:assessment|evaluation)\b", re.IGNORECASE)
-FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+# Speaking as "we": these words, whole (see ``FoldedLines.with_words``).
+FIRST_PERSON_WORDS = ("we", "our", "us")
 # The regulator's own report headings; scores alone are not enough, since a
 # council may score itself ("Our self-assessed score: 3").
 REGULATOR = re.compile(
@@ -52,7 +53,6 @@ PLAN_TITLE = re.compile(r"\b(?:improvement|action|delivery)\s+plan\b", re.IGNORE
 HEAD = 60
 # The same, for lines folded to lower case (see ``per_text.folded``), or with words they need.
 NAMES_ITSELF_CUE = Cue(NAMES_ITSELF, ("self",))
-FIRST_PERSON_FOLDED = blind(FIRST_PERSON)
 THIRD_PERSON_FOLDED = blind(THIRD_PERSON)
 REGULATOR_CUE = Cue(REGULATOR, ("findings", "commitment", "rating", "expect", "assess", "includes"))
 COMMITTEE_FOLDED = blind(COMMITTEE)
@@ -103,7 +103,7 @@ def _prose_voice(text: CleanText) -> tuple[list[int], int]:
     """The indexes of the lines of prose (60 characters or more), and how many
     of them speak as "we"."""
     prose = [index for index, line in enumerate(folded_lines(text)) if len(line) >= 60]
-    spoken = folded_view(text).matching(FIRST_PERSON_FOLDED)
+    spoken = folded_view(text).with_words(FIRST_PERSON_WORDS)
     return prose, sum(1 for index in prose if index in spoken)
 
 
@@ -159,6 +159,9 @@ def _written_by_others(text: CleanText) -> float:
     prose, first = _prose_voice(text)
     if prose and first / len(prose) < 0.1:
         folded = folded_lines(text)
-        if sum(1 for index in prose if THIRD_PERSON_FOLDED.search(folded[index])) >= 3:
+        # Every match holds one of these words: lines without them are not searched.
+        named = set(folded_view(text).holding(("council", "authority")))
+        spoken_of = (i for i in prose if i in named and THIRD_PERSON_FOLDED.search(folded[i]))
+        if sum(1 for _ in spoken_of) >= 3:
             factor *= 0.5
     return factor

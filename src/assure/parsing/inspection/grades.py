@@ -83,10 +83,14 @@ class GradedFramework:
     cues: tuple[re.Pattern[str], ...]
 
 
+MARKS = re.compile(r"[*#◼•▪●]+")  # bullets and markup; only "*" and "#" are ASCII
+
+
 def fold(text: str) -> str:
     """Lower case, straight quotes, plain dashes, single spaces, no bullets or markup."""
     text = text.replace("’", "'").replace("‘", "'").replace("\u00a0", " ")
-    text = re.sub(r"[*#◼•▪●]+", " ", text)
+    if not text.isascii() or "*" in text or "#" in text:
+        text = MARKS.sub(" ", text)
     return " ".join(text.lower().split()).strip(" .")
 
 

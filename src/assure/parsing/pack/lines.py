@@ -20,6 +20,10 @@ from assure.parsing.per_text import folded, once_per_text
 
 MARKUP = re.compile(r"\*\*|__|</?[a-zA-Z][^<>]{0,200}>|^#{1,6}\s+|\*(?=\S)|(?<=\S)\*")
 SPACES = re.compile(r"[ \u00a0\u2002\u2003\u2009]+")
+# The runs of SPACES other than a lone space, which replacing by a space would not change.
+WIDE_SPACES = re.compile(
+    r" [ \u00a0\u2002\u2003\u2009]+|[\u00a0\u2002\u2003\u2009][ \u00a0\u2002\u2003\u2009]*"
+)
 DASHES = re.compile(r"[\u2012\u2013\u2014\u2015\u2212]")
 # What ``tidy`` changes: markup, pipes, tabs, dashes, curly quotes, wide or doubled spaces.
 UNTIDY = re.compile(
@@ -88,17 +92,39 @@ class PackLine:
 def tidy(text: str) -> str:
     """A line without markup, with plain dashes, quotes and single spaces; a
     row of a table written with pipes has its cells split by tabs instead."""
-    if not UNTIDY.search(text) and text == text.strip():
+    if text == text.strip() and not _untidy(text):
         return text  # nothing below would change it
     if MARKUP_CHARS.search(text):
         text = MARKUP.sub("", text)
     text = _pipe_cells(text)
-    text = DASHES.sub("–", text)
-    if CURLY_QUOTES.search(text):
-        text = text.translate(QUOTES)
+    if not text.isascii():  # wide dashes and curly quotes are not ASCII
+        text = DASHES.sub("–", text)
+        if CURLY_QUOTES.search(text):
+            text = text.translate(QUOTES)
     if "\t" in text:
-        return "\t".join(SPACES.sub(" ", cell).strip() for cell in text.split("\t")).strip("\t ")
-    return SPACES.sub(" ", text).strip()
+        return "\t".join(_single_spaced(cell).strip() for cell in text.split("\t")).strip("\t ")
+    return _single_spaced(text).strip()
+
+
+def _untidy(text: str) -> bool:
+    """Whether UNTIDY is found in ``text``: in ASCII, one of its marks is."""
+    if text.isascii():
+        return (
+            "\t" in text
+            or "  " in text
+            or "|" in text
+            or "*" in text
+            or "_" in text
+            or ("<" in text or "#" in text)
+        )
+    return UNTIDY.search(text) is not None
+
+
+def _single_spaced(text: str) -> str:
+    """``text`` with each run of SPACES made one space."""
+    if text.isascii() and "  " not in text:
+        return text  # every run is a lone space already
+    return WIDE_SPACES.sub(" ", text)
 
 
 # "| 3 | Minutes | 1 - 8 |" from a markdown converter, or "Jo Bloggs | Chair"

@@ -70,8 +70,7 @@ def report_cover(lines: list[PackLine]) -> ReportCover | None:
     head = [line for line in lines[:40] if line.noise is None and not line.table]
     if any(STARTS_PACK.match(line.text) for line in head):
         return None
-    sections = _sections(lines)
-    if cover := _field_cover(lines, sections):
+    if cover := _field_cover(lines):
         return cover
     dated = next(
         (
@@ -88,6 +87,7 @@ def report_cover(lines: list[PackLine]) -> ReportCover | None:
     if body is None:
         return None
     author = any(AUTHOR.match(line.text) for line in head)
+    sections = _sections(lines)
     if not author and sections < 3:
         return None
     return ReportCover(
@@ -110,7 +110,7 @@ def _sections(lines: list[PackLine]) -> int:
     )
 
 
-def _field_cover(lines: list[PackLine], sections: int) -> ReportCover | None:
+def _field_cover(lines: list[PackLine]) -> ReportCover | None:
     """A cover sheet of fields ("Name of meeting:", "Date:", "Title of report:")
     opening the text."""
     sheets = find_cover_sheets(lines[:60])
@@ -127,7 +127,7 @@ def _field_cover(lines: list[PackLine], sections: int) -> ReportCover | None:
         date_line=sheet.date_line,
         title=sheet.title,
         author=True,
-        sections=sections,
+        sections=_sections(lines),
     )
 
 

@@ -24,6 +24,8 @@ from assure.structure import Comparator, Metric
 YEAR = re.compile(r"^(?:19|20)\d\d(?:[/-]\d\d)?$")
 VALUE = re.compile(r"^(?:-|–|[-−]?\d[\d,]*(?:\.\d+)?%?|n/?a|\*|x|\.\.)$", re.IGNORECASE)
 MISSING = re.compile(r"^(?:-|–|n/?a|\*|x|\.\.)$", re.IGNORECASE)
+# The characters of a line made only of years and missing values, which a header is.
+HEADER_CHARACTERS = re.compile(r"[\s\d/*.nNaAxX–-]*")
 CODE = re.compile(r"^(?:\d{3}|E\d{8}|[A-Z]{1,3})$")  # an area's code, or a stray header letter
 ENGLAND = re.compile(r"^(?:england|national)\b", re.IGNORECASE)
 NEIGHBOURS = re.compile(r"statistical\s+neighbours?|\bsn\b|comparator\s+average", re.IGNORECASE)
@@ -47,6 +49,8 @@ class YearHeader:
 
 
 def year_header(text: str) -> YearHeader | None:
+    if not HEADER_CHARACTERS.fullmatch(text):
+        return None  # a token that is neither a year nor a missing value
     tokens = text.split()
     if sum(1 for t in tokens if YEAR.match(t)) < MIN_YEARS:
         return None

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from assure.document import CleanLine, CleanText
+from assure.parsing.per_text import blind, folded
 from assure.parsing.performance.marks import first_figure, rag_of, trend_of, unit_for
 from assure.structure import Comparator, Metric
 
@@ -26,6 +27,9 @@ LABEL = re.compile(
     r"\s*(?:\([^)]{0,20}\)\s*)?(?:[:=]\s*|\s+(?=[-−£]?\d))",
     re.IGNORECASE,
 )
+LABEL_FOLDED = blind(LABEL)  # for lines folded to lower case
+# Every label is followed by a colon, an equals sign or a figure.
+LABEL_NEEDS = re.compile(r"[:=\d]")
 KIND = {
     "latest": "value", "actual": "value", "current": "value", "outturn": "value",
     "performance": "value", "result": "value", "achieved": "value", "this": "value",
@@ -56,11 +60,14 @@ class LabelledRow:
 
 def parts_of(text: str) -> dict[str, str]:
     """Each labelled part of a line: kind -> the text up to the next label."""
-    matches = list(LABEL.finditer(text))
+    if not LABEL_NEEDS.search(text):
+        return {}
+    matches = list(LABEL_FOLDED.finditer(folded(text)))  # where LABEL finds them in ``text``
     parts: dict[str, str] = {}
     for position, match in enumerate(matches):
         end = matches[position + 1].start() if position + 1 < len(matches) else len(text)
-        kind = KIND[match["label"].split()[0].lower()]
+        label = text[match.start("label") : match.end("label")]
+        kind = KIND[label.split()[0].lower()]
         parts.setdefault(kind, text[match.end() : end].strip(" ,;"))
     return parts
 
@@ -82,7 +89,7 @@ def labelled_rows(text: CleanText, period: str | None = None) -> list[Metric]:
         row = LabelledRow(line, parts)
         follow = index + 1
         while follow < len(lines) and (more := parts_of(lines[follow].text)) and not is_row(more):
-            if LABEL.match(lines[follow].text.strip()) is None:
+            if LABEL_FOLDED.match(folded(lines[follow].text.strip())) is None:
                 break
             for kind, value in more.items():
                 row.parts.setdefault(kind, value)
@@ -113,7 +120,7 @@ def name_above(lines: tuple[CleanLine, ...], index: int) -> tuple[str, str | Non
             or text.endswith(".")
         ):
             break
-        if LABEL.match(text) or NOTE.match(text):
+        if LABEL_FOLDED.match(folded(text)) or NOTE.match(text):
             break
         parts.insert(0, text)
         position -= 1

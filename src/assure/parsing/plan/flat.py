@@ -23,11 +23,13 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from assure.document import CleanLine, CleanText
+from assure.parsing.per_text import blind, folded
 from assure.parsing.plan.fields import CODE, STATUS, TIMEFRAME
 from assure.parsing.plan.labels import priority_heading
 from assure.parsing.plan.tables import header_columns, measure_columns
 
-_YEAR = r"\(?(?:[A-Z][a-z]+\s+)?(?:20\d\d(?:\s?[/\-–]\s?\d\d(?:\d\d)?)?|\d\d/\d\d)\)?"
+# A year, perhaps after a word ("March 2025"); in names matched case-blind, written in lower case.
+_YEAR = r"\(?(?:[a-z][a-z]+\s+)?(?:20\d\d(?:\s?[/\-–]\s?\d\d(?:\d\d)?)?|\d\d/\d\d)\)?"
 # Column names as headers write them, by what the column holds.
 COLUMN_NAMES = {
     "ref": r"ref(?:erence)?\.?|no\.?|number|#|id",
@@ -49,6 +51,7 @@ COLUMN = {kind: re.compile(rf"(?:{names})", re.IGNORECASE) for kind, names in CO
 # Any column's name, matched at a line's start: where none matches, no run of
 # the line's first words is a column's name.
 ANY_COLUMN = re.compile("|".join(f"(?:{names})" for names in COLUMN_NAMES.values()), re.IGNORECASE)
+ANY_COLUMN_FOLDED = blind(ANY_COLUMN)  # for lines folded to lower case
 LONGEST_NAME = 4  # words
 
 _CODE = CODE.pattern
@@ -98,10 +101,12 @@ def column_kind(name: str) -> str | None:
 
 def flat_header(text: str) -> FlatTable | None:
     """A header row read as one line: every word belongs to a column name we know."""
-    words = text.split()
-    if "\t" in text or not 3 <= len(words) <= 30:
+    if "\t" in text:
         return None
-    if not ANY_COLUMN.match(" ".join(words[:LONGEST_NAME])):
+    words = text.split()
+    if not 3 <= len(words) <= 30:
+        return None
+    if not ANY_COLUMN_FOLDED.match(folded(" ".join(words[:LONGEST_NAME]))):
         return None  # no column's name opens the line: the first step below would fail
     names: list[str] = []
     kinds: list[str | None] = []

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from assure.document import CleanLine, SourceLine
+from assure.parsing.per_text import blind, folded
 from assure.parsing.plan.fields import (
     QUARTER_HEADER,
     direction_of,
@@ -58,10 +59,11 @@ GROUP_HEAD = re.compile(
 CODE_HEAD = re.compile(
     r"(?:ofsted|cqc|inspection|regulator)?\s*(?:rec\b|recs\b|recommendations?)"
     r"|(?:ofsted|cqc|inspection|regulator)\s*(?:ref(?:erence)?s?|findings?|codes?)\b"
-    r"|\bAFIs?\b|\bareas? for improvement\b"
+    r"|\bafis?\b|\bareas? for improvement\b"
     r"|^refs?\.?$|^references?$",  # a bare "Ref" column: codes only count if written as codes
     re.IGNORECASE,
 )
+CODE_HEAD_FOLDED = blind(CODE_HEAD)  # for cells folded to lower case
 # The column naming the priority in a table of leads or measures kept apart from the
 # actions: "Priority area | Strategic lead", "Priority | Success measure | Good is".
 PRIORITY_COLUMN = re.compile(rf"^priority$|{GROUP_HEAD.pattern}", re.IGNORECASE)
@@ -180,7 +182,7 @@ def header_columns(cells: list[str]) -> Columns | None:
             group = i
         elif TIME_HEAD.match(cell):
             times.append(i)
-        elif CODE_HEAD.search(cell):
+        elif CODE_HEAD_FOLDED.search(folded(cell)):
             codes = i
     if action is None or (lead is None and not times):
         return None

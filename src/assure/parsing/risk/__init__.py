@@ -19,7 +19,7 @@ from assure.document import CleanText
 from assure.parsing.front_matter import council_of, date_of
 from assure.parsing.headings import title_of
 from assure.parsing.linking import linked_risk
-from assure.parsing.per_text import folded, folded_view
+from assure.parsing.per_text import blind, folded, folded_lines, folded_view
 from assure.parsing.risk.cards import LABEL, card_risks
 from assure.parsing.risk.columns import is_header
 from assure.parsing.risk.flattened import find_header, flattened_risks
@@ -41,6 +41,7 @@ MEETING = re.compile(
     r"report\s+(?:of|from|author)|purpose\s+of\s+(?:the\s+)?report|recommendations?\s*:)",
     re.IGNORECASE,
 )
+MEETING_FOLDED = blind(MEETING)  # for lines folded to lower case
 ENOUGH_RISKS = 5
 CARD_LABELS = 4
 
@@ -96,7 +97,7 @@ def _names_risk(text: CleanText) -> bool:
 
 def _in_meeting(text: CleanText, score: float) -> float:
     """The score halved where a committee paper's furniture stands near the top."""
-    meeting = sum(1 for line in text.lines[:40] if MEETING.search(line.text))
+    meeting = sum(1 for line in folded_lines(text)[:40] if MEETING_FOLDED.search(line))
     return score * 0.5 if meeting >= 2 else score
 
 

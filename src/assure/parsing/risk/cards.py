@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from assure.document import CleanText
+from assure.parsing.per_text import blind, folded
 from assure.parsing.risk.columns import Column, when_of
 from assure.parsing.risk.fields import RiskFields, risk_from_fields
 from assure.parsing.risk.items import bulleted_items
@@ -34,7 +35,7 @@ LABELS: tuple[tuple[str, str], ...] = (
         r"risk\s+description|description(?:\s+of\s+risk)?|risk\s+event",
     ),
     ("causes", r"causes?|triggers?|sources?\s+of\s+risk"),
-    ("effects", r"consequences?|effects?|potential\s+impact|impacts?(?=\s*:\s*[A-Za-z])"),
+    ("effects", r"consequences?|effects?|potential\s+impact|impacts?(?=\s*:\s*[a-z])"),
     (
         "owners",
         r"(?:risk\s+)?owners?|lead\s+officer|responsible\s+officer|accountable\s+officer|risk\s+lead",
@@ -65,6 +66,8 @@ LABEL = re.compile(rf"(?:^|(?<=\s))(?P<label>{_ALTERNATIVES})\s*(?::|$)", re.IGN
 # A label of two or more words opening a line, its value after a space: a card
 # laid out as a two-column table ("Risk owner   Director of People").
 BARE_LABEL = re.compile(rf"^(?P<label>{_ALTERNATIVES})(?=\s)", re.IGNORECASE)
+LABEL_FOLDED = blind(LABEL)  # for lines folded to lower case
+BARE_LABEL_FOLDED = blind(BARE_LABEL)
 MIN_CARDS = 2
 
 
@@ -82,16 +85,24 @@ def field_name(match: re.Match[str]) -> str:
 
 def labels_on(body: str) -> list[tuple[str, str, str]]:
     """(field, label, value) for each label on a line, or [] if it opens with none."""
-    matches = [m for m in LABEL.finditer(body) if m.start() == 0 or body[m.end() - 1] == ":"]
+    # Found on the folded line, where LABEL and BARE_LABEL find them on ``body``.
+    lower = folded(body)
+    if ":" in body:
+        matches = [
+            m for m in LABEL_FOLDED.finditer(lower) if m.start() == 0 or body[m.end() - 1] == ":"
+        ]
+    else:  # only a label opening the line is kept, and the first found is that one
+        matches = [m] if (m := LABEL_FOLDED.match(lower)) else []
     if matches and matches[0].start() == 0:
         found = []
         for position, match in enumerate(matches):
             end = matches[position + 1].start() if position + 1 < len(matches) else len(body)
-            found.append((field_name(match), match["label"], body[match.end() : end].strip()))
+            label = body[match.start("label") : match.end("label")]
+            found.append((field_name(match), label, body[match.end() : end].strip()))
         return found
-    bare = BARE_LABEL.match(body)
-    if bare and len(bare["label"].split()) >= 2:
-        return [(field_name(bare), bare["label"], body[bare.end() :].strip(" :"))]
+    bare = BARE_LABEL_FOLDED.match(lower)
+    if bare and len((label := body[bare.start("label") : bare.end("label")]).split()) >= 2:
+        return [(field_name(bare), label, body[bare.end() :].strip(" :"))]
     return []
 
 
