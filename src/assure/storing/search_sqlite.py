@@ -4,7 +4,10 @@ search_scope)``.
 The candidates are the newest matches: FTS5 walks the index backwards from
 the newest passage, without scoring, to the ``candidates``-th newest match
 (the floor), and only the matches from it up are ranked. A hundred matches
-or fewer are ranked by density (below) at once.
+or fewer are ranked by density (below) at once. Where the words are known
+beforehand to be ranked by density (bm25 would cost too much, below), the
+one walk finds, marks and ranks the candidates, and the index is not
+walked a second time from the floor.
 
 Ranking is bm25, unless that would cost more than the search may: before it
 scores a single passage, FTS5's bm25 counts, for every phrase of the MATCH
