@@ -25,6 +25,17 @@ its document before the best are taken, statement filter by EXISTS, kind
 and date filtered afterwards from the best 500 as the search page did.
 PostgreSQL runs where ASSURE_TEST_POSTGRES_URL (or the default local
 server) is reachable, in a schema of its own.
+
+Building a million passages takes a while, so the library can be kept and
+measured again: with ``BENCH_KEEP`` naming a folder, SQLite's library is
+``$BENCH_KEEP/sqlite-<passages>`` and PostgreSQL's the schema
+``assure_bench_<passages>``, neither removed afterwards, and a library that
+already holds its passages is measured as it is (one cut short is built on).
+``BENCH_ENGINES`` (``sqlite``, ``postgresql``, or both, comma-separated)
+says which engines run.
+
+    BENCH_KEEP=/tmp/search-library BENCH_PASSAGES=1000000 \
+        python -m benchmarks bench_search
 """
 
 from __future__ import annotations
@@ -35,17 +46,20 @@ import statistics
 import time
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import bindparam, create_engine, text
 
 from assure.settings import Settings
 from assure.storing import Library
 from assure.storing.search import parse_query
 from assure.storing.search_sqlite import fts5_expression
-from benchmarks.engines import on_each_engine
-from benchmarks.synthetic_library import COUNCILS, Vocabulary, build
+from benchmarks.engines import POSTGRES_URL, on_each_engine
+from benchmarks.synthetic_library import COUNCILS, Vocabulary, build, stored_passages
 
 PASSAGES = int(os.environ.get("BENCH_PASSAGES", "1000000"))
+KEEP = os.environ.get("BENCH_KEEP")
+ENGINES = os.environ.get("BENCH_ENGINES", "sqlite,postgresql").split(",")
 REPEATS = 3
 PER_CLASS = 8
 # Words a searcher would not type alone (and PostgreSQL drops).
@@ -175,13 +189,20 @@ def measure(
 
 
 def bench(name: str, settings: Settings) -> None:
+    if name not in ENGINES:
+        return
     with Library(settings) as library:
-        built = build(library, PASSAGES)
-        print(
-            f"{name}: {built.passages:,} passages in {built.documents:,} documents stored in "
-            f"{built.seconds:,.0f} s: {built.passages / built.seconds:,.0f} passages/s",
-            flush=True,
-        )
+        kept = stored_passages(library) if KEEP else 0
+        if kept >= PASSAGES:
+            print(f"{name}: {kept:,} passages kept from an earlier run", flush=True)
+        else:
+            built = build(library, PASSAGES)
+            library.refresh_statistics()
+            print(
+                f"{name}: {built.passages:,} passages in {built.documents:,} documents stored "
+                f"in {built.seconds:,.0f} s: {built.passages / built.seconds:,.0f} passages/s",
+                flush=True,
+            )
         classes = query_classes(Vocabulary(random.Random(11)))
         load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
         print(f"(load average {load} on {os.cpu_count()} cores while measuring)")
@@ -201,8 +222,29 @@ def bench(name: str, settings: Settings) -> None:
                 )
 
 
+def on_kept_engines(folder: str) -> None:
+    """``bench`` on libraries kept between runs: SQLite's in ``folder``,
+    PostgreSQL's in a schema named by its size."""
+    sqlite = Path(folder) / f"sqlite-{PASSAGES}"
+    sqlite.mkdir(parents=True, exist_ok=True)
+    bench("sqlite", Settings(data_dir=str(sqlite)))
+    if "postgresql" not in ENGINES:
+        return
+    schema = f"assure_bench_{PASSAGES}"
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
+    admin.dispose()
+    separator = "&" if "?" in POSTGRES_URL else "?"
+    url = f"{POSTGRES_URL}{separator}options=-csearch_path%3D{schema}"
+    bench("postgresql", Settings(data_dir=str(sqlite.with_name(schema)), database_url=url))
+
+
 def run() -> None:
-    on_each_engine(bench)
+    if KEEP:
+        on_kept_engines(KEEP)
+    else:
+        on_each_engine(bench)
 
 
 if __name__ == "__main__":

@@ -26,6 +26,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import text
+
 from assure.document import SourceLine
 from assure.storing import Library
 from assure.structure import (
@@ -175,14 +177,24 @@ def labels(rng: random.Random) -> tuple[StatementLabel, ...]:
 
 
 def build(library: Library, passages: int, progress: bool = True) -> Built:
-    """Store about ``passages`` passages in ``library``; how many and how fast."""
+    """Store about ``passages`` passages in ``library``; how many and how fast.
+    Documents already stored are passed over, so a build that was cut short
+    goes on where it stopped."""
     started = time.perf_counter()
     stored_documents = stored_passages = 0
     for parsed, lines, council in documents(passages):
-        library.add(parsed, council, lines)
+        if library.add(parsed, council, lines) is None:
+            continue
         stored_documents += 1
         stored_passages += len(parsed.passages)
         if progress and stored_documents % 500 == 0:
             rate = stored_passages / (time.perf_counter() - started)
             print(f"  {stored_passages:>9,} passages stored ({rate:,.0f}/s)", flush=True)
     return Built(stored_documents, stored_passages, time.perf_counter() - started)
+
+
+def stored_passages(library: Library) -> int:
+    """How many passages ``library`` holds (a kept library is complete when
+    it holds as many as were asked for)."""
+    with library.reading() as session:
+        return int(session.execute(text("SELECT count(*) FROM passages")).scalar_one())

@@ -188,3 +188,40 @@ def test_the_newest_matches_are_found_however_they_lie_in_a_large_library(
         found = library.search(query, [EAST], limit=150)
         assert {h.passage_id for h in found} == set(matching[:150]), query
         assert found.total == min(len(matching), 150)
+
+
+def test_sqlite_ranks_by_density_alike_in_one_walk_or_two(library, fictional, monkeypatch):
+    """Where bm25 would cost too much, SQLite finds, marks and ranks the newest
+    candidates in one walk of the index: the same hits, ranks, snippets and
+    totals as finding them first and marking them from the floor up, a page
+    past the last candidate included."""
+    from assure.storing import search_sqlite
+
+    if library.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's search")
+    for n in range(2):
+        paragraphs = [
+            f"Item {i} of return {n}: home care hours"
+            + (" and respite breaks for carers" * (1 + i % 3) if i % 4 == 0 else "")
+            + "."
+            for i in range(400)
+        ]
+        store(library, fictional.text(f"Return {n}", {"Hours": paragraphs}), EAST)
+    monkeypatch.setattr(search_module, "CANDIDATES", 150)
+
+    def searched() -> list[tuple[object, ...]]:
+        found = []
+        for query in ("respite", '"home care" carers', "hours"):
+            for offset in (0, 140, 150, 400):
+                hits = library.search(query, [EAST], limit=20, offset=offset)
+                found.append((hits.total, [(h.passage_id, h.rank, h.snippet) for h in hits]))
+        return found
+
+    monkeypatch.setattr(search_sqlite, "IDF_BUDGET", -1)  # bm25 always costly: one walk
+    one_walk = searched()
+    monkeypatch.setattr(search_sqlite, "IDF_BUDGET", 10**12)
+    monkeypatch.setattr(search_sqlite, "FEW", 10**6)  # every match few: two walks
+    assert searched() == one_walk
+    # "respite": 200 matches; the candidates reach as far as the page does.
+    assert [total for total, _ in one_walk[:4]] == [150, 160, 170, 200]
+    assert len(one_walk[0][1]) == 20 and one_walk[3] == (200, [])

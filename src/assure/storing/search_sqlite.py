@@ -4,7 +4,10 @@ search_scope)``.
 The candidates are the newest matches: FTS5 walks the index backwards from
 the newest passage, without scoring, to the ``candidates``-th newest match
 (the floor), and only the matches from it up are ranked. A hundred matches
-or fewer are ranked by density (below) at once.
+or fewer are ranked by density (below) at once. Where the words are known
+beforehand to be ranked by density (bm25 would cost too much, below), the
+one walk finds, marks and ranks the candidates, and the index is not
+walked a second time from the floor.
 
 Ranking is bm25, unless that would cost more than the search may: before it
 scores a single passage, FTS5's bm25 counts, for every phrase of the MATCH
@@ -84,6 +87,14 @@ def search(
     session: Session, terms: list[Term], scope: Scope, limit: int, offset: int, candidates: int
 ) -> Found:
     where, params = conditions(session, terms, scope)
+    page = {"n": candidates, "limit": limit, "offset": offset}
+    if costly_to_count(session, terms, scope):
+        # Ranked by density whatever the count: the newest candidates are
+        # found, marked and ranked in one walk of the index.
+        ranked = execute(session, NEWEST_BY_DENSITY.format(where=where), params | page).all()
+        total = int(ranked[0][3]) if ranked else count_newest(session, where, params, candidates)
+        hits = [RawHit(int(r[0]), snippet_of(r[2] or ""), float(r[1])) for r in ranked]
+        return Found(hits, total)
     newest = [
         int(i)
         for (i,) in execute(
@@ -95,13 +106,20 @@ def search(
     if not newest:
         return Found([], 0)
     # A few matches are ranked by density at once: cheaper than bm25's count.
-    dense = len(newest) <= FEW or costly_to_count(session, terms, scope)
-    page = {"floor": newest[-1], "limit": limit, "offset": offset}
+    dense = len(newest) <= FEW
+    page |= {"floor": newest[-1]}
     sql = (DENSITY if dense else BY_BM25).format(where=where)
     ranked = execute(session, sql, params | page).all()
     marked = {int(r[0]): r[2] for r in ranked} if dense else highlighted(session, ranked, params)
     hits = [RawHit(int(r[0]), snippet_of(marked.get(int(r[0])) or ""), float(r[1])) for r in ranked]
     return Found(hits, len(newest))
+
+
+def count_newest(session: Session, where: str, params: dict[str, Any], candidates: int) -> int:
+    """How many matches there are, up to ``candidates`` (for a page past the
+    last of them)."""
+    sql = f"SELECT count(*) FROM (SELECT f.rowid FROM passages_fts f WHERE {where} LIMIT :n)"
+    return int(execute(session, sql, params | {"n": candidates}).scalar_one())
 
 
 def costly_to_count(session: Session, terms: list[Term], scope: Scope) -> bool:
@@ -136,14 +154,9 @@ BY_BM25 = f"""
 
 # The words marked in the text and the section title; a passage's length in
 # words, against the candidates' average; bm25's saturation of the count.
-DENSITY = f"""
-    WITH marked AS MATERIALIZED (
-        SELECT f.rowid AS id,
-               highlight(passages_fts, 0, char(1), char(2)) AS body,
-               coalesce(highlight(passages_fts, 1, char(1), char(2)), '') AS title
-        FROM passages_fts f
-        WHERE {{where}} AND f.rowid >= :floor
-    ),
+# The candidates are the matches from the floor up (DENSITY), or the newest
+# ``n`` (NEWEST_BY_DENSITY: found and marked in the same walk, and counted).
+RANKED_BY_DENSITY = f"""
     counted AS (
         SELECT id, body,
                length(body) - length(replace(body, char(1), '')) AS hits,
@@ -154,11 +167,21 @@ DENSITY = f"""
     SELECT id,
            hits * {K1 + 1} / (hits + {K1} * ({1 - B} + {B} * words / avg(words) OVER ()))
            + 0.5 * in_title AS score,
-           body
+           body, count(*) OVER () AS total
     FROM counted
     ORDER BY score DESC, id
     LIMIT :limit OFFSET :offset
 """
+MARKED = """
+    WITH marked AS MATERIALIZED (
+        SELECT f.rowid AS id,
+               highlight(passages_fts, 0, char(1), char(2)) AS body,
+               coalesce(highlight(passages_fts, 1, char(1), char(2)), '') AS title
+        FROM passages_fts f
+        WHERE {{where}} {candidates}
+    ),"""
+DENSITY = MARKED.format(candidates="AND f.rowid >= :floor") + RANKED_BY_DENSITY
+NEWEST_BY_DENSITY = MARKED.format(candidates="ORDER BY f.rowid DESC LIMIT :n") + RANKED_BY_DENSITY
 
 
 def highlighted(session: Session, ranked: Sequence[Any], params: dict[str, Any]) -> dict[int, str]:
