@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assure.extracting import consistency
+from assure.extracting import consistency, references
 from assure.extracting.figures import WHICH_BEFORE as WHICH_REACHED
 from assure.extracting.figures import context, flattened, labels, layout, measures, numbers
 from assure.extracting.figures.screening import ends_in_digit, has_digit, mentions
@@ -34,7 +34,9 @@ PIECES = st.sampled_from(
      "-£ 5", "−£12", "£ 3", "-4",
      " per cent", "pp", " percentage points", " out of 10", " in 5", " to 7",
      " weeks", "-year", " point plan", " ways to", "month",
-     "%", ",", ";", ":", "(", ")", ".", "-", " ", "  ", "\t", "\n", "\u00a0", "\u017f", "\u212a"]
+     "Ref", "REFS", "reference", "IR", "ir", "[", "](#)", "[Re](#)f",
+     "%", ",", ";", ":", "(", ")", ".", "-", " ", "  ", "\t", "\n", "\u00a0", "\u017f", "\u212a",
+     "\u0130", "\u0131", "Wh\u0130ch", "\u212aeep", "\u2019", "\u00a3"]
 )  # fmt: skip
 TEXT = st.lists(st.one_of(PIECES, st.text(max_size=4)), max_size=14).map("".join)
 
@@ -51,6 +53,7 @@ SCREENED = [
     (context.ENGLAND, context.ENGLAND_WORDS),
     (context.PROVISIONAL, context.PROVISIONAL_WORDS),
     (measures.RELATIVE, measures.RELATIVE_WORDS),
+    (references.REF, ("ref",)),
 ]
 
 
@@ -71,6 +74,8 @@ def test_digit_and_ending_screens_are_necessary(text: str) -> None:
         assert context.PERIOD.search(text) is None
     if not has_digit(text):
         assert measures.CARRIED_FIGURE.search(text) is None
+        assert references.REF.search(text) is None
+        assert references.INFORMATION_RETURN.search(text) is None
         assert layout.MARK.search(text) is None
     if not ends_in_digit(text):
         assert layout.CONTENTS_ENTRY.match(text) is None
@@ -78,6 +83,10 @@ def test_digit_and_ending_screens_are_necessary(text: str) -> None:
         assert measures.NOUN_OF.search(text) is None
     if not any(hint in text for hint in consistency.PLACEHOLDER_HINTS):
         assert consistency.PLACEHOLDER.search(text) is None
+    if "](" not in text:
+        assert references.LINK.search(text) is None
+    if "IR" not in text:
+        assert references.INFORMATION_RETURN.search(text) is None
     if "£" not in text:
         assert flattened.MARKERS_ONLY.match(text.strip()) is None
     end = text.strip()[-1:]
