@@ -83,6 +83,8 @@ def test_digit_and_ending_screens_are_necessary(text: str) -> None:
         assert measures.NOUN_OF.search(text) is None
     if not any(hint in text for hint in consistency.PLACEHOLDER_HINTS):
         assert consistency.PLACEHOLDER.search(text) is None
+    if len(numbers.CODE_NUMBER.findall(text)) < 3:
+        assert len(numbers.CODED.findall(text)) < 3
     if "](" not in text:
         assert references.LINK.search(text) is None
     if "IR" not in text:
