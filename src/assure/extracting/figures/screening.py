@@ -28,7 +28,7 @@ def mentions(text: str, *words: str) -> bool:
     pattern compiled with ``re.IGNORECASE`` reads it: the letters such a
     pattern takes for ASCII ones (a dotless "ı" for "i", the Kelvin sign for
     "k") count as those (see ``folded``)."""
-    lowered = folded(text)
+    lowered = text.lower() if text.isascii() else folded(text)  # the same, one call fewer
     return any(map(lowered.__contains__, words))  # no generator: this is asked often
 
 
