@@ -455,3 +455,19 @@ def test_category_cues_help_the_category_head_on_held_out_examples(monkeypatch) 
             found = trained.predict_all([e.text for e in test])[1]
             right[way] += sum(c == e.category for c, e in zip(found, test, strict=True))
     assert right["blended"] > right["words"]
+
+
+def test_labels_are_added_to_a_passage_keeping_every_other_field() -> None:
+    from dataclasses import fields, replace
+
+    from assure.classifying.labelling import with_labels
+    from assure.structure import Passage, StatementLabel
+
+    assert len(fields(Passage)) == 9, "with_labels writes each field of a Passage out"
+    passage = Passage(
+        4, 6, "We reviewed the pathway.", 2, "Safe systems", (), "people", None, ("Ref 3",)
+    )
+    labels = (StatementLabel("safe-systems", 0.5, "model"),)
+    assert with_labels(passage, labels, "processes", "strength") == replace(
+        passage, qs=labels, category="processes", stance="strength"
+    )

@@ -10,10 +10,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assure.extracting import consistency
+from assure.extracting import consistency, references
 from assure.extracting.figures import WHICH_BEFORE as WHICH_REACHED
-from assure.extracting.figures import context, flattened, labels, layout, measures, numbers
+from assure.extracting.figures import (
+    context,
+    flattened,
+    labels,
+    layout,
+    leads,
+    measures,
+    numbers,
+)
 from assure.extracting.figures.screening import ends_in_digit, has_digit, mentions
+from assure.normalising.folding import folded
 
 # Words the patterns look for, their neighbours, letters that case-insensitive
 # patterns fold onto ASCII ones (dotless i, long s, the Kelvin sign), digits and
@@ -34,7 +43,9 @@ PIECES = st.sampled_from(
      "-£ 5", "−£12", "£ 3", "-4",
      " per cent", "pp", " percentage points", " out of 10", " in 5", " to 7",
      " weeks", "-year", " point plan", " ways to", "month",
-     "%", ",", ";", ":", "(", ")", ".", "-", " ", "  ", "\t", "\n", "\u00a0", "\u017f", "\u212a"]
+     "Ref", "REFS", "reference", "IR", "ir", "[", "](#)", "[Re](#)f",
+     "%", ",", ";", ":", "(", ")", ".", "-", " ", "  ", "\t", "\n", "\u00a0", "\u017f", "\u212a",
+     "\u0130", "\u0131", "Wh\u0130ch", "\u212aeep", "\u2019", "\u00a3"]
 )  # fmt: skip
 TEXT = st.lists(st.one_of(PIECES, st.text(max_size=4)), max_size=14).map("".join)
 
@@ -51,6 +62,7 @@ SCREENED = [
     (context.ENGLAND, context.ENGLAND_WORDS),
     (context.PROVISIONAL, context.PROVISIONAL_WORDS),
     (measures.RELATIVE, measures.RELATIVE_WORDS),
+    (references.REF, ("ref",)),
 ]
 
 
@@ -71,6 +83,8 @@ def test_digit_and_ending_screens_are_necessary(text: str) -> None:
         assert context.PERIOD.search(text) is None
     if not has_digit(text):
         assert measures.CARRIED_FIGURE.search(text) is None
+        assert references.REF.search(text) is None
+        assert references.INFORMATION_RETURN.search(text) is None
         assert layout.MARK.search(text) is None
     if not ends_in_digit(text):
         assert layout.CONTENTS_ENTRY.match(text) is None
@@ -78,6 +92,14 @@ def test_digit_and_ending_screens_are_necessary(text: str) -> None:
         assert measures.NOUN_OF.search(text) is None
     if not any(hint in text for hint in consistency.PLACEHOLDER_HINTS):
         assert consistency.PLACEHOLDER.search(text) is None
+    if len(numbers.CODE_NUMBER.findall(text)) < 3:
+        assert len(numbers.CODED.findall(text)) < 3
+    if ":" not in text:
+        assert leads.PLACE_ITEM.match(text) is None
+    if "](" not in text:
+        assert references.LINK.search(text) is None
+    if "IR" not in text:
+        assert references.INFORMATION_RETURN.search(text) is None
     if "£" not in text:
         assert flattened.MARKERS_ONLY.match(text.strip()) is None
     end = text.strip()[-1:]
@@ -143,3 +165,19 @@ def test_numbers_are_found_from_three_characters_before_the_first_digit(text: st
     start = max(0, first.start() - 3) if first else len(text)
     spans = [m.span() for m in numbers.NUMBER.finditer(text, start)]
     assert spans == [m.span() for m in numbers.NUMBER.finditer(text)]
+
+
+PERIOD_PIECES = st.sampled_from(
+    ["Q3", "q3", "Q\u0131", "2023", "2023/24", "23/24", "2023-24", "20", "/", "-", "–", "to",
+     "and", "between", "in", "IN", "by", "since", "year", "Year", "ending", "ended", "the",
+     "financial", "March", "MARCH", "Sept", "\u017fept", "Census", "CEN\u017fUS", "(", ")",
+     " ", "  ", "\n", "\u00a0", "\u0130", "\u212a"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(PERIOD_PIECES, st.text(max_size=3)), max_size=14).map("".join))
+def test_periods_read_on_folded_text_are_the_periods_of_the_text(text: str) -> None:
+    assert not re.search(r"[A-Z]", re.sub(r"\\.", "", context.FOLDED_PERIOD.pattern))
+    spans = [m.span() for m in context.FOLDED_PERIOD.finditer(folded(text))]
+    assert spans == [m.span() for m in context.PERIOD.finditer(text)]

@@ -66,8 +66,19 @@ def label_passages(
             labels = tuple(mine[:MAX_LABELS])
         if stanced:
             stance = enclosing_stance(stanced, passage.start_line) or stance
-        labelled.append(replace(passage, qs=labels, category=category, stance=stance))
+        labelled.append(with_labels(passage, labels, category, stance))
     return tuple(labelled)
+
+
+def with_labels(
+    passage: Passage, qs: tuple[StatementLabel, ...], category: str | None, stance: str | None
+) -> Passage:
+    """``replace(passage, qs=qs, category=category, stance=stance)``, written
+    out: ``replace`` reads the fields' list for every passage of a document."""
+    return Passage(
+        passage.start_line, passage.end_line, passage.text, passage.page, passage.section,
+        qs, category, stance, passage.refs,
+    )  # fmt: skip
 
 
 def ranked_labels(

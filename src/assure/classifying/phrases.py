@@ -143,21 +143,27 @@ class ElementIndex:
         self.exact: dict[bytes, list[int]] = {}
         self.prefixes: dict[bytes, list[int]] = {}
         self.numbers: list[int] = []
-        self.longest = 0
+        # Every start of a prefix ("a", "as", "ass" of "assess"): a word whose
+        # first letters are none of these starts no longer prefix either.
+        self.heads: set[bytes] = set()
 
     def add(self, element: Element, number: int) -> None:
         for word in element.words:
             self.exact.setdefault(word, []).append(number)
         for prefix in element.prefixes:
             self.prefixes.setdefault(prefix, []).append(number)
-            self.longest = max(self.longest, len(prefix))
+            self.heads.update(prefix[:size] for size in range(1, len(prefix) + 1))
         if element.number:
             self.numbers.append(number)
 
     def matched_by(self, word: bytes) -> set[int]:
         found = set(self.exact.get(word, ()))
-        for size in range(1, min(len(word), self.longest) + 1):
-            found.update(self.prefixes.get(word[:size], ()))
+        heads = self.heads
+        for size in range(1, len(word) + 1):
+            head = word[:size]
+            if head not in heads:
+                break
+            found.update(self.prefixes.get(head, ()))
         if word[:1].isdigit():
             found.update(self.numbers)
         return found

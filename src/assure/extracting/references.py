@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from assure.extracting.figures.screening import has_digit, mentions
+
 # A Markdown link keeps its visible text: "[Ref 35](#)" reads as "Ref 35".
 LINK = re.compile(r"\[([^\[\]]{0,200})\]\([^()\s]{0,300}\)")
 _NUMBER = r"\d{1,4}[a-z]?"
@@ -36,16 +38,19 @@ def find_refs(text: str) -> tuple[str, ...]:
     >>> find_refs("see Ref. 12-14 and (Refs 3, 4 and 9)")
     ('Ref 12', 'Ref 13', 'Ref 14', 'Ref 3', 'Ref 4', 'Ref 9')
     """
-    if not text:
+    # Every reference holds a number, most passages none; a link is "](" whole.
+    if not has_digit(text):
         return ()
-    plain = LINK.sub(r"\1", text)
+    plain = LINK.sub(r"\1", text) if "](" in text else text
     found: list[tuple[int, str]] = []
-    for match in REF.finditer(plain):
-        if len(match["word"]) > 4 and YEAR.match(match["list"][:4]):
-            continue  # "Reference 2014 Act" names a year, not a document
-        found.extend((match.start(), f"Ref {n}") for n in _numbers(match["list"]))
-    for match in INFORMATION_RETURN.finditer(plain):
-        found.append((match.start(), f"IR{match[1]}"))
+    if mentions(plain, "ref"):
+        for match in REF.finditer(plain):
+            if len(match["word"]) > 4 and YEAR.match(match["list"][:4]):
+                continue  # "Reference 2014 Act" names a year, not a document
+            found.extend((match.start(), f"Ref {n}") for n in _numbers(match["list"]))
+    if "IR" in plain:
+        for match in INFORMATION_RETURN.finditer(plain):
+            found.append((match.start(), f"IR{match[1]}"))
     found.sort(key=lambda pair: pair[0])
     return tuple(dict.fromkeys(ref for _, ref in found))
 

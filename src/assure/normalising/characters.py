@@ -57,6 +57,8 @@ LEADER_BEFORE_NUMBER = re.compile(r"\s*(?:(?:\.\s?){4,}|(?:…\s?){2,}|_{4,})\s*
 # "21, 000": a comma, a space, then exactly three digits closing the number.
 BROKEN_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}), (\d{3})(?![\d,]|, \d|\s+and\s+\d)")
 BROKEN_MONEY = re.compile(r"([£$€]\d{1,3})((?:, \d{3})+)(?![\d,])")
+# Both patterns above hold a comma, a space and a digit: most lines have none.
+COMMA_DIGIT = re.compile(r", \d")
 REFERENCE_WORD = re.compile(
     r"(?:refs?|references?|pages?|pp?|paras?|paragraphs?|sections?|items?|minutes?|"
     r"appendix|appendices|nos?|ir|qs|tables?|figures?)\.?\s*$",
@@ -78,7 +80,7 @@ def text_before(text: str, end: int, reach: int = 64) -> str:
 
 def join_broken_thousands(text: str) -> str:
     """ "221, 000" -> "221,000", but not lists such as "Ref 142, 143" or "1, 2 and 3"."""
-    if ", " not in text:
+    if not COMMA_DIGIT.search(text):
         return text
     text = BROKEN_MONEY.sub(lambda m: m.group(1) + m.group(2).replace(" ", ""), text)
 

@@ -33,6 +33,9 @@ WORD_CHARACTERS = string.ascii_letters + string.digits + "_"  # what \w is in AS
 CONNECTOR_REACH = 12
 HYPHEN_END = re.compile(r"\w-$")
 BULLET = re.compile(r"^[•\-–—*▪●◦■□✓❖➢►→]\s")
+# What the patterns above can start with, asked first: most lines start otherwise.
+BULLET_MARKS = "•-–—*▪●◦■□✓❖➢►→"
+LIST_MARKS = BULLET_MARKS + "o("
 FIELD_LABEL = re.compile(r"^[A-Z][\w ]{0,30}:\s")
 SHORT_SHARE = 0.5  # of the usual line width: a shorter line without a full stop is title-like
 ORDINAL_SUFFIX = re.compile(r"^(?:st|nd|rd|th)\b")
@@ -75,6 +78,20 @@ def ends_with(pattern: re.Pattern[str], text: str, reach: int) -> bool:
     span at most ``reach`` characters: only the end is read (the characters
     before it still count for a lookbehind or a word boundary)."""
     return pattern.search(text, max(0, len(text) - reach)) is not None
+
+
+def list_start(text: str) -> bool:
+    """``LIST_START.match(text)``, asked only of text whose first characters
+    can start a match: a mark, a bracket, a digit, or a letter with ")" after
+    it (a roman numeral's letters may run on)."""
+    first = text[:1]
+    if not (
+        first in LIST_MARKS
+        or first.isdigit()
+        or ("a" <= first <= "z" and (text[1:2] == ")" or first in "ivx"))
+    ):
+        return False
+    return LIST_START.match(text) is not None
 
 
 @dataclass(slots=True, init=False)
@@ -149,7 +166,7 @@ def continues_after_gap(prev: Draft, nxt: Draft) -> bool:
         and not separate(nxt)
         and not ends_sentence(prev.tail)
         and nxt.text[:1].islower()
-        and not LIST_START.match(nxt.text)
+        and not list_start(nxt.text)
     )
 
 
@@ -159,9 +176,11 @@ def continues_wrapped(prev: Draft, nxt: Draft, width: float, marks: bool) -> boo
     ``marks``: the document ends wrapped lines with a space, so a line without
     one ended where its author pressed return.
     """
-    if separate(prev) or separate(nxt) or BULLET.match(nxt.text):
+    if separate(prev) or separate(nxt):
         return False
     first = nxt.text[:1]
+    if first in BULLET_MARKS and BULLET.match(nxt.text):
+        return False
     starts_word = first.isalnum() or first in "\"'(£$€"
     tail = prev.tail
     terminal = ends_sentence(tail)
@@ -174,13 +193,15 @@ def continues_wrapped(prev: Draft, nxt: Draft, width: float, marks: bool) -> boo
             and nxt.length >= WRAPPED_SHARE * width
         )
         return starts_word and not heading
-    if LIST_START.match(nxt.text):
+    if list_start(nxt.text):
         return False
     if first.islower():
         if tail[-1:].isdigit() and ORDINAL_SUFFIX.match(nxt.text):
             return True
         return prev.spaced or prev.soft_end  # not a one-word address line
-    if terminal or FIELD_LABEL.match(nxt.text) or (marks and not prev.soft_end):
+    if terminal or ("A" <= first <= "Z" and FIELD_LABEL.match(nxt.text)):
+        return False
+    if marks and not prev.soft_end:
         return False
     if nxt.length < SHORT_SHARE * width and not ends_sentence(nxt.text):
         return False  # a short title-like line: a heading, not the end of a sentence

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from assure.extracting.figures.labels import MONTH
 from assure.extracting.figures.numbers import Figure
 from assure.extracting.figures.screening import mentions
+from assure.normalising.folding import folded
 from assure.structure import Comparator
 
 # The spaces (group 1) after a sentence's closing mark, before a capital or an opening
@@ -31,6 +32,10 @@ PERIOD = re.compile(
     rf"|by\s+20\d\d\b(?![/\-–]))",  # "by 2028": a target year, kept as written
     re.IGNORECASE,
 )
+# PERIOD, case-sensitive, for text written in lower case by ``folded``: it
+# matches the folded text where and only where PERIOD matches the text (each
+# character folds to one), and reads it several times faster.
+FOLDED_PERIOD = re.compile(PERIOD.pattern.replace("Q[1-4]", "q[1-4]").replace("Census", "census"))
 # Every period holds a year of this century ("2023", "March 2024") or two digits
 # before a slash or dash ("23/24", "2023-24"): a sentence without one has none.
 PERIOD_HINT = re.compile(r"20\d\d|\d\d\s?[/\-–]")
@@ -112,8 +117,8 @@ def periods_in(sentence: str) -> list[tuple[int, str]]:
     if not PERIOD_HINT.search(sentence):
         return []  # "42% of people": no year, no "23/24"
     return [
-        (match.start(), PERIOD_LEAD.sub("", match.group(0)).strip())
-        for match in PERIOD.finditer(sentence)
+        (match.start(), PERIOD_LEAD.sub("", sentence[match.start() : match.end()]).strip())
+        for match in FOLDED_PERIOD.finditer(folded(sentence))
     ]
 
 

@@ -50,7 +50,7 @@ class LeadIn:
         # (an item is only looked for under a lead-in)
         if self.phrase and is_item(text) and (not self.bullet or bullet_of(text) != self.bullet):
             return [with_lead(m, self.phrase) for m in found]
-        place = PLACE_ITEM.match(text)
+        place = PLACE_ITEM.match(text) if ":" in text else None  # every place item has one
         if place and self.before and all(m.measure == place.group(1) for m in found):
             # a list of places under a paragraph: each figure is the paragraph's measure there
             return [with_lead(m, self.before) for m in found]

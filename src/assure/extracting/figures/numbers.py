@@ -85,6 +85,8 @@ LISTED_UNIT = re.compile(
 )
 # "CIN 1 CIN 2 CIN 3": columns or items coded by one word and a number
 CODED = re.compile(r"\b([A-Z][A-Za-z]*)[ _](\d{1,3})\b")
+# Where a code's number can start: every match of CODED holds one, its own.
+CODE_NUMBER = re.compile(r"[ _]\d")
 URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+")
 JOINER = re.compile(r"^\s*(?:and|or|to|&|-|–)\s*$", re.IGNORECASE)
 RANGE_START = re.compile(r"\bbetween\s+(?:£\s?)?$", re.IGNORECASE)
@@ -311,8 +313,8 @@ def is_range(line: str, first: Figure, second: re.Match[str]) -> bool:
 
 def coded(line: str) -> set[int]:
     """Where the numbers of codes repeated along a line start ("CIN 1 CIN 2 CIN 3")."""
-    if line.count(" ") < 4:
-        return set()
+    if line.count(" ") < 4 or len(CODE_NUMBER.findall(line)) < 3:
+        return set()  # three codes of a word are needed, each with a number of its own
     by_word: dict[str, list[int]] = {}
     for match in CODED.finditer(line):
         by_word.setdefault(match[1], []).append(match.start(2))

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from assure.normalising.folding import folded
+
 ASCII_DIGIT = re.compile(r"[0-9]")
 
 
@@ -23,15 +25,10 @@ def has_digit(text: str) -> bool:
 
 def mentions(text: str, *words: str) -> bool:
     """Whether ``text`` may hold one of ``words`` (lower case) in any case, as a
-    pattern compiled with ``re.IGNORECASE`` reads it.
-
-    Read exactly for ASCII text. Other text may hold letters that such a
-    pattern folds onto ASCII ones (a dotless "ı" for "i", the Kelvin sign for
-    "k"), so it is left to the pattern.
-    """
-    if not text.isascii():
-        return True
-    lowered = text.lower()
+    pattern compiled with ``re.IGNORECASE`` reads it: the letters such a
+    pattern takes for ASCII ones (a dotless "ı" for "i", the Kelvin sign for
+    "k") count as those (see ``folded``)."""
+    lowered = text.lower() if text.isascii() else folded(text)  # the same, one call fewer
     return any(map(lowered.__contains__, words))  # no generator: this is asked often
 
 
@@ -45,10 +42,8 @@ def ends_in_digit(text: str) -> bool:
 def ends_with_any(text: str, endings: tuple[str, ...]) -> bool:
     """Whether ``text``, less trailing whitespace, may end with one of
     ``endings`` (lower case) in any case, as a pattern anchored at the end
-    reads it; exact for ASCII text, other text is left to the pattern."""
-    if not text.isascii():
-        return True
-    return text.rstrip().lower().endswith(endings)
+    reads it (see ``mentions``)."""
+    return folded(text.rstrip()).endswith(endings)
 
 
 def any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
