@@ -11,7 +11,8 @@ import re
 import pytest
 
 from assure.document import CleanLine, CleanText, Format, SourceDocument, SourceLine
-from assure.parsing.per_text import Cue, FoldedLines, blind, folded, once_per_text
+from assure.normalising.folding import folded
+from assure.parsing.per_text import Cue, FoldedLines, blind, once_per_text
 
 # Letters outside ASCII that a case-blind pattern reads as ASCII ones.
 TWINS = ["RİSK REGİSTER", "rısk regıster", "Riſk Regiſter", "\u212aPI target", "RISK REGISTER"]

@@ -25,11 +25,11 @@ from functools import cache
 from assure.document import CleanLine, CleanText
 from assure.extracting.references import find_refs
 from assure.framework import load_framework, score_statements
+from assure.normalising.folding import folded as folded_line
 from assure.parsing.assessment_report_signals import recognise_report, report_ceiling
 from assure.parsing.front_matter import council_of, date_of, title_matching
 from assure.parsing.headings import title_of
 from assure.parsing.inspection import NamedGrade, named_grades
-from assure.parsing.per_text import folded as folded_line
 from assure.parsing.per_text import once_per_text
 from assure.parsing.statements import fold, match_statement, match_theme, name_pattern
 from assure.structure import Assessment, DocumentKind, Finding, ParsedStructure, Section

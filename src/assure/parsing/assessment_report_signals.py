@@ -62,7 +62,7 @@ LOCAL_AUTHORITY = re.compile(
     r"\blocal\s+authorit|\bcouncil\b|\blocal\s+area\s+partnership", re.IGNORECASE
 )
 THIRD_PERSON = re.compile(r"\bthe\s+local\s+authority\b", re.IGNORECASE)
-# The same, for lines folded to lower case (see ``per_text.folded``), or with a word they need.
+# The same, for lines folded to lower case (see ``folding.folded``), or with a word they need.
 SCORE_CUE = Cue(SCORE, ("score", "evidence"))
 COMMITTEE_FOLDED = blind(COMMITTEE)
 SELF_NAMED_FOLDED = blind(SELF_NAMED)

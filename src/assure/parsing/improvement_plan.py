@@ -16,9 +16,10 @@ import re
 from dataclasses import replace
 
 from assure.document import CleanText
+from assure.normalising.folding import folded
 from assure.parsing.furniture import committee_furniture
 from assure.parsing.headings import title_of
-from assure.parsing.per_text import blind, folded
+from assure.parsing.per_text import blind
 from assure.parsing.plan import find_plans
 from assure.parsing.plan.labels import PLAN_TITLE
 from assure.parsing.plan.slides import slide_plan

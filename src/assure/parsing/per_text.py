@@ -20,6 +20,7 @@ from threading import Lock
 from typing import TypeVar
 
 from assure.document import CleanLine, CleanText
+from assure.normalising.folding import folded
 
 T = TypeVar("T")
 # Texts remembered per function: the document, its opening and one more in flight.
@@ -48,24 +49,6 @@ def once_per_text(function: Callable[[CleanText], T]) -> Callable[[CleanText], T
         return value
 
     return remembered
-
-
-# The only letters outside ASCII that a case-blind pattern takes for ASCII
-# letters ("İ" and "ı" for i, "ſ" for s, the Kelvin sign for k), written as those.
-ASCII_TWINS = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
-
-
-def folded(line: str) -> str:
-    """``line`` in lower case, letter for letter (its length kept), with the
-    letters a case-blind pattern reads as ASCII written as ASCII. A case-blind
-    pattern written in lower case (see ``blind``) matches ``folded(line)``
-    where and only where the original matches ``line``; a word in lower case
-    that every match holds is in ``folded(line)`` wherever the pattern matches."""
-    if not line.isascii():
-        for twin, letter in ASCII_TWINS:
-            if twin in line:
-                line = line.replace(twin, letter)
-    return line.lower()
 
 
 class FoldedLines:

@@ -51,7 +51,7 @@ THIRD_PERSON = re.compile(r"\bthe\s+(?:council|local\s+authority|authority)\b", 
 TITLE_LINES = 8
 PLAN_TITLE = re.compile(r"\b(?:improvement|action|delivery)\s+plan\b", re.IGNORECASE)
 HEAD = 60
-# The same, for lines folded to lower case (see ``per_text.folded``), or with words they need.
+# The same, for lines folded to lower case (see ``folding.folded``), or with words they need.
 NAMES_ITSELF_CUE = Cue(NAMES_ITSELF, ("self",))
 THIRD_PERSON_FOLDED = blind(THIRD_PERSON)
 REGULATOR_CUE = Cue(REGULATOR, ("findings", "commitment", "rating", "expect", "assess", "includes"))

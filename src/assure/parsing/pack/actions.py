@@ -13,9 +13,9 @@ import re
 from dataclasses import replace
 
 from assure.extracting.dates import parse_date
+from assure.normalising.folding import folded
 from assure.parsing.pack.decisions import is_decision_start
 from assure.parsing.pack.lines import STRUCTURAL, PackLine
-from assure.parsing.per_text import folded
 from assure.structure import Action
 
 ACTION = re.compile(

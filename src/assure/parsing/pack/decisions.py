@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from assure.normalising.folding import folded
 from assure.parsing.pack.lines import PackLine
 from assure.parsing.pack.outcomes import is_step, is_terse, next_paragraph, outcome
-from assure.parsing.per_text import folded
 from assure.structure import Decision
 
 DECISION = re.compile(

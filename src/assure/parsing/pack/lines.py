@@ -16,7 +16,8 @@ from functools import lru_cache
 
 from assure.document import CleanLine, CleanText, SourceLine
 from assure.extracting.dates import find_dates
-from assure.parsing.per_text import folded, once_per_text
+from assure.normalising.folding import folded
+from assure.parsing.per_text import once_per_text
 
 MARKUP = re.compile(r"\*\*|__|</?[a-zA-Z][^<>]{0,200}>|^#{1,6}\s+|\*(?=\S)|(?<=\S)\*")
 SPACES = re.compile(r"[ \u00a0\u2002\u2003\u2009]+")

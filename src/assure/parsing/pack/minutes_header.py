@@ -8,12 +8,12 @@ import re
 from dataclasses import dataclass, field
 
 from assure.extracting.dates import find_dates, parse_time
+from assure.normalising.folding import folded
 from assure.parsing.pack.attendance import LOOSE_LABEL
 from assure.parsing.pack.decisions import is_decision_start
 from assure.parsing.pack.lines import PackLine
 from assure.parsing.pack.notice import BODY_WORDS, PLACE, body_name
 from assure.parsing.pack.references import MINUTE
-from assure.parsing.per_text import folded
 
 PRESENT = re.compile(
     r"^(?:(?:[a-z]+\s+){0,2}members?\s+present|councillors\s+present|attendance\s*(?=:)|"

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import re
 
+from assure.normalising.folding import folded
 from assure.parsing.pack.lines import PackLine
 from assure.parsing.pack.outcomes import outcome
 from assure.parsing.pack.people import split_people
-from assure.parsing.per_text import folded
 from assure.structure import Vote
 
 # "For (12)", "Against: 3", "ABSTAIN (0)", "Abstentions – 2", "For: Councillors A, B".

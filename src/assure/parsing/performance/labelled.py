@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from assure.document import CleanLine, CleanText
-from assure.parsing.per_text import blind, folded
+from assure.normalising.folding import folded
+from assure.parsing.per_text import blind
 from assure.parsing.performance.marks import first_figure, rag_of, trend_of, unit_for
 from assure.structure import Comparator, Metric
 

@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 
 from assure.document import CleanLine, CleanText
+from assure.normalising.folding import folded
 from assure.parsing.layout import LayoutLine, layout_lines
-from assure.parsing.per_text import folded
 from assure.parsing.performance.marks import first_figure, rag_of, trend_of, unit_for
 from assure.structure import Comparator, Metric
 

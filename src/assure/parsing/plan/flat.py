@@ -23,7 +23,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from assure.document import CleanLine, CleanText
-from assure.parsing.per_text import blind, folded
+from assure.normalising.folding import folded
+from assure.parsing.per_text import blind
 from assure.parsing.plan.fields import CODE, STATUS, TIMEFRAME
 from assure.parsing.plan.labels import priority_heading
 from assure.parsing.plan.tables import header_columns, measure_columns

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass, field
 
 from assure.document import CleanLine, SourceLine
-from assure.parsing.per_text import blind, folded
+from assure.normalising.folding import folded
+from assure.parsing.per_text import blind
 from assure.parsing.plan.fields import (
     QUARTER_HEADER,
     direction_of,

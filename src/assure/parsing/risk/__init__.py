@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 
 from assure.document import CleanText
+from assure.normalising.folding import folded
 from assure.parsing.front_matter import council_of, date_of
 from assure.parsing.headings import title_of
 from assure.parsing.linking import linked_risk
-from assure.parsing.per_text import blind, folded, folded_lines, folded_view
+from assure.parsing.per_text import blind, folded_lines, folded_view
 from assure.parsing.risk.cards import LABEL, card_risks
 from assure.parsing.risk.columns import is_header
 from assure.parsing.risk.flattened import find_header, flattened_risks

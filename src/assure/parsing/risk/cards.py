@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 
 from assure.document import CleanText
-from assure.parsing.per_text import blind, folded
+from assure.normalising.folding import folded
+from assure.parsing.per_text import blind
 from assure.parsing.risk.columns import Column, when_of
 from assure.parsing.risk.fields import RiskFields, risk_from_fields
 from assure.parsing.risk.items import bulleted_items

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from assure.document import CleanText
-from assure.parsing.per_text import blind, folded
+from assure.normalising.folding import folded
+from assure.parsing.per_text import blind
 from assure.parsing.risk.columns import RATING_FIELDS, Column, when_of
 from assure.parsing.risk.fields import RiskFields, risk_from_fields
 from assure.parsing.risk.items import bulleted_items
@@ -52,7 +53,7 @@ HEADINGS = re.compile(
     rf"|(?P<score>{WHEN}\b(?:risk\s+)?(?:score|rating)\b|(?:inherent|gross|residual|current|net|target)\s+risk\b)",
     re.IGNORECASE,
 )
-# The same, for a line folded to lower case (see ``per_text.folded``).
+# The same, for a line folded to lower case (see ``folding.folded``).
 HEADINGS_FOLDED = blind(re.compile(HEADINGS.pattern.replace("DoT", "dot"), re.IGNORECASE))
 # Every match of HEADINGS holds one of these.
 HEADING_WORDS = (
