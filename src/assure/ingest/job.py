@@ -38,7 +38,6 @@ from assure.structure import ParsedDocument, ParsedStructure, Passage
 if TYPE_CHECKING:
     from assure.classifying import StatementClassifier
 
-IDS_PER_QUERY = 500  # stored documents described in one query
 UNASSIGNED = "Unassigned"  # the council of documents whose council nobody named
 Progress = Callable[[IngestOutcome, int, int], None]
 
@@ -157,15 +156,13 @@ def ingest_file(
 def duplicate(library: Library, path: Path, council: str, document_id: int | None) -> IngestOutcome:
     """An outcome for content already stored, described from the stored copy."""
     found = library.documents([council], ids=[document_id]) if document_id is not None else []
-    return described(path, council, document_id, found[0] if found else None)
-
-
-def described(
-    path: Path, council: str, document_id: int | None, stored: StoredDocument | None
-) -> IngestOutcome:
-    """An outcome for content already stored as ``stored`` (if still there)."""
-    if stored is None:
+    if not found:
         return IngestOutcome(str(path), "duplicate", document_id=document_id, council=council)
+    return described(path, council, found[0])
+
+
+def described(path: Path, council: str, stored: StoredDocument) -> IngestOutcome:
+    """An outcome for content already stored as ``stored``."""
     return IngestOutcome(
         str(path),
         "duplicate",
@@ -249,17 +246,11 @@ class IngestJob:
         if not name or not paths:
             return {}
         digests = {path: file_hash(path, self.settings.max_file_bytes) for path in paths}
-        existing = self.library.stored_ids([d for d in digests.values() if d], name)
-        ids = sorted(set(existing.values()))
-        stored = {
-            document.id: document
-            for start in range(0, len(ids), IDS_PER_QUERY)
-            for document in self.library.documents([name], ids=ids[start : start + IDS_PER_QUERY])
-        }
+        stored = self.library.stored_copies([d for d in digests.values() if d], name)
         return {
-            path: described(path, name, existing[digest], stored.get(existing[digest]))
+            path: described(path, name, stored[digest])
             for path, digest in digests.items()
-            if digest in existing
+            if digest in stored
         }
 
 

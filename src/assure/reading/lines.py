@@ -37,12 +37,6 @@ class LineBuilder:
         self._lines: list[SourceLine] = []
         self._limits = limits
 
-    def _append(self, line: SourceLine) -> None:
-        if self._limits is not None:
-            self._limits.check_lines(line.number)
-            self._limits.check_line(line.number, line.text)
-        self._lines.append(line)
-
     def add(
         self,
         text: str,
@@ -51,19 +45,28 @@ class LineBuilder:
         table_row: bool = False,
     ) -> None:
         """Add one line; text holding line breaks becomes several lines."""
-        pieces = split_lines(text) or [""]
-        first = len(self._lines) + 1
-        if self._limits is not None:
-            self._limits.check_new_lines(first, pieces)
-        self._lines += [
-            SourceLine(number, piece, page, heading_level, table_row)
-            for number, piece in enumerate(pieces, first)
-        ]
+        self._extend(split_lines(text) or [""], page, heading_level, table_row)
 
     def add_row(self, cells: list[str], page: int | None = None) -> None:
         """Add a table row: cells joined by tabs, line breaks inside a cell become spaces."""
         flat = [" ".join(split_lines(cell)).replace("\t", " ").strip() for cell in cells]
-        self._append(SourceLine(len(self._lines) + 1, "\t".join(flat), page, table_row=True))
+        self._extend(["\t".join(flat)], page, table_row=True)
+
+    def _extend(
+        self,
+        texts: list[str],
+        page: int | None,
+        heading_level: int | None = None,
+        table_row: bool = False,
+    ) -> None:
+        """Lines numbered on from the last; past a limit, nothing is added."""
+        first = len(self._lines) + 1
+        if self._limits is not None:
+            self._limits.check_new_lines(first, texts)
+        self._lines += [
+            SourceLine(number, text, page, heading_level, table_row)
+            for number, text in enumerate(texts, first)
+        ]
 
     def __len__(self) -> int:
         return len(self._lines)

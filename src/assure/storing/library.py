@@ -70,7 +70,7 @@ from assure.structure import ParsedDocument, Passage
 
 STORE_ATTEMPTS = 3
 STATISTICS_CHECK = 2000  # passages stored between looks at the engine's statistics
-HASHES_PER_QUERY = 500  # content hashes looked up in one query (SQLite allows 32,766 variables)
+HASHES_PER_QUERY = 500  # contents looked up in one query (SQLite allows 32,766 variables)
 
 
 class UnknownDocument(AssureError):
@@ -176,23 +176,19 @@ class Library:
             council_id = find_council(session, council)
             return find_hash(session, council_id, content_hash) if council_id else None
 
-    def stored_ids(self, content_hashes: Sequence[str], council: str) -> dict[str, int]:
-        """The ids of the documents of ``council`` holding these contents, by
-        content hash (contents not stored are left out): one query for a batch."""
-        found: dict[str, int] = {}
-        with self.reading() as session:
-            council_id = find_council(session, council)
-            if council_id is None:
-                return found
-            wanted = list(dict.fromkeys(content_hashes))
-            for start in range(0, len(wanted), HASHES_PER_QUERY):
-                rows = session.execute(
-                    select(m.Document.content_hash, m.Document.id)
-                    .where(m.Document.council_id == council_id)
-                    .where(m.Document.content_hash.in_(wanted[start : start + HASHES_PER_QUERY]))
-                )
-                found.update((digest, id_) for digest, id_ in rows)
-        return found
+    def stored_copies(
+        self, content_hashes: Sequence[str], council: str
+    ) -> dict[str, StoredDocument]:
+        """The documents of ``council`` holding these contents, by content hash
+        (contents not stored are left out), looked up a few hundred at a time."""
+        wanted = list(dict.fromkeys(content_hashes))
+        return {
+            document.content_hash: document
+            for start in range(0, len(wanted), HASHES_PER_QUERY)
+            for document in self.documents(
+                [council], content_hashes=wanted[start : start + HASHES_PER_QUERY]
+            )
+        }
 
     def delete_document(
         self, document_id: int, councils: Sequence[str], audit: AuditNote | None = None
@@ -242,9 +238,11 @@ class Library:
         kind: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        content_hashes: Sequence[str] | None = None,
     ) -> list[StoredDocument]:
-        """Stored documents of ``councils`` (those with the given ``ids``, of
-        ``kind``), oldest ingested first, with their passage counts."""
+        """Stored documents of ``councils`` (those with the given ``ids`` or
+        ``content_hashes``, of ``kind``), oldest ingested first, with their
+        passage counts."""
         with self.reading() as session:
             passages = (
                 select(func.count(m.PassageRow.id))
@@ -257,6 +255,8 @@ class Library:
             ).order_by(m.Document.id)
             if ids is not None:
                 stmt = stmt.where(m.Document.id.in_(list(ids)))
+            if content_hashes is not None:
+                stmt = stmt.where(m.Document.content_hash.in_(list(content_hashes)))
             if kind:
                 stmt = stmt.where(m.Document.kind == kind)
             stmt = stmt.offset(offset)
