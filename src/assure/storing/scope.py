@@ -39,21 +39,19 @@ def scope_words(council_id: int, kind: str, date: str | None, statements: Iterab
     >>> scope_words(3, "committee_pack", "2025-03-11", ["safeguarding"])
     'council3 kindcommitteepack year2025 half20251 quarter20251 month202503 aboutsafeguarding'
     """
-    return " ".join((document_words(council_id, kind, date), *about_words(statements)))
+    return scope_line(council_id, kind, date, tuple(dict.fromkeys(statements)))
 
 
-@functools.lru_cache(maxsize=256)
-def document_words(council_id: int, kind: str, date: str | None) -> str:
-    """The scope words every passage of one document shares."""
+@functools.lru_cache(maxsize=1024)
+def scope_line(council_id: int, kind: str, date: str | None, statements: tuple[str, ...]) -> str:
+    """``scope_words``, kept: a document's passages share all but their
+    statements, and few sets of statements recur."""
     words = [council_word(council_id), kind_word(kind)]
     month = ISO_MONTH.match(date or "")
     if month and 1 <= int(month[2]) <= 12:
         words += period_words(int(month[1]), int(month[2]))
+    words += [statement_word(s) for s in statements]
     return " ".join(words)
-
-
-def about_words(statements: Iterable[str]) -> list[str]:
-    return [statement_word(s) for s in dict.fromkeys(statements)]
 
 
 def council_word(council_id: int) -> str:
@@ -64,7 +62,6 @@ def kind_word(kind: str) -> str:
     return "kind" + NOT_A_LETTER.sub("", kind.lower())
 
 
-@functools.lru_cache(maxsize=1024)
 def statement_word(statement: str) -> str:
     return "about" + NOT_A_LETTER.sub("", statement.lower())
 

@@ -131,12 +131,9 @@ def plan_document(plan: RowPlan, parsed: ParsedDocument, council_id: int) -> Any
             {"document_id": document}
             | fields(section, "title", "level", "kind", "start_line", "end_line", "qs", "refs"),
         )
-    scopes: dict[tuple[str, ...], str] = {}  # by the statements a passage is about
     for p in parsed.passages:
-        about = tuple(label.id for label in p.qs)
-        if about not in scopes:
-            scopes[about] = scope_words(council_id, str(s.kind), s.date, about)
-        plan_passage(plan, document, p, scopes[about])
+        words = scope_words(council_id, str(s.kind), s.date, [label.id for label in p.qs])
+        plan_passage(plan, document, p, words)
     for meeting in s.meetings:
         plan_meeting(plan, document, meeting)
     for each in s.plans:
