@@ -78,9 +78,12 @@ def schema() -> Iterator[str]:
 
 
 def cpu_seconds() -> float:
-    """CPU seconds this process has used (run on each worker)."""
+    """CPU seconds this process has used (run on each worker), with the child
+    process it reads PDFs in."""
+    from assure.reading.pdf_process import cpu_seconds as reading
+
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
+    return usage.ru_utime + usage.ru_stime + reading()
 
 
 class TimedRunner(DaskRunner):

@@ -70,6 +70,19 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "Documents of more pages (or workbook sheets) than this are refused.",
     ),
     SettingSpec(
+        "max_reading_mb",
+        "ASSURE_MAX_READING_MB",
+        1024.0,
+        "PDFs whose reading needs more than this many megabytes of memory are refused "
+        "(PDFs are read in a process of their own, capped at this).",
+    ),
+    SettingSpec(
+        "max_reading_seconds",
+        "ASSURE_MAX_READING_SECONDS",
+        300.0,
+        "PDFs whose reading takes longer than this many seconds are refused.",
+    ),
+    SettingSpec(
         "max_lines",
         "ASSURE_MAX_LINES",
         500_000,
@@ -124,6 +137,8 @@ class Settings:
     max_unpack_ratio: float = 250.0
     max_parts: int = 10_000
     max_pages: int = 5_000
+    max_reading_mb: float = 1024.0
+    max_reading_seconds: float = 300.0
     max_lines: int = 500_000
     max_line_chars: int = 1_000_000
     max_rows: int = 100_000

@@ -1,4 +1,5 @@
-"""PDF, read with PDFium (pypdfium2): text page by page, page numbers kept.
+"""PDF, read with PDFium (pypdfium2) in a process of its own (see
+``pdf_process``): text page by page, page numbers kept.
 
 Lines are numbered continuously across the document's extracted text; each
 line belongs to exactly one page, because pages are extracted one at a time and
@@ -10,13 +11,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
-
 from assure.document import Format, SourceDocument
-from assure.errors import CorruptDocument, EncryptedDocument, NoText
+from assure.errors import NoText
 from assure.reading.limits import Limits
 from assure.reading.lines import LineBuilder
+from assure.reading.pdf_process import read_pdf
 
 # Producers often put the authoring program or a file name in the title field.
 TITLE_PREFIX = re.compile(r"^(?:microsoft (?:word|powerpoint|excel)\s*-\s*)", re.IGNORECASE)
@@ -31,28 +30,6 @@ def title_from_metadata(raw: str | None) -> str | None:
     return title or None
 
 
-def open_pdf(path: Path, data: bytes) -> pdfium.PdfDocument:
-    try:
-        return pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as error:
-        code = getattr(error, "err_code", None)
-        if code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
-            raise EncryptedDocument(path) from error
-        raise CorruptDocument(path, "PDF structure cannot be parsed") from error
-
-
-def page_text(document: pdfium.PdfDocument, index: int) -> str:
-    page = document[index]
-    try:
-        textpage = page.get_textpage()
-        try:
-            return str(textpage.get_text_range())
-        finally:
-            textpage.close()
-    finally:
-        page.close()
-
-
 class PdfReader:
     name = "pdf"
 
@@ -64,26 +41,15 @@ class PdfReader:
 
     def read(self, path: Path, data: bytes, content_hash: str, limits: Limits) -> SourceDocument:
         limits.check_pdf(data)
-        document = open_pdf(path, data)
-        try:
-            count = len(document)
-            if count == 0:
-                raise CorruptDocument(path, "PDF has no pages")
-            limits.check_pages(count)
-            builder = LineBuilder(limits)
-            empty_pages = 0
-            for index in range(count):
-                try:
-                    text = page_text(document, index)
-                except pdfium.PdfiumError as error:
-                    raise CorruptDocument(path, f"page {index + 1} cannot be read") from error
-                if not text.strip():
-                    empty_pages += 1
-                if text:
-                    builder.add(text, page=index + 1)
-            title = title_from_metadata(document.get_metadata_value("Title"))
-        finally:
-            document.close()
+        read = read_pdf(path, data, limits)
+        builder = LineBuilder(limits)
+        empty_pages = 0
+        for number, text in enumerate(read.pages, 1):
+            if not text.strip():
+                empty_pages += 1
+            if text:
+                builder.add(text, page=number)
+        count = len(read.pages)
         if empty_pages == count:
             raise NoText(path, f"{count} page{'s' if count != 1 else ''}, none with text")
         warnings: tuple[str, ...] = ()
@@ -96,7 +62,7 @@ class PdfReader:
             size=len(data),
             lines=builder.lines,
             pages=count,
-            title=title,
+            title=title_from_metadata(read.title),
             warnings=warnings,
         )
 
