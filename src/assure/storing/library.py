@@ -345,32 +345,42 @@ class Library:
             if raw is None or not raw.hits:
                 return SearchResults((), raw.total if raw else 0)
             ids = [h.passage_id for h in raw.hits]
+            p, d = m.PassageRow, m.Document
             rows = {
-                p.id: (p, d, c)
-                for p, d, c in session.execute(
-                    select(m.PassageRow, m.Document, m.Council.name)
-                    .join(m.Document, m.Document.id == m.PassageRow.document_id)
+                row.id: row
+                for row in session.execute(  # columns, not rows: a hit shows no passage's text
+                    select(
+                        p.id,
+                        p.page,
+                        p.start_line,
+                        p.end_line,
+                        p.section,
+                        d.id.label("document"),
+                        d.title,
+                        m.Council.name,
+                    )
+                    .join(d, d.id == p.document_id)
                     .join(m.Council)
-                    .where(m.PassageRow.id.in_(ids))
+                    .where(p.id.in_(ids))
                 )
             }
             labels = labels_by_passage(session, ids)
             hits = [
                 SearchHit(
-                    passage_id=p.id,
-                    document_id=d.id,
-                    document_title=d.title,
-                    council=council_name,
-                    page=p.page,
-                    start_line=p.start_line,
-                    end_line=p.end_line,
-                    section=p.section,
+                    passage_id=row.id,
+                    document_id=row.document,
+                    document_title=row.title,
+                    council=row.name,
+                    page=row.page,
+                    start_line=row.start_line,
+                    end_line=row.end_line,
+                    section=row.section,
                     snippet=h.snippet,
                     rank=h.rank,
-                    labels=labels.get(p.id, ()),
+                    labels=labels.get(row.id, ()),
                 )
                 for h in raw.hits
-                for p, d, council_name in [rows[h.passage_id]]
+                for row in [rows[h.passage_id]]
             ]
             return SearchResults(hits, raw.total)
 

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy import ColumnElement, and_, exists, or_, select
 from sqlalchemy.orm import Session
 
 from assure.storing import models as m
@@ -50,29 +50,18 @@ def labels_by_passage(
     if not passage_ids:
         return {}
     found: dict[int, list[StatementLabel]] = defaultdict(list)
-    corrected: set[int] = set()
+    label = m.PassageLabel
+    corrected = exists().where(m.Correction.passage_id == label.passage_id)
     for start in range(0, len(passage_ids), 900):  # stay under SQLite's variable limit
         chunk = list(passage_ids[start : start + 900])
-        rows = session.scalars(
-            select(m.PassageLabel)
-            .where(m.PassageLabel.passage_id.in_(chunk))
-            .order_by(
-                m.PassageLabel.passage_id, m.PassageLabel.confidence.desc(), m.PassageLabel.id
-            )
+        rows = session.execute(
+            select(label.passage_id, label.qs, label.confidence, label.source)
+            .where(label.passage_id.in_(chunk), or_(label.source == "user", ~corrected))
+            .order_by(label.passage_id, label.confidence.desc(), label.id)
         )
-        for row in rows:
-            found[row.passage_id].append(StatementLabel(row.qs, row.confidence, row.source))
-        corrected.update(
-            session.scalars(
-                select(m.Correction.passage_id).where(m.Correction.passage_id.in_(chunk))
-            )
-        )
-    result = {}
-    for passage_id, labels in found.items():
-        if passage_id in corrected:
-            labels = [label for label in labels if label.source == "user"]
-        result[passage_id] = tuple(labels)
-    return result
+        for passage_id, qs, confidence, source in rows:
+            found[passage_id].append(StatementLabel(qs, confidence, source))
+    return {passage_id: tuple(labels) for passage_id, labels in found.items()}
 
 
 def passage_of(p: m.PassageRow, labels: dict[int, tuple[StatementLabel, ...]]) -> Passage:
