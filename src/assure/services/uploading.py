@@ -1,7 +1,9 @@
 """Documents uploaded through the web app or API: checked for size and type
 before anything parses them, then ingested in the background, one job per
 upload whose progress is kept beside the file (so any worker process of the
-app can report it).
+app can report it). The file itself is a council's document, personal data
+and all: it is kept only until its ingest ends (the library holds what was
+read from it), and a finished job's record for ``KEEP_DAYS``.
 
     job = start(app, scope, "Northfield Borough Council", "pack.pdf", data)
     status(app, scope, job.id).state   # queued -> reading -> stored | duplicate | failed
@@ -12,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import secrets
+import shutil
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,6 +33,7 @@ State = Literal["queued", "reading", "stored", "duplicate", "failed"]
 JOB_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 # One ingest at a time per process: parsing is CPU-bound and the machine small.
 RUNNER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="assure-upload")
+KEEP_DAYS = 7  # how long a finished upload's progress can still be asked for
 
 
 class UploadJob(BaseModel):
@@ -91,6 +95,7 @@ def start(app: Application, scope: Scope, council: str, file_name: str, data: by
         state="queued",
         created_at=datetime.now(UTC),
     )
+    sweep(app, job.created_at)
     folder = uploads_folder(app) / job.id
     folder.mkdir(parents=True)
     (folder / name).write_bytes(data)
@@ -111,6 +116,8 @@ def run(app: Application, scope: Scope, job: UploadJob, path: Path) -> None:
         error, document_id = outcome.error, outcome.document_id
     except Exception as failure:  # the job reports it; the app keeps serving
         state, error, document_id = "failed", f"{job.file_name}: {failure}", None
+    finally:
+        path.unlink(missing_ok=True)  # read or refused: the copy is not needed
     if state == "stored" and document_id is not None:
         change = note(
             scope,
@@ -122,6 +129,20 @@ def run(app: Application, scope: Scope, job: UploadJob, path: Path) -> None:
         app.library.add_audit(change)
     finished = {"state": state, "error": error, "document_id": document_id}
     save(folder, job.model_copy(update={**finished, "finished_at": datetime.now(UTC)}))
+
+
+def sweep(app: Application, now: datetime) -> None:
+    """Forget uploads that finished more than ``KEEP_DAYS`` before ``now``."""
+    folder = uploads_folder(app)
+    if not folder.is_dir():
+        return
+    for record in folder.glob("*/job.json"):
+        try:
+            job = UploadJob.model_validate(json.loads(record.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            continue  # being written, or not ours: left alone
+        if job.finished_at is not None and (now - job.finished_at).days >= KEEP_DAYS:
+            shutil.rmtree(record.parent, ignore_errors=True)
 
 
 def save(folder: Path, job: UploadJob) -> None:
