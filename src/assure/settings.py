@@ -173,6 +173,18 @@ class Settings:
         return replace(self, **changes)
 
 
+def private_folder(path: str | Path) -> Path:
+    """``path``, with every folder of it that is missing made private to its
+    owner (0700): the data folder and what assure keeps there (the database,
+    models, uploads, the web app's key) hold residents' and staff's names.
+    Folders that exist are left as they are."""
+    folder = Path(path)
+    missing = [f for f in (folder, *folder.parents) if not f.exists()]
+    for made in reversed(missing):
+        made.mkdir(mode=0o700, exist_ok=True)
+    return folder
+
+
 SECRET_IN_URL = ("database_url",)
 # Query parameters of a database URL that hold a secret (libpq takes a password there too).
 SECRET_PARAMETER = ("password", "secret", "token", "key")

@@ -44,3 +44,26 @@ def test_an_existing_database_others_could_read_is_made_private(tmp_path, open_u
         library.add_council("Eastmoor Council")
     assert mode(database) == 0o600
     assert all(mode(f) == 0o600 for f in tmp_path.glob("assure.db*"))
+
+
+def test_a_data_folder_made_by_the_web_app_or_an_upload_is_private(
+    tmp_path, open_umask, library, settings
+) -> None:
+    """With PostgreSQL no SQLite file makes the data folder: whatever makes it
+    first (the web app's key, an upload) makes it private, with its parents."""
+    from assure.interfaces.web.security import secret_key
+    from assure.services import Role, Scope, uploading
+    from assure.services.application import Application
+
+    keyed = tmp_path / "keyed" / ".assure"
+    secret_key(str(keyed))
+    assert (mode(keyed.parent), mode(keyed), mode(keyed / "web-secret-key")) == (0o700,) * 2 + (
+        0o600,
+    )
+
+    uploaded = tmp_path / "uploaded" / ".assure"
+    app = Application(settings.with_(data_dir=str(uploaded)), library)
+    editor = Scope(user="editor@example.org", grants={"Eastmoor Council": Role.EDITOR})
+    job = uploading.start(app, editor, "Eastmoor Council", "note.txt", b"Carers board\n")
+    folders = [uploaded, uploaded / "uploads", uploaded / "uploads" / job.id]
+    assert [mode(f) for f in folders] == [0o700] * 3

@@ -28,6 +28,7 @@ from assure.services.audit import note
 from assure.services.errors import InvalidRequest, NotFound
 from assure.services.ingest import ingest
 from assure.services.scope import Role, Scope
+from assure.settings import private_folder
 
 State = Literal["queued", "reading", "stored", "duplicate", "failed"]
 JOB_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
@@ -96,8 +97,7 @@ def start(app: Application, scope: Scope, council: str, file_name: str, data: by
         created_at=datetime.now(UTC),
     )
     sweep(app, job.created_at)
-    folder = uploads_folder(app) / job.id
-    folder.mkdir(parents=True)
+    folder = private_folder(uploads_folder(app) / job.id)
     (folder / name).write_bytes(data)
     save(folder, job)
     RUNNER.submit(run, app, scope.narrowed(council), job, folder / name)

@@ -17,6 +17,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import Connection, make_url
 
+from assure.settings import private_folder
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 # Held while migrating, so that two processes opening a fresh database do not
@@ -75,8 +77,7 @@ def private_database_file(database: Path) -> None:
     create it, and its ``-wal`` and ``-shm`` companions, readable by everyone
     under the usual umask. An existing file others can read is tightened; its
     companions take the file's mode when SQLite creates them."""
-    if not database.parent.exists():
-        database.parent.mkdir(parents=True, mode=0o700)
+    private_folder(database.parent)
     with contextlib.suppress(FileExistsError):
         os.close(os.open(database, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
     for path in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):

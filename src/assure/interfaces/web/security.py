@@ -20,6 +20,8 @@ from typing import Any
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
+from assure.settings import private_folder
+
 Scope_ = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
 Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
@@ -60,7 +62,7 @@ def secret_key(data_dir: str) -> str:
     there readable only by its owner."""
     path = Path(data_dir) / "web-secret-key"
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
         staging = path.with_suffix(f".{secrets.token_hex(4)}")
         staging.write_text(secrets.token_urlsafe(48), encoding="ascii")
         staging.chmod(0o600)
