@@ -131,12 +131,12 @@ def test_unknown_labels_are_refused_in_words(app) -> None:
 
 def test_actions_are_tracked_to_done_with_one_rule_and_overdue_by_their_due_date(app) -> None:
     scope = editor(NORTH)
-    found = tracking.actions(app, scope, today=date(2025, 6, 1))
+    found = tracking.actions(app, scope, today=date(2025, 6, 1)).items
     minutes = [a for a in found if a.source == "minutes"]
     plans = [a for a in found if a.source == "plan"]
     assert minutes and plans
     assert {a.council for a in found} == {NORTH}  # each action says whose it is
-    overdue = tracking.actions(app, scope, overdue=True, today=date(2025, 6, 1))
+    overdue = tracking.actions(app, scope, overdue=True, today=date(2025, 6, 1)).items
     assert overdue and all(a.overdue and not a.done for a in overdue)
     assert all(a.due_by is not None and a.due_by < "2025-06-01" for a in overdue)
 
@@ -147,7 +147,7 @@ def test_actions_are_tracked_to_done_with_one_rule_and_overdue_by_their_due_date
         tracking.update_action(app, scope, first.id, "nearly")
     change = tracking.update_action(app, scope, first.id, "done")
     assert change.action.done and not change.action.overdue and change.before != "done"
-    assert first.id not in {a.id for a in tracking.actions(app, scope, overdue=True)}
+    assert first.id not in {a.id for a in tracking.actions(app, scope, overdue=True).items}
     plan = plans[0]
     delivered = tracking.update_action(app, scope, plan.id, "Delivered")
     assert delivered.action.done
@@ -199,9 +199,9 @@ def test_deleting_a_document_removes_what_came_from_it_and_is_audited(app) -> No
     (own,) = documents.list_documents(app, scope, council=SOUTH).items
     with pytest.raises(Forbidden):  # an editor is not an admin
         documents.delete_document(app, scope, own.id)
-    before = len(tracking.actions(app, scope, council=NORTH))
+    before = tracking.actions(app, scope, council=NORTH).total
     documents.delete_document(app, scope, plan.id)
-    assert len(tracking.actions(app, scope, council=NORTH)) < before
+    assert tracking.actions(app, scope, council=NORTH).total < before
     with pytest.raises(NotFound):
         documents.get_document(app, scope, plan.id)
     (entry,) = [e for e in log(scope, app.library).events if e.action == "delete document"]
