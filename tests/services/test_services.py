@@ -237,3 +237,45 @@ def test_plans_and_risks_come_back_per_council_with_their_ratings(app, tmp_path)
     assert plans.risks(app, viewer(NORTH)) == []
     with pytest.raises(InvalidRequest):
         plans.risks(app, viewer(SOUTH), statement="wellbeing")
+
+
+def test_a_councils_actions_come_a_page_at_a_time_each_once_in_order(app) -> None:
+    scope = viewer(NORTH)
+    every = tracking.actions(app, scope, today=date(2025, 6, 1))
+    assert every.limit is None and every.total == len(every.items)
+    # minutes' actions first, then plans'; each by document, then line
+    order = [(a.source != "minutes", a.document_id, a.start_line) for a in every.items]
+    assert order == sorted(order)
+    assert {a.source for a in every.items} == {"minutes", "plan"}
+    seen = []
+    for offset in range(0, every.total, 7):
+        page = tracking.actions(app, scope, today=date(2025, 6, 1), limit=7, offset=offset)
+        assert (page.total, page.limit, page.offset) == (every.total, 7, offset)
+        seen += page.items
+    assert [a.id for a in seen] == [a.id for a in every.items]
+    past = tracking.actions(app, scope, limit=7, offset=every.total + 10)
+    assert (past.items, past.total) == ([], every.total)
+    overdue = tracking.actions(app, scope, overdue=True, today=date(2025, 6, 1), limit=1)
+    assert overdue.total == len(
+        tracking.actions(app, scope, overdue=True, today=date(2025, 6, 1)).items
+    )
+    assert tracking.actions(app, scope, status="done", overdue=True).total == 0
+
+
+def test_meetings_come_a_page_at_a_time_either_way(app) -> None:
+    scope = viewer(NORTH)
+    every = tracking.meetings(app, scope)
+    assert every.total == len(every.items) >= 2
+    newest = tracking.meetings(app, scope, newest_first=True, limit=1, offset=0)
+    assert newest.total == every.total and newest.items == every.items[-1:]
+    assert tracking.meetings(app, scope, limit=1, offset=1).items == every.items[1:2]
+
+
+@pytest.mark.parametrize(
+    ("limit", "offset", "message"),
+    [(0, 0, "limit must be between 1 and 1000"), (1001, 0, "not 1001"), (10, -1, "negative")],
+)
+def test_a_page_that_cannot_be_right_is_refused(app, limit, offset, message) -> None:
+    for listing in (tracking.actions, tracking.meetings):
+        with pytest.raises(InvalidRequest, match=message):
+            listing(app, viewer(NORTH), limit=limit, offset=offset)

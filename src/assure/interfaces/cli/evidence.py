@@ -90,8 +90,8 @@ def listing_format(
 def window_note(page: Page[Any] | None, things: str) -> None:
     """Say on standard error which part of a longer list was shown."""
     if page is not None and len(page.items) < page.total:
-        first = page.offset + 1
-        shown = f"{first}-{page.offset + len(page.items)}" if page.items else "none"
+        first, last = page.offset + 1, page.offset + len(page.items)
+        shown = "none" if not page.items else f"{first}-{last}" if last > first else str(first)
         note(f"{things} {shown} of {page.total} (--limit, --offset for others)")
 
 
