@@ -209,14 +209,15 @@ def actions(
         .offset(offset)
         .limit(limit)
     )
-    chosen = session.execute(page).all()
+    chosen = [(source, i) for source, i in session.execute(page)]
     found: dict[tuple[int, int], ActionRecord] = {}
     for source, read in ((MINUTES, minute_actions), (PLAN, plan_actions)):
         ids = [i for s, i in chosen if s == source]
         for start in range(0, len(ids), ACTIONS_PER_QUERY):
             for record in read(session, ids[start : start + ACTIONS_PER_QUERY]):
                 found[source, record.id] = record
-    return [found[source, i] for source, i in chosen]
+    # an action deleted between the two reads (PostgreSQL reads each anew) is left out
+    return [found[key] for key in chosen if key in found]
 
 
 def count_actions(
