@@ -217,7 +217,7 @@ def actions(
             for record in read(session, ids[start : start + ACTIONS_PER_QUERY]):
                 found[source, record.id] = record
     # an action deleted between the two reads (PostgreSQL reads each anew) is left out
-    return [found[key] for key in chosen if key in found]
+    return [found[picked] for picked in chosen if picked in found]
 
 
 def count_actions(
