@@ -131,12 +131,12 @@ def test_unknown_labels_are_refused_in_words(app) -> None:
 
 def test_actions_are_tracked_to_done_with_one_rule_and_overdue_by_their_due_date(app) -> None:
     scope = editor(NORTH)
-    found = tracking.actions(app, scope, today=date(2025, 6, 1))
+    found = tracking.actions(app, scope, today=date(2025, 6, 1)).items
     minutes = [a for a in found if a.source == "minutes"]
     plans = [a for a in found if a.source == "plan"]
     assert minutes and plans
     assert {a.council for a in found} == {NORTH}  # each action says whose it is
-    overdue = tracking.actions(app, scope, overdue=True, today=date(2025, 6, 1))
+    overdue = tracking.actions(app, scope, overdue=True, today=date(2025, 6, 1)).items
     assert overdue and all(a.overdue and not a.done for a in overdue)
     assert all(a.due_by is not None and a.due_by < "2025-06-01" for a in overdue)
 
@@ -147,7 +147,7 @@ def test_actions_are_tracked_to_done_with_one_rule_and_overdue_by_their_due_date
         tracking.update_action(app, scope, first.id, "nearly")
     change = tracking.update_action(app, scope, first.id, "done")
     assert change.action.done and not change.action.overdue and change.before != "done"
-    assert first.id not in {a.id for a in tracking.actions(app, scope, overdue=True)}
+    assert first.id not in {a.id for a in tracking.actions(app, scope, overdue=True).items}
     plan = plans[0]
     delivered = tracking.update_action(app, scope, plan.id, "Delivered")
     assert delivered.action.done
@@ -199,9 +199,9 @@ def test_deleting_a_document_removes_what_came_from_it_and_is_audited(app) -> No
     (own,) = documents.list_documents(app, scope, council=SOUTH).items
     with pytest.raises(Forbidden):  # an editor is not an admin
         documents.delete_document(app, scope, own.id)
-    before = len(tracking.actions(app, scope, council=NORTH))
+    before = tracking.actions(app, scope, council=NORTH).total
     documents.delete_document(app, scope, plan.id)
-    assert len(tracking.actions(app, scope, council=NORTH)) < before
+    assert tracking.actions(app, scope, council=NORTH).total < before
     with pytest.raises(NotFound):
         documents.get_document(app, scope, plan.id)
     (entry,) = [e for e in log(scope, app.library).events if e.action == "delete document"]
@@ -237,3 +237,45 @@ def test_plans_and_risks_come_back_per_council_with_their_ratings(app, tmp_path)
     assert plans.risks(app, viewer(NORTH)) == []
     with pytest.raises(InvalidRequest):
         plans.risks(app, viewer(SOUTH), statement="wellbeing")
+
+
+def test_a_councils_actions_come_a_page_at_a_time_each_once_in_order(app) -> None:
+    scope = viewer(NORTH)
+    every = tracking.actions(app, scope, today=date(2025, 6, 1))
+    assert every.limit is None and every.total == len(every.items)
+    # minutes' actions first, then plans'; each by document, then line
+    order = [(a.source != "minutes", a.document_id, a.start_line) for a in every.items]
+    assert order == sorted(order)
+    assert {a.source for a in every.items} == {"minutes", "plan"}
+    seen = []
+    for offset in range(0, every.total, 7):
+        page = tracking.actions(app, scope, today=date(2025, 6, 1), limit=7, offset=offset)
+        assert (page.total, page.limit, page.offset) == (every.total, 7, offset)
+        seen += page.items
+    assert [a.id for a in seen] == [a.id for a in every.items]
+    past = tracking.actions(app, scope, limit=7, offset=every.total + 10)
+    assert (past.items, past.total) == ([], every.total)
+    overdue = tracking.actions(app, scope, overdue=True, today=date(2025, 6, 1), limit=1)
+    assert overdue.total == len(
+        tracking.actions(app, scope, overdue=True, today=date(2025, 6, 1)).items
+    )
+    assert tracking.actions(app, scope, status="done", overdue=True).total == 0
+
+
+def test_meetings_come_a_page_at_a_time_either_way(app) -> None:
+    scope = viewer(NORTH)
+    every = tracking.meetings(app, scope)
+    assert every.total == len(every.items) >= 2
+    newest = tracking.meetings(app, scope, newest_first=True, limit=1, offset=0)
+    assert newest.total == every.total and newest.items == every.items[-1:]
+    assert tracking.meetings(app, scope, limit=1, offset=1).items == every.items[1:2]
+
+
+@pytest.mark.parametrize(
+    ("limit", "offset", "message"),
+    [(0, 0, "limit must be between 1 and 1000"), (1001, 0, "not 1001"), (10, -1, "negative")],
+)
+def test_a_page_that_cannot_be_right_is_refused(app, limit, offset, message) -> None:
+    for listing in (tracking.actions, tracking.meetings):
+        with pytest.raises(InvalidRequest, match=message):
+            listing(app, viewer(NORTH), limit=limit, offset=offset)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel, Field
@@ -27,3 +28,11 @@ def check_window(limit: int | None, offset: int) -> None:
         raise InvalidRequest(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
     if offset < 0:
         raise InvalidRequest(f"offset cannot be negative ({offset})")
+
+
+def total_of(shown: int, limit: int | None, offset: int, count: Callable[[], int]) -> int:
+    """How many items match in all, when a page from ``offset`` held ``shown``:
+    counted only when the page cannot tell (it is full, or past the end)."""
+    if (limit is None or shown < limit) and (shown or not offset):
+        return offset + shown
+    return count()

@@ -12,6 +12,7 @@ from assure.services.application import Application
 from assure.services.audit import note
 from assure.services.errors import InvalidRequest, NotFound
 from assure.services.listing import plain_text
+from assure.services.paging import Page, check_window, total_of
 from assure.services.scope import Role, Scope
 from assure.storing import ActionRecord, MeetingRecord
 from assure.structure import Meeting
@@ -86,13 +87,28 @@ def meetings(
     body: str | None = None,
     since: date | None = None,
     document: int | None = None,
-) -> list[MeetingView]:
-    """Meetings of the caller's councils (notices and minutes), by date."""
+    limit: int | None = None,
+    offset: int = 0,
+    newest_first: bool = False,
+) -> Page[MeetingView]:
+    """Meetings of the caller's councils (notices and minutes), by date
+    (``newest_first``: the other way), one page of them (``limit`` ``None``: all)."""
+    check_window(limit, offset)
     councils = scope.narrowed(council).require_any()
+    when = since.isoformat() if since else None
     found = app.library.meetings(
-        councils, body=body, since=since.isoformat() if since else None, document=document
+        councils, body=body, since=when, document=document, limit=limit, offset=offset,
+        newest_first=newest_first,
+    )  # fmt: skip
+    total = total_of(
+        len(found),
+        limit,
+        offset,
+        lambda: app.library.count_meetings(councils, body=body, since=when, document=document),
     )
-    return [meeting_view(r) for r in found]
+    return Page[MeetingView](
+        items=[meeting_view(r) for r in found], total=total, limit=limit, offset=offset
+    )
 
 
 def action_view(a: ActionRecord, today: date) -> ActionView:
@@ -124,21 +140,31 @@ def actions(
     overdue: bool = False,
     document: int | None = None,
     today: date | None = None,
-) -> list[ActionView]:
-    """Actions from minutes and plans; ``overdue`` keeps open actions whose
-    due date (or the end of the period they name) is before ``today``."""
+    limit: int | None = None,
+    offset: int = 0,
+) -> Page[ActionView]:
+    """Actions from minutes and plans, one page of them (``limit`` ``None``:
+    all); ``overdue`` keeps open actions whose due date (or the end of the
+    period they name) is before ``today``."""
+    check_window(limit, offset)
     today = today or date.today()
     councils = scope.narrowed(council).require_any()
-    if overdue and status == "done":
-        return []  # a finished action is never overdue
+    if overdue and status == "done":  # a finished action is never overdue
+        return Page[ActionView](items=[], total=0, limit=limit, offset=offset)
+    done = False if overdue else None if status is None else status == "done"
+    due_before = today.isoformat() if overdue else None
     found = app.library.actions(
-        councils,
-        done=False if overdue else None if status is None else status == "done",
-        owner=owner,
-        due_before=today.isoformat() if overdue else None,
-        document=document,
+        councils, done, owner, due_before, document, limit=limit, offset=offset
     )
-    return [action_view(a, today) for a in found]
+    total = total_of(
+        len(found),
+        limit,
+        offset,
+        lambda: app.library.count_actions(councils, done, owner, due_before, document),
+    )
+    return Page[ActionView](
+        items=[action_view(a, today) for a in found], total=total, limit=limit, offset=offset
+    )
 
 
 def update_action(

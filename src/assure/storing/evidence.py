@@ -7,10 +7,10 @@ Nothing here parses dates or statuses: actions carry the ``due_by`` and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import CompoundSelect, Select, false, func, literal_column, select, union_all
 from sqlalchemy.orm import Session, selectinload
 
 from assure.storing import models as m
@@ -56,10 +56,21 @@ def meetings(
     body: str | None = None,
     since: str | None = None,
     document: int | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    newest_first: bool = False,
 ) -> list[MeetingRecord]:
+    """Meetings by date (``newest_first``: the same order backwards), from
+    ``offset`` on, at most ``limit`` of them (``None``: all)."""
+    order = (m.MeetingRow.date, m.MeetingRow.id)
     stmt = (
-        select(m.MeetingRow, m.Document.title, m.SourceLineRow.page)
-        .join(m.Document, m.Document.id == m.MeetingRow.document_id)
+        meeting_filter(
+            select(m.MeetingRow, m.Document.title, m.SourceLineRow.page),
+            council_ids,
+            body,
+            since,
+            document,
+        )
         .outerjoin(m.SourceLineRow, page_join(m.MeetingRow.document_id, m.MeetingRow.start_line))
         .options(
             selectinload(m.MeetingRow.members),
@@ -69,19 +80,43 @@ def meetings(
             selectinload(m.MeetingRow.minutes).selectinload(m.MinuteItemRow.actions),
             selectinload(m.MeetingRow.minutes).selectinload(m.MinuteItemRow.votes),
         )
-        .order_by(m.MeetingRow.date, m.MeetingRow.id)
+        .order_by(*(c.desc() for c in order) if newest_first else order)
+        .offset(offset)
+        .limit(limit)
     )
-    stmt = in_council(stmt, council_ids)
+    return [
+        MeetingRecord(row.id, row.document_id, title, page, meeting_of(row))
+        for row, title, page in session.execute(stmt)
+    ]
+
+
+def count_meetings(
+    session: Session,
+    council_ids: Sequence[int],
+    body: str | None = None,
+    since: str | None = None,
+    document: int | None = None,
+) -> int:
+    """How many meetings ``meetings`` finds over all its pages."""
+    stmt = meeting_filter(select(func.count(m.MeetingRow.id)), council_ids, body, since, document)
+    return int(session.scalar(stmt) or 0)
+
+
+def meeting_filter(
+    stmt: S,
+    council_ids: Sequence[int],
+    body: str | None,
+    since: str | None,
+    document: int | None,
+) -> S:
+    stmt = in_council(stmt.join(m.Document, m.Document.id == m.MeetingRow.document_id), council_ids)
     if body:
         stmt = stmt.where(fragment(m.MeetingRow.body, body))
     if since:
         stmt = stmt.where(m.MeetingRow.date >= since)
     if document is not None:
         stmt = stmt.where(m.MeetingRow.document_id == document)
-    return [
-        MeetingRecord(row.id, row.document_id, title, page, meeting_of(row))
-        for row, title, page in session.execute(stmt)
-    ]
+    return stmt
 
 
 def meeting_of(row: m.MeetingRow) -> Meeting:
@@ -148,27 +183,106 @@ def meeting_of(row: m.MeetingRow) -> Meeting:
 # -- actions --------------------------------------------------------------------
 
 
+MINUTES, PLAN = 0, 1  # the sources of actions, in the order they are listed
+ACTIONS_PER_QUERY = 500  # actions read in one query (SQLite allows 32,766 variables)
+
+
 def actions(
     session: Session,
+    council_ids: Sequence[int],
+    done: bool | None = None,
+    owner: str | None = None,
+    due_before: str | None = None,
+    document: int | None = None,
+    key: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[ActionRecord]:
+    """Actions of minutes, then of plans, each by document and line, from
+    ``offset`` on, at most ``limit`` of them (``None``: all); ``key``
+    (``minutes:N``, ``plan:N``) picks one. One query over both sources
+    chooses the page; the page's actions are then read in full."""
+    matching = action_keys(council_ids, done, owner, due_before, document, key).subquery()
+    page = (
+        select(matching.c.source, matching.c.id)
+        .order_by(matching.c.source, matching.c.document_id, matching.c.start_line, matching.c.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    chosen = [(source, i) for source, i in session.execute(page)]
+    found: dict[tuple[int, int], ActionRecord] = {}
+    for source, read in ((MINUTES, minute_actions), (PLAN, plan_actions)):
+        ids = [i for s, i in chosen if s == source]
+        for start in range(0, len(ids), ACTIONS_PER_QUERY):
+            for record in read(session, ids[start : start + ACTIONS_PER_QUERY]):
+                found[source, record.id] = record
+    # an action deleted between the two reads (PostgreSQL reads each anew) is left out
+    return [found[picked] for picked in chosen if picked in found]
+
+
+def count_actions(
+    session: Session,
+    council_ids: Sequence[int],
+    done: bool | None = None,
+    owner: str | None = None,
+    due_before: str | None = None,
+    document: int | None = None,
+) -> int:
+    """How many actions ``actions`` finds over all its pages."""
+    matching = action_keys(council_ids, done, owner, due_before, document, None).subquery()
+    return int(session.scalar(select(func.count()).select_from(matching)) or 0)
+
+
+def action_keys(
     council_ids: Sequence[int],
     done: bool | None,
     owner: str | None,
     due_before: str | None,
-    document: int | None = None,
-    key: str | None = None,
-) -> list[ActionRecord]:
-    """Actions of minutes, then of plans; ``key`` (``minutes:N``, ``plan:N``) picks one."""
+    document: int | None,
+    key: str | None,
+) -> CompoundSelect:
+    """The actions of both sources that pass the filters, as (source, id,
+    document, line): one ``UNION ALL`` to order and page."""
     source, _, number = (key or "").partition(":")
     only = int(number) if number.isdigit() else None
-    found = []
-    if key is None or source == "minutes":
-        found += minute_actions(session, council_ids, document, done, due_before, only)
-    if key is None or source == "plan":
-        found += plan_actions(session, council_ids, document, done, due_before, only)
-    if owner:
-        needle = owner.casefold()
-        found = [a for a in found if needle in (a.owner or "").casefold()]
-    return found
+    found: list[Select[Any]] = []
+    for name, code, row, chain in (
+        ("minutes", MINUTES, m.ActionRow, minute_chain),
+        ("plan", PLAN, m.PlanActionRow, plan_chain),
+    ):
+        stmt = tracking(in_council(keys_of(code, row, chain), council_ids), row, done, due_before)
+        if owner:
+            stmt = stmt.where(fragment(row.owner, owner))
+        if document is not None:
+            stmt = stmt.where(m.Document.id == document)
+        if key is not None:
+            stmt = stmt.where(row.id == only) if source == name else stmt.where(false())
+        found.append(stmt)
+    return union_all(*found)
+
+
+def keys_of(code: int, row: Any, chain: Callable[[Select[Any]], Select[Any]]) -> Select[Any]:
+    """(source, id, document, line) of every action of one source."""
+    columns = (row.id, m.Document.id.label("document_id"), row.start_line)
+    return chain(select(literal_column(str(code)).label("source"), *columns))
+
+
+def minute_chain(stmt: S) -> S:
+    """``stmt`` over minutes' actions, joined to their meeting and document."""
+    return (
+        stmt.join(m.MinuteItemRow, m.MinuteItemRow.id == m.ActionRow.minute_item_id)
+        .join(m.MeetingRow, m.MeetingRow.id == m.MinuteItemRow.meeting_id)
+        .join(m.Document, m.Document.id == m.MeetingRow.document_id)
+    )
+
+
+def plan_chain(stmt: S) -> S:
+    """``stmt`` over plans' actions, joined to their priority and document."""
+    return (
+        stmt.join(m.PriorityRow, m.PriorityRow.id == m.PlanActionRow.priority_id)
+        .join(m.PlanRow, m.PlanRow.id == m.PriorityRow.plan_id)
+        .join(m.Document, m.Document.id == m.PlanRow.document_id)
+    )
 
 
 def tracking(stmt: S, row: Any, done: bool | None, due_before: str | None) -> S:
@@ -179,15 +293,9 @@ def tracking(stmt: S, row: Any, done: bool | None, due_before: str | None) -> S:
     return stmt
 
 
-def minute_actions(
-    session: Session,
-    council_ids: Sequence[int],
-    document: int | None,
-    done: bool | None = None,
-    due_before: str | None = None,
-    only: int | None = None,
-) -> list[ActionRecord]:
-    stmt = (
+def minute_actions(session: Session, ids: Sequence[int]) -> list[ActionRecord]:
+    """The actions of minutes with these ids, in full."""
+    stmt = minute_chain(
         select(
             m.ActionRow,
             m.MeetingRow,
@@ -196,18 +304,12 @@ def minute_actions(
             m.SourceLineRow.page,
             m.Council.name,
         )
-        .join(m.MinuteItemRow, m.MinuteItemRow.id == m.ActionRow.minute_item_id)
-        .join(m.MeetingRow, m.MeetingRow.id == m.MinuteItemRow.meeting_id)
-        .join(m.Document, m.Document.id == m.MeetingRow.document_id)
-        .join(m.Council, m.Council.id == m.Document.council_id)
-        .outerjoin(m.SourceLineRow, page_join(m.Document.id, m.ActionRow.start_line))
-        .order_by(m.Document.id, m.ActionRow.start_line, m.ActionRow.id)
     )
-    stmt = tracking(in_council(stmt, council_ids), m.ActionRow, done, due_before)
-    if only is not None:
-        stmt = stmt.where(m.ActionRow.id == only)
-    if document is not None:
-        stmt = stmt.where(m.Document.id == document)
+    stmt = (
+        stmt.join(m.Council, m.Council.id == m.Document.council_id)
+        .outerjoin(m.SourceLineRow, page_join(m.Document.id, m.ActionRow.start_line))
+        .where(m.ActionRow.id.in_(list(ids)))
+    )
     return [
         ActionRecord(
             id=a.id,
@@ -229,15 +331,9 @@ def minute_actions(
     ]
 
 
-def plan_actions(
-    session: Session,
-    council_ids: Sequence[int],
-    document: int | None,
-    done: bool | None = None,
-    due_before: str | None = None,
-    only: int | None = None,
-) -> list[ActionRecord]:
-    stmt = (
+def plan_actions(session: Session, ids: Sequence[int]) -> list[ActionRecord]:
+    """The actions of plans with these ids, in full."""
+    stmt = plan_chain(
         select(
             m.PlanActionRow,
             m.PriorityRow,
@@ -246,18 +342,12 @@ def plan_actions(
             m.SourceLineRow.page,
             m.Council.name,
         )
-        .join(m.PriorityRow, m.PriorityRow.id == m.PlanActionRow.priority_id)
-        .join(m.PlanRow, m.PlanRow.id == m.PriorityRow.plan_id)
-        .join(m.Document, m.Document.id == m.PlanRow.document_id)
-        .join(m.Council, m.Council.id == m.Document.council_id)
-        .outerjoin(m.SourceLineRow, page_join(m.Document.id, m.PlanActionRow.start_line))
-        .order_by(m.Document.id, m.PlanActionRow.start_line, m.PlanActionRow.id)
     )
-    stmt = tracking(in_council(stmt, council_ids), m.PlanActionRow, done, due_before)
-    if only is not None:
-        stmt = stmt.where(m.PlanActionRow.id == only)
-    if document is not None:
-        stmt = stmt.where(m.Document.id == document)
+    stmt = (
+        stmt.join(m.Council, m.Council.id == m.Document.council_id)
+        .outerjoin(m.SourceLineRow, page_join(m.Document.id, m.PlanActionRow.start_line))
+        .where(m.PlanActionRow.id.in_(list(ids)))
+    )
     return [
         ActionRecord(
             id=a.id,
@@ -265,7 +355,7 @@ def plan_actions(
             document_id=doc_id,
             document_title=title,
             text=a.text,
-            owner=", ".join(a.leads or ()) or ", ".join(priority.leads or ()) or None,
+            owner=a.owner,
             due=a.timeframe,
             status=a.status,
             start_line=a.start_line,

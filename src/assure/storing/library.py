@@ -432,11 +432,36 @@ class Library:
         body: str | None = None,
         since: str | None = None,
         document: int | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        newest_first: bool = False,
     ) -> list[MeetingRecord]:
-        """Meetings (notices and minutes), by date; ``body`` matches a fragment
-        of the body's name, ``since`` an ISO date."""
+        """Meetings (notices and minutes), by date (``newest_first``: the
+        same order backwards), from ``offset`` on, at most ``limit`` of them
+        (``None``: all); ``body`` matches a fragment of the body's name,
+        ``since`` an ISO date."""
         with self.reading() as session:
             return evidence.meetings(
+                session,
+                council_ids_of(session, councils),
+                body,
+                since,
+                document,
+                limit=limit,
+                offset=offset,
+                newest_first=newest_first,
+            )
+
+    def count_meetings(
+        self,
+        councils: Sequence[str],
+        body: str | None = None,
+        since: str | None = None,
+        document: int | None = None,
+    ) -> int:
+        """How many meetings ``meetings`` lists over all its pages."""
+        with self.reading() as session:
+            return evidence.count_meetings(
                 session, council_ids_of(session, councils), body, since, document
             )
 
@@ -448,9 +473,14 @@ class Library:
         due_before: str | None = None,
         document: int | None = None,
         key: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[ActionRecord]:
-        """Actions from minutes and plans. ``done`` keeps finished (or open)
-        ones; ``due_before`` (ISO) those due by an earlier day; ``key`` one action."""
+        """Actions from minutes, then from plans, each by document and line,
+        from ``offset`` on, at most ``limit`` of them (``None``: all). ``done``
+        keeps finished (or open) ones; ``owner`` those whose owner (a plan's:
+        its leads, else its priority's) contains a fragment; ``due_before``
+        (ISO) those due by an earlier day; ``key`` one action."""
         with self.reading() as session:
             return evidence.actions(
                 session,
@@ -460,6 +490,22 @@ class Library:
                 due_before=due_before,
                 document=document,
                 key=key,
+                limit=limit,
+                offset=offset,
+            )
+
+    def count_actions(
+        self,
+        councils: Sequence[str],
+        done: bool | None = None,
+        owner: str | None = None,
+        due_before: str | None = None,
+        document: int | None = None,
+    ) -> int:
+        """How many actions ``actions`` lists over all its pages."""
+        with self.reading() as session:
+            return evidence.count_actions(
+                session, council_ids_of(session, councils), done, owner, due_before, document
             )
 
     def update_action(

@@ -353,6 +353,9 @@ class PlanActionRow(Base):
     refs: Mapped[list[Any]] = mapped_column(default=list)
     due_by: Mapped[str | None] = mapped_column(String(10), index=True)
     done: Mapped[bool] = mapped_column(default=False)
+    # Who it falls to as listed: its leads, else its priority's (stored so that
+    # listing actions by owner is a filter in SQL, paged with the minutes').
+    owner: Mapped[str | None] = mapped_column(Text)
 
 
 class SuccessMeasureRow(MeasureColumns, Base):

@@ -257,12 +257,18 @@ def plan_plan(plan: RowPlan, document: Any, x: Plan) -> None:
                 m.PlanActionRow,
                 {"priority_id": priority}
                 | fields(a, "text", "start_line", "leads", "timeframe", "status", "refs")
-                | fields(a, "due_by", "done"),
+                | fields(a, "due_by", "done")
+                | {"owner": plan_action_owner(a.leads, p.leads)},
             )
         for s in p.measures:
             plan.add(m.SuccessMeasureRow, measure_row("priority_id", priority, s))
     for s in x.measures:
         plan.add(m.PlanMeasureRow, measure_row("plan_id", stored, s))
+
+
+def plan_action_owner(leads: Sequence[str], priority_leads: Sequence[str]) -> str | None:
+    """Who a plan's action falls to as listed: its own leads, else its priority's."""
+    return ", ".join(leads or ()) or ", ".join(priority_leads or ()) or None
 
 
 def measure_row(parent: str, ref: Any, s: SuccessMeasure) -> dict[str, Any]:

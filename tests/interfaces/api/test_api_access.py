@@ -100,3 +100,32 @@ def test_lists_are_paginated_with_total_and_links(app, web_library):
         offset += 2
     assert sorted(seen) == sorted(web_library.northfield_documents)
     assert client.get("/api/v1/documents", params={"limit": 0}).status_code == 422
+
+
+def test_meetings_and_actions_come_a_page_at_a_time_with_their_total(app, web_library):
+    client = api_client(app, web_library.token["viewer"])
+    for route in ("/api/v1/meetings", "/api/v1/actions"):
+        every = client.get(route, params={"limit": 200})
+        total = int(every.headers["x-total-count"])
+        assert total == len(every.json()) > 2 and "link" not in every.headers
+        seen = []
+        for offset in range(0, total, 2):
+            page = client.get(route, params={"limit": 2, "offset": offset})
+            assert page.status_code == 200 and int(page.headers["x-total-count"]) == total
+            assert ('rel="next"' in page.headers.get("link", "")) == (offset + 2 < total)
+            seen += page.json()
+        assert seen == every.json(), route
+        past = client.get(route, params={"limit": 2, "offset": total})
+        assert past.json() == [] and int(past.headers["x-total-count"]) == total
+    sources = [a["source"] for a in client.get("/api/v1/actions", params={"limit": 200}).json()]
+    assert sources == sorted(sources, key=lambda s: s != "minutes") and "plan" in sources
+
+
+def test_a_page_window_that_cannot_be_right_is_a_clear_422(app, web_library):
+    client = api_client(app, web_library.token["viewer"])
+    for route in ("/api/v1/meetings", "/api/v1/actions"):
+        for params in ({"limit": 0}, {"limit": 201}, {"offset": -1}, {"limit": "ten"}):
+            answer = client.get(route, params=params)
+            assert answer.status_code == 422, (route, params)
+            (problem,) = answer.json()["detail"]
+            assert problem["loc"] == ["query", next(iter(params))], problem

@@ -97,3 +97,23 @@ def test_search_filters_by_kind_of_document(app):
     assert "Adult Social Care Self-Assessment" in every
     assert "Adult Social Care Self-Assessment" not in packs
     assert "<mark>" in packs
+
+
+def test_meetings_and_actions_pages_show_one_page_with_a_pager(app, web_library):
+    from assure.interfaces.web.deps import PER_PAGE
+
+    client = sign_in(app, "viewer")
+    api = api_client(app, web_library.token["viewer"])
+    actions = api.get("/api/v1/actions", params={"limit": 200}).json()
+    page = client.get("/actions").text
+    assert f"{len(actions)} actions" in page
+    assert actions[0]["text"] in page
+    if len(actions) > PER_PAGE:
+        assert actions[PER_PAGE]["text"] not in page and "Page 1 of" in page
+    meetings = api.get("/api/v1/meetings", params={"limit": 200}).json()
+    shown = client.get("/meetings").text
+    assert f"{len(meetings)} meetings" in shown
+    dated = [m["meeting"]["date"] for m in meetings if m["meeting"]["date"]]
+    assert shown.index(max(dated)) < shown.index(min(dated))  # newest first
+    beyond = client.get("/actions", params={"page": 100}).text
+    assert f"{len(actions)} actions" in beyond and actions[0]["text"] not in beyond

@@ -13,7 +13,6 @@ from assure.services import Scope
 from assure.services.accounts import scope_of_token
 from assure.services.application import Application
 from assure.services.listing import MAX_ID
-from assure.services.listing import window as cut
 from assure.services.paging import Page
 from assure.storing import Library
 
@@ -80,11 +79,6 @@ def paged(request: Request, response: Response, page: Page[T]) -> list[T]:
             f'<{url.include_query_params(offset=o, limit=size)}>; rel="{rel}"' for o, rel in links
         )
     return page.items
-
-
-def sliced(request: Request, response: Response, found: list[T], window: Window) -> list[T]:
-    """A service's whole list, answered one page at a time."""
-    return paged(request, response, cut(found, window.limit, window.offset))
 
 
 def responses(*extra: Responses) -> Responses:

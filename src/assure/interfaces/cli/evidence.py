@@ -12,12 +12,13 @@ from typing import Any
 import typer
 
 from assure.interfaces.cli.common import COUNCIL_HELP, JSON_HELP, operator, writable
-from assure.interfaces.cli.output import Column, print_json, print_table, say
+from assure.interfaces.cli.output import Column, note, print_json, print_table, say
 from assure.interfaces.terminal import visible
 from assure.services import evidence as evidence_service
 from assure.services import figures as figure_service
 from assure.services import plans as plan_service
 from assure.services import tracking
+from assure.services.paging import MAX_LIMIT, Page
 
 
 class Status(StrEnum):
@@ -34,6 +35,8 @@ class ListFormat(StrEnum):
 
 FORMAT_HELP = "table (default), json, csv, or xlsx (to --output, default <command>.xlsx)."
 OUTPUT_HELP = "File to write (csv: default standard output)."
+LIMIT_HELP = f"At most this many (1 to {MAX_LIMIT}; default: all of them)."
+OFFSET_HELP = "Skip this many first (with --limit, to page through a long list)."
 
 
 def emit(
@@ -84,6 +87,14 @@ def listing_format(
     return chosen, output
 
 
+def window_note(page: Page[Any] | None, things: str) -> None:
+    """Say on standard error which part of a longer list was shown."""
+    if page is not None and len(page.items) < page.total:
+        first, last = page.offset + 1, page.offset + len(page.items)
+        shown = "none" if not page.items else f"{first}-{last}" if last > first else str(first)
+        note(f"{things} {shown} of {page.total} (--limit, --offset for others)")
+
+
 def since_date(text: str | None) -> Any:
     if text is None:
         return None
@@ -98,6 +109,8 @@ def meetings(
     since: str | None = typer.Option(
         None, "--since", help="Only meetings on or after this date (YYYY-MM-DD)."
     ),
+    limit: int | None = typer.Option(None, "--limit", min=1, max=MAX_LIMIT, help=LIMIT_HELP),
+    offset: int = typer.Option(0, "--offset", min=0, help=OFFSET_HELP),
     council: str | None = typer.Option(None, "--council", help=COUNCIL_HELP),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
     output_format: ListFormat = typer.Option(ListFormat.table, "--format", help=FORMAT_HELP),
@@ -107,7 +120,12 @@ def meetings(
     chosen = listing_format("meetings", as_json, output_format, output)
     when = since_date(since)
     with operator(council) as (app, scope):
-        found = tracking.meetings(app, scope, body=body, since=when) if scope.grants else []
+        page = (
+            tracking.meetings(app, scope, body=body, since=when, limit=limit, offset=offset)
+            if scope.grants
+            else None
+        )
+    found = page.items if page else []
     columns = [
         Column("date"), Column("time"), Column("body", wide=True), Column("role"),
         Column("venue"), Column("agenda", numeric=True), Column("minutes", numeric=True),
@@ -132,12 +150,15 @@ def meetings(
         for m in found
     ]
     emit("meetings", columns, rows, found, chosen, "no meetings found")
+    window_note(page, "meetings")
 
 
 def actions(
     owner: str | None = typer.Option(None, "--owner", help="Only owners or leads containing this."),
     status: Status | None = typer.Option(None, "--status", help="open or done."),
     overdue: bool = typer.Option(False, "--overdue", help="Only open actions past their due date."),
+    limit: int | None = typer.Option(None, "--limit", min=1, max=MAX_LIMIT, help=LIMIT_HELP),
+    offset: int = typer.Option(0, "--offset", min=0, help=OFFSET_HELP),
     council: str | None = typer.Option(None, "--council", help=COUNCIL_HELP),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
     output_format: ListFormat = typer.Option(ListFormat.table, "--format", help=FORMAT_HELP),
@@ -146,13 +167,20 @@ def actions(
     """Actions from minutes and improvement plans, with where each was recorded."""
     chosen = listing_format("actions", as_json, output_format, output)
     with operator(council) as (app, scope):
-        found = (
+        page = (
             tracking.actions(
-                app, scope, status=status.value if status else None, owner=owner, overdue=overdue
+                app,
+                scope,
+                status=status.value if status else None,
+                owner=owner,
+                overdue=overdue,
+                limit=limit,
+                offset=offset,
             )
             if scope.grants
-            else []
+            else None
         )
+    found = page.items if page else []
     columns = [
         Column("id"), Column("status"), Column("due"), Column("due by"), Column("owner"),
         Column("action", wide=True), Column("context"), Column("document"),
@@ -174,6 +202,7 @@ def actions(
         for a in found
     ]
     emit("actions", columns, rows, found, chosen, "no actions found")
+    window_note(page, "actions")
 
 
 def action(

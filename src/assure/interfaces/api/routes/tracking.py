@@ -8,7 +8,7 @@ from typing import Literal
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from pydantic import BaseModel, Field
 
-from assure.interfaces.api.deps import LISTING, NOT_FOUND, Window, application, sliced, token_scope
+from assure.interfaces.api.deps import LISTING, NOT_FOUND, Window, application, paged, token_scope
 from assure.services import Scope, plans, tracking
 from assure.services.plans import PlanView, RiskView
 from assure.services.tracking import ActionChange, ActionView, MeetingView
@@ -26,8 +26,10 @@ def list_meetings(
     window: Window = Depends(),
     scope: Scope = Depends(token_scope),
 ) -> list[MeetingView]:
-    found = tracking.meetings(application(request), scope, council, body)
-    return sliced(request, response, found, window)
+    found = tracking.meetings(
+        application(request), scope, council, body, limit=window.limit, offset=window.offset
+    )
+    return paged(request, response, found)
 
 
 @router.get("/actions", summary="Actions from minutes and plans", responses=LISTING)
@@ -41,8 +43,11 @@ def list_actions(
     window: Window = Depends(),
     scope: Scope = Depends(token_scope),
 ) -> list[ActionView]:
-    found = tracking.actions(application(request), scope, council, status, owner, overdue)
-    return sliced(request, response, found, window)
+    found = tracking.actions(
+        application(request), scope, council, status, owner, overdue,
+        limit=window.limit, offset=window.offset,
+    )  # fmt: skip
+    return paged(request, response, found)
 
 
 @router.get("/actions/{key}", summary="One action (key minutes:N or plan:N)", responses=NOT_FOUND)

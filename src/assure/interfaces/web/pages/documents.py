@@ -100,7 +100,7 @@ def document_page(
         scope,
         title=summary.label,
         view=documents.document_detail(app, scope, document_id),
-        meetings=tracking.meetings(app, scope, summary.council, document=document_id),
+        meetings=tracking.meetings(app, scope, summary.council, document=document_id).items,
         plans=plans.plans(app, scope, summary.council, document=document_id),
         lines=documents.document_lines(
             app, scope, document_id, first, first + LINES_SHOWN - 1, context=0

@@ -9,7 +9,6 @@ from fastapi.responses import RedirectResponse, Response
 
 from assure.interfaces.web.deps import PER_PAGE, application, render, signed_in
 from assure.services import Scope, plans, tracking
-from assure.services.listing import window
 
 router = APIRouter()
 KEY = r"^(minutes|plan):\d{1,9}$"
@@ -22,8 +21,10 @@ def meetings(
     page: int = Query(1, ge=1, le=100_000),
     scope: Scope = Depends(signed_in),
 ) -> Response:
-    found = tracking.meetings(application(request), scope, None, body or None)
-    shown = window(found[::-1], PER_PAGE, (page - 1) * PER_PAGE)  # newest first
+    shown = tracking.meetings(
+        application(request), scope, None, body or None,
+        limit=PER_PAGE, offset=(page - 1) * PER_PAGE, newest_first=True,
+    )  # fmt: skip
     return render(
         request, "meetings.html", scope, title="Meetings", found=shown, page=page, per_page=PER_PAGE
     )
@@ -38,10 +39,10 @@ def actions(
     page: int = Query(1, ge=1, le=100_000),
     scope: Scope = Depends(signed_in),
 ) -> Response:
-    found = tracking.actions(
-        application(request), scope, None, status or None, owner or None, overdue
-    )
-    shown = window(found, PER_PAGE, (page - 1) * PER_PAGE)
+    shown = tracking.actions(
+        application(request), scope, None, status or None, owner or None, overdue,
+        limit=PER_PAGE, offset=(page - 1) * PER_PAGE,
+    )  # fmt: skip
     return render(
         request, "actions.html", scope, title="Actions", found=shown, page=page, per_page=PER_PAGE
     )
