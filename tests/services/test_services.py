@@ -262,6 +262,14 @@ def test_a_councils_actions_come_a_page_at_a_time_each_once_in_order(app) -> Non
     assert tracking.actions(app, scope, status="done", overdue=True).total == 0
 
 
+def test_a_page_of_documents_past_the_end_still_says_how_many_there_are(app) -> None:
+    scope = viewer(NORTH)
+    every = documents.list_documents(app, scope)
+    assert every.total == len(every.items) == 2
+    past = documents.list_documents(app, scope, limit=1, offset=5)
+    assert (past.items, past.total) == ([], 2)
+
+
 def test_meetings_come_a_page_at_a_time_either_way(app) -> None:
     scope = viewer(NORTH)
     every = tracking.meetings(app, scope)

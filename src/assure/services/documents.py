@@ -11,7 +11,7 @@ from assure.ingest import training
 from assure.services.application import Application
 from assure.services.audit import note
 from assure.services.errors import InvalidRequest, NotFound
-from assure.services.paging import Page, check_window
+from assure.services.paging import Page, check_window, total_of
 from assure.services.scope import Role, Scope
 from assure.storing import StoredDocument, UnknownDocument
 
@@ -90,11 +90,7 @@ def list_documents(
     check_window(limit, offset)
     councils = scope.narrowed(council).require_any()
     found = app.library.documents(councils, kind=kind, limit=limit, offset=offset)
-    total = (
-        len(found) + offset
-        if limit is None or len(found) < limit
-        else app.library.count_documents(councils, kind)
-    )
+    total = total_of(len(found), limit, offset, lambda: app.library.count_documents(councils, kind))
     return Page[DocumentSummary](
         items=[summary(d) for d in found], total=total, limit=limit, offset=offset
     )
