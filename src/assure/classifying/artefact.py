@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING
 
 from assure.classifying.labelled import bundled_hash
 from assure.errors import AssureError
-from assure.settings import private_folder
 
 if TYPE_CHECKING:
     import numpy as np
@@ -93,7 +92,7 @@ def save_model(classifier: StatementClassifier, path: Path) -> None:
     """Write the model atomically: a temporary file in the same folder, then a rename."""
     import numpy as np
 
-    private_folder(path.parent)
+    path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".model-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:

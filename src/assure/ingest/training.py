@@ -24,7 +24,7 @@ from assure.classifying.weak_labels import ParsedText, enclosing_stance
 from assure.errors import DocumentError
 from assure.ingest.models import model_path, old_model_paths
 from assure.pipeline import Work, normalise, parse, passages, read
-from assure.settings import Settings
+from assure.settings import Settings, private_folder
 from assure.storing import Library, SectionRecord
 
 if TYPE_CHECKING:
@@ -91,6 +91,7 @@ def train_council(
     counts = Counter(q for e in data for q in e.qs)
     written = force or trained_on(path) != data_hash(examples, corrections)
     if written:
+        private_folder(path.parent)  # a council's model is made from its documents
         save_model(train_model(examples, corrections), path)
     for old in old_model_paths(settings, council):
         old.unlink(missing_ok=True)
