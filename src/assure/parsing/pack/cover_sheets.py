@@ -66,8 +66,7 @@ def find_cover_sheets(lines: list[PackLine]) -> list[CoverSheet]:
     while index < len(lines):
         line = lines[index]
         text = line.text.replace("\t", ": ", 1) if line.table else line.text
-        opener = MEETING_FIELD.match(text) or TITLE_FIELD.match(text)
-        if line.noise or not opener:
+        if line.noise or not (MEETING_FIELD.match(text) or TITLE_FIELD.match(text)):
             index += 1
             continue
         sheet = _read_fields(lines, index)

@@ -207,8 +207,12 @@ def _pack_lines(text: CleanText) -> tuple[PackLine, ...]:
     headers = _running_header_texts(
         line.text for line in raw if not line.table
     ) | _running_header_texts(as_read)
-    edges = page_edge_repeats(raw) | printed_page_numbers(source)
-    return tuple(_marked(line, headers, line.number in edges) for line in raw)
+    numbered = [bool(PAGE_NUMBER.match(line.text)) for line in raw]
+    edges = page_edge_repeats(raw, numbered) | printed_page_numbers(source)
+    return tuple(
+        _marked(line, headers, line.number in edges, number)
+        for line, number in zip(raw, numbered, strict=True)
+    )
 
 
 def printed_page_numbers(source: tuple[SourceLine, ...]) -> set[int]:
@@ -290,10 +294,11 @@ def _blank_page(text: str) -> bool:
     return "blank" in folded(text) and BLANK_PAGE.search(text) is not None
 
 
-def _marked(line: PackLine, headers: set[str], page_edge: bool = False) -> PackLine:
+def _marked(line: PackLine, headers: set[str], page_edge: bool, page_number: bool) -> PackLine:
+    """``line`` with its furniture named; ``page_number`` when it is one (PAGE_NUMBER)."""
     text = line.text
     noise = None
-    if PAGE_NUMBER.match(text):
+    if page_number:
         noise = "page_number"
     elif len(text) < 90 and _blank_page(text):
         noise = "blank_page"
@@ -313,13 +318,13 @@ def _marked(line: PackLine, headers: set[str], page_edge: bool = False) -> PackL
     return PackLine(line.number, line.end, text, line.table, line.gap, noise)
 
 
-def page_edge_repeats(lines: list[PackLine]) -> set[int]:
+def page_edge_repeats(lines: list[PackLine], numbered: list[bool]) -> set[int]:
     """Line numbers of an undated running header or footer: a short line
     printed beside the page number on several pages ("Adult Social Care
     Scrutiny Committee" over "Page 12"). Only the copies beside a page number
-    are furniture; the same words as the notice's title stay."""
+    are furniture; the same words as the notice's title stay. ``numbered``
+    says which lines are page numbers (PAGE_NUMBER)."""
     beside: dict[str, list[int]] = {}
-    numbered = [bool(PAGE_NUMBER.match(line.text)) for line in lines]
     last = len(lines) - 1
     for position, line in enumerate(lines):
         if line.table or len(line.text) > 100 or numbered[position]:

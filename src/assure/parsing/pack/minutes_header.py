@@ -68,9 +68,9 @@ def find_minutes_starts(lines: list[PackLine]) -> list[MinutesDraft]:
         inline = None
         if _listed_under_header(lines, index):
             pass  # "Members:" straight under "Minutes of the meeting of ..."
-        elif not PRESENT.match(line.text.replace("\t", " ")):
+        elif not _present_label(line.text, lowered := folded(line.text)):
             # A wrapped-line join may have run the header into "Present:".
-            inline = PRESENT_INLINE.search(line.text) if "present" in folded(line.text) else None
+            inline = PRESENT_INLINE.search(line.text) if "present" in lowered else None
             if inline is None or not (
                 MINUTES_OF.match(line.text) or find_dates(line.text[: inline.start()])
             ):
@@ -82,6 +82,14 @@ def find_minutes_starts(lines: list[PackLine]) -> list[MinutesDraft]:
             draft.anchor_text = line.text[inline.start() :]
         drafts.append(draft)
     return drafts
+
+
+def _present_label(text: str, lowered: str) -> bool:
+    """Whether PRESENT matches ``text`` (folded to ``lowered``): never without
+    "present" or "attend"."""
+    return ("present" in lowered or "attend" in lowered) and bool(
+        PRESENT.match(text.replace("\t", " "))
+    )
 
 
 def _listed_under_header(lines: list[PackLine], index: int) -> bool:
