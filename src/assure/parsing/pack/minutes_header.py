@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from assure.extracting.dates import find_dates, parse_time
 from assure.normalising.folding import folded
-from assure.parsing.pack.attendance import LOOSE_LABEL
+from assure.parsing.pack.attendance import loose_label
 from assure.parsing.pack.decisions import is_decision_start
 from assure.parsing.pack.lines import PackLine
 from assure.parsing.pack.notice import BODY_WORDS, PLACE, body_name
@@ -95,7 +95,7 @@ def _present_label(text: str, lowered: str) -> bool:
 def _listed_under_header(lines: list[PackLine], index: int) -> bool:
     """A loose attendance label ("Members:", "In attendance:") counts only just
     under a minutes header, where it cannot be a notice's membership list."""
-    if not LOOSE_LABEL.match(lines[index].text):
+    if not loose_label(lines[index].text):
         return False
     above = [line for line in lines[max(0, index - 4) : index] if line.noise is None]
     return any(
