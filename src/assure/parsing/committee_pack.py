@@ -38,6 +38,9 @@ ROUTINE_ITEM = re.compile(
     re.I,
 )
 # Below this furniture score a text may yet be a committee report standing on its own.
+AGENDA_HEADING = re.compile(
+    r"^(?:a\s?g\s?e\s?n\s?d\s?a|agenda(?:\s+items?)?|agenda\s+item\s*\d{1,2})$", re.I
+)
 REPORT_BELOW = 0.6
 STRONGEST_COVER = 0.7  # the most ``ReportCover.strength`` gives
 Signal = tuple[Callable[[str], object], float, int, tuple[str, ...] | None]
@@ -52,14 +55,8 @@ SIGNALS: tuple[Signal, ...] = (
         1,
         ("notice", "pack", "summons"),
     ),
-    (
-        re.compile(
-            r"^(?:a\s?g\s?e\s?n\s?d\s?a|agenda(?:\s+items?)?|agenda\s+item\s*\d{1,2})$", re.I
-        ).search,
-        0.15,
-        2,
-        None,
-    ),
+    # (every match opens with its "a")
+    (lambda line: line[:1] in ("a", "A") and AGENDA_HEADING.search(line), 0.15, 2, None),
     (
         re.compile(r"\bwill\s+(?:meet|be\s+held)\b.{0,120}\b(?:at|on)\b.{0,40}\d", re.I).search,
         0.2,

@@ -20,6 +20,8 @@ FURNITURE = re.compile(
     r"^(?:draft|official(?:\s*-\s*sensitive)?|restricted|page\s+\d+(?:\s+of\s+\d+)?)$", re.I
 )
 
+FURNITURE_LETTERS = frozenset("dorpDORP")  # what every match of FURNITURE opens with
+
 
 @dataclass(frozen=True, slots=True)
 class LayoutLine:
@@ -41,6 +43,6 @@ def _layout_lines(text: CleanText) -> tuple[LayoutLine, ...]:
         for number in range(line.number, min(line.end, len(source)) + 1):
             raw = source[number - 1]
             stripped = " ".join(raw.text.split())
-            if stripped and not FURNITURE.match(stripped):
+            if stripped and not (stripped[:1] in FURNITURE_LETTERS and FURNITURE.match(stripped)):
                 found.append(LayoutLine(number, stripped, raw.page))
     return tuple(found)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import wraps
 from re import _constants, _parser  # type: ignore[attr-defined]
 from threading import Lock
@@ -165,23 +165,35 @@ def _letters(parsed: object) -> list[str]:
 @dataclass(frozen=True)
 class Cue:
     """A pattern searched for line by line, with words (in lower case) one of
-    which every match holds: a line without any of them is never searched."""
+    which every match holds: a line without any of them is never searched. A
+    case-blind pattern runs on the folded lines (see ``blind``)."""
 
     pattern: re.Pattern[str]
     words: tuple[str, ...]
+    _blind: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        case_blind = self.pattern.flags & re.IGNORECASE
+        object.__setattr__(self, "_blind", blind(self.pattern) if case_blind else None)
+
+    def _found(self, text: CleanText) -> Iterator[int]:
+        """The indexes of the clean lines the pattern is found on, in order, as found."""
+        view = folded_view(text)
+        held = view.holding(self.words)
+        if self._blind is not None:
+            blind_search, lowered = self._blind.search, view.lines
+            return (i for i in held if blind_search(lowered[i]))
+        search, lines = self.pattern.search, text.lines
+        return (i for i in held if search(lines[i].text))
 
     def lines(self, text: CleanText) -> list[CleanLine]:
         """The clean lines the pattern is found on."""
-        return [text.lines[i] for i in self.indexes(text)]
+        return [text.lines[i] for i in self._found(text)]
 
     def indexes(self, text: CleanText) -> list[int]:
         """The indexes of the clean lines the pattern is found on, in order."""
-        search = self.pattern.search
-        lines = text.lines
-        return [i for i in folded_view(text).holding(self.words) if search(lines[i].text)]
+        return list(self._found(text))
 
     def found_in(self, text: CleanText) -> bool:
         """Whether the pattern is found on any clean line."""
-        search = self.pattern.search
-        lines = text.lines
-        return any(search(lines[i].text) for i in folded_view(text).holding(self.words))
+        return next(self._found(text), None) is not None

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from assure.document import CleanLine
+from assure.normalising.folding import folded
 from assure.parsing.statements import (
     fold,
     loose_statement_match,
@@ -367,13 +368,22 @@ def _scored_name() -> re.Pattern[str]:
     )
 
 
+def _scored_words(text: str) -> bool:
+    """Whether ``text`` holds "standard" or "shortfall", folded (see ``folded``):
+    every match of ``_scored_name`` does."""
+    lowered = folded(text)
+    return "standard" in lowered or "shortfall" in lowered
+
+
 def flattened_statement_row(line: CleanLine) -> Candidate | None:
     """A statement's heading row ("Assessing needs<tab>2 – some shortfalls")
     as a PDF gives it: cells run together with spaces, often joined to the
     table's header row ("Quality statement Our self-assessed score Direction
     of travel Assessing needs 2 – some shortfalls Improving"). The name must
     carry the score's words, and no sentence may come before it."""
-    if line.table_row or not (match := _scored_name().search(line.text)):
+    if line.table_row or not _scored_words(line.text):
+        return None
+    if not (match := _scored_name().search(line.text)):
         return None
     if re.search(r"[.!?]\s", line.text[: match.start(1)]):
         return None

@@ -37,7 +37,7 @@ COMMITTEE_OPENING = (
 COMMITTEE = re.compile(rf"{COMMITTEE_OPENING}|\bresolved\b\s*(?:[:-]|that)", re.IGNORECASE)
 PLAN = re.compile(
     r"\b(?:action|improvement|delivery)\s+plan\b|\blead\s+officer\b|\btimescales?\b|"
-    r"\bRAG\b|\bQ[1-4]\s*(?:20\d\d|\d\d/\d\d)|\bsuccess\s+measures?\b",
+    r"\brag\b|\bq[1-4]\s*(?:20\d\d|\d\d/\d\d)|\bsuccess\s+measures?\b",
     re.IGNORECASE,
 )
 # Genres that walk through the statements without being the council's own

@@ -78,6 +78,7 @@ class GradedFramework:
     grades: dict[str, str]  # folded spelling -> the framework's name of the grade
     line: re.Pattern[str]  # a whole line stating an area's grade
     ends: re.Pattern[str]  # a line ending in a grade (a cheap test before ``line``)
+    endings: tuple[str, ...]  # the grades' spellings: every match of ``ends`` closes with one
     trailing: re.Pattern[str] | None  # "... <full area name>: <grade>" ending a longer line
     phrases: tuple[str, ...]  # grades written as sentences: spellings of three or more words
     cues: tuple[re.Pattern[str], ...]
@@ -125,7 +126,9 @@ def graded_frameworks() -> tuple[GradedFramework, ...]:
         phrases = tuple(sorted((s for s in grades if len(s.split()) >= 3), key=len, reverse=True))
         cues = tuple(re.compile(p, re.IGNORECASE) for p in framework.recognised_by)
         found.append(
-            GradedFramework(framework_id, areas, grades, line, ends, trailing, phrases, cues)
+            GradedFramework(
+                framework_id, areas, grades, line, ends, tuple(grades), trailing, phrases, cues
+            )
         )
     return tuple(found)
 
@@ -158,7 +161,11 @@ def grades_on_line(
     if index + 1 < len(folded) and len(folded[index + 1]) <= SHORT:
         candidates.append(f"{text} {folded[index + 1]}")
     for candidate in candidates:
-        if len(candidate) > MAX_ROW or not framework.ends.search(candidate[-TAIL:]):
+        if (
+            len(candidate) > MAX_ROW
+            or not candidate.endswith(framework.endings)
+            or not framework.ends.search(candidate[-TAIL:])
+        ):
             continue
         if (match := framework.line.match(candidate)) and (
             statement := area_of(framework, match["area"])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from assure.extracting.dates import find_dates
+from assure.normalising.folding import folded
 from assure.parsing.pack.lines import PackLine
 from assure.parsing.pack.people import ROLE_WORDS, split_people
 from assure.parsing.pack.references import BRACKETED, MINUTE, NUMBER_ONLY
@@ -34,6 +35,12 @@ LOOSE_LABEL = re.compile(
 )
 
 
+def loose_label(text: str) -> re.Match[str] | None:
+    """LOOSE_LABEL's match of ``text``: never unless it opens with "m", "c", "i"
+    or "a", folded (see ``folded``)."""
+    return LOOSE_LABEL.match(text) if folded(text[:1]) in ("m", "c", "i", "a") else None
+
+
 def read_attendance(lines: list[PackLine]) -> tuple[Attendance, int, dict[str, str]]:
     """The attendance block at the start of ``lines``: who, how many lines it
     takes, and the roles given beside names."""
@@ -48,7 +55,7 @@ def read_attendance(lines: list[PackLine]) -> tuple[Attendance, int, dict[str, s
             continue
         text = line.text.replace("\t", ", ") if line.table else line.text
         match = LABEL.match(re.sub(r"^([^,]{1,40}?:)\s*,\s*", r"\1 ", text))
-        loose = LOOSE_LABEL.match(text) if current is None else None
+        loose = loose_label(text) if current is None else None
         if entries and current is not None and _open_bracket(entries[-1][1]):
             # "Mr F Delacroix (Head of Finance" over "Operations – North), ...": the
             # open bracket goes on, whatever the next line opens with.

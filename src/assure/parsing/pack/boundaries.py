@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from assure.parsing.pack.agenda import DraftItem
 from assure.parsing.pack.cover_sheets import CoverSheet
-from assure.parsing.pack.lines import AGENDA_MARKER, PackLine
+from assure.parsing.pack.lines import PackLine, agenda_marker
 from assure.parsing.pack.minutes import closing_end
 from assure.parsing.pack.minutes_header import MinutesDraft
 
@@ -81,7 +81,7 @@ def hard_starts(
     stamped: str | None = None  # the number of the last "Agenda Item" stamp
     for position, line in enumerate(lines):
         if line.noise == "agenda_marker":
-            marker = AGENDA_MARKER.match(line.text)
+            marker = agenda_marker(line.text)
             number = marker[1] if marker else None
             if number is not None and number == stamped:
                 continue  # the same stamp at the top of the item's next page

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from assure.extracting.dates import parse_date
+from assure.normalising.folding import folded
 from assure.parsing.pack.lines import PackLine
 
 MEETING_FIELD = re.compile(
@@ -26,6 +27,8 @@ TITLE_FIELD = re.compile(
     r"^(?:title(?:\s+of\s+(?:the\s+)?report)?|report\s+title|subject|report\s+(?:name|heading))\s*[:–-]\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
+# The letters MEETING_FIELD and TITLE_FIELD open with, folded (see ``folded``).
+FIELD_LETTERS = frozenset("nmcdtrs")
 AUTHOR_FIELD = re.compile(
     r"^(?:report\s+(?:of|author|by)|lead\s+officer|responsible\s+officer|contact\s+officer)\s*[:–-]\s*\S",
     re.IGNORECASE,
@@ -66,8 +69,7 @@ def find_cover_sheets(lines: list[PackLine]) -> list[CoverSheet]:
     while index < len(lines):
         line = lines[index]
         text = line.text.replace("\t", ": ", 1) if line.table else line.text
-        opener = MEETING_FIELD.match(text) or TITLE_FIELD.match(text)
-        if line.noise or not opener:
+        if line.noise or not _opens_fields(text):
             index += 1
             continue
         sheet = _read_fields(lines, index)
@@ -88,6 +90,13 @@ BODY_AND_DATE = re.compile(
     r"^(?P<body>\D{3,80}?)\s*(?:[–-]|,|\bon\b)\s*(?P<when>(?:[A-Z][a-z]+day,?\s+)?"
     r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4})\.?$"
 )
+
+
+def _opens_fields(text: str) -> bool:
+    """Whether MEETING_FIELD or TITLE_FIELD matches ``text``."""
+    if folded(text[:1]) not in FIELD_LETTERS:
+        return False
+    return bool(MEETING_FIELD.match(text) or TITLE_FIELD.match(text))
 
 
 def _read_fields(lines: list[PackLine], index: int) -> CoverSheet:

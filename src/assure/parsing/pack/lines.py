@@ -68,6 +68,16 @@ AGENDA_MARKER = re.compile(
 )
 
 
+def is_page_number(text: str) -> bool:
+    """Whether PAGE_NUMBER matches ``text``: never unless "p", "-" or a digit opens it."""
+    return (text[:1] in ("p", "P", "-") or text[:1].isdecimal()) and bool(PAGE_NUMBER.match(text))
+
+
+def agenda_marker(text: str) -> re.Match[str] | None:
+    """AGENDA_MARKER's match of ``text``: never unless "a" opens it."""
+    return AGENDA_MARKER.match(text) if text[:1] in ("a", "A") else None
+
+
 @dataclass(frozen=True, slots=True)
 class PackLine:
     """One clean line as the pack parser sees it.
@@ -137,7 +147,7 @@ PIPE_RULE = re.compile(r"^[|:\s–-]*$")
 def _pipe_cells(text: str) -> str:
     """A pipe-separated row as tab-separated cells; a rule row ("| --- |") as nothing."""
     stripped = text.strip()
-    if "|" not in stripped or len(stripped) > 600 or PAGE_NUMBER.match(stripped):
+    if "|" not in stripped or len(stripped) > 600 or is_page_number(stripped):
         return text
     if not PIPE_ROW.search(stripped):
         return text
@@ -207,8 +217,12 @@ def _pack_lines(text: CleanText) -> tuple[PackLine, ...]:
     headers = _running_header_texts(
         line.text for line in raw if not line.table
     ) | _running_header_texts(as_read)
-    edges = page_edge_repeats(raw) | printed_page_numbers(source)
-    return tuple(_marked(line, headers, line.number in edges) for line in raw)
+    numbered = [is_page_number(line.text) for line in raw]
+    edges = page_edge_repeats(raw, numbered) | printed_page_numbers(source)
+    return tuple(
+        _marked(line, headers, line.number in edges, number)
+        for line, number in zip(raw, numbered, strict=True)
+    )
 
 
 def printed_page_numbers(source: tuple[SourceLine, ...]) -> set[int]:
@@ -235,9 +249,7 @@ def _dropped_furniture(source: tuple[SourceLine, ...], after: int, before: int) 
     for number in range(after + 1, min(before, len(source) + 1)):
         dropped = source[number - 1].text
         if len(dropped) < 120 and (
-            _blank_page(dropped)
-            or PAGE_NUMBER.match(tidy(dropped))
-            or AGENDA_MARKER.match(tidy(dropped))
+            _blank_page(dropped) or is_page_number(tidy(dropped)) or agenda_marker(tidy(dropped))
         ):
             found.append(PackLine(number, number, tidy(dropped), gap=True))
     return found
@@ -290,14 +302,15 @@ def _blank_page(text: str) -> bool:
     return "blank" in folded(text) and BLANK_PAGE.search(text) is not None
 
 
-def _marked(line: PackLine, headers: set[str], page_edge: bool = False) -> PackLine:
+def _marked(line: PackLine, headers: set[str], page_edge: bool, page_number: bool) -> PackLine:
+    """``line`` with its furniture named; ``page_number`` when it is one (PAGE_NUMBER)."""
     text = line.text
     noise = None
-    if PAGE_NUMBER.match(text):
+    if page_number:
         noise = "page_number"
     elif len(text) < 90 and _blank_page(text):
         noise = "blank_page"
-    elif AGENDA_MARKER.match(text):
+    elif agenda_marker(text):
         noise = "agenda_marker"
     elif text in headers or page_edge:
         noise = "running_header"
@@ -313,13 +326,13 @@ def _marked(line: PackLine, headers: set[str], page_edge: bool = False) -> PackL
     return PackLine(line.number, line.end, text, line.table, line.gap, noise)
 
 
-def page_edge_repeats(lines: list[PackLine]) -> set[int]:
+def page_edge_repeats(lines: list[PackLine], numbered: list[bool]) -> set[int]:
     """Line numbers of an undated running header or footer: a short line
     printed beside the page number on several pages ("Adult Social Care
     Scrutiny Committee" over "Page 12"). Only the copies beside a page number
-    are furniture; the same words as the notice's title stay."""
+    are furniture; the same words as the notice's title stay. ``numbered``
+    says which lines are page numbers (PAGE_NUMBER)."""
     beside: dict[str, list[int]] = {}
-    numbered = [bool(PAGE_NUMBER.match(line.text)) for line in lines]
     last = len(lines) - 1
     for position, line in enumerate(lines):
         if line.table or len(line.text) > 100 or numbered[position]:

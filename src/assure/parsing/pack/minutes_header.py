@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from assure.extracting.dates import find_dates, parse_time
 from assure.normalising.folding import folded
-from assure.parsing.pack.attendance import LOOSE_LABEL
+from assure.parsing.pack.attendance import loose_label
 from assure.parsing.pack.decisions import is_decision_start
 from assure.parsing.pack.lines import PackLine
 from assure.parsing.pack.notice import BODY_WORDS, PLACE, body_name
@@ -68,9 +68,9 @@ def find_minutes_starts(lines: list[PackLine]) -> list[MinutesDraft]:
         inline = None
         if _listed_under_header(lines, index):
             pass  # "Members:" straight under "Minutes of the meeting of ..."
-        elif not PRESENT.match(line.text.replace("\t", " ")):
+        elif not _present_label(line.text, lowered := folded(line.text)):
             # A wrapped-line join may have run the header into "Present:".
-            inline = PRESENT_INLINE.search(line.text) if "present" in folded(line.text) else None
+            inline = PRESENT_INLINE.search(line.text) if "present" in lowered else None
             if inline is None or not (
                 MINUTES_OF.match(line.text) or find_dates(line.text[: inline.start()])
             ):
@@ -84,10 +84,18 @@ def find_minutes_starts(lines: list[PackLine]) -> list[MinutesDraft]:
     return drafts
 
 
+def _present_label(text: str, lowered: str) -> bool:
+    """Whether PRESENT matches ``text`` (folded to ``lowered``): never without
+    "present" or "attend"."""
+    return ("present" in lowered or "attend" in lowered) and bool(
+        PRESENT.match(text.replace("\t", " "))
+    )
+
+
 def _listed_under_header(lines: list[PackLine], index: int) -> bool:
     """A loose attendance label ("Members:", "In attendance:") counts only just
     under a minutes header, where it cannot be a notice's membership list."""
-    if not LOOSE_LABEL.match(lines[index].text):
+    if not loose_label(lines[index].text):
         return False
     above = [line for line in lines[max(0, index - 4) : index] if line.noise is None]
     return any(

@@ -23,7 +23,7 @@ from assure.parsing.front_matter import council_of, date_of
 from assure.parsing.furniture import committee_furniture
 from assure.parsing.headings import parse_generic
 from assure.parsing.linking import linked_metric
-from assure.parsing.per_text import blind, folded_lines, once_per_text
+from assure.parsing.per_text import blind, folded_view, once_per_text
 from assure.parsing.performance.comparators import ENGLAND, NEIGHBOURS, REGION, comparator_tables
 from assure.parsing.performance.labelled import labelled_rows
 from assure.parsing.performance.profile import profile_rows
@@ -45,6 +45,9 @@ VOCABULARY = re.compile(
     re.IGNORECASE,
 )
 VOCABULARY_FOLDED = blind(VOCABULARY)  # for lines folded to lower case
+# The same, run once over folded lines joined by newlines: no match crosses one,
+# so it counts what it would count line by line.
+VOCABULARY_JOINED = re.compile(VOCABULARY_FOLDED.pattern.replace(r"\s", r"[^\S\n]"))
 PERIOD = re.compile(
     r"\b(?:quarter\s*(?P<q>[1-4])|q(?P<q2>[1-4]))\b(?:[\s,]+(?P<y>(?:19|20)\d\d\s*[/-]\s*\d{2,4}))?",
     re.IGNORECASE,
@@ -140,7 +143,12 @@ def _words(text: CleanText) -> tuple[bool, int]:
     if not text.lines:
         return False, 0
     head = " ".join(line.text for line in text.lines[:HEAD_LINES])
-    words = sum(len(VOCABULARY_FOLDED.findall(line)) for line in folded_lines(text)[:SCAN])
+    view = folded_view(text)
+    scanned = view.whole if len(view.starts) <= SCAN else view.whole[: view.starts[SCAN] - 1]
+    if scanned.count("\n") == min(len(view.starts), SCAN) - 1:  # no line holds a newline
+        words = len(VOCABULARY_JOINED.findall(scanned))
+    else:
+        words = sum(len(VOCABULARY_FOLDED.findall(line)) for line in view.lines[:SCAN])
     return bool(TITLE.search(head)), words
 
 

@@ -99,26 +99,29 @@ def page_lines(text: CleanText) -> list[LayoutLine]:
     ]
 
 
-def _capitalised_lines(text: CleanText) -> list[LayoutLine]:
-    """The ``page_lines`` opening with a capital, the only ones a slide's title is
-    looked for on: most lines of most documents are never laid out."""
+def _title_lines(text: CleanText) -> list[LayoutLine]:
+    """The ``page_lines`` opening with a capital and holding a separator, the only
+    ones a slide's title is looked for on: most lines of most documents are never
+    laid out."""
     return [
         LayoutLine(line.number, " ".join(line.text.split()), line.page)
         for line in text.source.lines
-        if "A" <= line.text.lstrip()[:1] <= "Z"
+        if "A" <= line.text.lstrip()[:1] <= "Z" and SEPARATOR.search(line.text)
     ]
 
 
 @once_per_text  # the plan's detector, then its parser
 def slide_plan(text: CleanText) -> Plan | None:
     """The plan a slide deck lays out, or ``None`` if the text is no such deck."""
-    titles = slide_titles(_capitalised_lines(text))
+    titles = slide_titles(_title_lines(text))
     if len(titles) < MIN_SLIDES:
         return None
-    lines = page_lines(text)
+    by_page: dict[int | None, list[LayoutLine]] = {}
+    for line in page_lines(text):
+        by_page.setdefault(line.page, []).append(line)
     parts: dict[str, Part] = {}
     for page, (_, name, title_line) in titles.items():
-        body = [line for line in lines if line.page == page and line != title_line]
+        body = [line for line in by_page.get(page, ()) if line != title_line]
         part = parts.setdefault(
             fold(name), Part(name, min(line.number for line in body or [title_line]))
         )

@@ -65,6 +65,7 @@ CODE_HEAD = re.compile(
     re.IGNORECASE,
 )
 CODE_HEAD_FOLDED = blind(CODE_HEAD)  # for cells folded to lower case
+CODE_HEAD_WORDS = ("rec", "ref", "finding", "code", "afi", "area")  # every match holds one
 # The column naming the priority in a table of leads or measures kept apart from the
 # actions: "Priority area | Strategic lead", "Priority | Success measure | Good is".
 PRIORITY_COLUMN = re.compile(rf"^priority$|{GROUP_HEAD.pattern}", re.IGNORECASE)
@@ -159,7 +160,16 @@ def csv_cells(text: str) -> list[str]:
 
 def is_table_line(line: CleanLine) -> bool:
     """A tab-separated row, a row the reader took from a table, or a markdown pipe row."""
-    return line.table_row or "\t" in line.text or bool(PIPE_ROW.match(line.text))
+    text = line.text
+    return line.table_row or "\t" in text or ("|" in text and bool(PIPE_ROW.match(text)))
+
+
+def _codes_head(cell: str) -> bool:
+    """Whether CODE_HEAD is found in ``cell``: never without one of CODE_HEAD_WORDS."""
+    lowered = folded(cell)
+    return any(word in lowered for word in CODE_HEAD_WORDS) and bool(
+        CODE_HEAD_FOLDED.search(lowered)
+    )
 
 
 def header_columns(cells: list[str]) -> Columns | None:
@@ -183,7 +193,7 @@ def header_columns(cells: list[str]) -> Columns | None:
             group = i
         elif TIME_HEAD.match(cell):
             times.append(i)
-        elif CODE_HEAD_FOLDED.search(folded(cell)):
+        elif _codes_head(cell):
             codes = i
     if action is None or (lead is None and not times):
         return None
