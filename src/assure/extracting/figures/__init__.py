@@ -84,6 +84,8 @@ MAX_COMPARING_GAP = 90
 def place_of(text: CleanText) -> str | None:
     """The council the document is about, from the first "<Name> Council" near its top."""
     for line in text.lines[:200]:
+        if "Council" not in line.text and "COUNCIL" not in line.text:
+            continue  # every match ends with one: most lines are not searched
         for match in PLACE.finditer(line.text):
             words = match.group(1).split()
             while words and words[0] in NOT_PLACE:

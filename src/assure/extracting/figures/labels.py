@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assure.extracting.figures.screening import ends_with_any, has_digit, mentions
+from assure.extracting.figures.screening import ends_with_any, for_folded, has_digit, mentions
+from assure.normalising.folding import folded
 
 MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -44,6 +45,7 @@ NOT_A_FIGURE_BEFORE = re.compile(
     r"|options?|selections?|every|exceeds?|jn|out of)\s?|#)$",
     re.IGNORECASE,
 )
+FOLDED_NOT_A_FIGURE_BEFORE = for_folded(NOT_A_FIGURE_BEFORE)
 # The longest match of NOT_A_FIGURE_BEFORE: "recommendations", a space and the
 # final newline that "$" may stand before.
 LABEL_WORD_SPAN = 17
@@ -150,7 +152,8 @@ def labelled(before: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def labelled_end(end: str) -> bool:
-    return NOT_A_FIGURE_BEFORE.search(end, max(0, len(end) - LABEL_WORD_SPAN)) is not None
+    start = max(0, len(end) - LABEL_WORD_SPAN)
+    return FOLDED_NOT_A_FIGURE_BEFORE.search(folded(end), start) is not None
 
 
 def is_date_or_time(line: str, start: int, end: int, has_unit: bool) -> bool:

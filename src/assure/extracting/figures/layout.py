@@ -17,7 +17,9 @@ from assure.extracting.figures.screening import ends_in_digit, has_digit
 CONTENTS_ENTRY = re.compile(r"^(?=.*[A-Za-z]).*?[A-Za-z).]\s+(\d{1,3})(?:\s*[-–]\s*\d{1,3})?$")
 CONTENTS_RUN = 3  # entries in a row, pages never going back, make a contents list
 # A mark glued to a word or bracket in the text: "the Board1", "(CDP)1"
-MARK = re.compile(r"(?<=[a-z)\]])(\d{1,2})\b")
+# (Its first digit is matched before the letter behind it is looked at, so that
+# a scan jumps from digit to digit.)
+MARK = re.compile(r"(\d(?<=[a-z)\]]\d)\d?)\b")
 FOOTNOTE = re.compile(r"^\s*(\d{1,2})\s+(?=[A-Z])")
 ZONE = 2  # lines at the top and the bottom of a page where running heads sit
 HEAD_PAGES = 3

@@ -15,8 +15,17 @@ from __future__ import annotations
 
 import re
 
-from assure.extracting.figures.context import ENGLAND, NEIGHBOURS, PERIOD, REGION
-from assure.extracting.figures.screening import has_digit, mentions
+from assure.extracting.figures.context import (
+    ENGLAND,
+    ENGLAND_WORDS,
+    NEIGHBOUR_WORDS,
+    NEIGHBOURS,
+    REGION,
+    REGION_WORDS,
+    without_periods,
+)
+from assure.extracting.figures.screening import for_folded, has_digit, mentions
+from assure.normalising.folding import folded
 
 VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|could|may|stood|stands|reached|rose|fell|grew"
@@ -26,6 +35,7 @@ VERB = re.compile(
     r"|includes|included|comprises|comprised|peaked|dropped)\b",
     re.IGNORECASE,
 )
+FOLDED_VERB = for_folded(VERB)
 PREPOSITION = re.compile(r"\b(?:of|at|to|by)\b", re.IGNORECASE)
 PASSIVE = re.compile(
     r"^\s*(?:was|were|is|are|has been|have been)\s+"
@@ -110,6 +120,10 @@ EMPTY = re.compile(
     re.IGNORECASE,
 )
 # "Aggregated from LSOA", "From original source": where data came from, not what it is
+# The same, read on folded text: a phrase is asked all three (see ``weak``).
+FOLDED_POPULATION = for_folded(POPULATION)
+FOLDED_EMPTY = for_folded(EMPTY)
+FOLDED_POINTING = for_folded(POINTING)
 SOURCE = re.compile(r"^(?:(?:aggregated|derived|calculated|taken|sourced)\s+)?from\b|^sources?\b")
 LONE_WORD = frozenset(["from", "to", "at", "by", "with", "of", "in", "on", "for"])
 PARENTHETICAL = re.compile(r"\([^()]*\)")
@@ -134,6 +148,12 @@ AGENT = re.compile(
 WHICH_BEFORE = re.compile(
     r"(?P<what>[\w'’-]+(?:\s+[\w'’-]+){0,3}),?\s+which\s+(?:is|was|are|were|averages?\s+to"
     r"|equates\s+to|stood\s+at)\s+(?:about\s+|around\s+|approximately\s+)?$",
+    re.IGNORECASE,
+)
+# How every match of WHICH_BEFORE ends: a search for it need not try every word before.
+WHICH_END = re.compile(
+    r"\swhich\s+(?:is|was|are|were|averages?\s+to|equates\s+to|stood\s+at)"
+    r"\s+(?:about\s+|around\s+|approximately\s+)?$",
     re.IGNORECASE,
 )
 OF_WHICH = re.compile(r"\bof\s+(?:which|whom|these|those)\s*$", re.IGNORECASE)
@@ -161,8 +181,7 @@ NOUN_OF_ENDS = ("of", "about", "around", "approximately", "over", "almost", "nea
 
 
 def tidy(phrase: str, most: int = MAX_MEASURE_WORDS) -> str | None:
-    if has_digit(phrase):  # every period has one
-        phrase = PERIOD.sub("", phrase)
+    phrase = without_periods(phrase)
     if mentions(phrase, *WHERE_WORDS):
         phrase = WHERE_PHRASE.sub("", phrase)
     phrase = STOP_PHRASE.sub("", phrase.strip(" ,;:-–"))
@@ -186,7 +205,13 @@ def weak(measure: str | None, place: str | None = None) -> bool:
     if measure is None:
         return True
     bare = measure.strip().lower()
-    if POPULATION.match(bare) or EMPTY.match(bare) or POINTING.match(bare) or SOURCE.match(bare):
+    lowered = folded(bare)
+    if (
+        FOLDED_POPULATION.match(lowered)
+        or FOLDED_EMPTY.match(lowered)
+        or FOLDED_POINTING.match(lowered)
+        or SOURCE.match(bare)
+    ):
         return True
     if place and bare == place.lower():
         return True
@@ -194,7 +219,9 @@ def weak(measure: str | None, place: str | None = None) -> bool:
         return True  # "Northfield peaked at just over 9,000 and dropped": another figure's words
     stripped = measure.strip()
     return bool(
-        REGION.fullmatch(stripped) or ENGLAND.fullmatch(stripped) or NEIGHBOURS.fullmatch(stripped)
+        (mentions(stripped, *REGION_WORDS) and REGION.fullmatch(stripped))
+        or (mentions(stripped, *ENGLAND_WORDS) and ENGLAND.fullmatch(stripped))
+        or (mentions(stripped, *NEIGHBOUR_WORDS) and NEIGHBOURS.fullmatch(stripped))
     )
 
 
@@ -231,7 +258,11 @@ def measure_of(sentence: str, start: int, end: int, money: bool = False) -> str 
         # "grown to 203 people": the subject says what; "people" alone is the fallback
         subject = measure_before(before)
         return subject if subject and not weak(subject) else measure
-    which = WHICH_BEFORE.search(before) if mentions(before, "which") else None
+    which = (
+        WHICH_BEFORE.search(before)
+        if mentions(before, "which") and WHICH_END.search(before)
+        else None
+    )
     if which is not None and not any(c.isdigit() for c in which.group("what")):
         return tidy(VERB.split(which.group("what"))[-1])
     named = NOUN_OF.search(before) if before.rstrip().endswith(NOUN_OF_ENDS) else None
@@ -258,7 +289,7 @@ def measure_after(after: str) -> str | None:
     if not words:
         return None
     more = MORE_AFTER.match(words[0])
-    first_word_ok = not VERB.fullmatch(words[0]) and not NOT_AFTER.match(words[0])
+    first_word_ok = not FOLDED_VERB.fullmatch(folded(words[0])) and not NOT_AFTER.match(words[0])
     if first_word_ok or PASSIVE.match(after) or HAVING_AFTER.match(after):
         phrase = PHRASE_END.split(after, maxsplit=1)[0]
         measure = tidy(phrase)
@@ -330,11 +361,14 @@ POINTER_END = re.compile(r"\b(?:this|that|these|those|it|they)\s*$", re.IGNORECA
 
 
 def main_verb(clause: str) -> re.Match[str] | None:
-    """The clause's first verb that is not a relative clause's ("people who had")."""
+    """The clause's first verb that is not a relative clause's ("people who had"),
+    read on the folded clause (its offsets are the clause's)."""
+    lowered = folded(clause)
     if not mentions(clause, *RELATIVE_WORDS):  # most clauses: the first verb is the main one
-        return VERB.search(clause)
+        return FOLDED_VERB.search(lowered)
     return next(
-        (v for v in VERB.finditer(clause) if not RELATIVE.search(clause[: v.start()])), None
+        (v for v in FOLDED_VERB.finditer(lowered) if not RELATIVE.search(clause[: v.start()])),
+        None,
     )
 
 

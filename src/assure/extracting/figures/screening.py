@@ -56,3 +56,18 @@ def any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
         case = "i" if pattern.flags & re.IGNORECASE else "-i"
         parts.append(f"(?{case}:{pattern.pattern})")
     return re.compile("|".join(parts))
+
+
+# A capital letter of a pattern's own (not of an escape such as "\\S").
+CAPITAL = re.compile(r"(?<!\\)[A-Z]")
+
+
+def for_folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` (case-blind, its letters written in lower case) made
+    case-sensitive, for text in ``folded`` form: it matches the folded text
+    where and only where ``pattern`` matches the text (each character folds to
+    one), and reads it several times faster (a case-sensitive list of words is
+    ruled out word by word on a first letter; a case-blind one is tried in full)."""
+    if not pattern.flags & re.IGNORECASE or CAPITAL.search(pattern.pattern):
+        raise ValueError(f"not a case-blind pattern in lower case: {pattern.pattern!r}")
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
