@@ -147,6 +147,12 @@ def test_the_words_after_a_number_screen_as_each_of_their_patterns(text: str) ->
         numbers.RANGE_TAIL, numbers.COMPOUND, numbers.DURATION, numbers.LISTED_UNIT,
     )  # fmt: skip
     assert bool(numbers.UNIT_AFTER.match(text)) == any(p.match(text) for p in asked)
+    dated = labels.ORDINAL_OR_MONTH_AFTER.match(text) or labels.TIME_OF_DAY.match(text)
+    assert bool(labels.DATE_OR_TIME_AFTER.match(text)) == bool(dated)
+    for opening in (measures.PARENTHESIS_AFTER, measures.RANGE_AFTER, measures.PER_TIME):
+        assert (
+            measures.past(opening, text) == opening.sub("", text, count=1) == opening.sub("", text)
+        )
 
 
 # Where a sentence ends, as first written: spaces after a closing mark, looked behind for.
@@ -193,6 +199,7 @@ FOLDED_TWINS = [
     (measures.EMPTY, measures.FOLDED_EMPTY),
     (measures.POINTING, measures.FOLDED_POINTING),
     (context.COMPARING, context.FOLDED_COMPARING),
+    (labels.MONTH_BEFORE, labels.FOLDED_MONTH_BEFORE),
 ]
 FOLDED_PIECES = st.sampled_from(
     ["Page", "PP.", "no.", "Rec", "tel", "out of", "#", "was", "WERE", "\u0130s", "ha\u017f",

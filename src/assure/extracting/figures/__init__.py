@@ -375,6 +375,10 @@ def extract_metrics(text: CleanText) -> tuple[Metric, ...]:
             for cell in line.text.split("\t"):
                 if cell.strip() and not PAGE_CELL.match(cell) and prose_cell(cell):
                     metrics.extend(prose_metrics(text, line, cell.strip(), place))
+        elif not has_digit(line.text) and "£" not in line.text:
+            # most lines: no figure (see ``prose_metrics``), but a lead-in or the end of a list
+            if not NO_WORDS.match(line.text):
+                lead.name(line.text, [])
         elif row := flattened_row(line.text, money_scale[1] if money_scale else None):
             metrics.extend(row_metrics(line, row, place))
         elif not NO_WORDS.match(line.text):

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from assure.extracting.figures.labels import MONTH
 from assure.extracting.figures.numbers import Figure
-from assure.extracting.figures.screening import for_folded, mentions
+from assure.extracting.figures.screening import for_folded, holds_any, mentions
 from assure.normalising.folding import folded
 from assure.structure import Comparator
 
@@ -181,11 +181,12 @@ def period_of(
 
 
 def geography_in(text: str, place: str | None) -> str | None:
-    if mentions(text, *REGION_WORDS) and (match := REGION.search(text)):
+    lowered = folded(text)
+    if holds_any(lowered, REGION_WORDS) and (match := REGION.search(text)):
         return match.group(0)
-    if mentions(text, *NEIGHBOUR_WORDS) and NEIGHBOURS.search(text):
+    if holds_any(lowered, NEIGHBOUR_WORDS) and NEIGHBOURS.search(text):
         return "statistical neighbours"
-    if mentions(text, *ENGLAND_WORDS) and ENGLAND.search(text):
+    if holds_any(lowered, ENGLAND_WORDS) and ENGLAND.search(text):
         return "England"
     if place and place.lower() in text.lower():
         return place

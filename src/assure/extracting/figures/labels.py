@@ -17,7 +17,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assure.extracting.figures.screening import ends_with_any, for_folded, has_digit, mentions
+from assure.extracting.figures.screening import (
+    any_of,
+    ends_with_any,
+    for_folded,
+    has_digit,
+    mentions,
+)
 from assure.normalising.folding import folded
 
 MONTH = (
@@ -30,7 +36,9 @@ ORDINAL_OR_MONTH_AFTER = re.compile(
     re.IGNORECASE,
 )
 TIME_OF_DAY = re.compile(r"^\s?(?:a\.?m\b|p\.?m\b|noon\b|hrs\b)", re.IGNORECASE)
+DATE_OR_TIME_AFTER = any_of(ORDINAL_OR_MONTH_AFTER, TIME_OF_DAY)  # asked of every number
 MONTH_BEFORE = re.compile(rf"\b{MONTH}\.?\s?$", re.IGNORECASE)
+FOLDED_MONTH_BEFORE = for_folded(MONTH_BEFORE)
 # "Tel 01234 567890", "0300 123 1231": the groups after a number starting with 0
 PHONE_BEFORE = re.compile(r"(?:\b0\d{2,6}\s?(?:\d{3,4}\s?)?|\+44\s?\(?0?\)?\s?\d*\s?)$")
 NOT_A_FIGURE_BEFORE = re.compile(
@@ -157,14 +165,13 @@ def labelled_end(end: str) -> bool:
 
 
 def is_date_or_time(line: str, start: int, end: int, has_unit: bool) -> bool:
-    after = line[end : end + 30]
-    if ORDINAL_OR_MONTH_AFTER.match(after) or TIME_OF_DAY.match(after):
+    if DATE_OR_TIME_AFTER.match(line[end : end + 30]):
         return True
     if has_unit:
         return False
     # the month's name, a full stop, a space and a final newline: all MONTH_BEFORE can span
-    before = line[max(0, start - 40) : start]
-    return bool(MONTH_BEFORE.search(before, max(0, len(before) - 12)))
+    before = folded(line[max(0, start - 40) : start])
+    return bool(FOLDED_MONTH_BEFORE.search(before, max(0, len(before) - 12)))
 
 
 def is_phone(line: str, start: int, digits: str) -> bool:

@@ -31,13 +31,16 @@ def contents_entry(text: str) -> re.Match[str] | None:
     return CONTENTS_ENTRY.match(text) if ends_in_digit(text) else None
 
 
-def contents_lines(lines: tuple[CleanLine, ...]) -> set[int]:
+Entries = list[re.Match[str] | None]  # each line's ``contents_entry``
+
+
+def contents_lines(lines: tuple[CleanLine, ...], entries: Entries) -> set[int]:
     """Indices of lines in a run of contents entries whose pages never go back."""
     found: set[int] = set()
     run: list[int] = []
     last = -1
     for index, line in enumerate(lines):
-        entry = contents_entry(line.text) if "\t" not in line.text else None
+        entry = entries[index] if "\t" not in line.text else None
         page = int(entry.group(1)) if entry else None
         if page is not None and (not run or page >= last) and len(line.text) < 120:
             run.append(index)
@@ -52,14 +55,14 @@ def contents_lines(lines: tuple[CleanLine, ...]) -> set[int]:
     return found
 
 
-def scale_keys(lines: tuple[CleanLine, ...]) -> set[int]:
+def scale_keys(lines: tuple[CleanLine, ...], entries: Entries) -> set[int]:
     """Indices of lines in a key to a scale: "Very Likely 5", "Likely 4", ... "1",
     each a label with the next number down (or up) by one."""
     found: set[int] = set()
     run: list[int] = []
     last: int | None = None
     for index, line in enumerate(lines):
-        entry = contents_entry(line.text) if len(line.text) < 60 else None
+        entry = entries[index] if len(line.text) < 60 else None
         value = int(entry.group(1)) if entry else None
         if value is not None and last is not None and abs(value - last) == 1 and value <= 10:
             run.append(index)
@@ -103,8 +106,8 @@ def footnote_lines(lines: tuple[CleanLine, ...]) -> set[int]:
     unread: dict[int, list[str]] = defaultdict(list)
     found: set[int] = set()
     for index, line in enumerate(lines):
-        if line.page is None:
-            continue  # no page, no footnotes
+        if line.page is None or not has_digit(line.text):
+            continue  # no page, no footnotes; no digit, no mark and no footnote's number
         opening = FOOTNOTE.match(line.text)
         if opening:
             for text in unread.pop(line.page, ()):
@@ -112,12 +115,15 @@ def footnote_lines(lines: tuple[CleanLine, ...]) -> set[int]:
             if opening.group(1) in marks[line.page]:
                 found.add(index)
                 continue
-        if has_digit(line.text):  # every mark is a number
-            unread[line.page].append(line.text)
+        unread[line.page].append(line.text)
     return found
 
 
 def furniture(lines: tuple[CleanLine, ...]) -> tuple[set[int], set[int]]:
     """Lines to read no figures from (contents, running heads), and footnote
     lines whose opening number is their mark."""
-    return contents_lines(lines) | scale_keys(lines) | running_heads(lines), footnote_lines(lines)
+    entries = [contents_entry(line.text) for line in lines]  # read once for both
+    return (
+        contents_lines(lines, entries) | scale_keys(lines, entries) | running_heads(lines),
+        footnote_lines(lines),
+    )

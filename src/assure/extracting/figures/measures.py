@@ -218,17 +218,24 @@ def weak(measure: str | None, place: str | None = None) -> bool:
     if has_digit(measure) and CARRIED_FIGURE.search(measure):
         return True  # "Northfield peaked at just over 9,000 and dropped": another figure's words
     stripped = measure.strip()
+    if not mentions(stripped, *REGION_WORDS, *ENGLAND_WORDS, *NEIGHBOUR_WORDS):
+        return False  # most phrases: no place is named
     return bool(
-        (mentions(stripped, *REGION_WORDS) and REGION.fullmatch(stripped))
-        or (mentions(stripped, *ENGLAND_WORDS) and ENGLAND.fullmatch(stripped))
-        or (mentions(stripped, *NEIGHBOUR_WORDS) and NEIGHBOURS.fullmatch(stripped))
+        REGION.fullmatch(stripped) or ENGLAND.fullmatch(stripped) or NEIGHBOURS.fullmatch(stripped)
     )
+
+
+def past(opening: re.Pattern[str], text: str) -> str:
+    """``text`` less what ``opening`` (a pattern anchored at the start) matches there:
+    ``opening.sub("", text)``, without a search of every later position."""
+    match = opening.match(text)
+    return text[match.end() :] if match else text
 
 
 def measure_of(sentence: str, start: int, end: int, money: bool = False) -> str | None:
     """A short phrase naming what the figure at ``start``..``end`` of ``sentence`` measures."""
-    after = PARENTHESIS_AFTER.sub("", sentence[end : end + 160])
-    after = PARENTHESIS_AFTER.sub("", RANGE_AFTER.sub("", after, count=1))
+    after = past(PARENTHESIS_AFTER, sentence[end : end + 160])
+    after = past(PARENTHESIS_AFTER, past(RANGE_AFTER, after))
     before = sentence[max(0, start - REACH) : start]
     if start > REACH:
         before = before.split(" ", 1)[-1]  # from a whole word
@@ -252,7 +259,7 @@ def measure_of(sentence: str, start: int, end: int, money: bool = False) -> str 
     spent = IN_AFTER.match(after) if money else None
     if spent and (measure := tidy(spent.group("what"))):
         return measure
-    if (measure := measure_after(PER_TIME.sub("", after, count=1))) is not None:
+    if (measure := measure_after(past(PER_TIME, after))) is not None:
         if not POPULATION.match(measure) or bracketed(sentence, start, end):
             return measure  # "(40 families)": the bracket's own words
         # "grown to 203 people": the subject says what; "people" alone is the fallback
@@ -374,7 +381,7 @@ def main_verb(clause: str) -> re.Match[str] | None:
 
 def clause_subject(clause: str) -> str | None:
     verb = main_verb(clause)
-    if verb is None and VERB.search(clause):
+    if verb is None and FOLDED_VERB.search(folded(clause)):
         return None  # "which includes approximately": a relative clause names nothing
     if verb is not None:
         raw = clause[: verb.start()]

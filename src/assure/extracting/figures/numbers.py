@@ -100,6 +100,7 @@ STREET_AFTER = re.compile(
     r"^(?:\s?[-–]\s?\d+)?\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Way"
     r"|Close|Drive|Place|Square|Terrace|Crescent|Court|Park|Hill|Gardens)\b\.?"
 )
+DASHES = ("-", "–")
 YEAR = re.compile(r"(?:19|20)\d\d")
 FROM_BEFORE = re.compile(r"\b(?:from|between)\b[^.;]*$", re.IGNORECASE)
 # What may follow a number and make it more than a bare count: any of the
@@ -375,7 +376,10 @@ def figures_in(line: str) -> list[Figure]:
         ):
             last_end = match.end()
             continue
-        if STREET_AFTER.match(line[match.end() : match.end() + 40]):
+        after = line[match.end() : match.end() + 40]
+        # every street opens with a space or a dash; most figures go on with neither
+        opening = after[:1]
+        if (opening.isspace() or opening in DASHES) and STREET_AFTER.match(after):
             last_end, last_was_figure = match.end(), False
             continue
         figure = classify(line, match)

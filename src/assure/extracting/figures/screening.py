@@ -32,6 +32,11 @@ def mentions(text: str, *words: str) -> bool:
     return any(map(lowered.__contains__, words))  # no generator: this is asked often
 
 
+def holds_any(lowered: str, words: tuple[str, ...]) -> bool:
+    """``mentions`` for text already ``folded``: one folding for several questions."""
+    return any(map(lowered.__contains__, words))
+
+
 def ends_in_digit(text: str) -> bool:
     """Whether ``text`` ends in a digit, before the one final newline that
     ``$`` lets a pattern end ahead of."""
