@@ -21,7 +21,7 @@ from assure.extracting.figures import (
     measures,
     numbers,
 )
-from assure.extracting.figures.screening import ends_in_digit, has_digit, mentions
+from assure.extracting.figures.screening import cut, ends_in_digit, has_digit, mentions
 from assure.normalising.folding import folded
 
 # Words the patterns look for, their neighbours, letters that case-insensitive
@@ -147,6 +147,11 @@ def test_the_words_after_a_number_screen_as_each_of_their_patterns(text: str) ->
         numbers.RANGE_TAIL, numbers.COMPOUND, numbers.DURATION, numbers.LISTED_UNIT,
     )  # fmt: skip
     assert bool(numbers.UNIT_AFTER.match(text)) == any(p.match(text) for p in asked)
+    qualifying = (
+        labels.OR_MORE_AFTER, labels.NAME_AFTER, labels.SCALE_AFTER, labels.OF_THE_FOLLOWING,
+        labels.CLOSING_RANGE, labels.PLUS_AFTER, labels.GLUED_RANGE,
+    )  # fmt: skip
+    assert bool(labels.QUALIFIER_AFTER.match(text)) == any(p.match(text) for p in qualifying)
     dated = labels.ORDINAL_OR_MONTH_AFTER.match(text) or labels.TIME_OF_DAY.match(text)
     assert bool(labels.DATE_OR_TIME_AFTER.match(text)) == bool(dated)
     for opening in (measures.PARENTHESIS_AFTER, measures.RANGE_AFTER, measures.PER_TIME):
@@ -200,6 +205,12 @@ FOLDED_TWINS = [
     (measures.POINTING, measures.FOLDED_POINTING),
     (context.COMPARING, context.FOLDED_COMPARING),
     (labels.MONTH_BEFORE, labels.FOLDED_MONTH_BEFORE),
+    (measures.WHERE_PHRASE, measures.FOLDED_WHERE_PHRASE),
+    (measures.STOP_PHRASE, measures.FOLDED_STOP_PHRASE),
+    (measures.AUXILIARY, measures.FOLDED_AUXILIARY),
+    (measures.LEADING_FILLER, measures.FOLDED_LEADING_FILLER),
+    (measures.BEFORE_SUBJECT, measures.FOLDED_BEFORE_SUBJECT),
+    (measures.NOT_AFTER, measures.FOLDED_NOT_AFTER),
 ]
 FOLDED_PIECES = st.sampled_from(
     ["Page", "PP.", "no.", "Rec", "tel", "out of", "#", "was", "WERE", "\u0130s", "ha\u017f",
@@ -220,6 +231,7 @@ def test_a_folded_twin_matches_where_its_case_blind_pattern_does(
     assert [m.span() for m in twin.finditer(folded(text))] == [
         m.span() for m in blind.finditer(text)
     ]
+    assert cut(twin, text) == blind.sub("", text)
     assert bool(twin.fullmatch(folded(text))) == bool(blind.fullmatch(text))
 
 

@@ -35,9 +35,10 @@ from assure.extracting.figures.measures import (
     weak,
 )
 from assure.extracting.figures.numbers import Figure
-from assure.extracting.figures.screening import has_digit, mentions
+from assure.extracting.figures.screening import for_folded, has_digit, mentions
 from assure.extracting.figures.sentence import SentenceFigures, measure_in, read_sentence
 from assure.extracting.figures.tables import read_table
+from assure.normalising.folding import folded
 from assure.structure import Comparator, Metric
 
 __all__ = ["extract_metrics"]
@@ -65,6 +66,7 @@ WHICH_BEFORE = re.compile(
     re.I,
 )
 POINTED = re.compile(r"\b(?:this|that|it|these|those)\b(?!\s+(?:is|was)\s+(?:a|an|the)\b)", re.I)
+FOLDED_POINTED = for_folded(POINTED)
 CLAUSE_BREAKS = ",;:("
 POINTS_BACK = re.compile(
     r"\W*(?:this|that|these|it)\s+(?:has|have|is|was|were|are|remains?)\b", re.I
@@ -156,7 +158,8 @@ def inherited(
     if not weak(measure, reading.place) or (measure and bracketed(sentence, main.start, main.end)):
         return measure  # "200 individuals (40 families)": the bracket's own words
     # "This has increased ... below statistical neighbours (17%)": the sentence points back
-    pointed = bool(POINTED.search(last_clause(before))) or bool(POINTS_BACK.match(sentence))
+    pointed = bool(FOLDED_POINTED.search(folded(last_clause(before))))
+    pointed = pointed or bool(POINTS_BACK.match(sentence))
     if earlier and (
         pointed or main.start - ends[-1] <= INHERIT_GAP or same_population(measure, earlier)
     ):

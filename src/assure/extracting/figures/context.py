@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from assure.extracting.figures.labels import MONTH
 from assure.extracting.figures.numbers import Figure
-from assure.extracting.figures.screening import for_folded, holds_any, mentions
+from assure.extracting.figures.screening import cut, for_folded, holds_any, mentions
 from assure.normalising.folding import folded
 from assure.structure import Comparator
 
@@ -44,14 +44,7 @@ PERIOD_HINT = re.compile(r"\d(?:\d\s?[/\-–]|(?<=2)0\d\d)")
 
 def without_periods(text: str) -> str:
     """``PERIOD.sub("", text)``: the periods found on the folded text, cut from the text."""
-    if not PERIOD_HINT.search(text):
-        return text
-    kept, start = [], 0
-    for match in FOLDED_PERIOD.finditer(folded(text)):
-        kept.append(text[start : match.start()])
-        start = match.end()
-    kept.append(text[start:])
-    return "".join(kept)
+    return cut(FOLDED_PERIOD, text) if PERIOD_HINT.search(text) else text
 
 
 # "12% growth over the next five years": the figure names its own time window.

@@ -22,6 +22,7 @@ from assure.extracting.figures.screening import (
     ends_with_any,
     for_folded,
     has_digit,
+    holds_any,
     mentions,
 )
 from assure.normalising.folding import folded
@@ -138,6 +139,11 @@ BAND_WORD_BEFORE = re.compile(
     r"\b(?:poorest|richest|wealthiest|most deprived|least deprived|best|worst|top|bottom)\s+$",
     re.IGNORECASE,
 )
+# Every pattern ``is_qualifier`` asks of the words after a number, in one: most
+# numbers are followed by none of them.
+QUALIFIER_AFTER = any_of(
+    OR_MORE_AFTER, NAME_AFTER, SCALE_AFTER, OF_THE_FOLLOWING, CLOSING_RANGE, PLUS_AFTER, GLUED_RANGE
+)
 MAX_AGE = 110
 # Words each pattern needs (in any case): text without one is not searched.
 AGE_WORDS = ("age", "turn", "over", "under")
@@ -190,17 +196,18 @@ def is_age(before: str, after: str, value: int) -> bool:
     if (band := AGE_BAND_AFTER.match(after)) and YEARS_OLD.match(after[band.end() :]):
         return True  # "16- and 17-year-olds"
     # The words before: each pattern is asked only where a word it needs is there.
-    if mentions(before, *AGE_WORDS) and AGE_BEFORE.search(before):
+    lowered = folded(before)
+    if holds_any(lowered, AGE_WORDS) and AGE_BEFORE.search(before):
         return True
-    if value <= 25 and mentions(before, "under") and UNDER_BEFORE.search(before):
+    if value <= 25 and "under" in lowered and UNDER_BEFORE.search(before):
         return True
-    if 10 <= value <= 25 and mentions(before, "at") and AT_AGE_BEFORE.search(before):
+    if 10 <= value <= 25 and "at" in lowered and AT_AGE_BEFORE.search(before):
         return True
-    if mentions(before, *THEY_ARE_WORDS) and THEY_ARE_BEFORE.search(before):
+    if holds_any(lowered, THEY_ARE_WORDS) and THEY_ARE_BEFORE.search(before):
         return True
     return bool(
         value >= 50
-        and mentions(before, "over")
+        and "over" in lowered
         and OVER_BEFORE.search(before)
         and not COUNTED_AFTER.match(after)
     )
@@ -252,6 +259,8 @@ def is_qualifier(line: str, start: int, end: int, value: float) -> bool:
     """A number that qualifies a measure or names a thing: an age band or scale
     ("18-25", "(1-5)"), "5+", "3 or more", "9 to 1 scale", "5-in-1"."""
     after = line[end : end + 30]
+    if not QUALIFIER_AFTER.match(after):
+        return value in BASE and bool(FOR_BEFORE.search(line[max(0, start - 20) : start]))
     if OR_MORE_AFTER.match(after) or NAME_AFTER.match(after) or SCALE_AFTER.match(after):
         return True
     if OF_THE_FOLLOWING.match(after):

@@ -14,6 +14,7 @@ wrong one.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assure.extracting.figures.context import (
     ENGLAND,
@@ -24,7 +25,7 @@ from assure.extracting.figures.context import (
     REGION_WORDS,
     without_periods,
 )
-from assure.extracting.figures.screening import for_folded, has_digit, mentions
+from assure.extracting.figures.screening import cut, for_folded, has_digit, mentions
 from assure.normalising.folding import folded
 
 VERB = re.compile(
@@ -55,6 +56,7 @@ BEFORE_SUBJECT = re.compile(
     r"|increased|decreased|reduced|remained|expected|predicted|projected)\b|\s+(?:at|to|by)\s*$)",
     re.IGNORECASE,
 )
+FOLDED_BEFORE_SUBJECT = for_folded(BEFORE_SUBJECT)
 NEW_CLAUSE = re.compile(
     r"[;,]\s+(?:and|but|while|whilst|whereas)\s+(?=the\b|its\b|our\b|their\b)", re.I
 )
@@ -74,7 +76,7 @@ STOP_PHRASE = re.compile(
     re.IGNORECASE,
 )
 WHERE_PHRASE = re.compile(
-    r"\s+in\s+England(?:\s+and\s+Wales)?\b|\s+nationally\b"
+    r"\s+in\s+england(?:\s+and\s+wales)?\b|\s+nationally\b"
     r"|(?:^|\s+)(?:over|in|during|within)\s+the\s+(?:next|last|past|coming|previous)"
     r"\s+(?:\w+\s+)?(?:years?|months?|weeks?|decades?)\b",
     re.IGNORECASE,
@@ -86,6 +88,7 @@ NOT_AFTER = re.compile(
     r"|has|have|had|will|would|each|every|up|down)$",
     re.IGNORECASE,
 )
+FOLDED_NOT_AFTER = for_folded(NOT_AFTER)
 LEADING_FILLER = re.compile(
     r"^(?:(?:the|a|an|its|our|their|this|that|these|those|in|of|and|with|approximately|around"
     r"|about|over|under|almost|nearly|some|total|overall|while|whilst|however|there|which"
@@ -93,6 +96,11 @@ LEADING_FILLER = re.compile(
     r"|then|now|so|today)\s+)+",
     re.IGNORECASE,
 )
+# The same, read on folded text (see ``tidy``, which cuts each from every phrase).
+FOLDED_WHERE_PHRASE = for_folded(WHERE_PHRASE)
+FOLDED_STOP_PHRASE = for_folded(STOP_PHRASE)
+FOLDED_AUXILIARY = for_folded(AUXILIARY)
+FOLDED_LEADING_FILLER = for_folded(LEADING_FILLER)
 TRAILING = frozenset(
     ["of", "the", "and", "in", "to", "for", "on", "a", "by", "at", "was", "were", "is", "are",
      "who", "which", "that", "with", "from", "respectively"]
@@ -183,11 +191,11 @@ NOUN_OF_ENDS = ("of", "about", "around", "approximately", "over", "almost", "nea
 def tidy(phrase: str, most: int = MAX_MEASURE_WORDS) -> str | None:
     phrase = without_periods(phrase)
     if mentions(phrase, *WHERE_WORDS):
-        phrase = WHERE_PHRASE.sub("", phrase)
-    phrase = STOP_PHRASE.sub("", phrase.strip(" ,;:-–"))
+        phrase = cut(FOLDED_WHERE_PHRASE, phrase)
+    phrase = cut(FOLDED_STOP_PHRASE, phrase.strip(" ,;:-–"))
     if mentions(phrase, "ing", "ed"):
-        phrase = AUXILIARY.sub("", phrase)
-    phrase = LEADING_FILLER.sub("", phrase.lstrip(" •▪●◦*-–") + " ").strip(" ,;:-–")
+        phrase = cut(FOLDED_AUXILIARY, phrase)
+    phrase = cut(FOLDED_LEADING_FILLER, phrase.lstrip(" •▪●◦*-–") + " ").strip(" ,;:-–")
     words = phrase.split()[:most]
     while words and words[-1].lower() in TRAILING:
         words.pop()
@@ -200,6 +208,7 @@ CARRIED_FIGURE = re.compile(r"£\s?\d|\d%|(?<!per )(?<!\d)\d{1,3},\d{3}\b")
 CHANGE = re.compile(r"^(?:increase|decrease|reduction|rise|fall|drop|change|growth)$", re.I)
 
 
+@lru_cache(maxsize=4096)  # asked of the same few phrases again and again
 def weak(measure: str | None, place: str | None = None) -> bool:
     """Whether a phrase names no measure: a population, a place, a pointer or a filler."""
     if measure is None:
@@ -253,8 +262,12 @@ def measure_of(sentence: str, start: int, end: int, money: bool = False) -> str 
     clause = without_asides(before)
     if "," in clause or ";" in clause:
         clause = NEW_CLAUSE.split(clause)[-1]
-    subjects = list(BEFORE_SUBJECT.finditer(clause)) if mentions(clause, *QUANTITY_WORDS) else []
-    if subjects and (measure := tidy(subjects[-1].group("what"))):
+    subjects = (
+        list(FOLDED_BEFORE_SUBJECT.finditer(folded(clause)))
+        if mentions(clause, *QUANTITY_WORDS)
+        else []
+    )
+    if subjects and (measure := tidy(clause[slice(*subjects[-1].span("what"))])):
         return measure
     spent = IN_AFTER.match(after) if money else None
     if spent and (measure := tidy(spent.group("what"))):
@@ -296,7 +309,8 @@ def measure_after(after: str) -> str | None:
     if not words:
         return None
     more = MORE_AFTER.match(words[0])
-    first_word_ok = not FOLDED_VERB.fullmatch(folded(words[0])) and not NOT_AFTER.match(words[0])
+    first = folded(words[0])
+    first_word_ok = not FOLDED_VERB.fullmatch(first) and not FOLDED_NOT_AFTER.match(first)
     if first_word_ok or PASSIVE.match(after) or HAVING_AFTER.match(after):
         phrase = PHRASE_END.split(after, maxsplit=1)[0]
         measure = tidy(phrase)

@@ -32,6 +32,18 @@ def mentions(text: str, *words: str) -> bool:
     return any(map(lowered.__contains__, words))  # no generator: this is asked often
 
 
+def cut(twin: re.Pattern[str], text: str) -> str:
+    """``text`` less every match of the case-blind pattern whose ``for_folded``
+    twin is ``twin`` (that pattern's ``sub("", text)``): found on the folded
+    text, cut from the text."""
+    kept, start = [], 0
+    for match in twin.finditer(folded(text)):
+        kept.append(text[start : match.start()])
+        start = match.end()
+    kept.append(text[start:])
+    return "".join(kept)
+
+
 def holds_any(lowered: str, words: tuple[str, ...]) -> bool:
     """``mentions`` for text already ``folded``: one folding for several questions."""
     return any(map(lowered.__contains__, words))
@@ -63,8 +75,9 @@ def any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
-# A capital letter of a pattern's own (not of an escape such as "\\S").
-CAPITAL = re.compile(r"(?<!\\)[A-Z]")
+# A capital letter of a pattern's own (not of an escape such as "\\S", nor a
+# named group's "(?P").
+CAPITAL = re.compile(r"(?<!\\)(?<!\(\?)[A-Z]")
 
 
 def for_folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
