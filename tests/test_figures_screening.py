@@ -154,6 +154,10 @@ def test_the_words_after_a_number_screen_as_each_of_their_patterns(text: str) ->
     assert bool(labels.QUALIFIER_AFTER.match(text)) == any(p.match(text) for p in qualifying)
     dated = labels.ORDINAL_OR_MONTH_AFTER.match(text) or labels.TIME_OF_DAY.match(text)
     assert bool(labels.DATE_OR_TIME_AFTER.match(text)) == bool(dated)
+    assert bool(labels.FOLDED_DATE_OR_TIME_AFTER.match(folded(text))) == bool(dated)
+    opening = text.lstrip()[:1]
+    if not (opening.isalpha() or opening in labels.DASHES):
+        assert not dated
     for opening in (measures.PARENTHESIS_AFTER, measures.RANGE_AFTER, measures.PER_TIME):
         assert (
             measures.past(opening, text) == opening.sub("", text, count=1) == opening.sub("", text)
@@ -244,6 +248,7 @@ def test_periods_cut_from_a_phrase_are_the_periods_a_substitution_removes(text: 
 # Patterns as first written, looked behind for before their first character.
 MARK_BEHIND = re.compile(r"(?<=[a-z)\]])(\d{1,2})\b")
 CODE_NUMBER_BEHIND = re.compile(r"[ _]\d")
+CODED_AT_A_BOUNDARY = re.compile(r"\b([A-Z][A-Za-z]*)[ _](\d{1,3})\b")
 PERIOD_HINT_AS_WRITTEN = re.compile(r"20\d\d|\d\d\s?[/\-–]")
 
 
@@ -253,3 +258,5 @@ def test_patterns_that_start_with_their_digit_find_what_they_found_before(text: 
     assert layout.MARK.findall(text) == MARK_BEHIND.findall(text)
     assert bool(context.PERIOD_HINT.search(text)) == bool(PERIOD_HINT_AS_WRITTEN.search(text))
     assert len(numbers.CODE_NUMBER.findall(text)) == len(CODE_NUMBER_BEHIND.findall(text))
+    found = [(m.span(), m.groups()) for m in numbers.CODED.finditer(text)]
+    assert found == [(m.span(), m.groups()) for m in CODED_AT_A_BOUNDARY.finditer(text)]

@@ -38,6 +38,10 @@ ORDINAL_OR_MONTH_AFTER = re.compile(
 )
 TIME_OF_DAY = re.compile(r"^\s?(?:a\.?m\b|p\.?m\b|noon\b|hrs\b)", re.IGNORECASE)
 DATE_OR_TIME_AFTER = any_of(ORDINAL_OR_MONTH_AFTER, TIME_OF_DAY)  # asked of every number
+# The same, read on folded text; every match opens (after at most two spaces) with
+# a letter or a dash, and most numbers are followed by neither ("42%", "1,200,").
+FOLDED_DATE_OR_TIME_AFTER = any_of(for_folded(ORDINAL_OR_MONTH_AFTER), for_folded(TIME_OF_DAY))
+DASHES = ("-", "–")
 MONTH_BEFORE = re.compile(rf"\b{MONTH}\.?\s?$", re.IGNORECASE)
 FOLDED_MONTH_BEFORE = for_folded(MONTH_BEFORE)
 # "Tel 01234 567890", "0300 123 1231": the groups after a number starting with 0
@@ -171,7 +175,9 @@ def labelled_end(end: str) -> bool:
 
 
 def is_date_or_time(line: str, start: int, end: int, has_unit: bool) -> bool:
-    if DATE_OR_TIME_AFTER.match(line[end : end + 30]):
+    after = line[end : end + 30]
+    opening = after.lstrip()[:1]
+    if (opening.isalpha() or opening in DASHES) and FOLDED_DATE_OR_TIME_AFTER.match(folded(after)):
         return True
     if has_unit:
         return False
@@ -238,9 +244,10 @@ def is_label(line: str, start: int, end: int, plain: str) -> bool:
         return True  # "443000412070": a phone number or an identifier, never a count
     if before.endswith("[") and after.startswith("]"):
         return True  # a footnote mark "[3]", or the footnote it marks
-    if LIST_MARKER.match(before) and ("." in plain or after[:1] in {".", ")"}):
+    marked = len(before.strip()) <= 1  # a line's opening, a bullet or a bracket at most
+    if marked and LIST_MARKER.match(before) and ("." in plain or after[:1] in {".", ")"}):
         return True  # "1.2 The report", "3. Background", "2) item"
-    if PAREN_MARKER.match(before) and after.startswith(")"):
+    if marked and PAREN_MARKER.match(before) and after.startswith(")"):
         return True  # "(2) Endorse the decision"
     if (
         len(plain) <= 3

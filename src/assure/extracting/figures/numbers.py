@@ -88,7 +88,9 @@ LISTED_UNIT = re.compile(
     re.IGNORECASE,
 )
 # "CIN 1 CIN 2 CIN 3": columns or items coded by one word and a number
-CODED = re.compile(r"\b([A-Z][A-Za-z]*)[ _](\d{1,3})\b")
+# (The capital is matched before the character behind it is looked at, as "\b"
+# would, so that a scan jumps from capital to capital.)
+CODED = re.compile(r"([A-Z](?<!\w[A-Z])[A-Za-z]*)[ _](\d{1,3})\b")
 # Where a code's number starts: every match of CODED holds one, its own (a digit
 # after a space or "_", matched before what is behind it is looked at, so that a
 # scan jumps from digit to digit).
