@@ -8,7 +8,6 @@ Every pattern is compiled once; each line is scanned left to right once.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from assure.extracting.figures.labels import (
@@ -32,10 +31,7 @@ NUMBER = re.compile(
     r"(?:\s?(?P<scale>bn|billion|m|million|k|thousand)\b)?"
     r"(?![\w/]|:\d|\.\d)"
 )
-# Where a number can start: a digit, a minus sign or "£", not glued to the character
-# before (NUMBER's lookbehind, read after the first character, so that the scan
-# jumps from candidate to candidate instead of trying the pattern everywhere).
-NUMBER_START = re.compile(r"[-−£\d](?<![\w.£$/:\-–)\]].)")
+DIGIT = re.compile(r"\d")
 # A dash straight after a figure is a range's, not a minus sign: "£12m -17m".
 AFTER_FIGURE = re.compile(r"(?:\d|\d[%mk]|£\d[\d.,]*(?:m|bn|k)?)\s*$")
 # "£" with no number: a lost figure or a placeholder; "£m", "£000" name a unit.
@@ -330,17 +326,6 @@ def coded(line: str) -> set[int]:
     return {start for starts in by_word.values() if len(starts) >= 3 for start in starts}
 
 
-def numbers(line: str) -> Iterator[re.Match[str]]:
-    """The matches of ``NUMBER.finditer(line)``, the pattern tried only where a
-    number can start (``NUMBER_START``): most characters cannot start one."""
-    end = 0
-    for candidate in NUMBER_START.finditer(line):
-        start = candidate.start()
-        if start >= end and (match := NUMBER.match(line, start)) is not None:
-            end = match.end()
-            yield match
-
-
 def figures_in(line: str) -> list[Figure]:
     """Every figure in one line of prose, left to right.
 
@@ -359,7 +344,11 @@ def figures_in(line: str) -> list[Figure]:
     last_end, last_was_figure = -1, True
     url = 0
     codes: set[int] | None = None  # read at the first number: many lines have none
-    for match in numbers(line):
+    # A number starts at most three characters ("-£ ") before its first digit, so
+    # the words before the line's first digit are not scanned.
+    first = DIGIT.search(line)
+    numbers = NUMBER.finditer(line, max(0, first.start() - 3)) if first else ()
+    for match in numbers:
         while url < len(urls) and urls[url][1] <= match.start():
             url += 1
         in_url = url < len(urls) and urls[url][0] <= match.start()
