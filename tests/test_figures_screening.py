@@ -21,7 +21,7 @@ from assure.extracting.figures import (
     measures,
     numbers,
 )
-from assure.extracting.figures.screening import ends_in_digit, has_digit, mentions
+from assure.extracting.figures.screening import cut, ends_in_digit, has_digit, mentions
 from assure.normalising.folding import folded
 
 # Words the patterns look for, their neighbours, letters that case-insensitive
@@ -63,6 +63,8 @@ SCREENED = [
     (context.PROVISIONAL, context.PROVISIONAL_WORDS),
     (measures.RELATIVE, measures.RELATIVE_WORDS),
     (references.REF, ("ref",)),
+    (context.WORDY_COMPARATOR, context.WORDY_WORDS),
+    (context.OWN_WINDOW, context.OWN_WINDOW_WORDS),
 ]
 
 
@@ -81,6 +83,8 @@ def test_a_pattern_never_matches_text_without_its_words(
 def test_digit_and_ending_screens_are_necessary(text: str) -> None:
     if not context.PERIOD_HINT.search(text):
         assert context.PERIOD.search(text) is None
+    if not measures.WHICH_END.search(text):
+        assert measures.WHICH_BEFORE.search(text) is None
     if not has_digit(text):
         assert measures.CARRIED_FIGURE.search(text) is None
         assert references.REF.search(text) is None
@@ -143,6 +147,21 @@ def test_the_words_after_a_number_screen_as_each_of_their_patterns(text: str) ->
         numbers.RANGE_TAIL, numbers.COMPOUND, numbers.DURATION, numbers.LISTED_UNIT,
     )  # fmt: skip
     assert bool(numbers.UNIT_AFTER.match(text)) == any(p.match(text) for p in asked)
+    qualifying = (
+        labels.OR_MORE_AFTER, labels.NAME_AFTER, labels.SCALE_AFTER, labels.OF_THE_FOLLOWING,
+        labels.CLOSING_RANGE, labels.PLUS_AFTER, labels.GLUED_RANGE,
+    )  # fmt: skip
+    assert bool(labels.QUALIFIER_AFTER.match(text)) == any(p.match(text) for p in qualifying)
+    dated = labels.ORDINAL_OR_MONTH_AFTER.match(text) or labels.TIME_OF_DAY.match(text)
+    assert bool(labels.DATE_OR_TIME_AFTER.match(text)) == bool(dated)
+    assert bool(labels.FOLDED_DATE_OR_TIME_AFTER.match(folded(text))) == bool(dated)
+    opening = text.lstrip()[:1]
+    if not (opening.isalpha() or opening in labels.DASHES):
+        assert not dated
+    for opening in (measures.PARENTHESIS_AFTER, measures.RANGE_AFTER, measures.PER_TIME):
+        assert (
+            measures.past(opening, text) == opening.sub("", text, count=1) == opening.sub("", text)
+        )
 
 
 # Where a sentence ends, as first written: spaces after a closing mark, looked behind for.
@@ -181,3 +200,65 @@ def test_periods_read_on_folded_text_are_the_periods_of_the_text(text: str) -> N
     assert not re.search(r"[A-Z]", re.sub(r"\\.", "", context.FOLDED_PERIOD.pattern))
     spans = [m.span() for m in context.FOLDED_PERIOD.finditer(folded(text))]
     assert spans == [m.span() for m in context.PERIOD.finditer(text)]
+
+
+# Each case-blind pattern and its case-sensitive twin, read on folded text.
+FOLDED_TWINS = [
+    (labels.NOT_A_FIGURE_BEFORE, labels.FOLDED_NOT_A_FIGURE_BEFORE),
+    (measures.VERB, measures.FOLDED_VERB),
+    (measures.POPULATION, measures.FOLDED_POPULATION),
+    (measures.EMPTY, measures.FOLDED_EMPTY),
+    (measures.POINTING, measures.FOLDED_POINTING),
+    (context.COMPARING, context.FOLDED_COMPARING),
+    (labels.MONTH_BEFORE, labels.FOLDED_MONTH_BEFORE),
+    (measures.WHERE_PHRASE, measures.FOLDED_WHERE_PHRASE),
+    (measures.STOP_PHRASE, measures.FOLDED_STOP_PHRASE),
+    (measures.AUXILIARY, measures.FOLDED_AUXILIARY),
+    (measures.LEADING_FILLER, measures.FOLDED_LEADING_FILLER),
+    (measures.BEFORE_SUBJECT, measures.FOLDED_BEFORE_SUBJECT),
+    (measures.NOT_AFTER, measures.FOLDED_NOT_AFTER),
+]
+FOLDED_PIECES = st.sampled_from(
+    ["Page", "PP.", "no.", "Rec", "tel", "out of", "#", "was", "WERE", "\u0130s", "ha\u017f",
+     "rose", "people", "Carers", "among those", "averaging", "this", "It", "compared with",
+     "Against", "vs.", "rose from", "target of", "the national average", "England",
+     "statistical neighbours", "benchmark", "\u212aey stage", "  ", " ", "\n", ".", ";", "(", "1"]
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("blind", "twin"), FOLDED_TWINS, ids=[b.pattern[:20] for b, _ in FOLDED_TWINS]
+)
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(FOLDED_PIECES, st.text(max_size=3)), max_size=12).map("".join))
+def test_a_folded_twin_matches_where_its_case_blind_pattern_does(
+    blind: re.Pattern[str], twin: re.Pattern[str], text: str
+) -> None:
+    assert [m.span() for m in twin.finditer(folded(text))] == [
+        m.span() for m in blind.finditer(text)
+    ]
+    assert cut(twin, text) == blind.sub("", text)
+    assert bool(twin.fullmatch(folded(text))) == bool(blind.fullmatch(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(PERIOD_PIECES, st.text(max_size=3)), max_size=14).map("".join))
+def test_periods_cut_from_a_phrase_are_the_periods_a_substitution_removes(text: str) -> None:
+    assert context.without_periods(text) == context.PERIOD.sub("", text)
+
+
+# Patterns as first written, looked behind for before their first character.
+MARK_BEHIND = re.compile(r"(?<=[a-z)\]])(\d{1,2})\b")
+CODE_NUMBER_BEHIND = re.compile(r"[ _]\d")
+CODED_AT_A_BOUNDARY = re.compile(r"\b([A-Z][A-Za-z]*)[ _](\d{1,3})\b")
+PERIOD_HINT_AS_WRITTEN = re.compile(r"20\d\d|\d\d\s?[/\-–]")
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_patterns_that_start_with_their_digit_find_what_they_found_before(text: str) -> None:
+    assert layout.MARK.findall(text) == MARK_BEHIND.findall(text)
+    assert bool(context.PERIOD_HINT.search(text)) == bool(PERIOD_HINT_AS_WRITTEN.search(text))
+    assert len(numbers.CODE_NUMBER.findall(text)) == len(CODE_NUMBER_BEHIND.findall(text))
+    found = [(m.span(), m.groups()) for m in numbers.CODED.finditer(text)]
+    assert found == [(m.span(), m.groups()) for m in CODED_AT_A_BOUNDARY.finditer(text)]

@@ -35,9 +35,10 @@ from assure.extracting.figures.measures import (
     weak,
 )
 from assure.extracting.figures.numbers import Figure
-from assure.extracting.figures.screening import has_digit, mentions
+from assure.extracting.figures.screening import for_folded, has_digit, mentions
 from assure.extracting.figures.sentence import SentenceFigures, measure_in, read_sentence
 from assure.extracting.figures.tables import read_table
+from assure.normalising.folding import folded
 from assure.structure import Comparator, Metric
 
 __all__ = ["extract_metrics"]
@@ -65,6 +66,7 @@ WHICH_BEFORE = re.compile(
     re.I,
 )
 POINTED = re.compile(r"\b(?:this|that|it|these|those)\b(?!\s+(?:is|was)\s+(?:a|an|the)\b)", re.I)
+FOLDED_POINTED = for_folded(POINTED)
 CLAUSE_BREAKS = ",;:("
 POINTS_BACK = re.compile(
     r"\W*(?:this|that|these|it)\s+(?:has|have|is|was|were|are|remains?)\b", re.I
@@ -84,6 +86,8 @@ MAX_COMPARING_GAP = 90
 def place_of(text: CleanText) -> str | None:
     """The council the document is about, from the first "<Name> Council" near its top."""
     for line in text.lines[:200]:
+        if "Council" not in line.text and "COUNCIL" not in line.text:
+            continue  # every match ends with one: most lines are not searched
         for match in PLACE.finditer(line.text):
             words = match.group(1).split()
             while words and words[0] in NOT_PLACE:
@@ -154,7 +158,8 @@ def inherited(
     if not weak(measure, reading.place) or (measure and bracketed(sentence, main.start, main.end)):
         return measure  # "200 individuals (40 families)": the bracket's own words
     # "This has increased ... below statistical neighbours (17%)": the sentence points back
-    pointed = bool(POINTED.search(last_clause(before))) or bool(POINTS_BACK.match(sentence))
+    pointed = bool(FOLDED_POINTED.search(folded(last_clause(before))))
+    pointed = pointed or bool(POINTS_BACK.match(sentence))
     if earlier and (
         pointed or main.start - ends[-1] <= INHERIT_GAP or same_population(measure, earlier)
     ):
@@ -373,6 +378,10 @@ def extract_metrics(text: CleanText) -> tuple[Metric, ...]:
             for cell in line.text.split("\t"):
                 if cell.strip() and not PAGE_CELL.match(cell) and prose_cell(cell):
                     metrics.extend(prose_metrics(text, line, cell.strip(), place))
+        elif not has_digit(line.text) and "£" not in line.text:
+            # most lines: no figure (see ``prose_metrics``), but a lead-in or the end of a list
+            if not NO_WORDS.match(line.text):
+                lead.name(line.text, [])
         elif row := flattened_row(line.text, money_scale[1] if money_scale else None):
             metrics.extend(row_metrics(line, row, place))
         elif not NO_WORDS.match(line.text):

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from assure.extracting.figures.labels import MONTH
 from assure.extracting.figures.numbers import Figure
-from assure.extracting.figures.screening import mentions
+from assure.extracting.figures.screening import cut, for_folded, holds_any, mentions
 from assure.normalising.folding import folded
 from assure.structure import Comparator
 
@@ -38,7 +38,15 @@ PERIOD = re.compile(
 FOLDED_PERIOD = re.compile(PERIOD.pattern.replace("Q[1-4]", "q[1-4]").replace("Census", "census"))
 # Every period holds a year of this century ("2023", "March 2024") or two digits
 # before a slash or dash ("23/24", "2023-24"): a sentence without one has none.
-PERIOD_HINT = re.compile(r"20\d\d|\d\d\s?[/\-–]")
+# (Written to start with its digit, so that a search jumps from digit to digit.)
+PERIOD_HINT = re.compile(r"\d(?:\d\s?[/\-–]|(?<=2)0\d\d)")
+
+
+def without_periods(text: str) -> str:
+    """``PERIOD.sub("", text)``: the periods found on the folded text, cut from the text."""
+    return cut(FOLDED_PERIOD, text) if PERIOD_HINT.search(text) else text
+
+
 # "12% growth over the next five years": the figure names its own time window.
 OWN_WINDOW = re.compile(
     r"^[^,.;]{0,40}?\b((?:over|in|during|within)\s+the\s+(?:next|last|past|coming|previous)"
@@ -48,6 +56,8 @@ OWN_WINDOW = re.compile(
 # Characters after a figure that may hold its own window: the pattern reads at most
 # 40 and a few words, and a long sentence is not copied once per figure.
 OWN_WINDOW_REACH = 400
+# A word every match of OWN_WINDOW holds: words without one are not matched.
+OWN_WINDOW_WORDS = ("next", "last", "past", "coming", "previous")
 PERIOD_LEAD = re.compile(r"^(?:in|during|for|since|of|at|the)\s+", re.IGNORECASE)
 
 REGIONS = (
@@ -82,10 +92,11 @@ COMPARING = re.compile(
     r"(?:compared\s+(?:with|to)|compares?\s+(?:with|to)|against|versus|vs\.?|than"
     r"|(?:up|down|rises?|rose|risen|increased?|decreased?|fell|fallen|falls?|reduced|improved"
     r"|dropped|changed?)\b[^.;]{0,20}\bfrom|target(?:\s+of)?|(?:the|an?)\s+(?:\w+\s+){0,2}average"
-    r"|(?:England|national|regional|statistical neighbours?)(?:\s+\w+){0,2}|benchmark(?:\s+of)?)"
+    r"|(?:england|national|regional|statistical neighbours?)(?:\s+\w+){0,2}|benchmark(?:\s+of)?)"
     r"[^.;()]{0,45}$",
     re.IGNORECASE,
 )
+FOLDED_COMPARING = for_folded(COMPARING)
 EARLIER_AFTER = re.compile(
     rf"^\s*(?:in|at|for|during|as at)\s+(?:(?:\d{{1,2}}\s+)?{MONTH}\s+20\d\d|20\d\d|{_FY})",
     re.IGNORECASE,
@@ -140,7 +151,8 @@ def period_of(
     A figure followed by its own window ("over the next five years", ending at
     ``end``) takes that window, never a period of a neighbouring clause.
     """
-    if own := OWN_WINDOW.match(sentence[end : end + OWN_WINDOW_REACH]):
+    window = sentence[end : end + OWN_WINDOW_REACH]
+    if mentions(window, *OWN_WINDOW_WORDS) and (own := OWN_WINDOW.match(window)):
         return own.group(1)
     best: tuple[int, str] | None = None
     first = bisect_left(periods, (start - PERIOD_REACH, ""))
@@ -162,11 +174,12 @@ def period_of(
 
 
 def geography_in(text: str, place: str | None) -> str | None:
-    if mentions(text, *REGION_WORDS) and (match := REGION.search(text)):
+    lowered = folded(text)
+    if holds_any(lowered, REGION_WORDS) and (match := REGION.search(text)):
         return match.group(0)
-    if mentions(text, *NEIGHBOUR_WORDS) and NEIGHBOURS.search(text):
+    if holds_any(lowered, NEIGHBOUR_WORDS) and NEIGHBOURS.search(text):
         return "statistical neighbours"
-    if mentions(text, *ENGLAND_WORDS) and ENGLAND.search(text):
+    if holds_any(lowered, ENGLAND_WORDS) and ENGLAND.search(text):
         return "England"
     if place and place.lower() in text.lower():
         return place
@@ -202,7 +215,7 @@ def kind_in(gap: str, after: str) -> str:
 
 
 def is_comparing(gap: str) -> bool:
-    return bool(COMPARING.search(gap))
+    return bool(FOLDED_COMPARING.search(folded(gap)))
 
 
 def comparator(figure: Figure, gap: str, after: str) -> Comparator:
@@ -214,12 +227,14 @@ WORDY_COMPARATOR = re.compile(
     r"\s+(?:the\s+)?([\w\s]{0,40}?(?:average|neighbours?|target|England|region))\b",
     re.IGNORECASE,
 )
+WORDY_WORDS = ("above", "below", "better", "worse", "line", "higher", "lower", "similar")
 
 
 def wordy_comparators(sentence: str, end: int) -> tuple[list[Comparator], int | None]:
     """Comparisons without a number ("which is above the national average") and
     where the first starts."""
-    match = WORDY_COMPARATOR.search(sentence[end : end + 120])
+    after = sentence[end : end + 120]
+    match = WORDY_COMPARATOR.search(after) if mentions(after, *WORDY_WORDS) else None
     if not match:
         return [], None
     found = Comparator(kind=comparator_kind(match.group(0), ""), value=None, text=match.group(0))

@@ -17,7 +17,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assure.extracting.figures.screening import ends_with_any, has_digit, mentions
+from assure.extracting.figures.screening import (
+    any_of,
+    ends_with_any,
+    for_folded,
+    has_digit,
+    holds_any,
+    mentions,
+)
+from assure.normalising.folding import folded
 
 MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -29,7 +37,13 @@ ORDINAL_OR_MONTH_AFTER = re.compile(
     re.IGNORECASE,
 )
 TIME_OF_DAY = re.compile(r"^\s?(?:a\.?m\b|p\.?m\b|noon\b|hrs\b)", re.IGNORECASE)
+DATE_OR_TIME_AFTER = any_of(ORDINAL_OR_MONTH_AFTER, TIME_OF_DAY)  # asked of every number
+# The same, read on folded text; every match opens (after at most two spaces) with
+# a letter or a dash, and most numbers are followed by neither ("42%", "1,200,").
+FOLDED_DATE_OR_TIME_AFTER = any_of(for_folded(ORDINAL_OR_MONTH_AFTER), for_folded(TIME_OF_DAY))
+DASHES = ("-", "–")
 MONTH_BEFORE = re.compile(rf"\b{MONTH}\.?\s?$", re.IGNORECASE)
+FOLDED_MONTH_BEFORE = for_folded(MONTH_BEFORE)
 # "Tel 01234 567890", "0300 123 1231": the groups after a number starting with 0
 PHONE_BEFORE = re.compile(r"(?:\b0\d{2,6}\s?(?:\d{3,4}\s?)?|\+44\s?\(?0?\)?\s?\d*\s?)$")
 NOT_A_FIGURE_BEFORE = re.compile(
@@ -44,6 +58,7 @@ NOT_A_FIGURE_BEFORE = re.compile(
     r"|options?|selections?|every|exceeds?|jn|out of)\s?|#)$",
     re.IGNORECASE,
 )
+FOLDED_NOT_A_FIGURE_BEFORE = for_folded(NOT_A_FIGURE_BEFORE)
 # The longest match of NOT_A_FIGURE_BEFORE: "recommendations", a space and the
 # final newline that "$" may stand before.
 LABEL_WORD_SPAN = 17
@@ -128,6 +143,11 @@ BAND_WORD_BEFORE = re.compile(
     r"\b(?:poorest|richest|wealthiest|most deprived|least deprived|best|worst|top|bottom)\s+$",
     re.IGNORECASE,
 )
+# Every pattern ``is_qualifier`` asks of the words after a number, in one: most
+# numbers are followed by none of them.
+QUALIFIER_AFTER = any_of(
+    OR_MORE_AFTER, NAME_AFTER, SCALE_AFTER, OF_THE_FOLLOWING, CLOSING_RANGE, PLUS_AFTER, GLUED_RANGE
+)
 MAX_AGE = 110
 # Words each pattern needs (in any case): text without one is not searched.
 AGE_WORDS = ("age", "turn", "over", "under")
@@ -150,18 +170,20 @@ def labelled(before: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def labelled_end(end: str) -> bool:
-    return NOT_A_FIGURE_BEFORE.search(end, max(0, len(end) - LABEL_WORD_SPAN)) is not None
+    start = max(0, len(end) - LABEL_WORD_SPAN)
+    return FOLDED_NOT_A_FIGURE_BEFORE.search(folded(end), start) is not None
 
 
 def is_date_or_time(line: str, start: int, end: int, has_unit: bool) -> bool:
     after = line[end : end + 30]
-    if ORDINAL_OR_MONTH_AFTER.match(after) or TIME_OF_DAY.match(after):
+    opening = after.lstrip()[:1]
+    if (opening.isalpha() or opening in DASHES) and FOLDED_DATE_OR_TIME_AFTER.match(folded(after)):
         return True
     if has_unit:
         return False
     # the month's name, a full stop, a space and a final newline: all MONTH_BEFORE can span
-    before = line[max(0, start - 40) : start]
-    return bool(MONTH_BEFORE.search(before, max(0, len(before) - 12)))
+    before = folded(line[max(0, start - 40) : start])
+    return bool(FOLDED_MONTH_BEFORE.search(before, max(0, len(before) - 12)))
 
 
 def is_phone(line: str, start: int, digits: str) -> bool:
@@ -180,17 +202,18 @@ def is_age(before: str, after: str, value: int) -> bool:
     if (band := AGE_BAND_AFTER.match(after)) and YEARS_OLD.match(after[band.end() :]):
         return True  # "16- and 17-year-olds"
     # The words before: each pattern is asked only where a word it needs is there.
-    if mentions(before, *AGE_WORDS) and AGE_BEFORE.search(before):
+    lowered = folded(before)
+    if holds_any(lowered, AGE_WORDS) and AGE_BEFORE.search(before):
         return True
-    if value <= 25 and mentions(before, "under") and UNDER_BEFORE.search(before):
+    if value <= 25 and "under" in lowered and UNDER_BEFORE.search(before):
         return True
-    if 10 <= value <= 25 and mentions(before, "at") and AT_AGE_BEFORE.search(before):
+    if 10 <= value <= 25 and "at" in lowered and AT_AGE_BEFORE.search(before):
         return True
-    if mentions(before, *THEY_ARE_WORDS) and THEY_ARE_BEFORE.search(before):
+    if holds_any(lowered, THEY_ARE_WORDS) and THEY_ARE_BEFORE.search(before):
         return True
     return bool(
         value >= 50
-        and mentions(before, "over")
+        and "over" in lowered
         and OVER_BEFORE.search(before)
         and not COUNTED_AFTER.match(after)
     )
@@ -221,9 +244,10 @@ def is_label(line: str, start: int, end: int, plain: str) -> bool:
         return True  # "443000412070": a phone number or an identifier, never a count
     if before.endswith("[") and after.startswith("]"):
         return True  # a footnote mark "[3]", or the footnote it marks
-    if LIST_MARKER.match(before) and ("." in plain or after[:1] in {".", ")"}):
+    marked = len(before.strip()) <= 1  # a line's opening, a bullet or a bracket at most
+    if marked and LIST_MARKER.match(before) and ("." in plain or after[:1] in {".", ")"}):
         return True  # "1.2 The report", "3. Background", "2) item"
-    if PAREN_MARKER.match(before) and after.startswith(")"):
+    if marked and PAREN_MARKER.match(before) and after.startswith(")"):
         return True  # "(2) Endorse the decision"
     if (
         len(plain) <= 3
@@ -242,6 +266,8 @@ def is_qualifier(line: str, start: int, end: int, value: float) -> bool:
     """A number that qualifies a measure or names a thing: an age band or scale
     ("18-25", "(1-5)"), "5+", "3 or more", "9 to 1 scale", "5-in-1"."""
     after = line[end : end + 30]
+    if not QUALIFIER_AFTER.match(after):
+        return value in BASE and bool(FOR_BEFORE.search(line[max(0, start - 20) : start]))
     if OR_MORE_AFTER.match(after) or NAME_AFTER.match(after) or SCALE_AFTER.match(after):
         return True
     if OF_THE_FOLLOWING.match(after):

@@ -17,7 +17,9 @@ from assure.extracting.figures.screening import ends_in_digit, has_digit
 CONTENTS_ENTRY = re.compile(r"^(?=.*[A-Za-z]).*?[A-Za-z).]\s+(\d{1,3})(?:\s*[-–]\s*\d{1,3})?$")
 CONTENTS_RUN = 3  # entries in a row, pages never going back, make a contents list
 # A mark glued to a word or bracket in the text: "the Board1", "(CDP)1"
-MARK = re.compile(r"(?<=[a-z)\]])(\d{1,2})\b")
+# (Its first digit is matched before the letter behind it is looked at, so that
+# a scan jumps from digit to digit.)
+MARK = re.compile(r"(\d(?<=[a-z)\]]\d)\d?)\b")
 FOOTNOTE = re.compile(r"^\s*(\d{1,2})\s+(?=[A-Z])")
 ZONE = 2  # lines at the top and the bottom of a page where running heads sit
 HEAD_PAGES = 3
@@ -29,13 +31,16 @@ def contents_entry(text: str) -> re.Match[str] | None:
     return CONTENTS_ENTRY.match(text) if ends_in_digit(text) else None
 
 
-def contents_lines(lines: tuple[CleanLine, ...]) -> set[int]:
+Entries = list[re.Match[str] | None]  # each line's ``contents_entry``
+
+
+def contents_lines(lines: tuple[CleanLine, ...], entries: Entries) -> set[int]:
     """Indices of lines in a run of contents entries whose pages never go back."""
     found: set[int] = set()
     run: list[int] = []
     last = -1
     for index, line in enumerate(lines):
-        entry = contents_entry(line.text) if "\t" not in line.text else None
+        entry = entries[index] if "\t" not in line.text else None
         page = int(entry.group(1)) if entry else None
         if page is not None and (not run or page >= last) and len(line.text) < 120:
             run.append(index)
@@ -50,14 +55,14 @@ def contents_lines(lines: tuple[CleanLine, ...]) -> set[int]:
     return found
 
 
-def scale_keys(lines: tuple[CleanLine, ...]) -> set[int]:
+def scale_keys(lines: tuple[CleanLine, ...], entries: Entries) -> set[int]:
     """Indices of lines in a key to a scale: "Very Likely 5", "Likely 4", ... "1",
     each a label with the next number down (or up) by one."""
     found: set[int] = set()
     run: list[int] = []
     last: int | None = None
     for index, line in enumerate(lines):
-        entry = contents_entry(line.text) if len(line.text) < 60 else None
+        entry = entries[index] if len(line.text) < 60 else None
         value = int(entry.group(1)) if entry else None
         if value is not None and last is not None and abs(value - last) == 1 and value <= 10:
             run.append(index)
@@ -101,8 +106,8 @@ def footnote_lines(lines: tuple[CleanLine, ...]) -> set[int]:
     unread: dict[int, list[str]] = defaultdict(list)
     found: set[int] = set()
     for index, line in enumerate(lines):
-        if line.page is None:
-            continue  # no page, no footnotes
+        if line.page is None or not has_digit(line.text):
+            continue  # no page, no footnotes; no digit, no mark and no footnote's number
         opening = FOOTNOTE.match(line.text)
         if opening:
             for text in unread.pop(line.page, ()):
@@ -110,12 +115,15 @@ def footnote_lines(lines: tuple[CleanLine, ...]) -> set[int]:
             if opening.group(1) in marks[line.page]:
                 found.add(index)
                 continue
-        if has_digit(line.text):  # every mark is a number
-            unread[line.page].append(line.text)
+        unread[line.page].append(line.text)
     return found
 
 
 def furniture(lines: tuple[CleanLine, ...]) -> tuple[set[int], set[int]]:
     """Lines to read no figures from (contents, running heads), and footnote
     lines whose opening number is their mark."""
-    return contents_lines(lines) | scale_keys(lines) | running_heads(lines), footnote_lines(lines)
+    entries = [contents_entry(line.text) for line in lines]  # read once for both
+    return (
+        contents_lines(lines, entries) | scale_keys(lines, entries) | running_heads(lines),
+        footnote_lines(lines),
+    )

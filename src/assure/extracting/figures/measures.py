@@ -14,9 +14,19 @@ wrong one.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from assure.extracting.figures.context import ENGLAND, NEIGHBOURS, PERIOD, REGION
-from assure.extracting.figures.screening import has_digit, mentions
+from assure.extracting.figures.context import (
+    ENGLAND,
+    ENGLAND_WORDS,
+    NEIGHBOUR_WORDS,
+    NEIGHBOURS,
+    REGION,
+    REGION_WORDS,
+    without_periods,
+)
+from assure.extracting.figures.screening import cut, for_folded, has_digit, mentions
+from assure.normalising.folding import folded
 
 VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|could|may|stood|stands|reached|rose|fell|grew"
@@ -26,6 +36,7 @@ VERB = re.compile(
     r"|includes|included|comprises|comprised|peaked|dropped)\b",
     re.IGNORECASE,
 )
+FOLDED_VERB = for_folded(VERB)
 PREPOSITION = re.compile(r"\b(?:of|at|to|by)\b", re.IGNORECASE)
 PASSIVE = re.compile(
     r"^\s*(?:was|were|is|are|has been|have been)\s+"
@@ -45,6 +56,7 @@ BEFORE_SUBJECT = re.compile(
     r"|increased|decreased|reduced|remained|expected|predicted|projected)\b|\s+(?:at|to|by)\s*$)",
     re.IGNORECASE,
 )
+FOLDED_BEFORE_SUBJECT = for_folded(BEFORE_SUBJECT)
 NEW_CLAUSE = re.compile(
     r"[;,]\s+(?:and|but|while|whilst|whereas)\s+(?=the\b|its\b|our\b|their\b)", re.I
 )
@@ -64,7 +76,7 @@ STOP_PHRASE = re.compile(
     re.IGNORECASE,
 )
 WHERE_PHRASE = re.compile(
-    r"\s+in\s+England(?:\s+and\s+Wales)?\b|\s+nationally\b"
+    r"\s+in\s+england(?:\s+and\s+wales)?\b|\s+nationally\b"
     r"|(?:^|\s+)(?:over|in|during|within)\s+the\s+(?:next|last|past|coming|previous)"
     r"\s+(?:\w+\s+)?(?:years?|months?|weeks?|decades?)\b",
     re.IGNORECASE,
@@ -76,6 +88,7 @@ NOT_AFTER = re.compile(
     r"|has|have|had|will|would|each|every|up|down)$",
     re.IGNORECASE,
 )
+FOLDED_NOT_AFTER = for_folded(NOT_AFTER)
 LEADING_FILLER = re.compile(
     r"^(?:(?:the|a|an|its|our|their|this|that|these|those|in|of|and|with|approximately|around"
     r"|about|over|under|almost|nearly|some|total|overall|while|whilst|however|there|which"
@@ -83,6 +96,11 @@ LEADING_FILLER = re.compile(
     r"|then|now|so|today)\s+)+",
     re.IGNORECASE,
 )
+# The same, read on folded text (see ``tidy``, which cuts each from every phrase).
+FOLDED_WHERE_PHRASE = for_folded(WHERE_PHRASE)
+FOLDED_STOP_PHRASE = for_folded(STOP_PHRASE)
+FOLDED_AUXILIARY = for_folded(AUXILIARY)
+FOLDED_LEADING_FILLER = for_folded(LEADING_FILLER)
 TRAILING = frozenset(
     ["of", "the", "and", "in", "to", "for", "on", "a", "by", "at", "was", "were", "is", "are",
      "who", "which", "that", "with", "from", "respectively"]
@@ -110,6 +128,10 @@ EMPTY = re.compile(
     re.IGNORECASE,
 )
 # "Aggregated from LSOA", "From original source": where data came from, not what it is
+# The same, read on folded text: a phrase is asked all three (see ``weak``).
+FOLDED_POPULATION = for_folded(POPULATION)
+FOLDED_EMPTY = for_folded(EMPTY)
+FOLDED_POINTING = for_folded(POINTING)
 SOURCE = re.compile(r"^(?:(?:aggregated|derived|calculated|taken|sourced)\s+)?from\b|^sources?\b")
 LONE_WORD = frozenset(["from", "to", "at", "by", "with", "of", "in", "on", "for"])
 PARENTHETICAL = re.compile(r"\([^()]*\)")
@@ -134,6 +156,12 @@ AGENT = re.compile(
 WHICH_BEFORE = re.compile(
     r"(?P<what>[\w'’-]+(?:\s+[\w'’-]+){0,3}),?\s+which\s+(?:is|was|are|were|averages?\s+to"
     r"|equates\s+to|stood\s+at)\s+(?:about\s+|around\s+|approximately\s+)?$",
+    re.IGNORECASE,
+)
+# How every match of WHICH_BEFORE ends: a search for it need not try every word before.
+WHICH_END = re.compile(
+    r"\swhich\s+(?:is|was|are|were|averages?\s+to|equates\s+to|stood\s+at)"
+    r"\s+(?:about\s+|around\s+|approximately\s+)?$",
     re.IGNORECASE,
 )
 OF_WHICH = re.compile(r"\bof\s+(?:which|whom|these|those)\s*$", re.IGNORECASE)
@@ -161,14 +189,13 @@ NOUN_OF_ENDS = ("of", "about", "around", "approximately", "over", "almost", "nea
 
 
 def tidy(phrase: str, most: int = MAX_MEASURE_WORDS) -> str | None:
-    if has_digit(phrase):  # every period has one
-        phrase = PERIOD.sub("", phrase)
+    phrase = without_periods(phrase)
     if mentions(phrase, *WHERE_WORDS):
-        phrase = WHERE_PHRASE.sub("", phrase)
-    phrase = STOP_PHRASE.sub("", phrase.strip(" ,;:-–"))
+        phrase = cut(FOLDED_WHERE_PHRASE, phrase)
+    phrase = cut(FOLDED_STOP_PHRASE, phrase.strip(" ,;:-–"))
     if mentions(phrase, "ing", "ed"):
-        phrase = AUXILIARY.sub("", phrase)
-    phrase = LEADING_FILLER.sub("", phrase.lstrip(" •▪●◦*-–") + " ").strip(" ,;:-–")
+        phrase = cut(FOLDED_AUXILIARY, phrase)
+    phrase = cut(FOLDED_LEADING_FILLER, phrase.lstrip(" •▪●◦*-–") + " ").strip(" ,;:-–")
     words = phrase.split()[:most]
     while words and words[-1].lower() in TRAILING:
         words.pop()
@@ -181,27 +208,43 @@ CARRIED_FIGURE = re.compile(r"£\s?\d|\d%|(?<!per )(?<!\d)\d{1,3},\d{3}\b")
 CHANGE = re.compile(r"^(?:increase|decrease|reduction|rise|fall|drop|change|growth)$", re.I)
 
 
+@lru_cache(maxsize=4096)  # asked of the same few phrases again and again
 def weak(measure: str | None, place: str | None = None) -> bool:
     """Whether a phrase names no measure: a population, a place, a pointer or a filler."""
     if measure is None:
         return True
     bare = measure.strip().lower()
-    if POPULATION.match(bare) or EMPTY.match(bare) or POINTING.match(bare) or SOURCE.match(bare):
+    lowered = folded(bare)
+    if (
+        FOLDED_POPULATION.match(lowered)
+        or FOLDED_EMPTY.match(lowered)
+        or FOLDED_POINTING.match(lowered)
+        or SOURCE.match(bare)
+    ):
         return True
     if place and bare == place.lower():
         return True
     if has_digit(measure) and CARRIED_FIGURE.search(measure):
         return True  # "Northfield peaked at just over 9,000 and dropped": another figure's words
     stripped = measure.strip()
+    if not mentions(stripped, *REGION_WORDS, *ENGLAND_WORDS, *NEIGHBOUR_WORDS):
+        return False  # most phrases: no place is named
     return bool(
         REGION.fullmatch(stripped) or ENGLAND.fullmatch(stripped) or NEIGHBOURS.fullmatch(stripped)
     )
 
 
+def past(opening: re.Pattern[str], text: str) -> str:
+    """``text`` less what ``opening`` (a pattern anchored at the start) matches there:
+    ``opening.sub("", text)``, without a search of every later position."""
+    match = opening.match(text)
+    return text[match.end() :] if match else text
+
+
 def measure_of(sentence: str, start: int, end: int, money: bool = False) -> str | None:
     """A short phrase naming what the figure at ``start``..``end`` of ``sentence`` measures."""
-    after = PARENTHESIS_AFTER.sub("", sentence[end : end + 160])
-    after = PARENTHESIS_AFTER.sub("", RANGE_AFTER.sub("", after, count=1))
+    after = past(PARENTHESIS_AFTER, sentence[end : end + 160])
+    after = past(PARENTHESIS_AFTER, past(RANGE_AFTER, after))
     before = sentence[max(0, start - REACH) : start]
     if start > REACH:
         before = before.split(" ", 1)[-1]  # from a whole word
@@ -219,19 +262,27 @@ def measure_of(sentence: str, start: int, end: int, money: bool = False) -> str 
     clause = without_asides(before)
     if "," in clause or ";" in clause:
         clause = NEW_CLAUSE.split(clause)[-1]
-    subjects = list(BEFORE_SUBJECT.finditer(clause)) if mentions(clause, *QUANTITY_WORDS) else []
-    if subjects and (measure := tidy(subjects[-1].group("what"))):
+    subjects = (
+        list(FOLDED_BEFORE_SUBJECT.finditer(folded(clause)))
+        if mentions(clause, *QUANTITY_WORDS)
+        else []
+    )
+    if subjects and (measure := tidy(clause[slice(*subjects[-1].span("what"))])):
         return measure
     spent = IN_AFTER.match(after) if money else None
     if spent and (measure := tidy(spent.group("what"))):
         return measure
-    if (measure := measure_after(PER_TIME.sub("", after, count=1))) is not None:
+    if (measure := measure_after(past(PER_TIME, after))) is not None:
         if not POPULATION.match(measure) or bracketed(sentence, start, end):
             return measure  # "(40 families)": the bracket's own words
         # "grown to 203 people": the subject says what; "people" alone is the fallback
         subject = measure_before(before)
         return subject if subject and not weak(subject) else measure
-    which = WHICH_BEFORE.search(before) if mentions(before, "which") else None
+    which = (
+        WHICH_BEFORE.search(before)
+        if mentions(before, "which") and WHICH_END.search(before)
+        else None
+    )
     if which is not None and not any(c.isdigit() for c in which.group("what")):
         return tidy(VERB.split(which.group("what"))[-1])
     named = NOUN_OF.search(before) if before.rstrip().endswith(NOUN_OF_ENDS) else None
@@ -258,7 +309,8 @@ def measure_after(after: str) -> str | None:
     if not words:
         return None
     more = MORE_AFTER.match(words[0])
-    first_word_ok = not VERB.fullmatch(words[0]) and not NOT_AFTER.match(words[0])
+    first = folded(words[0])
+    first_word_ok = not FOLDED_VERB.fullmatch(first) and not FOLDED_NOT_AFTER.match(first)
     if first_word_ok or PASSIVE.match(after) or HAVING_AFTER.match(after):
         phrase = PHRASE_END.split(after, maxsplit=1)[0]
         measure = tidy(phrase)
@@ -330,17 +382,20 @@ POINTER_END = re.compile(r"\b(?:this|that|these|those|it|they)\s*$", re.IGNORECA
 
 
 def main_verb(clause: str) -> re.Match[str] | None:
-    """The clause's first verb that is not a relative clause's ("people who had")."""
+    """The clause's first verb that is not a relative clause's ("people who had"),
+    read on the folded clause (its offsets are the clause's)."""
+    lowered = folded(clause)
     if not mentions(clause, *RELATIVE_WORDS):  # most clauses: the first verb is the main one
-        return VERB.search(clause)
+        return FOLDED_VERB.search(lowered)
     return next(
-        (v for v in VERB.finditer(clause) if not RELATIVE.search(clause[: v.start()])), None
+        (v for v in FOLDED_VERB.finditer(lowered) if not RELATIVE.search(clause[: v.start()])),
+        None,
     )
 
 
 def clause_subject(clause: str) -> str | None:
     verb = main_verb(clause)
-    if verb is None and VERB.search(clause):
+    if verb is None and FOLDED_VERB.search(folded(clause)):
         return None  # "which includes approximately": a relative clause names nothing
     if verb is not None:
         raw = clause[: verb.start()]

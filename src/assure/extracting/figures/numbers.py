@@ -84,9 +84,13 @@ LISTED_UNIT = re.compile(
     re.IGNORECASE,
 )
 # "CIN 1 CIN 2 CIN 3": columns or items coded by one word and a number
-CODED = re.compile(r"\b([A-Z][A-Za-z]*)[ _](\d{1,3})\b")
-# Where a code's number can start: every match of CODED holds one, its own.
-CODE_NUMBER = re.compile(r"[ _]\d")
+# (The capital is matched before the character behind it is looked at, as "\b"
+# would, so that a scan jumps from capital to capital.)
+CODED = re.compile(r"([A-Z](?<!\w[A-Z])[A-Za-z]*)[ _](\d{1,3})\b")
+# Where a code's number starts: every match of CODED holds one, its own (a digit
+# after a space or "_", matched before what is behind it is looked at, so that a
+# scan jumps from digit to digit).
+CODE_NUMBER = re.compile(r"\d(?<=[ _]\d)")
 URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+")
 JOINER = re.compile(r"^\s*(?:and|or|to|&|-|–)\s*$", re.IGNORECASE)
 RANGE_START = re.compile(r"\bbetween\s+(?:£\s?)?$", re.IGNORECASE)
@@ -94,6 +98,7 @@ STREET_AFTER = re.compile(
     r"^(?:\s?[-–]\s?\d+)?\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Way"
     r"|Close|Drive|Place|Square|Terrace|Crescent|Court|Park|Hill|Gardens)\b\.?"
 )
+DASHES = ("-", "–")
 YEAR = re.compile(r"(?:19|20)\d\d")
 FROM_BEFORE = re.compile(r"\b(?:from|between)\b[^.;]*$", re.IGNORECASE)
 # What may follow a number and make it more than a bare count: any of the
@@ -362,7 +367,10 @@ def figures_in(line: str) -> list[Figure]:
         ):
             last_end = match.end()
             continue
-        if STREET_AFTER.match(line[match.end() : match.end() + 40]):
+        after = line[match.end() : match.end() + 40]
+        # every street opens with a space or a dash; most figures go on with neither
+        opening = after[:1]
+        if (opening.isspace() or opening in DASHES) and STREET_AFTER.match(after):
             last_end, last_was_figure = match.end(), False
             continue
         figure = classify(line, match)

@@ -32,6 +32,23 @@ def mentions(text: str, *words: str) -> bool:
     return any(map(lowered.__contains__, words))  # no generator: this is asked often
 
 
+def cut(twin: re.Pattern[str], text: str) -> str:
+    """``text`` less every match of the case-blind pattern whose ``for_folded``
+    twin is ``twin`` (that pattern's ``sub("", text)``): found on the folded
+    text, cut from the text."""
+    kept, start = [], 0
+    for match in twin.finditer(folded(text)):
+        kept.append(text[start : match.start()])
+        start = match.end()
+    kept.append(text[start:])
+    return "".join(kept)
+
+
+def holds_any(lowered: str, words: tuple[str, ...]) -> bool:
+    """``mentions`` for text already ``folded``: one folding for several questions."""
+    return any(map(lowered.__contains__, words))
+
+
 def ends_in_digit(text: str) -> bool:
     """Whether ``text`` ends in a digit, before the one final newline that
     ``$`` lets a pattern end ahead of."""
@@ -56,3 +73,19 @@ def any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
         case = "i" if pattern.flags & re.IGNORECASE else "-i"
         parts.append(f"(?{case}:{pattern.pattern})")
     return re.compile("|".join(parts))
+
+
+# A capital letter of a pattern's own (not of an escape such as "\\S", nor a
+# named group's "(?P").
+CAPITAL = re.compile(r"(?<!\\)(?<!\(\?)[A-Z]")
+
+
+def for_folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` (case-blind, its letters written in lower case) made
+    case-sensitive, for text in ``folded`` form: it matches the folded text
+    where and only where ``pattern`` matches the text (each character folds to
+    one), and reads it several times faster (a case-sensitive list of words is
+    ruled out word by word on a first letter; a case-blind one is tried in full)."""
+    if not pattern.flags & re.IGNORECASE or CAPITAL.search(pattern.pattern):
+        raise ValueError(f"not a case-blind pattern in lower case: {pattern.pattern!r}")
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
