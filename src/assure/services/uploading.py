@@ -96,7 +96,6 @@ def start(app: Application, scope: Scope, council: str, file_name: str, data: by
         state="queued",
         created_at=datetime.now(UTC),
     )
-    sweep(app, job.created_at)
     folder = private_folder(uploads_folder(app) / job.id)
     (folder / name).write_bytes(data)
     save(folder, job)
@@ -128,7 +127,9 @@ def run(app: Application, scope: Scope, job: UploadJob, path: Path) -> None:
         )
         app.library.add_audit(change)
     finished = {"state": state, "error": error, "document_id": document_id}
-    save(folder, job.model_copy(update={**finished, "finished_at": datetime.now(UTC)}))
+    now = datetime.now(UTC)
+    save(folder, job.model_copy(update={**finished, "finished_at": now}))
+    sweep(app, now)  # here, in the background, not on the request that uploads
 
 
 def sweep(app: Application, now: datetime) -> None:
