@@ -62,6 +62,7 @@ class Child:
 
     def __init__(self, memory_mb: float) -> None:
         self.memory_mb = memory_mb
+        self.parent = os.getpid()  # a forked copy of the parent starts a child of its own
         self.process = subprocess.Popen(
             [sys.executable, "-P", str(CHILD), repr(float(memory_mb))],
             stdin=subprocess.PIPE,
@@ -148,7 +149,6 @@ class Child:
 
 _lock = threading.Lock()
 _child: Child | None = None
-_owner = 0  # the process the child belongs to (a forked copy starts its own)
 _spent = 0.0  # CPU seconds of children that have ended
 _peak = 0.0  # the highest peak resident memory of those children, MB
 
@@ -159,19 +159,18 @@ def read_pdf(path: Path, data: bytes, limits: Limits) -> PdfText:
     than ``max_reading_mb`` or more time than ``max_reading_seconds``, or has
     more pages than ``max_pages``; ``EncryptedDocument`` or ``CorruptDocument``
     where PDFium cannot open it or a page of it, or stops on it."""
-    global _child, _owner, _spent
+    global _child
     settings = limits.settings
     with _lock:
-        if _child is not None and (
-            _owner != os.getpid()
-            or _child.memory_mb != settings.max_reading_mb
-            or _child.reap(seconds=0) is not None  # ended since its last answer
+        child = _mine()
+        if child is None or (
+            child.memory_mb != settings.max_reading_mb
+            or child.reap(seconds=0) is not None  # ended since its last answer
         ):
             _forget_child()
-        if _child is None:
-            _child, _owner = Child(settings.max_reading_mb), os.getpid()
+            child = _child = Child(settings.max_reading_mb)
         try:
-            answer = _child.ask(data, settings.max_pages, settings.max_reading_seconds)
+            answer = child.ask(data, settings.max_pages, settings.max_reading_seconds)
         except Stopped as stopped:
             _forget_child()
             raise refusal(path, limits, stopped.reason) from None
@@ -210,30 +209,35 @@ def refusal(path: Path, limits: Limits, reason: str, page: int | None = None) ->
     return CorruptDocument(path, "PDF structure cannot be parsed")
 
 
+def _mine() -> Child | None:
+    """The child, where it is this process's (not a forked copy's parent's)."""
+    return _child if _child is not None and _child.parent == os.getpid() else None
+
+
 def _forget_child() -> None:
-    """Count the current child's CPU time and let it go (a forked copy's is its parent's)."""
+    """Count this process's child's CPU time and let it go; a child inherited
+    by a forked copy is only dropped (it is its parent's)."""
     global _child, _spent, _peak
-    if _child is None:
-        return
-    if _owner == os.getpid():
-        _child.close()
-        _spent += _child.cpu
-        _peak = max(_peak, _child.peak_mb)
+    child = _mine()
+    if child is not None:
+        child.close()
+        _spent += child.cpu
+        _peak = max(_peak, child.peak_mb)
     _child = None
 
 
 def cpu_seconds() -> float:
     """CPU seconds every PDF-reading child of this process has spent, up to its last answer."""
     with _lock:
-        current = _child.cpu if _child is not None and _owner == os.getpid() else 0.0
-        return _spent + current
+        child = _mine()
+        return _spent + (child.cpu if child is not None else 0.0)
 
 
 def peak_mb() -> float:
     """The highest peak resident memory of this process's PDF-reading children, MB (0: none)."""
     with _lock:
-        current = _child.peak_mb if _child is not None and _owner == os.getpid() else 0.0
-        return max(_peak, current)
+        child = _mine()
+        return max(_peak, child.peak_mb if child is not None else 0.0)
 
 
 def stop() -> None:
