@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assure.extracting.deadlines import meeting_deadlines
-from assure.storing import Library, UnknownDocument
+from assure.storing import ActionFilter, Library, MeetingFilter, UnknownDocument
 from assure.structure import (
     Action,
     AgendaItem,
@@ -181,8 +181,12 @@ def test_meetings_come_back_as_they_were_parsed(library, fictional):
     assert all(r.document_id == stored for r in found)
     assert (found[1].page, len(found[1].meeting.agenda)) == (1, 2)
     assert (found[0].decisions, found[0].actions) == (1, 2)
-    assert [r.meeting.body for r in library.meetings(EAST, body="scrutiny")] == [meetings[0].body]
-    assert [r.meeting.date for r in library.meetings(EAST, since="2025-02-01")] == ["2025-03-12"]
+    assert [r.meeting.body for r in library.meetings(EAST, MeetingFilter(body="scrutiny"))] == [
+        meetings[0].body
+    ]
+    assert [r.meeting.date for r in library.meetings(EAST, MeetingFilter(since="2025-02-01"))] == [
+        "2025-03-12"
+    ]
 
 
 def plan() -> Plan:
@@ -231,23 +235,23 @@ def test_actions_from_minutes_and_plans_can_be_tracked(library, fictional):
     # Q1-Q2 2025/26 ends on 30 September 2025; the complete plan action is not overdue.
     assert [a.due_by for a in found] == ["2025-02-28", None, "2024-12-31", "2025-09-30"]
     assert [a.done for a in found] == [False, False, True, False]
-    overdue = library.actions(EAST, done=False, due_before="2025-10-01")
+    overdue = library.actions(EAST, ActionFilter(done=False, due_before="2025-10-01"))
     assert [a.text for a in overdue] == [
         "Report uptake of carers breaks",
         "Launch online self-assessment",
     ]
-    assert [a.text for a in library.actions(EAST, owner="moss")] == [
+    assert [a.text for a in library.actions(EAST, ActionFilter(owner="moss"))] == [
         "Report uptake of carers breaks"
     ]
 
     update = library.update_action(found[0].key, "done", True, EAST)
     assert update is not None and update.before is not None
     assert (update.before.status, update.status) == ("open", "done")
-    assert [a.text for a in library.actions(EAST, done=True)] == [
+    assert [a.text for a in library.actions(EAST, ActionFilter(done=True))] == [
         "Report uptake of carers breaks",
         "Recruit two more assessors",
     ]
-    assert library.actions(EAST, done=False, due_before="2025-03-01") == []
+    assert library.actions(EAST, ActionFilter(done=False, due_before="2025-03-01")) == []
     assert library.update_action(found[0].key, "open", False, WEST) is None
     assert library.actions(WEST) == []
 

@@ -5,7 +5,7 @@ SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-from assure.storing import Library
+from assure.storing import ActionFilter, Library, MeetingFilter
 from assure.structure import Action, Meeting, MinuteItem, Plan, PlanAction, Priority
 
 EAST = ["Eastmoor Council"]
@@ -110,7 +110,7 @@ def test_a_councils_actions_page_through_both_sources_once_each_in_order(library
 def test_filters_are_the_same_paged_and_counted(library, fictional):
     stored = tracked(library, fictional)
     # a plan's action without leads of its own falls to its priority's lead
-    owners = {a.text: a.owner for a in library.actions(EAST, document=stored["plan"])}
+    owners = {a.text: a.owner for a in library.actions(EAST, ActionFilter(document=stored["plan"]))}
     assert owners == {
         "Own plan action 0": "Head of Assessment",
         "Own plan action 1": "Finance lead, J Moss",
@@ -125,21 +125,22 @@ def test_filters_are_the_same_paged_and_counted(library, fictional):
         ({"document": stored["west"]}, 0),  # another council's document
     ]
     for filters, count in cases:
-        every = library.actions(EAST, **filters)
-        assert len(every) == count == library.count_actions(EAST, **filters), filters
-        halves = library.actions(EAST, **filters, limit=2) + library.actions(
-            EAST, **filters, limit=10, offset=2
+        which = ActionFilter(**filters)
+        every = library.actions(EAST, which)
+        assert len(every) == count == library.count_actions(EAST, which), filters
+        halves = library.actions(EAST, which, limit=2) + library.actions(
+            EAST, which, limit=10, offset=2
         )
         assert keys(halves) == keys(every), filters
-    (one,) = library.actions(EAST, owner="head of", limit=1, offset=1)
+    (one,) = library.actions(EAST, ActionFilter(owner="head of"), limit=1, offset=1)
     assert one.text == "Own plan action 0"
 
 
 def test_one_action_by_its_key_from_either_source(library, fictional):
     tracked(library, fictional)
     for action in library.actions(EAST):
-        assert library.actions(EAST, key=action.key) == [action]
-        assert library.actions(WEST, key=action.key) == []
+        assert library.actions(EAST, ActionFilter(key=action.key)) == [action]
+        assert library.actions(WEST, ActionFilter(key=action.key)) == []
 
 
 def test_meetings_page_by_date_and_backwards(library, fictional):
@@ -150,8 +151,8 @@ def test_meetings_page_by_date_and_backwards(library, fictional):
     assert [r.meeting.date for r in newest] == ["2025-03-12"]
     rest = library.meetings(EAST, newest_first=True, limit=1, offset=1)
     assert [r.meeting.date for r in rest] == ["2025-01-20"]
-    assert library.count_meetings(EAST, body="cabinet") == 1
-    assert library.count_meetings(EAST, since="2025-02-01") == 1
+    assert library.count_meetings(EAST, MeetingFilter(body="cabinet")) == 1
+    assert library.count_meetings(EAST, MeetingFilter(since="2025-02-01")) == 1
     assert library.count_meetings(BOTH) == 3
     assert [r.meeting.body for r in library.meetings(BOTH, limit=2)] == [
         "Westvale Board",
@@ -176,11 +177,11 @@ def test_a_database_from_before_plan_owners_gets_them_filled_in(settings, fictio
     engine.dispose()
 
     with Library(settings) as library:
-        found = library.actions(EAST, owner="head of")
+        found = library.actions(EAST, ActionFilter(owner="head of"))
         assert [a.text for a in found] == [
             "Pack plan action 1",
             "Own plan action 0",
             "Own plan action 2",
         ]
         assert [a.document_id for a in found] == [stored["pack"], stored["plan"], stored["plan"]]
-        assert library.count_actions(EAST, owner="lead") == 2
+        assert library.count_actions(EAST, ActionFilter(owner="lead")) == 2

@@ -14,7 +14,7 @@ from assure.services.errors import InvalidRequest, NotFound
 from assure.services.listing import plain_text
 from assure.services.paging import Page, check_window, total_of
 from assure.services.scope import Role, Scope
-from assure.storing import ActionRecord, MeetingRecord
+from assure.storing import ActionFilter, ActionRecord, MeetingFilter, MeetingRecord
 from assure.structure import Meeting
 
 MINUTE_STATUSES = ("open", "done")
@@ -95,17 +95,9 @@ def meetings(
     (``newest_first``: the other way), one page of them (``limit`` ``None``: all)."""
     check_window(limit, offset)
     councils = scope.narrowed(council).require_any()
-    when = since.isoformat() if since else None
-    found = app.library.meetings(
-        councils, body=body, since=when, document=document, limit=limit, offset=offset,
-        newest_first=newest_first,
-    )  # fmt: skip
-    total = total_of(
-        len(found),
-        limit,
-        offset,
-        lambda: app.library.count_meetings(councils, body=body, since=when, document=document),
-    )
+    which = MeetingFilter(body, since.isoformat() if since else None, document)
+    found = app.library.meetings(councils, which, limit, offset, newest_first)
+    total = total_of(len(found), limit, offset, lambda: app.library.count_meetings(councils, which))
     return Page[MeetingView](
         items=[meeting_view(r) for r in found], total=total, limit=limit, offset=offset
     )
@@ -151,17 +143,14 @@ def actions(
     councils = scope.narrowed(council).require_any()
     if overdue and status == "done":  # a finished action is never overdue
         return Page[ActionView](items=[], total=0, limit=limit, offset=offset)
-    done = False if overdue else None if status is None else status == "done"
-    due_before = today.isoformat() if overdue else None
-    found = app.library.actions(
-        councils, done, owner, due_before, document, limit=limit, offset=offset
+    which = ActionFilter(
+        done=False if overdue else None if status is None else status == "done",
+        owner=owner,
+        due_before=today.isoformat() if overdue else None,
+        document=document,
     )
-    total = total_of(
-        len(found),
-        limit,
-        offset,
-        lambda: app.library.count_actions(councils, done, owner, due_before, document),
-    )
+    found = app.library.actions(councils, which, limit, offset)
+    total = total_of(len(found), limit, offset, lambda: app.library.count_actions(councils, which))
     return Page[ActionView](
         items=[action_view(a, today) for a in found], total=total, limit=limit, offset=offset
     )
@@ -197,7 +186,7 @@ def find_action(app: Application, scope: Scope, key: str, today: date | None) ->
     source, _, number = key.partition(":")
     if source not in ("minutes", "plan") or not number.isdigit():
         raise InvalidRequest(f"not an action id: {key!r} (minutes:N or plan:N)")
-    found = app.library.actions(scope.require_any(), key=key)
+    found = app.library.actions(scope.require_any(), ActionFilter(key=key))
     if not found:
         raise NotFound(f"no action {key}")
     return action_view(found[0], today or date.today())

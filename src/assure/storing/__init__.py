@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from assure.storing.library import Library, UnknownDocument
 from assure.storing.records import (
+    ActionFilter,
     ActionRecord,
     ActionUpdate,
     CorrectionRecord,
     FindingRecord,
     Location,
+    MeetingFilter,
     MeetingRecord,
     MetricRecord,
     PlanRecord,
@@ -25,12 +27,14 @@ from assure.storing.records import (
 )
 
 __all__ = [
+    "ActionFilter",
     "ActionRecord",
     "ActionUpdate",
     "CorrectionRecord",
     "FindingRecord",
     "Library",
     "Location",
+    "MeetingFilter",
     "MeetingRecord",
     "MetricRecord",
     "PlanRecord",

@@ -16,10 +16,12 @@ from sqlalchemy.orm import Session, selectinload
 from assure.storing import models as m
 from assure.storing.reading import page_join
 from assure.storing.records import (
+    ActionFilter,
     ActionRecord,
     ActionUpdate,
     FindingRecord,
     Location,
+    MeetingFilter,
     MeetingRecord,
     MetricRecord,
 )
@@ -53,9 +55,7 @@ def fragment(column: Any, needle: str) -> Any:
 def meetings(
     session: Session,
     council_ids: Sequence[int],
-    body: str | None = None,
-    since: str | None = None,
-    document: int | None = None,
+    which: MeetingFilter,
     limit: int | None = None,
     offset: int = 0,
     newest_first: bool = False,
@@ -65,11 +65,7 @@ def meetings(
     order = (m.MeetingRow.date, m.MeetingRow.id)
     stmt = (
         meeting_filter(
-            select(m.MeetingRow, m.Document.title, m.SourceLineRow.page),
-            council_ids,
-            body,
-            since,
-            document,
+            select(m.MeetingRow, m.Document.title, m.SourceLineRow.page), council_ids, which
         )
         .outerjoin(m.SourceLineRow, page_join(m.MeetingRow.document_id, m.MeetingRow.start_line))
         .options(
@@ -90,32 +86,20 @@ def meetings(
     ]
 
 
-def count_meetings(
-    session: Session,
-    council_ids: Sequence[int],
-    body: str | None = None,
-    since: str | None = None,
-    document: int | None = None,
-) -> int:
+def count_meetings(session: Session, council_ids: Sequence[int], which: MeetingFilter) -> int:
     """How many meetings ``meetings`` finds over all its pages."""
-    stmt = meeting_filter(select(func.count(m.MeetingRow.id)), council_ids, body, since, document)
+    stmt = meeting_filter(select(func.count(m.MeetingRow.id)), council_ids, which)
     return int(session.scalar(stmt) or 0)
 
 
-def meeting_filter(
-    stmt: S,
-    council_ids: Sequence[int],
-    body: str | None,
-    since: str | None,
-    document: int | None,
-) -> S:
+def meeting_filter(stmt: S, council_ids: Sequence[int], which: MeetingFilter) -> S:
     stmt = in_council(stmt.join(m.Document, m.Document.id == m.MeetingRow.document_id), council_ids)
-    if body:
-        stmt = stmt.where(fragment(m.MeetingRow.body, body))
-    if since:
-        stmt = stmt.where(m.MeetingRow.date >= since)
-    if document is not None:
-        stmt = stmt.where(m.MeetingRow.document_id == document)
+    if which.body:
+        stmt = stmt.where(fragment(m.MeetingRow.body, which.body))
+    if which.since:
+        stmt = stmt.where(m.MeetingRow.date >= which.since)
+    if which.document is not None:
+        stmt = stmt.where(m.MeetingRow.document_id == which.document)
     return stmt
 
 
@@ -190,19 +174,14 @@ ACTIONS_PER_QUERY = 500  # actions read in one query (SQLite allows 32,766 varia
 def actions(
     session: Session,
     council_ids: Sequence[int],
-    done: bool | None = None,
-    owner: str | None = None,
-    due_before: str | None = None,
-    document: int | None = None,
-    key: str | None = None,
+    which: ActionFilter,
     limit: int | None = None,
     offset: int = 0,
 ) -> list[ActionRecord]:
     """Actions of minutes, then of plans, each by document and line, from
-    ``offset`` on, at most ``limit`` of them (``None``: all); ``key``
-    (``minutes:N``, ``plan:N``) picks one. One query over both sources
-    chooses the page; the page's actions are then read in full."""
-    matching = action_keys(council_ids, done, owner, due_before, document, key).subquery()
+    ``offset`` on, at most ``limit`` of them (``None``: all). One query over
+    both sources chooses the page; the page's actions are then read in full."""
+    matching = action_keys(council_ids, which).subquery()
     page = (
         select(matching.c.source, matching.c.id)
         .order_by(matching.c.source, matching.c.document_id, matching.c.start_line, matching.c.id)
@@ -220,42 +199,30 @@ def actions(
     return [found[picked] for picked in chosen if picked in found]
 
 
-def count_actions(
-    session: Session,
-    council_ids: Sequence[int],
-    done: bool | None = None,
-    owner: str | None = None,
-    due_before: str | None = None,
-    document: int | None = None,
-) -> int:
+def count_actions(session: Session, council_ids: Sequence[int], which: ActionFilter) -> int:
     """How many actions ``actions`` finds over all its pages."""
-    matching = action_keys(council_ids, done, owner, due_before, document, None).subquery()
+    matching = action_keys(council_ids, which).subquery()
     return int(session.scalar(select(func.count()).select_from(matching)) or 0)
 
 
-def action_keys(
-    council_ids: Sequence[int],
-    done: bool | None,
-    owner: str | None,
-    due_before: str | None,
-    document: int | None,
-    key: str | None,
-) -> CompoundSelect:
-    """The actions of both sources that pass the filters, as (source, id,
+def action_keys(council_ids: Sequence[int], which: ActionFilter) -> CompoundSelect:
+    """The actions of both sources that pass the filter, as (source, id,
     document, line): one ``UNION ALL`` to order and page."""
-    source, _, number = (key or "").partition(":")
+    source, _, number = (which.key or "").partition(":")
     only = int(number) if number.isdigit() else None
     found: list[Select[Any]] = []
     for name, code, row, chain in (
         ("minutes", MINUTES, m.ActionRow, minute_chain),
         ("plan", PLAN, m.PlanActionRow, plan_chain),
     ):
-        stmt = tracking(in_council(keys_of(code, row, chain), council_ids), row, done, due_before)
-        if owner:
-            stmt = stmt.where(fragment(row.owner, owner))
-        if document is not None:
-            stmt = stmt.where(m.Document.id == document)
-        if key is not None:
+        stmt = tracking(
+            in_council(keys_of(code, row, chain), council_ids), row, which.done, which.due_before
+        )
+        if which.owner:
+            stmt = stmt.where(fragment(row.owner, which.owner))
+        if which.document is not None:
+            stmt = stmt.where(m.Document.id == which.document)
+        if which.key is not None:
             stmt = stmt.where(row.id == only) if source == name else stmt.where(false())
         found.append(stmt)
     return union_all(*found)

@@ -47,10 +47,12 @@ from assure.storing.reading import (
     section_records,
 )
 from assure.storing.records import (
+    ActionFilter,
     ActionRecord,
     ActionUpdate,
     CorrectionRecord,
     FindingRecord,
+    MeetingFilter,
     MeetingRecord,
     MetricRecord,
     PlanRecord,
@@ -429,84 +431,43 @@ class Library:
     def meetings(
         self,
         councils: Sequence[str],
-        body: str | None = None,
-        since: str | None = None,
-        document: int | None = None,
+        which: MeetingFilter = MeetingFilter(),
         limit: int | None = None,
         offset: int = 0,
         newest_first: bool = False,
     ) -> list[MeetingRecord]:
-        """Meetings (notices and minutes), by date (``newest_first``: the
-        same order backwards), from ``offset`` on, at most ``limit`` of them
-        (``None``: all); ``body`` matches a fragment of the body's name,
-        ``since`` an ISO date."""
+        """Meetings (notices and minutes) that ``which`` keeps, by date
+        (``newest_first``: the same order backwards), from ``offset`` on, at
+        most ``limit`` of them (``None``: all)."""
         with self.reading() as session:
-            return evidence.meetings(
-                session,
-                council_ids_of(session, councils),
-                body,
-                since,
-                document,
-                limit=limit,
-                offset=offset,
-                newest_first=newest_first,
-            )
+            ids = council_ids_of(session, councils)
+            return evidence.meetings(session, ids, which, limit, offset, newest_first)
 
     def count_meetings(
-        self,
-        councils: Sequence[str],
-        body: str | None = None,
-        since: str | None = None,
-        document: int | None = None,
+        self, councils: Sequence[str], which: MeetingFilter = MeetingFilter()
     ) -> int:
         """How many meetings ``meetings`` lists over all its pages."""
         with self.reading() as session:
-            return evidence.count_meetings(
-                session, council_ids_of(session, councils), body, since, document
-            )
+            return evidence.count_meetings(session, council_ids_of(session, councils), which)
 
     def actions(
         self,
         councils: Sequence[str],
-        done: bool | None = None,
-        owner: str | None = None,
-        due_before: str | None = None,
-        document: int | None = None,
-        key: str | None = None,
+        which: ActionFilter = ActionFilter(),
         limit: int | None = None,
         offset: int = 0,
     ) -> list[ActionRecord]:
-        """Actions from minutes, then from plans, each by document and line,
-        from ``offset`` on, at most ``limit`` of them (``None``: all). ``done``
-        keeps finished (or open) ones; ``owner`` those whose owner (a plan's:
-        its leads, else its priority's) contains a fragment; ``due_before``
-        (ISO) those due by an earlier day; ``key`` one action."""
+        """Actions that ``which`` keeps, from minutes, then from plans, each by
+        document and line, from ``offset`` on, at most ``limit`` of them
+        (``None``: all)."""
         with self.reading() as session:
-            return evidence.actions(
-                session,
-                council_ids_of(session, councils),
-                done=done,
-                owner=owner,
-                due_before=due_before,
-                document=document,
-                key=key,
-                limit=limit,
-                offset=offset,
-            )
+            ids = council_ids_of(session, councils)
+            return evidence.actions(session, ids, which, limit, offset)
 
-    def count_actions(
-        self,
-        councils: Sequence[str],
-        done: bool | None = None,
-        owner: str | None = None,
-        due_before: str | None = None,
-        document: int | None = None,
-    ) -> int:
+    def count_actions(self, councils: Sequence[str], which: ActionFilter = ActionFilter()) -> int:
         """How many actions ``actions`` lists over all its pages."""
         with self.reading() as session:
-            return evidence.count_actions(
-                session, council_ids_of(session, councils), done, owner, due_before, document
-            )
+            return evidence.count_actions(session, council_ids_of(session, councils), which)
 
     def update_action(
         self,

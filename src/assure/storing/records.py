@@ -80,6 +80,30 @@ class SearchResults(list[SearchHit]):
 
 
 @dataclass(frozen=True, slots=True)
+class MeetingFilter:
+    """Which meetings a list keeps: those whose body's name holds the fragment
+    ``body`` (any case), held from the ISO day ``since``, of one ``document``."""
+
+    body: str | None = None
+    since: str | None = None
+    document: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActionFilter:
+    """Which actions a list keeps: finished (``done``) or open ones; those
+    whose owner (a plan's: its leads, else its priority's) holds the fragment
+    ``owner``; those due by a day before the ISO day ``due_before``; those of
+    one ``document``; the one action ``key`` (``ActionRecord.key``)."""
+
+    done: bool | None = None
+    owner: str | None = None
+    due_before: str | None = None
+    document: int | None = None
+    key: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class MeetingRecord:
     id: int
     document_id: int
